@@ -1,0 +1,186 @@
+import Foundation
+
+/// Unary and binary operators with JavaScript's conversion rules.
+extension JSEvaluator {
+    func evaluateUnary(_ op: String, _ operand: JSExpression, at range: JSRange, in scope: Scope) throws -> LocatedValue {
+        let here = span(range)
+        if op == "typeof", case .identifier(let name, _) = operand, scope.lookup(name) == nil,
+           !["process", "JSON", "require", "module", "exports", "Object", "undefined", "NaN", "Infinity"].contains(name) {
+            // `typeof undeclared` is "undefined" rather than an error.
+            return LocatedValue(.string("undefined"), span: here)
+        }
+        if op == "typeof", case .builtin? = try evaluateReference(operand, in: scope) {
+            throw unsupported("`typeof` of `\(text(operand.range))`", at: range)
+        }
+        let value = try evaluate(operand, in: scope)
+        switch op {
+        case "!": return LocatedValue(.boolean(!JSConversions.toBoolean(value.value)), span: here)
+        case "-": return LocatedValue(.number(-(try toNumber(value, at: range))), span: here)
+        case "+": return LocatedValue(.number(try toNumber(value, at: range)), span: here)
+        case "~": return LocatedValue(.number(Double(~JSConversions.toInt32(try toNumber(value, at: range)))), span: here)
+        case "typeof": return LocatedValue(.string(JSConversions.typeOf(value.value)), span: here)
+        case "void": return LocatedValue(.undefined, span: here)
+        case "await": return value
+        default: throw unsupported("`\(op)` operator", at: range)
+        }
+    }
+
+    func evaluateBinary(_ op: String, _ left: JSExpression, _ right: JSExpression,
+                        at range: JSRange, in scope: Scope) throws -> LocatedValue {
+        let leftValue = try evaluate(left, in: scope)
+        switch op {
+        case "&&": return JSConversions.toBoolean(leftValue.value) ? try evaluate(right, in: scope) : leftValue
+        case "||": return JSConversions.toBoolean(leftValue.value) ? leftValue : try evaluate(right, in: scope)
+        case "??": return leftValue.value.isNullish ? try evaluate(right, in: scope) : leftValue
+        default: return try applyBinary(op, leftValue, try evaluate(right, in: scope), at: range)
+        }
+    }
+
+    func applyBinary(_ op: String, _ left: LocatedValue, _ right: LocatedValue, at range: JSRange) throws -> LocatedValue {
+        let here = span(range)
+        func number(_ value: Double) -> LocatedValue { LocatedValue(.number(value), span: here) }
+        func boolean(_ value: Bool) -> LocatedValue { LocatedValue(.boolean(value), span: here) }
+        switch op {
+        case "+":
+            let a = try toPrimitive(left, at: range)
+            let b = try toPrimitive(right, at: range)
+            if case .string = a.value {
+                let text = try toJSString(a, at: range) + (try toJSString(b, at: range))
+                try checkLength(text, at: range)
+                return LocatedValue(.string(text), span: here)
+            }
+            if case .string = b.value {
+                let text = try toJSString(a, at: range) + (try toJSString(b, at: range))
+                try checkLength(text, at: range)
+                return LocatedValue(.string(text), span: here)
+            }
+            return number(try toNumber(a, at: range) + (try toNumber(b, at: range)))
+        case "-": return number(try toNumber(left, at: range) - (try toNumber(right, at: range)))
+        case "*": return number(try toNumber(left, at: range) * (try toNumber(right, at: range)))
+        case "/": return number(try toNumber(left, at: range) / (try toNumber(right, at: range)))
+        case "%": return number((try toNumber(left, at: range)).truncatingRemainder(dividingBy: try toNumber(right, at: range)))
+        case "**": return number(JSEvaluator.power(try toNumber(left, at: range), try toNumber(right, at: range)))
+        case "==", "!=":
+            guard let equal = JSConversions.looseEquals(left.value, right.value) else {
+                throw unsupported("comparing objects or arrays with `\(op)`", at: range)
+            }
+            return boolean(op == "==" ? equal : !equal)
+        case "===", "!==":
+            if left.value.isComposite && right.value.isComposite {
+                throw unsupported("comparing objects or arrays with `\(op)`", at: range)
+            }
+            let equal = JSConversions.strictEquals(left.value, right.value)
+            return boolean(op == "===" ? equal : !equal)
+        case "<", ">", "<=", ">=":
+            return boolean(try compare(op, left, right, at: range))
+        case "&", "|", "^", "<<", ">>", ">>>":
+            return number(try bitwise(op, left, right, at: range))
+        case "in":
+            let key = try toPropertyKey(left, at: range)
+            switch right.value {
+            case .object(let object): return boolean(object[key] != nil)
+            case .array(let elements):
+                return boolean(key == "length" || (Int(key).map { $0 >= 0 && $0 < elements.count && String($0) == key } ?? false))
+            default: throw unsupported("`in` on a \(JSConversions.typeOf(right.value))", at: range)
+            }
+        default:
+            throw unsupported("`\(op)` operator", at: range)
+        }
+    }
+
+    /// `**` as JavaScript defines it, which differs from `pow` for a base of ±1 with NaN or infinite exponents.
+    static func power(_ base: Double, _ exponent: Double) -> Double {
+        if exponent.isNaN { return .nan }
+        if abs(base) == 1 && exponent.isInfinite { return .nan }
+        return pow(base, exponent)
+    }
+
+    private func compare(_ op: String, _ left: LocatedValue, _ right: LocatedValue, at range: JSRange) throws -> Bool {
+        let a = try toPrimitive(left, at: range)
+        let b = try toPrimitive(right, at: range)
+        if case .string(let x) = a.value, case .string(let y) = b.value {
+            switch op {
+            case "<": return JSConversions.lessThan(x, y)
+            case ">": return JSConversions.lessThan(y, x)
+            case "<=": return !JSConversions.lessThan(y, x)
+            default: return !JSConversions.lessThan(x, y)
+            }
+        }
+        let x = try toNumber(a, at: range)
+        let y = try toNumber(b, at: range)
+        switch op {
+        case "<": return x < y
+        case ">": return x > y
+        case "<=": return x <= y
+        default: return x >= y
+        }
+    }
+
+    private func bitwise(_ op: String, _ left: LocatedValue, _ right: LocatedValue, at range: JSRange) throws -> Double {
+        let x = JSConversions.toInt32(try toNumber(left, at: range))
+        let yNumber = try toNumber(right, at: range)
+        let y = JSConversions.toInt32(yNumber)
+        let shift = JSConversions.toUInt32(yNumber) & 31
+        switch op {
+        case "&": return Double(x & y)
+        case "|": return Double(x | y)
+        case "^": return Double(x ^ y)
+        case "<<": return Double(x << shift)
+        case ">>": return Double(x >> shift)
+        default: return Double(JSConversions.toUInt32(Double(x)) >> shift)
+        }
+    }
+
+    // MARK: - Conversions that need the evaluator (errors point at source)
+
+    /// ToPrimitive: arrays and objects become their string forms; primitives stay as they are.
+    func toPrimitive(_ value: LocatedValue, at range: JSRange) throws -> LocatedValue {
+        switch value.value {
+        case .array, .object, .function:
+            return LocatedValue(.string(try toJSString(value, at: range)), span: value.span)
+        default:
+            return value
+        }
+    }
+
+    func toNumber(_ value: LocatedValue, at range: JSRange) throws -> Double {
+        switch value.value {
+        case .undefined: return .nan
+        case .null: return 0
+        case .boolean(let flag): return flag ? 1 : 0
+        case .number(let number): return number
+        case .string(let text): return JSConversions.stringToNumber(text)
+        case .array, .object, .function: return JSConversions.stringToNumber(try toJSString(value, at: range))
+        }
+    }
+
+    /// ToString, as string concatenation and template literals apply it.
+    func toJSString(_ value: LocatedValue, at range: JSRange) throws -> String {
+        switch value.value {
+        case .undefined: return "undefined"
+        case .null: return "null"
+        case .boolean(let flag): return flag ? "true" : "false"
+        case .number(let number): return JSConversions.numberToString(number)
+        case .string(let text): return text
+        case .object: return "[object Object]"
+        case .function: throw unsupported("converting a function to a string", at: range)
+        case .array(let elements):
+            var parts: [String] = []
+            for element in elements {
+                parts.append(element.value.isNullish ? "" : try toJSString(element, at: range))
+            }
+            let text = parts.joined(separator: ",")
+            try checkLength(text, at: range)
+            return text
+        }
+    }
+}
+
+extension JSValue {
+    var isComposite: Bool {
+        switch self {
+        case .array, .object, .function: return true
+        default: return false
+        }
+    }
+}

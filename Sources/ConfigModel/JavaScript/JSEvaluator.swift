@@ -1,0 +1,234 @@
+/// Evaluates a parsed CommonJS module without executing anything outside the
+/// language subset: no I/O, no unknown functions, bounded work. Whatever falls
+/// outside the subset stops evaluation with an `unsupported` error naming it.
+final class JSEvaluator {
+    let source: SourceText
+    let context: EvaluationContext
+    /// What `module.exports` is now: the original `exports` object, or a replacement.
+    private(set) var originalExports = JSObject()
+    private(set) var replacedExports: LocatedValue?
+
+    /// Every scope this file created, so `finish()` can break closure ↔ scope cycles.
+    private var scopes: [Scope] = []
+
+    init(source: SourceText, context: EvaluationContext) {
+        self.source = source
+        self.context = context
+    }
+
+    func makeScope(parent: Scope?, isFunction: Bool) -> Scope {
+        let scope = Scope(parent: parent, isFunction: isFunction)
+        scopes.append(scope)
+        return scope
+    }
+
+    /// Releases the bindings, which would otherwise keep each other alive through closures.
+    func finish() {
+        for scope in scopes { scope.removeAll() }
+        scopes.removeAll()
+    }
+
+    var moduleExports: LocatedValue {
+        replacedExports ?? LocatedValue(.object(originalExports), span: source.span(0, 0))
+    }
+
+    func span(_ range: JSRange) -> SourceSpan { source.span(range.start, range.end) }
+
+    func runtimeError(_ message: String, at range: JSRange) -> ReadError {
+        ReadError(.runtime, message, at: source.position(of: range.start))
+    }
+
+    func unsupported(_ construct: String, at range: JSRange) -> ReadError {
+        ReadError(.unsupported, construct, at: source.position(of: range.start))
+    }
+
+    /// The source text of a node, for messages such as "call to `fetchSecrets()`".
+    func text(_ range: JSRange, limit: Int = 40) -> String {
+        let end = min(range.end, source.scalars.count)
+        guard range.start < end else { return "" }
+        var text = String(String.UnicodeScalarView(source.scalars[range.start..<end]))
+        text = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return text.count > limit ? String(text.prefix(limit)) + "…" : text
+    }
+
+    // MARK: - Modules
+
+    /// Runs the module body and returns `module.exports`.
+    func evaluateModule(_ statements: [JSStatement]) throws -> LocatedValue {
+        let scope = makeScope(parent: nil, isFunction: true)
+        try hoist(statements, into: scope)
+        for statement in statements {
+            if case .returned = try execute(statement, in: scope) { break }
+        }
+        return moduleExports
+    }
+
+    func setExport(_ key: String, _ value: LocatedValue, keySpan: SourceSpan) {
+        originalExports.set(key, value, keySpan: keySpan)
+    }
+
+    func setModuleExportsProperty(_ key: String, _ value: LocatedValue, keySpan: SourceSpan, at range: JSRange) throws {
+        guard let replaced = replacedExports else {
+            originalExports.set(key, value, keySpan: keySpan)
+            return
+        }
+        guard case .object(var object) = replaced.value else {
+            throw unsupported("assigning a property on a non-object `module.exports`", at: range)
+        }
+        object.set(key, value, keySpan: keySpan)
+        replacedExports = LocatedValue(.object(object), span: replaced.span)
+    }
+
+    func replaceModuleExports(_ value: LocatedValue) {
+        replacedExports = value
+    }
+
+    // MARK: - Statements
+
+    enum Completion {
+        case normal
+        case returned(LocatedValue)
+    }
+
+    /// Function declarations and `var` names exist before the code that declares them runs.
+    func hoist(_ statements: [JSStatement], into scope: Scope) throws {
+        for statement in statements {
+            switch statement {
+            case .function(let node):
+                if let name = node.name {
+                    scope.declare(name, .value(makeFunction(node, scope: scope), mutable: true))
+                }
+            case .declaration(kind: "var", let declarations, _):
+                for (pattern, _) in declarations {
+                    for name in pattern.boundNames where scope.lookupLocal(name) == nil {
+                        scope.declare(name, .value(LocatedValue(.undefined, span: span(statement.range)), mutable: true))
+                    }
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    func makeFunction(_ node: JSFunctionNode, scope: Scope) -> LocatedValue {
+        LocatedValue(.function(JSFunction(name: node.name, payload: Closure(node: node, scope: scope, owner: self))), span: span(node.range))
+    }
+
+    func execute(_ statement: JSStatement, in scope: Scope) throws -> Completion {
+        try context.spendStep(at: statement.range, in: self)
+        switch statement {
+        case .declaration(let kind, let declarations, let range):
+            for (pattern, initializer) in declarations {
+                if kind == "var" && initializer == nil { continue }
+                let value = try initializer.map { try evaluate($0, in: scope) }
+                    ?? LocatedValue(.undefined, span: span(range))
+                try bind(pattern, to: value, in: scope, mutable: kind != "const", declaring: kind != "var")
+            }
+            return .normal
+        case .function:
+            return .normal  // already hoisted
+        case .expression(let expression, _):
+            _ = try evaluate(expression, in: scope)
+            return .normal
+        case .returnStatement(let expression, let range):
+            let value = try expression.map { try evaluate($0, in: scope) } ?? LocatedValue(.undefined, span: span(range))
+            return .returned(value)
+        case .ifStatement(let test, let consequent, let alternate, _):
+            let condition = try evaluate(test, in: scope)
+            if JSConversions.toBoolean(condition.value) {
+                return try executeNested(consequent, in: scope)
+            }
+            if let alternate { return try executeNested(alternate, in: scope) }
+            return .normal
+        case .block(let statements, _):
+            return try executeBlock(statements, in: makeScope(parent: scope, isFunction: false))
+        case .empty:
+            return .normal
+        }
+    }
+
+    private func executeNested(_ statement: JSStatement, in scope: Scope) throws -> Completion {
+        if case .block = statement { return try execute(statement, in: scope) }
+        return try executeBlock([statement], in: makeScope(parent: scope, isFunction: false))
+    }
+
+    func executeBlock(_ statements: [JSStatement], in scope: Scope) throws -> Completion {
+        try hoistFunctionsOnly(statements, into: scope)
+        for statement in statements {
+            if case .returned(let value) = try execute(statement, in: scope) { return .returned(value) }
+        }
+        return .normal
+    }
+
+    private func hoistFunctionsOnly(_ statements: [JSStatement], into scope: Scope) throws {
+        for case .function(let node) in statements {
+            if let name = node.name { scope.declare(name, .value(makeFunction(node, scope: scope), mutable: true)) }
+        }
+    }
+
+    // MARK: - Calling functions
+
+    func call(_ function: JSFunction, arguments: [LocatedValue], at range: JSRange) throws -> LocatedValue {
+        // A function runs in the evaluator of the file that defined it (it may come from a `require`).
+        guard let closure = function.payload as? Closure, let owner = closure.owner else {
+            throw unsupported("call to a function whose file is no longer being evaluated", at: range)
+        }
+        return try owner.invoke(closure, arguments: arguments, at: range, caller: self)
+    }
+
+    /// Calls a payload function the way Grouparoo's loader does: with Actionhero's `config` as the argument.
+    func callPayload(_ function: JSFunction) throws -> LocatedValue {
+        guard let closure = function.payload as? Closure, let owner = closure.owner else {
+            throw ReadError(.unsupported, "calling the exported function", at: TextPosition(line: 1, column: 1))
+        }
+        let range = closure.node.range
+        return try owner.invoke(closure, arguments: [], at: range, caller: owner, passingRuntimeConfig: true)
+    }
+
+    func invoke(_ closure: Closure, arguments: [LocatedValue], at range: JSRange, caller: JSEvaluator,
+                passingRuntimeConfig: Bool = false) throws -> LocatedValue {
+        try context.enterCall(at: range, in: caller)
+        defer { context.leaveCall() }
+        let node = closure.node
+        let scope = makeScope(parent: closure.scope, isFunction: true)
+        for (index, parameter) in node.parameters.enumerated() {
+            if passingRuntimeConfig && index == 0 {
+                guard case .name(let name, _) = parameter else {
+                    throw unsupported("destructuring Grouparoo's runtime `config` argument", at: node.range)
+                }
+                scope.declare(name, .runtimeConfig)
+                continue
+            }
+            let argument = index < arguments.count ? arguments[index] : LocatedValue(.undefined, span: span(node.range))
+            try bind(parameter, to: argument, in: scope, mutable: true, declaring: true)
+        }
+        if let rest = node.restParameter {
+            let remaining = Array(arguments.dropFirst(node.parameters.count))
+            try bind(rest, to: LocatedValue(.array(remaining), span: span(node.range)), in: scope, mutable: true, declaring: true)
+        }
+        switch node.body {
+        case .expression(let expression):
+            return try evaluate(expression, in: scope)
+        case .block(let statements):
+            try hoist(statements, into: scope)
+            for statement in statements {
+                if case .returned(let value) = try execute(statement, in: scope) { return value }
+            }
+            return LocatedValue(.undefined, span: span(node.range))
+        }
+    }
+}
+
+/// A function value's code and the scope it closes over.
+final class Closure {
+    let node: JSFunctionNode
+    let scope: Scope
+    /// Weak, so finished files do not stay alive through function values they returned.
+    weak var owner: JSEvaluator?
+
+    init(node: JSFunctionNode, scope: Scope, owner: JSEvaluator) {
+        self.node = node
+        self.scope = scope
+        self.owner = owner
+    }
+}

@@ -1,0 +1,197 @@
+/// String and template literal scanning, with every JavaScript escape.
+extension JSLexer {
+    mutating func scanString(quote: Unicode.Scalar) throws -> String {
+        let start = index
+        index += 1
+        var text = String.UnicodeScalarView()
+        var pendingHighSurrogate: UInt32?
+        while true {
+            guard index < source.scalars.count else {
+                throw error("unterminated string: missing closing \(quote)", at: start)
+            }
+            let scalar = source.scalars[index]
+            if scalar == quote {
+                index += 1
+                break
+            }
+            if scalar == "\n" || scalar == "\r" {
+                throw error("unterminated string: a line break must be written as `\\n` inside quotes", at: start)
+            }
+            if scalar == "\\" {
+                try scanEscape(inTemplate: false, surrogate: &pendingHighSurrogate, into: &text)
+                continue
+            }
+            flush(&pendingHighSurrogate, into: &text)
+            text.append(scalar)
+            index += 1
+        }
+        flush(&pendingHighSurrogate, into: &text)
+        return String(text)
+    }
+
+    /// Scans template text after a backquote or a closing `}` up to `${` or the closing backquote.
+    mutating func scanTemplatePiece(start: Int, newline: Bool) throws -> JSToken {
+        var text = String.UnicodeScalarView()
+        var pendingHighSurrogate: UInt32?
+        var cookedIsValid = true
+        while true {
+            guard index < source.scalars.count else {
+                throw error("unterminated template literal: missing closing backquote", at: start)
+            }
+            let scalar = source.scalars[index]
+            if scalar == "`" {
+                index += 1
+                flush(&pendingHighSurrogate, into: &text)
+                return JSToken(kind: .template(cooked: cookedIsValid ? String(text) : nil, isTail: true),
+                               start: start, end: index, newlineBefore: newline)
+            }
+            if scalar == "$", index + 1 < source.scalars.count, source.scalars[index + 1] == "{" {
+                index += 2
+                flush(&pendingHighSurrogate, into: &text)
+                return JSToken(kind: .template(cooked: cookedIsValid ? String(text) : nil, isTail: false),
+                               start: start, end: index, newlineBefore: newline)
+            }
+            if scalar == "\\" {
+                do {
+                    try scanEscape(inTemplate: true, surrogate: &pendingHighSurrogate, into: &text)
+                } catch let failure as ReadError where failure.kind == .syntax {
+                    // Untagged templates reject bad escapes; the parser reports it where the template is used.
+                    cookedIsValid = false
+                    index += 1
+                }
+                continue
+            }
+            flush(&pendingHighSurrogate, into: &text)
+            // Template text normalises CRLF and CR to LF, as JavaScript does.
+            if scalar == "\r" {
+                text.append("\n")
+                index += 1
+                if index < source.scalars.count, source.scalars[index] == "\n" { index += 1 }
+                continue
+            }
+            text.append(scalar)
+            index += 1
+        }
+    }
+
+    /// A lone UTF-16 surrogate cannot live in a Swift string; it becomes U+FFFD.
+    private func flush(_ pending: inout UInt32?, into text: inout String.UnicodeScalarView) {
+        if pending != nil {
+            text.append("\u{FFFD}")
+            pending = nil
+        }
+    }
+
+    /// Reads one escape starting at the backslash and appends what it stands for.
+    private mutating func scanEscape(
+        inTemplate: Bool, surrogate pending: inout UInt32?, into text: inout String.UnicodeScalarView
+    ) throws {
+        let start = index
+        index += 1
+        guard index < source.scalars.count else {
+            throw error("unterminated escape at the end of the file", at: start)
+        }
+        let scalar = source.scalars[index]
+        index += 1
+        var produced: Unicode.Scalar?
+        switch scalar {
+        case "n": produced = "\n"
+        case "t": produced = "\t"
+        case "r": produced = "\r"
+        case "b": produced = "\u{08}"
+        case "f": produced = "\u{0C}"
+        case "v": produced = "\u{0B}"
+        case "\r":
+            // Line continuation: the backslash and the line break vanish.
+            if index < source.scalars.count, source.scalars[index] == "\n" { index += 1 }
+            return
+        case "\n", "\u{2028}", "\u{2029}":
+            return
+        case "x":
+            let value = try scanHexDigits(count: 2, escapeStart: start)
+            produced = Unicode.Scalar(value)
+        case "u":
+            let unit = try scanUnicodeEscapeValue(escapeStart: start)
+            if (0xD800...0xDBFF).contains(unit) {
+                flush(&pending, into: &text)
+                pending = unit
+                return
+            }
+            if (0xDC00...0xDFFF).contains(unit) {
+                if let high = pending {
+                    pending = nil
+                    let combined = 0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00)
+                    text.append(Unicode.Scalar(combined)!)
+                    return
+                }
+                produced = "\u{FFFD}"
+            } else {
+                produced = Unicode.Scalar(unit) ?? "\u{FFFD}"
+            }
+        case "0" where !(index < source.scalars.count && JSLexer.digitValue(source.scalars[index], radix: 10) != nil):
+            produced = "\0"
+        case "0"..."7":
+            if inTemplate { throw error("octal escapes like `\\\(scalar)` are not allowed in template literals", at: start) }
+            // Legacy octal escape, as sloppy-mode JavaScript reads it: up to three digits, value ≤ 0o377.
+            var value = UInt32(scalar.value - 48)
+            let maxDigits = scalar <= "3" ? 2 : 1
+            var used = 0
+            while used < maxDigits, index < source.scalars.count,
+                  let digit = JSLexer.digitValue(source.scalars[index], radix: 8) {
+                value = value * 8 + UInt32(digit)
+                index += 1
+                used += 1
+            }
+            produced = Unicode.Scalar(value)
+        case "8", "9":
+            if inTemplate { throw error("the escape `\\\(scalar)` is not allowed in template literals", at: start) }
+            produced = scalar
+        default:
+            produced = scalar
+        }
+        flush(&pending, into: &text)
+        if let produced { text.append(produced) }
+    }
+
+    private mutating func scanHexDigits(count: Int, escapeStart: Int) throws -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<count {
+            guard index < source.scalars.count, let digit = JSLexer.digitValue(source.scalars[index], radix: 16) else {
+                throw error("invalid escape: expected \(count) hexadecimal digits", at: escapeStart)
+            }
+            value = value * 16 + UInt32(digit)
+            index += 1
+        }
+        return value
+    }
+
+    /// Reads the part after `\u`: four hex digits or `{hex}` up to 10FFFF. Returns a UTF-16 unit or code point.
+    private mutating func scanUnicodeEscapeValue(escapeStart: Int) throws -> UInt32 {
+        if index < source.scalars.count, source.scalars[index] == "{" {
+            index += 1
+            var value: UInt32 = 0
+            var digits = 0
+            while index < source.scalars.count, let digit = JSLexer.digitValue(source.scalars[index], radix: 16) {
+                value = value &* 16 &+ UInt32(digit)
+                digits += 1
+                if value > 0x10FFFF { throw error("invalid escape: code point above U+10FFFF", at: escapeStart) }
+                index += 1
+            }
+            guard digits > 0, index < source.scalars.count, source.scalars[index] == "}" else {
+                throw error("invalid escape: `\\u{` must be followed by hexadecimal digits and `}`", at: escapeStart)
+            }
+            index += 1
+            return value
+        }
+        return try scanHexDigits(count: 4, escapeStart: escapeStart)
+    }
+
+    /// A `\u` escape inside a name, which must form one whole scalar.
+    mutating func scanUnicodeEscapeBody(escapeStart: Int) throws -> Unicode.Scalar {
+        let value = try scanUnicodeEscapeValue(escapeStart: escapeStart)
+        guard let scalar = Unicode.Scalar(value) else {
+            throw error("invalid escape in a name", at: escapeStart)
+        }
+        return scalar
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+
+/// JSON5 numbers, strings and identifier keys.
+extension JSON5Parser {
+    mutating func parseNumber() throws -> Double {
+        let start = index
+        var sign = 1.0
+        if scalars[index] == "+" || scalars[index] == "-" {
+            if scalars[index] == "-" { sign = -1 }
+            index += 1
+        }
+        guard index < scalars.count else { throw error("unexpected end of file in a number", at: index) }
+        if scalars[index] == "I" {
+            guard matches("Infinity") else { throw unexpected(at: index) }
+            index += 8
+            return sign * .infinity
+        }
+        if scalars[index] == "N" {
+            guard matches("NaN") else { throw unexpected(at: index) }
+            index += 3
+            return .nan
+        }
+        if scalars[index] == "0", index + 1 < scalars.count, scalars[index + 1] == "x" || scalars[index + 1] == "X" {
+            index += 2
+            var digits = String.UnicodeScalarView()
+            while index < scalars.count, JSLexer.digitValue(scalars[index], radix: 16) != nil {
+                digits.append(scalars[index])
+                index += 1
+            }
+            if digits.isEmpty { throw unexpected(at: index) }
+            try checkNumberEnd()
+            return sign * JSLexer.integerValue(String(digits), radix: 16)
+        }
+        var text = String.UnicodeScalarView()
+        let integerDigits = consumeDigits(into: &text)
+        if integerDigits > 1, text.first == "0" { throw error("numbers must not have leading zeros", at: start) }
+        var fractionDigits = 0
+        if index < scalars.count, scalars[index] == "." {
+            text.append(".")
+            index += 1
+            fractionDigits = consumeDigits(into: &text)
+        }
+        if integerDigits == 0 && fractionDigits == 0 { throw unexpected(at: index) }
+        if index < scalars.count, scalars[index] == "e" || scalars[index] == "E" {
+            text.append("e")
+            index += 1
+            if index < scalars.count, scalars[index] == "+" || scalars[index] == "-" {
+                text.append(scalars[index])
+                index += 1
+            }
+            if consumeDigits(into: &text) == 0 { throw unexpected(at: index) }
+        }
+        try checkNumberEnd()
+        var literal = String(text)
+        if literal.hasPrefix(".") { literal = "0" + literal }
+        if literal.hasSuffix(".") { literal += "0" }
+        literal = literal.replacingOccurrences(of: ".e", with: ".0e")
+        return sign * (Double(literal) ?? .nan)
+    }
+
+    private mutating func consumeDigits(into text: inout String.UnicodeScalarView) -> Int {
+        var count = 0
+        while index < scalars.count, JSLexer.digitValue(scalars[index], radix: 10) != nil {
+            text.append(scalars[index])
+            index += 1
+            count += 1
+        }
+        return count
+    }
+
+    private func checkNumberEnd() throws {
+        if index < scalars.count, JSLexer.isIdentifierPart(scalars[index]) { throw unexpected(at: index) }
+    }
+
+    private func matches(_ word: String) -> Bool {
+        var at = index
+        for scalar in word.unicodeScalars {
+            guard at < scalars.count, scalars[at] == scalar else { return false }
+            at += 1
+        }
+        return true
+    }
+
+    mutating func parseString() throws -> String {
+        let start = index
+        let quote = scalars[index]
+        index += 1
+        var text = String.UnicodeScalarView()
+        var pendingHigh: UInt32?
+        func flush() {
+            if pendingHigh != nil { text.append("\u{FFFD}") }
+            pendingHigh = nil
+        }
+        while true {
+            guard index < scalars.count else { throw error("unterminated string: missing closing \(quote)", at: start) }
+            let scalar = scalars[index]
+            if scalar == quote {
+                index += 1
+                flush()
+                return String(text)
+            }
+            if scalar == "\n" || scalar == "\r" {
+                throw error("unterminated string: a line break must be written as `\\n` inside quotes", at: start)
+            }
+            guard scalar == "\\" else {
+                flush()
+                text.append(scalar)
+                index += 1
+                continue
+            }
+            let escapeStart = index
+            index += 1
+            guard index < scalars.count else { throw error("unterminated string: missing closing \(quote)", at: start) }
+            let escaped = scalars[index]
+            index += 1
+            var produced: Unicode.Scalar?
+            switch escaped {
+            case "b": produced = "\u{08}"
+            case "f": produced = "\u{0C}"
+            case "n": produced = "\n"
+            case "r": produced = "\r"
+            case "t": produced = "\t"
+            case "v": produced = "\u{0B}"
+            case "0":
+                if index < scalars.count, JSLexer.digitValue(scalars[index], radix: 10) != nil {
+                    throw error("invalid escape `\\0` followed by a digit", at: escapeStart)
+                }
+                produced = "\0"
+            case "1"..."9":
+                throw error("invalid escape `\\\(escaped)`", at: escapeStart)
+            case "x":
+                produced = Unicode.Scalar(try hexValue(digits: 2, escapeStart: escapeStart))
+            case "u":
+                let unit = try hexValue(digits: 4, escapeStart: escapeStart)
+                if (0xD800...0xDBFF).contains(unit) {
+                    flush()
+                    pendingHigh = unit
+                    continue
+                }
+                if (0xDC00...0xDFFF).contains(unit), let high = pendingHigh {
+                    pendingHigh = nil
+                    text.append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00))!)
+                    continue
+                }
+                produced = Unicode.Scalar(unit) ?? "\u{FFFD}"
+            case "\r":
+                if index < scalars.count, scalars[index] == "\n" { index += 1 }
+            case "\n", "\u{2028}", "\u{2029}":
+                break
+            default:
+                produced = escaped
+            }
+            flush()
+            if let produced { text.append(produced) }
+        }
+    }
+
+    private mutating func hexValue(digits: Int, escapeStart: Int) throws -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<digits {
+            guard index < scalars.count, let digit = JSLexer.digitValue(scalars[index], radix: 16) else {
+                throw error("invalid escape: expected \(digits) hexadecimal digits", at: escapeStart)
+            }
+            value = value * 16 + UInt32(digit)
+            index += 1
+        }
+        return value
+    }
+
+    /// An unquoted key: an ECMAScript 5.1 IdentifierName, `\u` escapes allowed.
+    mutating func parseIdentifierName() throws -> String {
+        var text = String.UnicodeScalarView()
+        while index < scalars.count {
+            var scalar = scalars[index]
+            let start = index
+            if scalar == "\\" {
+                guard index + 1 < scalars.count, scalars[index + 1] == "u" else { throw unexpected(at: index) }
+                index += 2
+                guard let decoded = Unicode.Scalar(try hexValue(digits: 4, escapeStart: start)) else {
+                    throw error("invalid escape in a key", at: start)
+                }
+                scalar = decoded
+            } else {
+                guard JSON5Parser.isIdentifierCharacter(scalar, first: text.isEmpty) else { break }
+                index += 1
+            }
+            guard JSON5Parser.isIdentifierCharacter(scalar, first: text.isEmpty) else {
+                throw error("the escape does not produce a valid key character", at: start)
+            }
+            text.append(scalar)
+        }
+        if text.isEmpty { throw unexpected(at: index) }
+        return String(text)
+    }
+
+    static func isIdentifierCharacter(_ scalar: Unicode.Scalar, first: Bool) -> Bool {
+        if scalar == "$" || scalar == "_" { return true }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .letterNumber:
+            return true
+        case .nonspacingMark, .spacingMark, .decimalNumber, .connectorPunctuation:
+            return !first
+        default:
+            return !first && (scalar == "\u{200C}" || scalar == "\u{200D}")
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// `JSON.stringify` for our values: same key order, number format, escaping and
+/// omission rules as JavaScript, so our output diffs cleanly against Node's.
+public enum JSONOutput {
+    /// Returns nil where JavaScript returns undefined (for `undefined` and functions).
+    public static func stringify(_ value: JSValue, indent: String = "") -> String? {
+        var output = ""
+        guard write(value, indent: indent, currentIndent: "", into: &output) else { return nil }
+        return output
+    }
+
+    /// Pretty-printed with `indent` spaces, as `JSON.stringify(value, null, indent)`.
+    public static func stringify(_ value: JSValue, indent: Int) -> String? {
+        stringify(value, indent: String(repeating: " ", count: max(0, min(indent, 10))))
+    }
+
+    /// Writes one value; returns false when the value is not representable (undefined, function).
+    private static func write(_ value: JSValue, indent: String, currentIndent: String, into output: inout String) -> Bool {
+        switch value {
+        case .undefined, .function:
+            return false
+        case .null:
+            output += "null"
+        case .boolean(let flag):
+            output += flag ? "true" : "false"
+        case .number(let number):
+            output += number.isFinite ? JSConversions.numberToString(number) : "null"
+        case .string(let text):
+            writeString(text, into: &output)
+        case .array(let elements):
+            if elements.isEmpty {
+                output += "[]"
+                return true
+            }
+            let inner = currentIndent + indent
+            output += "["
+            for (index, element) in elements.enumerated() {
+                if index > 0 { output += "," }
+                if !indent.isEmpty { output += "\n" + inner }
+                if !write(element.value, indent: indent, currentIndent: inner, into: &output) { output += "null" }
+            }
+            if !indent.isEmpty { output += "\n" + currentIndent }
+            output += "]"
+        case .object(let object):
+            let inner = currentIndent + indent
+            var wroteAny = false
+            output += "{"
+            for property in object.properties {
+                var member = ""
+                writeString(property.key, into: &member)
+                member += indent.isEmpty ? ":" : ": "
+                guard write(property.value.value, indent: indent, currentIndent: inner, into: &member) else { continue }
+                if wroteAny { output += "," }
+                if !indent.isEmpty { output += "\n" + inner }
+                output += member
+                wroteAny = true
+            }
+            if wroteAny && !indent.isEmpty { output += "\n" + currentIndent }
+            output += "}"
+        }
+        return true
+    }
+
+    static func writeString(_ text: String, into output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            default:
+                if scalar.value < 0x20 {
+                    output += String(format: "\\u%04x", scalar.value)
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
+    }
+}
+
+extension JSValue {
+    /// Converts what `JSONSerialization` returns into a value (spans are left empty).
+    public static func fromJSON(_ any: Any, file: String = "") -> JSValue? {
+        let span = SourceSpan.wholeFile(file)
+        switch any {
+        case is NSNull:
+            return .null
+        case let number as NSNumber:
+            // Booleans arrive as NSNumber too; their Objective-C type code is "c" (char).
+            if String(cString: number.objCType) == "c" { return .boolean(number.boolValue) }
+            return .number(number.doubleValue)
+        case let text as String:
+            return .string(text)
+        case let array as [Any]:
+            var elements: [LocatedValue] = []
+            for item in array {
+                guard let value = fromJSON(item, file: file) else { return nil }
+                elements.append(LocatedValue(value, span: span))
+            }
+            return .array(elements)
+        case let dictionary as [String: Any]:
+            var object = JSObject()
+            for (key, item) in dictionary {
+                guard let value = fromJSON(item, file: file) else { return nil }
+                object.set(key, LocatedValue(value, span: span))
+            }
+            return .object(object)
+        default:
+            return nil
+        }
+    }
+
+    /// Equality of the values JSON can express, ignoring spans and object key order.
+    public func semanticallyEquals(_ other: JSValue) -> Bool {
+        switch (self, other) {
+        case (.undefined, .undefined), (.null, .null):
+            return true
+        case (.boolean(let a), .boolean(let b)):
+            return a == b
+        case (.number(let a), .number(let b)):
+            return a == b || (a.isNaN && b.isNaN)
+        case (.string(let a), .string(let b)):
+            return a == b
+        case (.array(let a), .array(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.value.semanticallyEquals($1.value) }
+        case (.object(let a), .object(let b)):
+            return a.count == b.count && a.properties.allSatisfy { property in
+                b[property.key].map { property.value.value.semanticallyEquals($0.value) } ?? false
+            }
+        case (.function(let a), .function(let b)):
+            return a === b
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,354 @@
+/// Expression parsing: precedence climbing for binary operators, then unary,
+/// postfix (member access and calls) and primary expressions.
+extension JSParser {
+    private static let binaryPrecedence: [String: Int] = [
+        "??": 1, "||": 2, "&&": 3, "|": 4, "^": 5, "&": 6,
+        "==": 7, "!=": 7, "===": 7, "!==": 7,
+        "<": 8, ">": 8, "<=": 8, ">=": 8, "instanceof": 8, "in": 8,
+        "<<": 9, ">>": 9, ">>>": 9, "+": 10, "-": 10, "*": 11, "/": 11, "%": 11, "**": 12,
+    ]
+
+    private static let assignmentOperators: Set<String> = [
+        "=", "+=", "-=", "*=", "/=", "%=", "**=", "<<=", ">>=", ">>>=", "&=", "|=", "^=", "&&=", "||=", "??=",
+    ]
+
+    mutating func parseExpression() throws -> JSExpression {
+        let start = token.start
+        let first = try parseAssignment()
+        guard token.isPunctuator(",") else { return first }
+        var expressions = [first]
+        while try eat(",") {
+            expressions.append(try parseAssignment())
+        }
+        return .sequence(expressions, JSRange(start: start, end: previousEnd))
+    }
+
+    mutating func parseAssignment() throws -> JSExpression {
+        try enterNesting()
+        defer { leaveNesting() }
+        if let arrow = try parseArrowFunctionIfPresent() { return arrow }
+        let start = token.start
+        let target = try parseConditional()
+        guard case .punctuator(let op) = token.kind, JSParser.assignmentOperators.contains(op) else { return target }
+        switch target {
+        case .identifier, .member:
+            break
+        case .array, .object:
+            throw unsupported("destructuring assignment", at: start)
+        default:
+            throw lexer.error("invalid assignment target", at: start)
+        }
+        try advance()
+        let value = try parseAssignment()
+        return .assignment(op: op, target: target, value: value, JSRange(start: start, end: previousEnd))
+    }
+
+    private mutating func parseConditional() throws -> JSExpression {
+        let start = token.start
+        let test = try parseBinary(minimumPrecedence: 1)
+        guard try eat("?") else { return test }
+        let consequent = try parseAssignment()
+        try expect(":", "in the conditional expression")
+        let alternate = try parseAssignment()
+        return .conditional(test, consequent, alternate, JSRange(start: start, end: previousEnd))
+    }
+
+    private func binaryOperator() -> (String, Int)? {
+        let op: String
+        switch token.kind {
+        case .punctuator(let text): op = text
+        case .name(let name) where (name == "in" || name == "instanceof") && !token.hasEscape: op = name
+        default: return nil
+        }
+        guard let precedence = JSParser.binaryPrecedence[op] else { return nil }
+        return (op, precedence)
+    }
+
+    private mutating func parseBinary(minimumPrecedence: Int) throws -> JSExpression {
+        let start = token.start
+        var left = try parseUnary()
+        while let (op, precedence) = binaryOperator(), precedence >= minimumPrecedence {
+            if op == "**", case .unary = left, !lexer.source.scalars[start...].starts(with: ["("]) {
+                throw lexer.error("a unary operator before `**` needs parentheses, e.g. `(-a) ** b`", at: token.start)
+            }
+            try advance()
+            try enterNesting()
+            defer { leaveNesting() }
+            // `**` is right-associative; everything else groups to the left.
+            let right = try parseBinary(minimumPrecedence: op == "**" ? precedence : precedence + 1)
+            left = .binary(op: op, left, right, JSRange(start: start, end: previousEnd))
+        }
+        return left
+    }
+
+    private mutating func parseUnary() throws -> JSExpression {
+        let start = token.start
+        let op: String
+        switch token.kind {
+        case .punctuator(let text) where ["!", "-", "+", "~"].contains(text):
+            op = text
+        case .punctuator(let text) where text == "++" || text == "--":
+            throw unsupported("`\(text)` operator", at: start)
+        case .name(let name) where ["typeof", "void", "delete", "await"].contains(name) && !token.hasEscape:
+            op = name
+        default:
+            return try parsePostfix()
+        }
+        try advance()
+        try enterNesting()
+        defer { leaveNesting() }
+        let operand = try parseUnary()
+        if op == "delete" { throw unsupported("`delete` operator", at: start) }
+        return .unary(op: op, operand, JSRange(start: start, end: previousEnd))
+    }
+
+    private mutating func parsePostfix() throws -> JSExpression {
+        let start = token.start
+        var expression = try parsePrimary()
+        var steps = 0
+        while true {
+            steps += 1
+            if steps > JSParser.maximumDepth {
+                throw lexer.error("chain of member accesses and calls is too long", at: token.start)
+            }
+            if token.isPunctuator(".") {
+                try advance()
+                guard let name = token.name else { throw unexpected(expecting: "a property name after `.`") }
+                try advance()
+                expression = .member(expression, .name(name), optional: false, JSRange(start: start, end: previousEnd))
+            } else if token.isPunctuator("?.") {
+                try advance()
+                if token.isPunctuator("(") {
+                    let arguments = try parseArguments()
+                    expression = .call(expression, arguments, optional: true, JSRange(start: start, end: previousEnd))
+                } else if try eat("[") {
+                    let key = try parseExpression()
+                    try expect("]", "to close the computed member")
+                    expression = .member(expression, .computed(key), optional: true, JSRange(start: start, end: previousEnd))
+                } else if let name = token.name {
+                    try advance()
+                    expression = .member(expression, .name(name), optional: true, JSRange(start: start, end: previousEnd))
+                } else {
+                    throw unexpected(expecting: "a property name after `?.`")
+                }
+            } else if token.isPunctuator("[") {
+                try advance()
+                let key = try parseExpression()
+                try expect("]", "to close the computed member")
+                expression = .member(expression, .computed(key), optional: false, JSRange(start: start, end: previousEnd))
+            } else if token.isPunctuator("(") {
+                let arguments = try parseArguments()
+                expression = .call(expression, arguments, optional: false, JSRange(start: start, end: previousEnd))
+            } else if case .template = token.kind {
+                throw unsupported("tagged template literal", at: token.start)
+            } else if (token.isPunctuator("++") || token.isPunctuator("--")) && !token.newlineBefore {
+                throw unsupported("`++`/`--` operator", at: token.start)
+            } else {
+                return expression
+            }
+        }
+    }
+
+    private mutating func parseArguments() throws -> [JSArrayElement] {
+        try expect("(", "to start the arguments")
+        var arguments: [JSArrayElement] = []
+        while !token.isPunctuator(")") {
+            if try eat("...") {
+                arguments.append(.spread(try parseAssignment()))
+            } else {
+                arguments.append(.expression(try parseAssignment()))
+            }
+            if !(try eat(",")) { break }
+        }
+        try expect(")", "to close the arguments")
+        return arguments
+    }
+
+    private mutating func parsePrimary() throws -> JSExpression {
+        let start = token.start
+        switch token.kind {
+        case .number(let value):
+            try advance()
+            return .number(value, JSRange(start: start, end: previousEnd))
+        case .string(let value):
+            try advance()
+            return .string(value, JSRange(start: start, end: previousEnd))
+        case .template:
+            return try parseTemplate()
+        case .punctuator("("):
+            try advance()
+            let inner = try parseExpression()
+            try expect(")", "to close the parenthesis")
+            return inner
+        case .punctuator("["):
+            return try parseArrayLiteral()
+        case .punctuator("{"):
+            return try parseObjectLiteral()
+        case .punctuator("/"), .punctuator("/="):
+            throw unsupported("regular expression literal", at: start)
+        case .name(let name) where !token.hasEscape:
+            return try parseNamedPrimary(name, start: start)
+        case .name(let name):
+            try advance()
+            return .identifier(name, JSRange(start: start, end: previousEnd))
+        default:
+            throw unexpected(expecting: "a value")
+        }
+    }
+
+    private static let unsupportedPrimaries: [String: String] = [
+        "new": "`new` expression", "class": "class expression", "this": "`this`", "super": "`super`",
+        "yield": "`yield`", "import": "dynamic `import()`",
+    ]
+
+    private static let reservedWords: Set<String> = [
+        "break", "case", "catch", "continue", "debugger", "default", "do", "else", "finally", "for",
+        "if", "return", "switch", "throw", "try", "var", "const", "while", "with", "enum", "export", "extends",
+        "in", "instanceof",
+    ]
+
+    private mutating func parseNamedPrimary(_ name: String, start: Int) throws -> JSExpression {
+        if name == "function" {
+            return .function(try parseFunction(isAsync: false, start: start, isExpression: true))
+        }
+        if name == "async" {
+            let saved = (lexer.state, token, previousEnd)
+            try advance()
+            if token.isName("function"), !token.newlineBefore {
+                return .function(try parseFunction(isAsync: true, start: start, isExpression: true))
+            }
+            (lexer.state, token, previousEnd) = saved
+        }
+        let literal: JSValue? = switch name {
+        case "true": .boolean(true)
+        case "false": .boolean(false)
+        case "null": .null
+        default: nil
+        }
+        if let literal {
+            try advance()
+            return .keywordLiteral(literal, JSRange(start: start, end: previousEnd))
+        }
+        if let construct = JSParser.unsupportedPrimaries[name] { throw unsupported(construct, at: start) }
+        if JSParser.reservedWords.contains(name) { throw unexpected() }
+        try advance()
+        return .identifier(name, JSRange(start: start, end: previousEnd))
+    }
+
+    private mutating func parseTemplate() throws -> JSExpression {
+        let start = token.start
+        var quasis: [String] = []
+        var expressions: [JSExpression] = []
+        while case .template(let cooked, let isTail) = token.kind {
+            guard let cooked else {
+                throw lexer.error("invalid escape in template literal", at: token.start)
+            }
+            quasis.append(cooked)
+            if isTail {
+                try advance()
+                return .template(quasis: quasis, expressions: expressions, JSRange(start: start, end: previousEnd))
+            }
+            try advance()
+            expressions.append(try parseExpression())
+            guard token.isPunctuator("}") else { throw unexpected(expecting: "`}` to close `${` in the template literal") }
+            token = try lexer.continueTemplate(after: token)
+        }
+        throw unexpected(expecting: "the rest of the template literal")
+    }
+
+    private mutating func parseArrayLiteral() throws -> JSExpression {
+        let start = token.start
+        try advance()
+        var elements: [JSArrayElement] = []
+        while !token.isPunctuator("]") {
+            if token.isPunctuator(",") {
+                elements.append(.hole(JSRange(start: token.start, end: token.start)))
+                try advance()
+                continue
+            }
+            if try eat("...") {
+                elements.append(.spread(try parseAssignment()))
+            } else {
+                elements.append(.expression(try parseAssignment()))
+            }
+            if !token.isPunctuator("]") {
+                try expect(",", "or `]` in the array")
+            }
+        }
+        try advance()
+        return .array(elements, JSRange(start: start, end: previousEnd))
+    }
+
+    private mutating func parseObjectLiteral() throws -> JSExpression {
+        let start = token.start
+        try advance()
+        var members: [JSObjectMember] = []
+        while !token.isPunctuator("}") {
+            if try eat("...") {
+                members.append(.spread(try parseAssignment()))
+            } else {
+                members.append(try parseObjectProperty())
+            }
+            if !token.isPunctuator("}") {
+                try expect(",", "or `}` in the object")
+            }
+        }
+        try advance()
+        return .object(members, JSRange(start: start, end: previousEnd))
+    }
+
+    mutating func parsePropertyKey() throws -> JSPropertyKey {
+        let start = token.start
+        switch token.kind {
+        case .name(let name):
+            try advance()
+            return .fixed(name, JSRange(start: start, end: previousEnd))
+        case .string(let value):
+            try advance()
+            return .fixed(value, JSRange(start: start, end: previousEnd))
+        case .number(let value):
+            try advance()
+            return .fixed(JSConversions.numberToString(value), JSRange(start: start, end: previousEnd))
+        case .punctuator("["):
+            try advance()
+            let key = try parseAssignment()
+            try expect("]", "to close the computed key")
+            return .computed(key)
+        default:
+            throw unexpected(expecting: "a property name")
+        }
+    }
+
+    private mutating func parseObjectProperty() throws -> JSObjectMember {
+        let start = token.start
+        if let name = token.name, ["get", "set", "async"].contains(name) {
+            let saved = (lexer.state, token, previousEnd)
+            try advance()
+            let isAccessor = !token.isPunctuator(",") && !token.isPunctuator(":") && !token.isPunctuator("(")
+                && !token.isPunctuator("}") && !token.isPunctuator("=")
+            (lexer.state, token, previousEnd) = saved
+            if isAccessor { throw unsupported(name == "async" ? "async method" : "getter or setter", at: start) }
+        }
+        if token.isPunctuator("*") { throw unsupported("generator method", at: start) }
+        let keyIsPlainName = token.name != nil
+        let key = try parsePropertyKey()
+        if try eat(":") {
+            return .property(key, try parseAssignment())
+        }
+        if token.isPunctuator("(") {
+            let (parameters, rest) = try parseParameterList()
+            let body = try parseFunctionBlock()
+            var name: String?
+            if case .fixed(let text, _) = key { name = text }
+            let function = JSFunctionNode(name: name, parameters: parameters, restParameter: rest, body: .block(body),
+                                          isArrow: false, range: JSRange(start: start, end: previousEnd))
+            return .property(key, .function(function))
+        }
+        // Shorthand `{ name }`: only a plain identifier may stand alone.
+        guard case .fixed(let name, let range) = key, keyIsPlainName else {
+            throw unexpected(expecting: "`:` after the property name")
+        }
+        if token.isPunctuator("=") { throw lexer.error("`=` is only allowed in destructuring patterns", at: token.start) }
+        return .property(key, .identifier(name, range))
+    }
+}

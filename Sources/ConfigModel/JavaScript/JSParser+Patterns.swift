@@ -1,0 +1,110 @@
+/// Binding patterns (`const { a, b: [c] = [] } = …`) and arrow functions.
+extension JSParser {
+    /// A name or destructuring pattern, without a default.
+    mutating func parseBindingTarget() throws -> JSPattern {
+        try enterNesting()
+        defer { leaveNesting() }
+        let start = token.start
+        if try eat("{") {
+            var properties: [JSObjectPatternProperty] = []
+            var rest: String?
+            while !token.isPunctuator("}") {
+                if try eat("...") {
+                    guard let name = token.name else { throw unexpected(expecting: "a name after `...`") }
+                    try advance()
+                    rest = name
+                    break
+                }
+                let keyIsPlainName = token.name != nil
+                let keyStart = token.start
+                let key = try parsePropertyKey()
+                var value: JSPattern
+                if try eat(":") {
+                    value = try parseBindingElement()
+                } else {
+                    guard keyIsPlainName, case .fixed(let name, _) = key else {
+                        throw unexpected(expecting: "`:` in the destructuring pattern")
+                    }
+                    value = .name(name, JSRange(start: keyStart, end: previousEnd))
+                    if try eat("=") { value = .withDefault(value, try parseAssignment()) }
+                }
+                properties.append(JSObjectPatternProperty(key: key, value: value))
+                if !(try eat(",")) { break }
+            }
+            try expect("}", "to close the destructuring pattern")
+            return .object(properties, rest: rest, JSRange(start: start, end: previousEnd))
+        }
+        if try eat("[") {
+            var elements: [JSPattern?] = []
+            var rest: JSPattern?
+            while !token.isPunctuator("]") {
+                if try eat(",") {
+                    elements.append(nil)
+                    continue
+                }
+                if try eat("...") {
+                    rest = try parseBindingTarget()
+                    break
+                }
+                elements.append(try parseBindingElement())
+                if !token.isPunctuator("]") { try expect(",", "or `]` in the destructuring pattern") }
+            }
+            try expect("]", "to close the destructuring pattern")
+            return .array(elements, rest: rest, JSRange(start: start, end: previousEnd))
+        }
+        guard let name = token.name else { throw unexpected(expecting: "a variable name") }
+        try advance()
+        return .name(name, JSRange(start: start, end: previousEnd))
+    }
+
+    /// A binding target with an optional `= default`.
+    mutating func parseBindingElement() throws -> JSPattern {
+        let target = try parseBindingTarget()
+        if try eat("=") { return .withDefault(target, try parseAssignment()) }
+        return target
+    }
+
+    /// Parses an arrow function if one starts here; otherwise leaves the parser untouched.
+    mutating func parseArrowFunctionIfPresent() throws -> JSExpression? {
+        let start = token.start
+        // Remembering failed starts keeps nested `(a = (b = …))` from backtracking exponentially.
+        if knownNonArrowStarts.contains(start) { return nil }
+        let saved = (lexer.state, token, previousEnd)
+        func giveUp() -> JSExpression? {
+            (lexer.state, token, previousEnd) = saved
+            knownNonArrowStarts.insert(start)
+            return nil
+        }
+        if token.isName("async") {
+            try advance()
+            if token.newlineBefore || !(token.name != nil || token.isPunctuator("(")) { return giveUp() }
+        }
+        var parameters: [JSPattern] = []
+        var rest: JSPattern?
+        if let name = token.name, !token.isPunctuator("(") {
+            let nameStart = token.start
+            try advance()
+            guard token.isPunctuator("=>"), !token.newlineBefore else { return giveUp() }
+            parameters = [.name(name, JSRange(start: nameStart, end: previousEnd))]
+        } else if token.isPunctuator("(") {
+            // Try the parameter list; if it is not followed by `=>`, this was a parenthesised expression.
+            do {
+                (parameters, rest) = try parseParameterList()
+            } catch {
+                return giveUp()
+            }
+            guard token.isPunctuator("=>"), !token.newlineBefore else { return giveUp() }
+        } else {
+            return giveUp()
+        }
+        try advance()  // `=>`
+        let body: JSFunctionBody
+        if token.isPunctuator("{") {
+            body = .block(try parseFunctionBlock())
+        } else {
+            body = .expression(try parseAssignment())
+        }
+        return .function(JSFunctionNode(name: nil, parameters: parameters, restParameter: rest, body: body,
+                                        isArrow: true, range: JSRange(start: start, end: previousEnd)))
+    }
+}

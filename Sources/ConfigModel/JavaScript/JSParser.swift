@@ -1,0 +1,239 @@
+/// A recursive-descent parser for the JavaScript that config files are written in.
+/// Statements outside the evaluable subset (loops, classes, `try`, …) stop parsing
+/// with an `unsupported` error that names the construct.
+struct JSParser {
+    var lexer: JSLexer
+    var token: JSToken
+    /// End of the previous token, for node ranges.
+    var previousEnd = 0
+    var depth = 0
+    var knownNonArrowStarts: Set<Int> = []
+    /// Nesting deeper than this is reported rather than risking the stack.
+    static let maximumDepth = 400
+
+    init(source: SourceText) throws {
+        lexer = JSLexer(source: source)
+        token = JSToken(kind: .endOfFile, start: 0, end: 0, newlineBefore: false)
+        token = try lexer.next()
+    }
+
+    static func parseProgram(_ source: SourceText) throws -> [JSStatement] {
+        var parser = try JSParser(source: source)
+        var statements: [JSStatement] = []
+        while parser.token.kind != .endOfFile {
+            statements.append(try parser.parseStatement())
+        }
+        return statements
+    }
+
+    // MARK: - Token helpers
+
+    mutating func advance() throws {
+        previousEnd = token.end
+        token = try lexer.next()
+    }
+
+    mutating func eat(_ punctuator: String) throws -> Bool {
+        guard token.isPunctuator(punctuator) else { return false }
+        try advance()
+        return true
+    }
+
+    mutating func expect(_ punctuator: String, _ context: String) throws {
+        guard token.isPunctuator(punctuator) else {
+            throw unexpected(expecting: "`\(punctuator)` \(context)")
+        }
+        try advance()
+    }
+
+    func unexpected(expecting: String? = nil) -> ReadError {
+        let found: String
+        switch token.kind {
+        case .endOfFile: found = "end of file"
+        case .name(let name): found = "`\(name)`"
+        case .punctuator(let text): found = "`\(text)`"
+        case .number: found = "a number"
+        case .string: found = "a string"
+        case .template: found = "a template literal"
+        }
+        let message = expecting.map { "expected \($0), found \(found)" } ?? "unexpected \(found)"
+        return lexer.error(message, at: token.start)
+    }
+
+    func unsupported(_ construct: String, at start: Int) -> ReadError {
+        ReadError(.unsupported, construct, at: lexer.source.position(of: start))
+    }
+
+    /// Accepts `;`, or inserts one where JavaScript would (before `}`, at end of file, after a line break).
+    mutating func consumeSemicolon() throws {
+        if try eat(";") { return }
+        if token.isPunctuator("}") || token.kind == .endOfFile || token.newlineBefore { return }
+        throw unexpected(expecting: "`;` or a line break")
+    }
+
+    mutating func enterNesting() throws {
+        depth += 1
+        if depth > JSParser.maximumDepth {
+            throw lexer.error("nesting is too deep (more than \(JSParser.maximumDepth) levels)", at: token.start)
+        }
+    }
+
+    mutating func leaveNesting() { depth -= 1 }
+
+    // MARK: - Statements
+
+    private static let unsupportedStatements: [String: String] = [
+        "for": "`for` loop", "while": "`while` loop", "do": "`do` loop", "switch": "`switch` statement",
+        "try": "`try` statement", "throw": "`throw` statement", "class": "class declaration",
+        "with": "`with` statement", "break": "`break` statement", "continue": "`continue` statement",
+        "debugger": "`debugger` statement",
+    ]
+
+    mutating func parseStatement() throws -> JSStatement {
+        try enterNesting()
+        defer { leaveNesting() }
+        let start = token.start
+        if token.isPunctuator("{") {
+            try advance()
+            var body: [JSStatement] = []
+            while !token.isPunctuator("}") {
+                if token.kind == .endOfFile { throw unexpected(expecting: "`}` to close the block") }
+                body.append(try parseStatement())
+            }
+            try advance()
+            return .block(body, JSRange(start: start, end: previousEnd))
+        }
+        if try eat(";") { return .empty(JSRange(start: start, end: previousEnd)) }
+        guard let name = token.name, !token.hasEscape else { return try parseExpressionStatement() }
+        switch name {
+        case "const", "var":
+            return try parseDeclaration(kind: name)
+        case "let":
+            // `let` is a declaration only when a binding follows; otherwise it is a plain name.
+            let saved = (lexer.state, token, previousEnd)
+            try advance()
+            let startsBinding = token.name != nil || token.isPunctuator("[") || token.isPunctuator("{")
+            (lexer.state, token, previousEnd) = saved
+            return startsBinding ? try parseDeclaration(kind: name) : try parseExpressionStatement()
+        case "function":
+            return .function(try parseFunction(isAsync: false, start: start, isExpression: false))
+        case "async":
+            let saved = (lexer.state, token, previousEnd)
+            try advance()
+            if token.isName("function"), !token.newlineBefore {
+                return .function(try parseFunction(isAsync: true, start: start, isExpression: false))
+            }
+            (lexer.state, token, previousEnd) = saved
+            return try parseExpressionStatement()
+        case "return":
+            try advance()
+            var value: JSExpression?
+            if !token.isPunctuator(";") && !token.isPunctuator("}") && token.kind != .endOfFile && !token.newlineBefore {
+                value = try parseExpression()
+            }
+            try consumeSemicolon()
+            return .returnStatement(value, JSRange(start: start, end: previousEnd))
+        case "if":
+            try advance()
+            try expect("(", "after `if`")
+            let test = try parseExpression()
+            try expect(")", "to close the `if` condition")
+            let consequent = try parseStatement()
+            var alternate: JSStatement?
+            if token.isName("else") {
+                try advance()
+                alternate = try parseStatement()
+            }
+            return .ifStatement(test, consequent, alternate, JSRange(start: start, end: previousEnd))
+        case "import", "export":
+            let saved = (lexer.state, token, previousEnd)
+            try advance()
+            let isDynamicImport = name == "import" && (token.isPunctuator("(") || token.isPunctuator("."))
+            (lexer.state, token, previousEnd) = saved
+            if isDynamicImport { return try parseExpressionStatement() }
+            throw lexer.error(
+                "`\(name)` statements are not allowed: Grouparoo loads config files with require(), "
+                    + "so use `exports.default = …` or `module.exports = …`", at: start)
+        default:
+            if let construct = JSParser.unsupportedStatements[name] {
+                throw unsupported(construct, at: start)
+            }
+            return try parseExpressionStatement()
+        }
+    }
+
+    private mutating func parseExpressionStatement() throws -> JSStatement {
+        let start = token.start
+        let expression = try parseExpression()
+        try consumeSemicolon()
+        return .expression(expression, JSRange(start: start, end: previousEnd))
+    }
+
+    private mutating func parseDeclaration(kind: String) throws -> JSStatement {
+        let start = token.start
+        try advance()
+        var declarations: [(JSPattern, JSExpression?)] = []
+        repeat {
+            let pattern = try parseBindingTarget()
+            var initializer: JSExpression?
+            if try eat("=") {
+                initializer = try parseAssignment()
+            } else if kind == "const" {
+                throw unexpected(expecting: "`=` and a value for the `const`")
+            } else if case .name = pattern {
+            } else {
+                throw unexpected(expecting: "`=` after a destructuring pattern")
+            }
+            declarations.append((pattern, initializer))
+        } while try eat(",")
+        try consumeSemicolon()
+        return .declaration(kind: kind, declarations, JSRange(start: start, end: previousEnd))
+    }
+
+    // MARK: - Functions
+
+    /// Parses `function name(params) { body }` with the current token on `function` (or `async`).
+    mutating func parseFunction(isAsync: Bool, start: Int, isExpression: Bool) throws -> JSFunctionNode {
+        if isAsync { try advance() }
+        try advance()  // `function`
+        if token.isPunctuator("*") { throw unsupported("generator function", at: start) }
+        var name: String?
+        if let identifier = token.name {
+            name = identifier
+            try advance()
+        } else if !isExpression {
+            throw unexpected(expecting: "a function name")
+        }
+        let (parameters, rest) = try parseParameterList()
+        let body = try parseFunctionBlock()
+        return JSFunctionNode(name: name, parameters: parameters, restParameter: rest, body: .block(body),
+                              isArrow: false, range: JSRange(start: start, end: previousEnd))
+    }
+
+    mutating func parseParameterList() throws -> ([JSPattern], JSPattern?) {
+        try expect("(", "to start the parameter list")
+        var parameters: [JSPattern] = []
+        var rest: JSPattern?
+        while !token.isPunctuator(")") {
+            if try eat("...") {
+                rest = try parseBindingTarget()
+                break
+            }
+            parameters.append(try parseBindingElement())
+            if !(try eat(",")) { break }
+        }
+        try expect(")", "to close the parameter list")
+        return (parameters, rest)
+    }
+
+    mutating func parseFunctionBlock() throws -> [JSStatement] {
+        try expect("{", "to start the function body")
+        var body: [JSStatement] = []
+        while !token.isPunctuator("}") {
+            if token.kind == .endOfFile { throw unexpected(expecting: "`}` to close the function body") }
+            body.append(try parseStatement())
+        }
+        try advance()
+        return body
+    }
+}

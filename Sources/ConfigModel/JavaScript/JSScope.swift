@@ -1,0 +1,118 @@
+/// Variable bindings of one block or function.
+final class Scope {
+    enum Binding {
+        case value(LocatedValue, mutable: Bool)
+        /// The `config` argument Grouparoo passes to payload functions: Actionhero's
+        /// runtime configuration, which only exists inside a running server.
+        case runtimeConfig
+    }
+
+    let parent: Scope?
+    let isFunction: Bool
+    private var bindings: [String: Binding] = [:]
+
+    init(parent: Scope?, isFunction: Bool) {
+        self.parent = parent
+        self.isFunction = isFunction
+    }
+
+    func declare(_ name: String, _ binding: Binding) {
+        bindings[name] = binding
+    }
+
+    func lookupLocal(_ name: String) -> Binding? { bindings[name] }
+
+    /// The binding and the scope that holds it, searching outwards.
+    func lookup(_ name: String) -> (Binding, Scope)? {
+        var scope: Scope? = self
+        while let current = scope {
+            if let binding = current.bindings[name] { return (binding, current) }
+            scope = current.parent
+        }
+        return nil
+    }
+
+    /// The nearest function scope, where `var` declarations live.
+    var functionScope: Scope {
+        var scope = self
+        while !scope.isFunction, let parent = scope.parent { scope = parent }
+        return scope
+    }
+
+    func assign(_ name: String, _ value: LocatedValue) {
+        bindings[name] = .value(value, mutable: true)
+    }
+
+    func removeAll() { bindings.removeAll() }
+}
+
+/// State shared by every file evaluated in one read: the environment, warnings,
+/// the `require` cache, and the limits that keep evaluation finite.
+final class EvaluationContext {
+    let environment: [String: String]
+    private(set) var warnings: [Diagnostic] = []
+    /// Loads another file for `require`; set by the reader.
+    var requireModule: ((_ specifier: String, _ fromFile: String) throws(ReadError) -> LocatedValue)?
+
+    private var steps = 0
+    private var callDepth = 0
+    static let maximumSteps = 20_000_000
+    static let maximumCallDepth = 200
+    static let maximumStringLength = 50_000_000
+
+    init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    func warn(_ diagnostic: Diagnostic) {
+        if !warnings.contains(diagnostic) { warnings.append(diagnostic) }
+    }
+
+    func takeWarnings() -> [Diagnostic] {
+        defer { warnings.removeAll() }
+        return warnings
+    }
+
+    /// Resets the work budget; each file gets its own.
+    func startFile() { steps = 0 }
+
+    func spendStep(at range: JSRange, in evaluator: JSEvaluator, count: Int = 1) throws {
+        steps += count
+        if steps > EvaluationContext.maximumSteps {
+            throw evaluator.unsupported("evaluation that takes more than \(EvaluationContext.maximumSteps) steps", at: range)
+        }
+    }
+
+    func enterCall(at range: JSRange, in evaluator: JSEvaluator) throws {
+        callDepth += 1
+        if callDepth > EvaluationContext.maximumCallDepth {
+            callDepth -= 1
+            throw evaluator.unsupported("function calls nested more than \(EvaluationContext.maximumCallDepth) deep", at: range)
+        }
+    }
+
+    func leaveCall() { callDepth -= 1 }
+}
+
+extension JSPattern {
+    var boundNames: [String] {
+        switch self {
+        case .name(let name, _): return [name]
+        case .withDefault(let inner, _): return inner.boundNames
+        case .object(let properties, let rest, _): return properties.flatMap(\.value.boundNames) + (rest.map { [$0] } ?? [])
+        case .array(let elements, let rest, _): return elements.compactMap { $0 }.flatMap(\.boundNames) + (rest?.boundNames ?? [])
+        }
+    }
+}
+
+extension JSStatement {
+    var range: JSRange {
+        switch self {
+        case .declaration(_, _, let range), .expression(_, let range), .returnStatement(_, let range),
+             .ifStatement(_, _, _, let range), .block(_, let range), .empty(let range):
+            return range
+        case .function(let node):
+            return node.range
+        }
+    }
+}

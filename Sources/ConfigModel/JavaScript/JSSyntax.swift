@@ -1,0 +1,108 @@
+/// The syntax tree of the JavaScript subset the static evaluator understands.
+/// Every node keeps its scalar range so values and errors can point at source.
+struct JSRange: Sendable {
+    var start: Int
+    var end: Int
+}
+
+indirect enum JSExpression: Sendable {
+    case number(Double, JSRange)
+    case string(String, JSRange)
+    /// `true`, `false` or `null`.
+    case keywordLiteral(JSValue, JSRange)
+    case template(quasis: [String], expressions: [JSExpression], JSRange)
+    case identifier(String, JSRange)
+    case array([JSArrayElement], JSRange)
+    case object([JSObjectMember], JSRange)
+    case function(JSFunctionNode)
+    case unary(op: String, JSExpression, JSRange)
+    case binary(op: String, JSExpression, JSExpression, JSRange)
+    case conditional(JSExpression, JSExpression, JSExpression, JSRange)
+    /// `object.name`, `object[expr]`, optionally `?.`.
+    case member(JSExpression, JSMemberKey, optional: Bool, JSRange)
+    case call(JSExpression, [JSArrayElement], optional: Bool, JSRange)
+    case assignment(op: String, target: JSExpression, value: JSExpression, JSRange)
+    case sequence([JSExpression], JSRange)
+    /// Parsed so the error can name it, but never evaluated: `new X()`, regexes, `this`, classes, …
+    case unsupported(String, JSRange)
+
+    var range: JSRange {
+        switch self {
+        case .number(_, let range), .string(_, let range), .keywordLiteral(_, let range), .template(_, _, let range),
+             .identifier(_, let range), .array(_, let range), .object(_, let range),
+             .unary(_, _, let range), .binary(_, _, _, let range), .conditional(_, _, _, let range),
+             .member(_, _, _, let range), .call(_, _, _, let range), .assignment(_, _, _, let range),
+             .sequence(_, let range), .unsupported(_, let range):
+            return range
+        case .function(let node):
+            return node.range
+        }
+    }
+}
+
+enum JSMemberKey: Sendable {
+    case name(String)
+    case computed(JSExpression)
+}
+
+enum JSArrayElement: Sendable {
+    case expression(JSExpression)
+    case spread(JSExpression)
+    case hole(JSRange)
+}
+
+enum JSPropertyKey: Sendable {
+    case fixed(String, JSRange)
+    case computed(JSExpression)
+}
+
+enum JSObjectMember: Sendable {
+    case property(JSPropertyKey, JSExpression)
+    case spread(JSExpression)
+}
+
+/// A binding target: a name, or an object/array destructuring pattern.
+indirect enum JSPattern: Sendable {
+    case name(String, JSRange)
+    case object([JSObjectPatternProperty], rest: String?, JSRange)
+    case array([JSPattern?], rest: JSPattern?, JSRange)
+    case withDefault(JSPattern, JSExpression)
+}
+
+struct JSObjectPatternProperty: Sendable {
+    var key: JSPropertyKey
+    var value: JSPattern
+}
+
+final class JSFunctionNode: Sendable {
+    let name: String?
+    let parameters: [JSPattern]
+    let restParameter: JSPattern?
+    let body: JSFunctionBody
+    let isArrow: Bool
+    let range: JSRange
+
+    init(name: String?, parameters: [JSPattern], restParameter: JSPattern?, body: JSFunctionBody, isArrow: Bool, range: JSRange) {
+        self.name = name
+        self.parameters = parameters
+        self.restParameter = restParameter
+        self.body = body
+        self.isArrow = isArrow
+        self.range = range
+    }
+}
+
+enum JSFunctionBody: Sendable {
+    case expression(JSExpression)
+    case block([JSStatement])
+}
+
+indirect enum JSStatement: Sendable {
+    case declaration(kind: String, [(JSPattern, JSExpression?)], JSRange)
+    case function(JSFunctionNode)
+    case expression(JSExpression, JSRange)
+    case returnStatement(JSExpression?, JSRange)
+    case ifStatement(JSExpression, JSStatement, JSStatement?, JSRange)
+    case block([JSStatement], JSRange)
+    case empty(JSRange)
+}

@@ -1,0 +1,199 @@
+import Foundation
+
+/// Which engine turns a config file into values.
+public enum EvaluatorKind: String, Sendable, CaseIterable {
+    /// Our own static evaluator: never executes anything.
+    case `static`
+    /// Node.js, run per file exactly as Grouparoo's loader would; only when asked for.
+    case node
+}
+
+/// Settings for reading a config directory.
+public struct ReaderOptions: Sendable {
+    /// Values `process.env.NAME` reads. Callers pass the real environment merged with `--env-file`.
+    public var environment: [String: String]
+    public var evaluator: EvaluatorKind
+    /// Seconds a Node evaluation may take before it is stopped.
+    public var nodeTimeout: Double
+
+    public init(environment: [String: String] = [:], evaluator: EvaluatorKind = .static, nodeTimeout: Double = 30) {
+        self.environment = environment
+        self.evaluator = evaluator
+        self.nodeTimeout = nodeTimeout
+    }
+}
+
+/// What one file evaluated to, with everything that went wrong reading it.
+public struct FileReadResult: Sendable {
+    public var path: String
+    /// What the file evaluates to: its top-level list (R-LOAD-06..08), before empty and
+    /// null entries are dropped. This is what `dump` prints and what Node would print.
+    public var evaluated: [LocatedValue] = []
+    /// The config objects Grouparoo goes on to process: `evaluated` without null, undefined
+    /// and key-less entries (R-LOAD-09).
+    public var objects: [LocatedValue]
+    public var diagnostics: [Diagnostic]
+    /// True when the file is valid JavaScript we cannot evaluate without running it.
+    public var needsNode: Bool
+
+    public init(path: String, objects: [LocatedValue] = [], diagnostics: [Diagnostic] = [], needsNode: Bool = false) {
+        self.path = path
+        self.objects = objects
+        self.diagnostics = diagnostics
+        self.needsNode = needsNode
+    }
+}
+
+/// What a whole config directory evaluated to.
+public struct ConfigReadResult: Sendable {
+    public var directory: String
+    public var files: [FileReadResult]
+
+    public var objects: [LocatedValue] { files.flatMap(\.objects) }
+    public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
+}
+
+/// Reads Grouparoo config files the way Grouparoo's loader does (rules R-LOAD-01..09),
+/// evaluating JavaScript statically. Reading never writes anything.
+public struct ConfigReader: Sendable {
+    public let options: ReaderOptions
+
+    public init(options: ReaderOptions = ReaderOptions()) {
+        self.options = options
+    }
+
+    /// Every `*.js` and `*.json` file under `path` in Grouparoo's order, each evaluated.
+    public func readDirectory(at path: String) -> ConfigReadResult {
+        let root = URL(fileURLWithPath: path).standardizedFileURL.path
+        let files = ConfigFileFinder.files(in: root)
+        let options = self.options
+        let results = LargeStack.run {
+            let loader = ModuleLoader(environment: options.environment)
+            defer { loader.finish() }
+            return files.map { file in ConfigReader.read(path: file, loader: loader, options: options) }
+        }
+        return ConfigReadResult(directory: root, files: results)
+    }
+
+    public func readFile(at path: String) -> FileReadResult {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let options = self.options
+        return LargeStack.run {
+            let loader = ModuleLoader(environment: options.environment)
+            defer { loader.finish() }
+            return ConfigReader.read(path: absolute, loader: loader, options: options)
+        }
+    }
+
+    /// Evaluates in-memory contents as if they were the file at `path` (its extension picks JSON5 or JavaScript).
+    public func read(contents: [UInt8], path: String) -> FileReadResult {
+        let options = self.options
+        return LargeStack.run {
+            let loader = ModuleLoader(environment: options.environment)
+            defer { loader.finish() }
+            return ConfigReader.evaluate(contents: contents, path: path, loader: loader, options: options)
+        }
+    }
+
+    private static func read(path: String, loader: ModuleLoader, options: ReaderOptions) -> FileReadResult {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let diagnostic = Diagnostic(severity: .error, ruleID: "unreadable-file", message: "cannot read this file",
+                                        span: .wholeFile(path))
+            return FileReadResult(path: path, diagnostics: [diagnostic])
+        }
+        return evaluate(contents: [UInt8](data), path: path, loader: loader, options: options)
+    }
+
+    private static func evaluate(contents: [UInt8], path: String, loader: ModuleLoader, options: ReaderOptions) -> FileReadResult {
+        var result = FileReadResult(path: path)
+        loader.context.startFile()
+        let source: SourceText
+        switch SourceText.decode(contents, file: path) {
+        case .success(let text): source = text
+        case .failure(let error):
+            result.diagnostics.append(error.diagnostic(file: path))
+            return result
+        }
+        do {
+            let payload: LocatedValue
+            if path.hasSuffix(".json") {
+                payload = try jsonPayload(source)
+            } else {
+                let (exports, evaluator) = try loader.evaluateModule(source)
+                payload = try callIfFunction(unwrapDefault(exports), evaluator: evaluator)
+                evaluator.finish()
+            }
+            let (evaluated, objects, nullish) = topLevelObjects(payload)
+            result.evaluated = evaluated
+            result.objects = objects
+            if nullish > 0 {
+                result.diagnostics.append(nullObjectsDiagnostic(count: nullish, path: path, span: payload.span))
+            }
+        } catch let error as ReadError {
+            if error.kind == .unsupported, options.evaluator == .node {
+                result = NodeEvaluator.evaluate(path: path, timeout: options.nodeTimeout, environment: options.environment)
+            } else {
+                result.diagnostics.append(error.diagnostic(file: path))
+                result.needsNode = error.kind == .unsupported
+            }
+        } catch {
+            result.diagnostics.append(Diagnostic(severity: .error, ruleID: "evaluation-error", message: "\(error)",
+                                                 span: .wholeFile(path)))
+        }
+        result.diagnostics = loader.context.takeWarnings() + result.diagnostics
+        return result
+    }
+
+    /// R-LOAD-04: JSON is parsed only when the trimmed text contains `{`; otherwise the file contributes nothing.
+    private static func jsonPayload(_ source: SourceText) throws -> LocatedValue {
+        guard source.scalars.contains("{") else {
+            return LocatedValue(.object(JSObject()), span: source.span(0, 0))
+        }
+        var parser = JSON5Parser(source: source)
+        return try parser.parseDocument()
+    }
+
+    /// R-LOAD-06: a payload whose only key is `default` is replaced by that value.
+    private static func unwrapDefault(_ payload: LocatedValue) throws -> LocatedValue {
+        switch payload.value {
+        case .undefined, .null:
+            throw ReadError(.runtime, "TypeError: Cannot convert undefined or null to object (the file exports "
+                + "\(payload.value.isNull ? "null" : "undefined"))", at: payload.span.start)
+        case .object(let object) where object.keys == ["default"]:
+            return object["default"]!
+        default:
+            return payload
+        }
+    }
+
+    /// R-LOAD-07: a function payload is called (and awaited) with Grouparoo's runtime config.
+    private static func callIfFunction(_ payload: LocatedValue, evaluator: JSEvaluator) throws -> LocatedValue {
+        guard case .function(let function) = payload.value else { return payload }
+        return try evaluator.callPayload(function)
+    }
+
+    /// R-LOAD-08/09: arrays are the list of objects, anything else is one object; values with no own keys are dropped.
+    static func topLevelObjects(_ payload: LocatedValue) -> (evaluated: [LocatedValue], objects: [LocatedValue], nullish: Int) {
+        let candidates: [LocatedValue]
+        if case .array(let elements) = payload.value { candidates = elements } else { candidates = [payload] }
+        let nullish = candidates.filter { $0.value.isNullish }.count
+        let kept = candidates.filter { candidate in
+            guard JSConversions.toBoolean(candidate.value) else { return false }
+            switch candidate.value {
+            case .object(let object): return !object.isEmpty
+            case .array(let elements): return !elements.isEmpty
+            case .string(let text): return !text.isEmpty
+            default: return false
+            }
+        }
+        return (candidates, kept, nullish)
+    }
+
+    private static func nullObjectsDiagnostic(count: Int, path: String, span: SourceSpan) -> Diagnostic {
+        Diagnostic(severity: .error, ruleID: "null-config-object",
+                   message: "this file returns \(count) null or undefined top-level config object\(count == 1 ? "" : "s"); "
+                       + "Grouparoo stops loading all config when it sees one",
+                   span: span,
+                   grouparooMessage: "The file `\(path)` has \(count) null or undefined top-level config objects")
+    }
+}

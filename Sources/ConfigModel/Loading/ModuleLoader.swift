@@ -1,0 +1,110 @@
+import Foundation
+
+/// Evaluates `.js` modules statically and resolves `require("./relative")`
+/// between them, caching each module like Node's require cache.
+final class ModuleLoader {
+    private enum CacheEntry {
+        case loading
+        case loaded(LocatedValue, JSEvaluator?)
+        case failed(ReadError)
+    }
+
+    let context: EvaluationContext
+    private var cache: [String: CacheEntry] = [:]
+
+    init(environment: [String: String]) {
+        context = EvaluationContext(environment: environment)
+        context.requireModule = { [unowned self] specifier, fromFile throws(ReadError) in
+            try self.require(specifier, from: fromFile)
+        }
+    }
+
+    /// Evaluates a config `.js` file and returns its exports plus the evaluator (kept for calling a payload function).
+    func evaluateModule(_ source: SourceText) throws(ReadError) -> (LocatedValue, JSEvaluator) {
+        let evaluator = JSEvaluator(source: source, context: context)
+        do {
+            let statements = try JSParser.parseProgram(source)
+            return (try evaluator.evaluateModule(statements), evaluator)
+        } catch let error as ReadError {
+            throw error
+        } catch {
+            throw ReadError(.runtime, "\(error)", at: TextPosition(line: 1, column: 1))
+        }
+    }
+
+    /// Releases every cached module; their function values can no longer be called afterwards.
+    func finish() {
+        for case .loaded(_, let evaluator?) in cache.values { evaluator.finish() }
+        cache.removeAll()
+    }
+
+    private func require(_ specifier: String, from file: String) throws(ReadError) -> LocatedValue {
+        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+        let target = base.appendingPathComponent(specifier).standardizedFileURL.path
+        guard let resolved = ModuleLoader.resolve(target) else {
+            throw ReadError(.runtime, "Error: Cannot find module '\(specifier)'", at: TextPosition(line: 1, column: 1))
+        }
+        switch cache[resolved] {
+        case .loading?:
+            throw ReadError(.unsupported, "circular require(\"\(specifier)\")", at: TextPosition(line: 1, column: 1))
+        case .loaded(let value, _)?:
+            return value
+        case .failed(let error)?:
+            throw error
+        case nil:
+            break
+        }
+        cache[resolved] = .loading
+        let result = ModuleLoader.load(resolved, with: self)
+        switch result {
+        case .success(let (value, evaluator)):
+            cache[resolved] = .loaded(value, evaluator)
+            return value
+        case .failure(var error):
+            if error.file == nil { error.file = resolved }
+            cache[resolved] = .failed(error)
+            throw error
+        }
+    }
+
+    private static func load(_ path: String, with loader: ModuleLoader) -> Result<(LocatedValue, JSEvaluator?), ReadError> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(ReadError(.runtime, "cannot read \(path)", at: TextPosition(line: 1, column: 1), file: path))
+        }
+        let source: SourceText
+        switch SourceText.decode([UInt8](data), file: path) {
+        case .success(let text): source = text
+        case .failure(var error):
+            error.file = path
+            return .failure(error)
+        }
+        if path.hasSuffix(".json") {
+            var parser = JSON5Parser(source: source)
+            do {
+                return .success((try parser.parseDocument(), nil))
+            } catch let error as ReadError {
+                return .failure(ReadError(error.kind, error.message, at: error.position, file: path))
+            } catch {
+                return .failure(ReadError(.syntax, "\(error)", at: TextPosition(line: 1, column: 1), file: path))
+            }
+        }
+        do {
+            let (value, evaluator) = try loader.evaluateModule(source)
+            return .success((value, evaluator))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Node's file resolution for a relative request: the path itself, then `.js`, `.json`, then `index.*`.
+    static func resolve(_ path: String) -> String? {
+        let candidates = [path, path + ".js", path + ".json", path + "/index.js", path + "/index.json"]
+        for candidate in candidates {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return candidate
+            }
+        }
+        return nil
+    }
+}

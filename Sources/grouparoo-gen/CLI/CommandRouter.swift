@@ -1,0 +1,75 @@
+/// Chooses the subcommand from the first argument and prints the top-level help.
+enum CommandRouter {
+    static let version = "0.1.0"
+
+    /// Every subcommand, in the order `--help` lists them.
+    static var commands: [CommandEntry] {
+        [
+            CommandEntry(DumpCommand.self),
+        ]
+    }
+
+    static func main(_ arguments: [String], context: CommandContext) -> Int32 {
+        guard let first = arguments.first else {
+            context.writeError(helpText)
+            return ExitCode.usage
+        }
+        switch first {
+        case "-h", "--help", "help":
+            if arguments.count > 1, let command = command(named: arguments[1]) {
+                context.write(command.spec.helpText)
+            } else {
+                context.write(helpText)
+            }
+            return ExitCode.success
+        case "--version":
+            context.write("grouparoo-gen \(version)\n")
+            return ExitCode.success
+        default:
+            guard let command = command(named: first) else {
+                let names = commands.map(\.spec.name)
+                let close = ArgumentParser.closestMatches(to: first, in: names, limit: 1)
+                let hint = close.first.map { " (did you mean '\($0)'?)" } ?? ""
+                context.writeError("error: unknown command '\(first)'\(hint)\nRun 'grouparoo-gen --help' to see the commands.\n")
+                return ExitCode.usage
+            }
+            return command.run(Array(arguments.dropFirst()), context)
+        }
+    }
+
+    static func command(named name: String) -> CommandEntry? {
+        commands.first { $0.spec.name == name }
+    }
+
+    static var helpText: String {
+        var lines = [
+            "OVERVIEW: Write and check Grouparoo code-config offline, without running it.",
+            "",
+            "USAGE: grouparoo-gen <command> [options]",
+            "",
+            "COMMANDS:",
+        ]
+        let width = (commands.map { $0.spec.name.count }.max() ?? 0) + 4
+        for command in commands {
+            lines.append("  " + command.spec.name.padding(toWidth: width) + command.spec.abstract)
+        }
+        lines += [
+            "",
+            "Run 'grouparoo-gen <command> --help' for a command's options and examples.",
+            "",
+        ]
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A command's spec and entry point, captured generically (calling through an
+/// existential metatype crashes the Swift 6.3 compiler).
+struct CommandEntry {
+    let spec: CommandSpec
+    let run: ([String], CommandContext) -> Int32
+
+    init<C: Command>(_ command: C.Type) {
+        spec = C.spec
+        run = { arguments, context in C.main(arguments, context: context) }
+    }
+}

@@ -1,0 +1,33 @@
+import ConfigModel
+import Foundation
+
+/// Options shared by commands that read config: the environment and the default directory.
+enum ReaderSetup {
+    /// The real environment, overridden by the variables of `--env-file` when given.
+    static func environment(envFile: String?, context: CommandContext) -> Result<[String: String], EnvFileError> {
+        guard let envFile else { return .success(context.environment) }
+        let path = context.absolutePath(envFile)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(EnvFileError(message: "cannot read env file \(path)"))
+        }
+        switch EnvFile.parse(String(decoding: data, as: UTF8.self)) {
+        case .success(let values):
+            return .success(context.environment.merging(values) { _, fromFile in fromFile })
+        case .failure(let problem):
+            return .failure(EnvFileError(message: "\(path):\(problem.line): \(problem.message)"))
+        }
+    }
+
+    /// `$GROUPAROO_CONFIG_DIR`, else `./config`, as Grouparoo chooses it (R-LOAD-03).
+    static func defaultConfigDirectory(_ context: CommandContext) -> String {
+        if let configured = context.environment["GROUPAROO_CONFIG_DIR"], !configured.isEmpty, configured != "false" {
+            return configured
+        }
+        return "config"
+    }
+}
+
+struct EnvFileError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

@@ -1,0 +1,4 @@
+import Foundation
+
+let status = CommandRouter.main(Array(CommandLine.arguments.dropFirst()), context: .live())
+exit(status)
