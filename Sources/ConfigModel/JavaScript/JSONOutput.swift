@@ -117,7 +117,8 @@ extension JSValue {
         }
     }
 
-    /// Equality of the values JSON can express, ignoring spans and object key order.
+    /// Equality as JSON sees it: spans and key order are ignored, and so are object
+    /// properties whose value JSON omits (undefined, functions).
     public func semanticallyEquals(_ other: JSValue) -> Bool {
         switch (self, other) {
         case (.undefined, .undefined), (.null, .null):
@@ -131,13 +132,22 @@ extension JSValue {
         case (.array(let a), .array(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.value.semanticallyEquals($1.value) }
         case (.object(let a), .object(let b)):
-            return a.count == b.count && a.properties.allSatisfy { property in
+            let left = a.properties.filter { $0.value.value.isJSONRepresentable }
+            let right = b.properties.filter { $0.value.value.isJSONRepresentable }
+            return left.count == right.count && left.allSatisfy { property in
                 b[property.key].map { property.value.value.semanticallyEquals($0.value) } ?? false
             }
         case (.function(let a), .function(let b)):
             return a === b
         default:
             return false
+        }
+    }
+
+    var isJSONRepresentable: Bool {
+        switch self {
+        case .undefined, .function: return false
+        default: return true
         }
     }
 }

@@ -209,13 +209,13 @@ extension JSParser {
 
     private mutating func parseNamedPrimary(_ name: String, start: Int) throws -> JSExpression {
         if name == "function" {
-            return .function(try parseFunction(isAsync: false, start: start, isExpression: true))
+            return .function(try parseFunction(start: start, isExpression: true))
         }
         if name == "async" {
             let saved = (lexer.state, token, previousEnd)
             try advance()
             if token.isName("function"), !token.newlineBefore {
-                return .function(try parseFunction(isAsync: true, start: start, isExpression: true))
+                return .function(try parseFunction(start: start, isExpression: true))
             }
             (lexer.state, token, previousEnd) = saved
         }

@@ -116,12 +116,12 @@ struct JSParser {
             (lexer.state, token, previousEnd) = saved
             return startsBinding ? try parseDeclaration(kind: name) : try parseExpressionStatement()
         case "function":
-            return .function(try parseFunction(isAsync: false, start: start, isExpression: false))
+            return .function(try parseFunction(start: start, isExpression: false))
         case "async":
             let saved = (lexer.state, token, previousEnd)
             try advance()
             if token.isName("function"), !token.newlineBefore {
-                return .function(try parseFunction(isAsync: true, start: start, isExpression: false))
+                return .function(try parseFunction(start: start, isExpression: false))
             }
             (lexer.state, token, previousEnd) = saved
             return try parseExpressionStatement()
@@ -192,9 +192,9 @@ struct JSParser {
 
     // MARK: - Functions
 
-    /// Parses `function name(params) { body }` with the current token on `function` (or `async`).
-    mutating func parseFunction(isAsync: Bool, start: Int, isExpression: Bool) throws -> JSFunctionNode {
-        if isAsync { try advance() }
+    /// Parses `function name(params) { body }` with the current token on `function`.
+    /// Async functions need nothing special: values are never promises here, and `await` passes them through.
+    mutating func parseFunction(start: Int, isExpression: Bool) throws -> JSFunctionNode {
         try advance()  // `function`
         if token.isPunctuator("*") { throw unsupported("generator function", at: start) }
         var name: String?

@@ -56,7 +56,7 @@ final class EvaluationContext {
 
     private var steps = 0
     private var callDepth = 0
-    static let maximumSteps = 20_000_000
+    static let maximumSteps = 2_000_000
     static let maximumCallDepth = 200
     static let maximumStringLength = 50_000_000
 

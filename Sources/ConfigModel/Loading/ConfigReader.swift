@@ -117,7 +117,7 @@ public struct ConfigReader: Sendable {
         do {
             let payload: LocatedValue
             if path.hasSuffix(".json") {
-                payload = try jsonPayload(source)
+                payload = try unwrapDefault(jsonPayload(source))
             } else {
                 let (exports, evaluator) = try loader.evaluateModule(source)
                 payload = try callIfFunction(unwrapDefault(exports), evaluator: evaluator)

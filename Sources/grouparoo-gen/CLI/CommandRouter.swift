@@ -6,6 +6,7 @@ enum CommandRouter {
     static var commands: [CommandEntry] {
         [
             CommandEntry(DumpCommand.self),
+            CommandEntry(GenerateCommand.self),
         ]
     }
 

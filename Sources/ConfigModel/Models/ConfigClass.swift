@@ -1,0 +1,177 @@
+/// A Grouparoo config object class. Raw values are the lower-cased spellings
+/// Grouparoo's dispatcher compares against (R-PIPE-06).
+public enum ConfigClass: String, Sendable, CaseIterable, Hashable {
+    case setting
+    case model
+    case app
+    case source
+    case property
+    case schedule
+    case group
+    case destination
+    case apiKey = "apikey"
+    case team
+    case teamMember = "teammember"
+    case record
+    /// Deprecated spelling of `record` (R-CLASS-02): loaded as a record, with a warning.
+    case profile
+
+    /// Matches a `class` value the way Grouparoo's dispatcher does: lower-cased but NOT trimmed,
+    /// so `" APP "` is not a class while `"APP"` is (R-PIPE-06, R-CLASS-01).
+    public init?(raw: String) {
+        self.init(rawValue: raw.lowercased())
+    }
+
+    /// Grouparoo's `cleanClass`: trimmed (JavaScript whitespace) and lower-cased; `nil` when there is
+    /// no class. Used for duplicate-id detection and dependency node ids (R-PIPE-02, R-DEP-01).
+    public static func cleanClass(_ raw: String?) -> String? {
+        guard let raw else { return nil }
+        return JavaScriptText.trim(raw).lowercased()
+    }
+
+    /// True for the deprecated `profile` class.
+    public var isDeprecated: Bool { self == .profile }
+
+    /// The class a deprecated spelling is loaded as (`profile` → `record`); itself otherwise.
+    public var canonical: ConfigClass { self == .profile ? .record : self }
+
+    /// The Sequelize model name Grouparoo prints in key and validation messages (R-KEYS-01).
+    public var modelName: String {
+        switch self {
+        case .setting: return "Setting"
+        case .model: return "GrouparooModel"
+        case .app: return "App"
+        case .source: return "Source"
+        case .property: return "Property"
+        case .schedule: return "Schedule"
+        case .group: return "Group"
+        case .destination: return "Destination"
+        case .apiKey: return "ApiKey"
+        case .team: return "Team"
+        case .teamMember: return "TeamMember"
+        case .record, .profile: return "GrouparooRecord"
+        }
+    }
+
+    /// The spelling `grouparoo generate` templates write for `class:` (camel case, §10.3).
+    public var preferredSpelling: String {
+        switch self {
+        case .apiKey: return "apiKey"
+        case .teamMember: return "teamMember"
+        default: return rawValue
+        }
+    }
+
+    /// The model's `rawAttributes`, in declaration order (§3).
+    public var rawAttributes: [String] {
+        switch self {
+        case .setting:
+            return ["id", "pluginName", "key", "value", "defaultValue", "type", "locked", "title",
+                    "description", "variant", "createdAt", "updatedAt"]
+        case .model:
+            return ["id", "createdAt", "updatedAt", "name", "type", "locked", "state"]
+        case .app:
+            return ["id", "name", "type", "locked", "state", "createdAt", "updatedAt"]
+        case .source:
+            return ["id", "appId", "name", "type", "state", "locked", "modelId", "createdAt", "updatedAt"]
+        case .property:
+            return ["id", "key", "type", "unique", "sourceId", "state", "locked", "isPrimaryKey", "isArray",
+                    "createdAt", "updatedAt"]
+        case .schedule:
+            return ["id", "sourceId", "name", "state", "locked", "incremental", "recurring", "recurringFrequency",
+                    "confirmRecords", "refreshEnabled", "createdAt", "updatedAt"]
+        case .group:
+            return ["id", "name", "matchType", "state", "locked", "calculatedAt", "modelId", "createdAt", "updatedAt"]
+        case .destination:
+            return ["id", "appId", "name", "type", "locked", "state", "groupId", "syncMode", "collection", "modelId",
+                    "createdAt", "updatedAt"]
+        case .apiKey:
+            return ["id", "name", "apiKey", "locked", "permissionAllRead", "permissionAllWrite", "createdAt",
+                    "updatedAt"]
+        case .team:
+            return ["id", "name", "locked", "permissionAllRead", "permissionAllWrite", "createdAt", "updatedAt"]
+        case .teamMember:
+            return ["id", "teamId", "locked", "firstName", "lastName", "email", "passwordHash", "lastLoginAt",
+                    "createdAt", "updatedAt"]
+        case .record, .profile:
+            return ["id", "state", "invalid", "modelId", "createdAt", "updatedAt"]
+        }
+    }
+
+    /// Keys the class's loader accepts on top of `rawAttributes` (§3). For schedules this includes
+    /// `confirmProfiles`, which the loader renames before the key check (R-SCH-01).
+    public var loaderExtraKeys: [String] {
+        switch self {
+        case .setting, .model: return []
+        case .app: return ["options", "refresh"]
+        case .source: return ["options", "mapping"]
+        case .property: return ["options", "filters", "name", "identifying"]
+        case .schedule: return ["options", "filters", "confirmProfiles"]
+        case .group: return ["rules", "type"]
+        case .destination: return ["options", "mapping", "destinationGroupMemberships"]
+        case .apiKey, .team: return ["options", "permissions"]
+        case .teamMember: return ["options"]
+        case .record, .profile: return ["properties"]
+        }
+    }
+
+    /// Every top-level key accepted without a "not a valid property" error; `class` is always accepted too.
+    public var allowedKeys: [String] { rawAttributes + loaderExtraKeys }
+
+    /// Whether `key` may appear at the top level of an object of this class (R-KEYS-01, R-CLASS-03).
+    public func allowsKey(_ key: String) -> Bool {
+        key == "class" || allowedKeys.contains(key)
+    }
+
+    /// Prefix of ids Grouparoo generates for this model, e.g. `key` for ApiKey (R-ID-05).
+    public var idPrefix: String {
+        switch self {
+        case .setting: return "set"
+        case .model: return "mod"
+        case .app: return "app"
+        case .source: return "src"
+        case .property: return "prp"
+        case .schedule: return "sch"
+        case .group: return "grp"
+        case .destination: return "dst"
+        case .apiKey: return "key"
+        case .team: return "tea"
+        case .teamMember: return "tem"
+        case .record, .profile: return "rec"
+        }
+    }
+
+    /// Folder under the config dir that `grouparoo generate` writes this class to (§10.3-10.4).
+    /// Schedules are written next to their source; records have no template.
+    public var configFolder: String? {
+        switch self {
+        case .setting: return "settings"
+        case .model: return "models"
+        case .app: return "apps"
+        case .source, .schedule: return "sources"
+        case .property: return "properties"
+        case .group: return "groups"
+        case .destination: return "destinations"
+        case .apiKey: return "apiKeys"
+        case .team: return "teams"
+        case .teamMember: return "teamMembers"
+        case .record, .profile: return nil
+        }
+    }
+}
+
+/// JavaScript string semantics the class helpers need to match Grouparoo exactly.
+enum JavaScriptText {
+    /// `String.prototype.trim`: strips ECMAScript WhiteSpace and LineTerminator code points,
+    /// which differ from Foundation's whitespace set (U+FEFF is trimmed, U+0085 is not).
+    static func trim(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
+              let last = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+
+    private static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+        JSLexer.isWhitespace(scalar) || SourceText.isLineTerminator(scalar)
+    }
+}

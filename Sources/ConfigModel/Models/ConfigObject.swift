@@ -1,0 +1,114 @@
+/// A config object decoded into the model for its class.
+public enum ConfigObject: Sendable {
+    case setting(SettingConfig)
+    case model(ModelConfig)
+    case app(AppConfig)
+    case source(SourceConfig)
+    case property(PropertyConfig)
+    case schedule(ScheduleConfig)
+    case group(GroupConfig)
+    case destination(DestinationConfig)
+    case apiKey(ApiKeyConfig)
+    case team(TeamConfig)
+    case teamMember(TeamMemberConfig)
+    /// A `record`, or a deprecated `profile` (see `RecordConfig.usesDeprecatedProfileClass`).
+    case record(RecordConfig)
+
+    /// The model behind the case.
+    public var model: any TypedConfig {
+        switch self {
+        case .setting(let value): return value
+        case .model(let value): return value
+        case .app(let value): return value
+        case .source(let value): return value
+        case .property(let value): return value
+        case .schedule(let value): return value
+        case .group(let value): return value
+        case .destination(let value): return value
+        case .apiKey(let value): return value
+        case .team(let value): return value
+        case .teamMember(let value): return value
+        case .record(let value): return value
+        }
+    }
+
+    /// Class, id and the raw object.
+    public var header: ConfigObjectHeader { model.header }
+
+    /// The class as dispatched (`profile` stays `profile`).
+    public var configClass: ConfigClass { header.configClass }
+
+    /// The object's id, when it is a string.
+    public var id: String? { header.id?.value }
+
+    /// The object as config (see `TypedConfig.toJSValue()`).
+    public func toJSValue() -> JSValue { model.toJSValue() }
+
+    /// Decodes an evaluated config object. Never throws: `object` is `nil` when the value is not an
+    /// object or its class is missing or not one Grouparoo dispatches (those are reported by validation,
+    /// except a non-string `class` or a non-object value, which are reported here). Type mismatches
+    /// in fields become diagnostics; unknown keys are left to validation (`header.unknownKeys`).
+    public static func decode(_ value: LocatedValue) -> ConfigDecodeResult {
+        guard case .object(let object) = value.value else {
+            let context = DecodeContext(objectClass: nil)
+            context.mismatch(.error, "config object", expected: "an object", found: value)
+            return ConfigDecodeResult(object: nil, diagnostics: context.diagnostics)
+        }
+        let rawClassValue = object.property("class")
+        var rawClassText: String?
+        if case .string(let text)? = rawClassValue?.value.value { rawClassText = text }
+        let context = DecodeContext(objectClass: rawClassText)
+        let reader = FieldReader(object, context: context)
+        let id = reader.string("id")
+        context.objectID = id?.value
+
+        guard let classProperty = rawClassValue else {
+            return ConfigDecodeResult(object: nil, diagnostics: context.diagnostics)
+        }
+        guard let rawClass = rawClassText else {
+            switch classProperty.value.value {
+            case .null, .undefined: break
+            default:
+                context.mismatch(.error, "class", expected: "a string", found: classProperty.value)
+            }
+            return ConfigDecodeResult(object: nil, diagnostics: context.diagnostics)
+        }
+        guard let configClass = ConfigClass(raw: rawClass) else {
+            return ConfigDecodeResult(object: nil, diagnostics: context.diagnostics)
+        }
+        let header = ConfigObjectHeader(
+            rawClass: Field(rawClass, span: classProperty.value.span, keySpan: classProperty.keySpan),
+            configClass: configClass, id: id, raw: value, object: object)
+        let decoded = decodeModel(header: header, reader: reader)
+        return ConfigDecodeResult(object: decoded, diagnostics: context.diagnostics)
+    }
+
+    private static func decodeModel(header: ConfigObjectHeader, reader: FieldReader) -> ConfigObject {
+        switch header.configClass {
+        case .setting: return .setting(SettingConfig(header: header, reader: reader))
+        case .model: return .model(ModelConfig(header: header, reader: reader))
+        case .app: return .app(AppConfig(header: header, reader: reader))
+        case .source: return .source(SourceConfig(header: header, reader: reader))
+        case .property: return .property(PropertyConfig(header: header, reader: reader))
+        case .schedule: return .schedule(ScheduleConfig(header: header, reader: reader))
+        case .group: return .group(GroupConfig(header: header, reader: reader))
+        case .destination: return .destination(DestinationConfig(header: header, reader: reader))
+        case .apiKey: return .apiKey(ApiKeyConfig(header: header, reader: reader))
+        case .team: return .team(TeamConfig(header: header, reader: reader))
+        case .teamMember: return .teamMember(TeamMemberConfig(header: header, reader: reader))
+        case .record, .profile: return .record(RecordConfig(header: header, reader: reader))
+        }
+    }
+}
+
+/// The outcome of `ConfigObject.decode`: the typed model, if the class was recognised, and what
+/// was wrong with the values' types.
+public struct ConfigDecodeResult: Sendable {
+    public var object: ConfigObject?
+    public var diagnostics: [Diagnostic]
+
+    public init(object: ConfigObject?, diagnostics: [Diagnostic]) {
+        self.object = object
+        self.diagnostics = diagnostics
+    }
+}

@@ -1,0 +1,169 @@
+/// A decoded config value with where it was written. Model properties hold `Field<T>?`,
+/// `nil` when the key is absent, `null`/`undefined`, or of a type that could not be decoded.
+public struct Field<Value: Sendable>: Sendable {
+    public var value: Value
+    /// Span of the value.
+    public var span: SourceSpan
+    /// Span of the key naming it, when the value came from an object property.
+    public var keySpan: SourceSpan?
+
+    public init(_ value: Value, span: SourceSpan = .synthesized, keySpan: SourceSpan? = nil) {
+        self.value = value
+        self.span = span
+        self.keySpan = keySpan
+    }
+}
+
+extension SourceSpan {
+    /// The span given to values built in code rather than read from a file.
+    public static let synthesized = SourceSpan.wholeFile("<synthesized>")
+}
+
+/// A value of a Grouparoo enum: a known case, or the raw string when it is not one,
+/// so validation can quote it back (e.g. `text is not an allowed type`).
+public enum EnumValue<Known>: Sendable, Hashable
+where Known: RawRepresentable & Sendable & Hashable, Known.RawValue == String {
+    case known(Known)
+    case unrecognized(String)
+
+    /// Classifies a raw string, matching exactly (Grouparoo enums are case-sensitive).
+    public init(_ raw: String) {
+        if let value = Known(rawValue: raw) { self = .known(value) } else { self = .unrecognized(raw) }
+    }
+
+    /// The string as written in the config.
+    public var rawValue: String {
+        switch self {
+        case .known(let value): return value.rawValue
+        case .unrecognized(let raw): return raw
+        }
+    }
+
+    /// The known case, or `nil` when the string is not one.
+    public var knownValue: Known? {
+        if case .known(let value) = self { return value }
+        return nil
+    }
+}
+
+/// A scalar config value: the `string | number | boolean` of setting values, rule matches and record properties.
+public enum ConfigScalar: Sendable, Hashable {
+    case string(String)
+    case number(Double)
+    case boolean(Bool)
+
+    /// The value as JavaScript's `toString()` renders it (Grouparoo stores matches this way).
+    public var javaScriptString: String {
+        switch self {
+        case .string(let text): return text
+        case .number(let number): return JSConversions.numberToString(number)
+        case .boolean(let flag): return flag ? "true" : "false"
+        }
+    }
+
+    /// The equivalent `JSValue`.
+    public var jsValue: JSValue {
+        switch self {
+        case .string(let text): return .string(text)
+        case .number(let number): return .number(number)
+        case .boolean(let flag): return .boolean(flag)
+        }
+    }
+}
+
+/// One `key: "id"` entry of a reference map: a source or destination `mapping` (remote key → property id)
+/// or `destinationGroupMemberships` (remote name → group id). Order follows the config object.
+public struct KeyedReference: Sendable {
+    /// The remote key or remote name.
+    public var key: String
+    public var keySpan: SourceSpan
+    /// The referenced id; `nil` when the value is `null`/`undefined` (Grouparoo drops those) or not a string.
+    public var target: Field<String>?
+    /// The value exactly as written.
+    public var raw: LocatedValue
+
+    public init(key: String, target: String, keySpan: SourceSpan = .synthesized) {
+        self.key = key
+        self.keySpan = keySpan
+        self.target = Field(target)
+        self.raw = LocatedValue(.string(target), span: .synthesized)
+    }
+
+    init(key: String, keySpan: SourceSpan, target: Field<String>?, raw: LocatedValue) {
+        self.key = key
+        self.keySpan = keySpan
+        self.target = target
+        self.raw = raw
+    }
+}
+
+/// What every config object has: its class as written, its id, and the evaluated object itself.
+public struct ConfigObjectHeader: Sendable {
+    /// The `class` value exactly as written (Grouparoo prints it raw, R-PIPE-08).
+    public var rawClass: Field<String>
+    /// The class the dispatcher resolved `rawClass` to.
+    public var configClass: ConfigClass
+    public var id: Field<String>?
+    /// The evaluated object as read; typed fields are decoded from it.
+    public var raw: LocatedValue
+    /// The object's properties, in order; keys with no typed field are re-emitted from here.
+    public var object: JSObject
+
+    /// A header for an object built in code, spelled as `grouparoo generate` would.
+    public init(configClass: ConfigClass, id: String) {
+        self.rawClass = Field(configClass.preferredSpelling)
+        self.configClass = configClass
+        self.id = Field(id)
+        self.object = JSObject()
+        self.raw = LocatedValue(.object(JSObject()), span: .synthesized)
+    }
+
+    init(rawClass: Field<String>, configClass: ConfigClass, id: Field<String>?, raw: LocatedValue, object: JSObject) {
+        self.rawClass = rawClass
+        self.configClass = configClass
+        self.id = id
+        self.raw = raw
+        self.object = object
+    }
+
+    /// Span of the whole object.
+    public var span: SourceSpan { raw.span }
+
+    /// Top-level properties that are not allowed for this class (R-KEYS-01), in object order.
+    public var unknownKeys: [JSProperty] {
+        object.properties.filter { !configClass.allowsKey($0.key) }
+    }
+
+    /// True when `key` is present with an explicit `null` (Sequelize treats that unlike a missing key, R-SEQ-04).
+    public func isExplicitNull(_ key: String) -> Bool {
+        if case .null? = object[key]?.value { return true }
+        return false
+    }
+}
+
+/// Behaviour shared by every typed config model.
+public protocol TypedConfig: Sendable {
+    var header: ConfigObjectHeader { get set }
+    /// The typed fields in the key order a generated config uses; `nil` values are left out.
+    var encodedFields: [(key: String, value: LocatedValue?)] { get }
+}
+
+extension TypedConfig {
+    /// The object's `id`, when it is a string (or was coerced to one).
+    public var id: String? { header.id?.value }
+
+    /// Span of the whole object.
+    public var span: SourceSpan { header.span }
+
+    /// Top-level keys this class does not allow, for the key-validation rule.
+    public var unknownKeys: [JSProperty] { header.unknownKeys }
+
+    /// The object as config: keys keep their original order, typed fields override their original
+    /// values, keys without a typed value are copied unchanged, and new typed keys are appended.
+    public func toJSValue() -> JSValue {
+        ConfigEncoding.merge(header: header, fields: encodedFields)
+    }
+}
+
+extension Field: Equatable where Value: Equatable {}
+extension Field: Hashable where Value: Hashable {}

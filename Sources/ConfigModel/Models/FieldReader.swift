@@ -1,0 +1,243 @@
+/// Collects decoding diagnostics for one config object, tagged with its class and id.
+final class DecodeContext {
+    let objectClass: String?
+    var objectID: String?
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(objectClass: String?, objectID: String? = nil) {
+        self.objectClass = objectClass
+        self.objectID = objectID
+    }
+
+    func report(_ severity: Severity, _ message: String, span: SourceSpan) {
+        diagnostics.append(Diagnostic(
+            severity: severity, ruleID: "invalid-value-type", message: message, span: span,
+            objectClass: objectClass, objectID: objectID))
+    }
+
+    /// Reports a value of the wrong kind: an error when Grouparoo cannot use it ("must"),
+    /// a warning when JavaScript coercion makes it work, possibly not as intended ("should").
+    func mismatch(_ severity: Severity, _ label: String, expected: String, found located: LocatedValue,
+                  detail: String = "") {
+        let verb = severity == .error ? "must" : "should"
+        let found = DecodeContext.kindName(located.value)
+        report(severity, "`\(label)` \(verb) be \(expected), but it is \(found)\(detail)", span: located.span)
+    }
+}
+
+/// Reads typed fields out of one JS object. Never fails: a value of the wrong type yields `nil`
+/// (or a JavaScript-style coercion) plus a diagnostic.
+struct FieldReader {
+    let object: JSObject
+    /// Prefix naming where this object sits, e.g. `rules[1].`, so messages point at the right value.
+    let path: String
+    let context: DecodeContext
+
+    init(_ object: JSObject, path: String = "", context: DecodeContext) {
+        self.object = object
+        self.path = path
+        self.context = context
+    }
+
+    func has(_ key: String) -> Bool { object.property(key) != nil }
+
+    func string(_ key: String) -> Field<String>? {
+        guard let property = object.property(key) else { return nil }
+        return context.string(property.value, label: path + key, keySpan: property.keySpan)
+    }
+
+    func bool(_ key: String) -> Field<Bool>? {
+        guard let property = object.property(key) else { return nil }
+        return context.bool(property.value, label: path + key, keySpan: property.keySpan)
+    }
+
+    /// A boolean where an explicit `null` is meaningful (permission options): `Field(nil)` for `null`.
+    func nullableBool(_ key: String) -> Field<Bool?>? {
+        guard let property = object.property(key) else { return nil }
+        if case .null = property.value.value { return Field(nil, span: property.value.span, keySpan: property.keySpan) }
+        guard let flag = context.bool(property.value, label: path + key, keySpan: property.keySpan) else { return nil }
+        return Field(flag.value, span: flag.span, keySpan: flag.keySpan)
+    }
+
+    func number(_ key: String) -> Field<Double>? {
+        guard let property = object.property(key) else { return nil }
+        return context.number(property.value, label: path + key, keySpan: property.keySpan)
+    }
+
+    func enumValue<Known>(_ key: String, as type: Known.Type = Known.self) -> Field<EnumValue<Known>>?
+    where Known: RawRepresentable & Sendable & Hashable, Known.RawValue == String {
+        guard let text = string(key) else { return nil }
+        return Field(EnumValue(text.value), span: text.span, keySpan: text.keySpan)
+    }
+
+    func scalar(_ key: String) -> Field<ConfigScalar>? {
+        guard let property = object.property(key) else { return nil }
+        return context.scalar(property.value, label: path + key, keySpan: property.keySpan)
+    }
+
+    func objectField(_ key: String) -> Field<JSObject>? {
+        guard let property = object.property(key) else { return nil }
+        return context.object(property.value, label: path + key, keySpan: property.keySpan)
+    }
+
+    func array(_ key: String) -> Field<[LocatedValue]>? {
+        guard let property = object.property(key) else { return nil }
+        let located = property.value
+        switch located.value {
+        case .array(let elements): return Field(elements, span: located.span, keySpan: property.keySpan)
+        case .null, .undefined: return nil
+        default:
+            context.mismatch(.error, path + key, expected: "an array", found: located)
+            return nil
+        }
+    }
+
+    /// An object of `{key: "id"}` references (mappings, group memberships), in object order.
+    func references(_ key: String) -> Field<[KeyedReference]>? {
+        guard let container = objectField(key) else { return nil }
+        let entries = container.value.properties.map { property -> KeyedReference in
+            let label = "\(path)\(key).\(property.key)"
+            let target = context.string(property.value, label: label, keySpan: property.keySpan)
+            return KeyedReference(key: property.key, keySpan: property.keySpan, target: target, raw: property.value)
+        }
+        return Field(entries, span: container.span, keySpan: container.keySpan)
+    }
+
+    /// Decodes every element of an array field with `decode`. A non-object element is reported and
+    /// decoded from an empty object, so the list keeps its length and each element its `raw` value.
+    func elements<Element>(
+        _ key: String, decode: (FieldReader, LocatedValue) -> Element
+    ) -> Field<[Element]>? {
+        guard let list = array(key) else { return nil }
+        let decoded = list.value.enumerated().map { index, element -> Element in
+            let label = "\(path)\(key)[\(index)]"
+            guard case .object(let nested) = element.value else {
+                context.mismatch(.error, label, expected: "an object", found: element)
+                return decode(FieldReader(JSObject(), path: label + ".", context: context), element)
+            }
+            return decode(FieldReader(nested, path: label + ".", context: context), element)
+        }
+        return Field(decoded, span: list.span, keySpan: list.keySpan)
+    }
+
+    /// A reader for a nested object field, with messages prefixed by its key.
+    func nested(_ key: String) -> (reader: FieldReader, field: Field<JSObject>)? {
+        guard let field = objectField(key) else { return nil }
+        return (FieldReader(field.value, path: "\(path)\(key).", context: context), field)
+    }
+}
+
+extension DecodeContext {
+    /// Strings; numbers and booleans are accepted as JavaScript would stringify them, with a warning.
+    func string(_ located: LocatedValue, label: String, keySpan: SourceSpan?) -> Field<String>? {
+        switch located.value {
+        case .string(let text):
+            return Field(text, span: located.span, keySpan: keySpan)
+        case .number, .boolean:
+            let coerced = ConfigScalar(located.value)?.javaScriptString ?? ""
+            mismatch(.warning, label, expected: "a string", found: located,
+                     detail: "; Grouparoo will read it as \"\(coerced)\"")
+            return Field(coerced, span: located.span, keySpan: keySpan)
+        case .null, .undefined:
+            return nil
+        case .array, .object, .function:
+            mismatch(.error, label, expected: "a string", found: located)
+            return nil
+        }
+    }
+
+    func bool(_ located: LocatedValue, label: String, keySpan: SourceSpan?) -> Field<Bool>? {
+        switch located.value {
+        case .boolean(let flag):
+            return Field(flag, span: located.span, keySpan: keySpan)
+        case .null, .undefined:
+            return nil
+        case .string, .number:
+            mismatch(.warning, label, expected: "a boolean (true or false)", found: located)
+            return nil
+        case .array, .object, .function:
+            mismatch(.error, label, expected: "a boolean", found: located)
+            return nil
+        }
+    }
+
+    /// Numbers; numeric strings are accepted silently because Sequelize stores them as numbers.
+    func number(_ located: LocatedValue, label: String, keySpan: SourceSpan?) -> Field<Double>? {
+        switch located.value {
+        case .number(let number):
+            return Field(number, span: located.span, keySpan: keySpan)
+        case .string(let text):
+            if let number = Self.decimalValue(text) { return Field(number, span: located.span, keySpan: keySpan) }
+            mismatch(.warning, label, expected: "a number", found: located, detail: " (\"\(text)\")")
+            return nil
+        case .boolean:
+            mismatch(.warning, label, expected: "a number", found: located)
+            return nil
+        case .null, .undefined:
+            return nil
+        case .array, .object, .function:
+            mismatch(.error, label, expected: "a number", found: located)
+            return nil
+        }
+    }
+
+    func scalar(_ located: LocatedValue, label: String, keySpan: SourceSpan?) -> Field<ConfigScalar>? {
+        switch located.value {
+        case .null, .undefined:
+            return nil
+        case .array, .object, .function:
+            mismatch(.error, label, expected: "a string, number or boolean", found: located)
+            return nil
+        default:
+            return ConfigScalar(located.value).map { Field($0, span: located.span, keySpan: keySpan) }
+        }
+    }
+
+    func object(_ located: LocatedValue, label: String, keySpan: SourceSpan?) -> Field<JSObject>? {
+        switch located.value {
+        case .object(let nested):
+            return Field(nested, span: located.span, keySpan: keySpan)
+        case .null, .undefined:
+            return nil
+        default:
+            mismatch(.error, label, expected: "an object", found: located)
+            return nil
+        }
+    }
+}
+
+extension ConfigScalar {
+    /// The scalar a JS value holds, or `nil` for null, undefined, arrays, objects and functions.
+    init?(_ value: JSValue) {
+        switch value {
+        case .string(let text): self = .string(text)
+        case .number(let number): self = .number(number)
+        case .boolean(let flag): self = .boolean(flag)
+        default: return nil
+        }
+    }
+}
+
+extension DecodeContext {
+    /// A plain decimal number written as a string (`"8"`, `"1.5"`, `"-2e3"`); no hex, `Infinity` or `NaN`.
+    static func decimalValue(_ text: String) -> Double? {
+        let trimmed = JavaScriptText.trim(text)
+        guard !trimmed.isEmpty, trimmed.unicodeScalars.allSatisfy({ "0123456789.eE+-".unicodeScalars.contains($0) })
+        else { return nil }
+        return Double(trimmed)
+    }
+
+    /// How a value's kind is named in messages ("an array", "null", …).
+    static func kindName(_ value: JSValue) -> String {
+        switch value {
+        case .undefined: return "undefined"
+        case .null: return "null"
+        case .boolean: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        case .function: return "a function"
+        }
+    }
+}

@@ -1,0 +1,149 @@
+/// A `model` config object (§4.2).
+public struct ModelConfig: TypedConfig {
+    public var header: ConfigObjectHeader
+    /// Required (R-MOD-03).
+    public var name: Field<String>?
+    /// Required; one of `ModelType` (R-MOD-04).
+    public var type: Field<EnumValue<ModelType>>?
+
+    /// An empty model built in code.
+    public init(id: String) { header = ConfigObjectHeader(configClass: .model, id: id) }
+
+    init(header: ConfigObjectHeader, reader: FieldReader) {
+        self.header = header
+        name = reader.string("name")
+        type = reader.enumValue("type")
+    }
+
+    public var encodedFields: [(key: String, value: LocatedValue?)] {
+        [("name", ConfigEncoding.string(name)), ("type", ConfigEncoding.enumValue(type))]
+    }
+}
+
+/// A `setting` config object (§4.1). Its `id` is only checked for presence and duplicates.
+public struct SettingConfig: TypedConfig {
+    public var header: ConfigObjectHeader
+    public var pluginName: Field<String>?
+    public var key: Field<String>?
+    public var value: Field<ConfigScalar>?
+
+    /// The registered setting this object updates, or `nil` when it is not registered (R-SET-02).
+    public var registeredSetting: RegisteredSetting? {
+        guard let pluginName = pluginName?.value, let key = key?.value else { return nil }
+        return RegisteredSetting.lookup(pluginName: pluginName, key: key)
+    }
+
+    /// An empty setting built in code.
+    public init(id: String) { header = ConfigObjectHeader(configClass: .setting, id: id) }
+
+    init(header: ConfigObjectHeader, reader: FieldReader) {
+        self.header = header
+        pluginName = reader.string("pluginName")
+        key = reader.string("key")
+        value = reader.scalar("value")
+    }
+
+    public var encodedFields: [(key: String, value: LocatedValue?)] {
+        [
+            ("pluginName", ConfigEncoding.string(pluginName)),
+            ("key", ConfigEncoding.string(key)),
+            ("value", ConfigEncoding.scalar(value)),
+        ]
+    }
+}
+
+/// A `record` (or deprecated `profile`) config object (§4.12). Only loaded in `cli:config` mode.
+public struct RecordConfig: TypedConfig {
+    public var header: ConfigObjectHeader
+    public var modelId: Field<String>?
+    /// Property id → value(s), in object order.
+    public var properties: Field<[RecordPropertyValue]>?
+
+    /// True when written with the deprecated `profile` class (R-CLASS-02).
+    public var usesDeprecatedProfileClass: Bool { header.configClass == .profile }
+
+    /// An empty record built in code.
+    public init(id: String) { header = ConfigObjectHeader(configClass: .record, id: id) }
+
+    init(header: ConfigObjectHeader, reader: FieldReader) {
+        self.header = header
+        modelId = reader.string("modelId")
+        guard let container = reader.objectField("properties") else { return }
+        let entries = container.value.properties.map { property in
+            RecordPropertyValue(property: property, label: "\(reader.path)properties.\(property.key)",
+                                context: reader.context)
+        }
+        properties = Field(entries, span: container.span, keySpan: container.keySpan)
+    }
+
+    public var encodedFields: [(key: String, value: LocatedValue?)] {
+        [
+            ("modelId", ConfigEncoding.string(modelId)),
+            ("properties", properties.map { field in
+                var result = JSObject()
+                for entry in field.value { result.set(entry.propertyId, entry.jsValue, keySpan: entry.keySpan) }
+                return LocatedValue(.object(result), span: field.span)
+            }),
+        ]
+    }
+}
+
+/// One entry of a record's `properties`: a property id (which must be a config property id, R-REC-06)
+/// and its values. A scalar is treated as a one-element list, as Grouparoo does (R-REC-05).
+public struct RecordPropertyValue: Sendable {
+    public var propertyId: String
+    public var keySpan: SourceSpan
+    /// The non-null values; empty when the entry is `null`/`undefined` (Grouparoo drops it, R-REC-04).
+    public var values: [Field<ConfigScalar>]
+    /// The value as written.
+    public var raw: LocatedValue
+
+    /// True when the value is `null` or `undefined`, so Grouparoo ignores the entry.
+    public var isDropped: Bool {
+        switch raw.value {
+        case .null, .undefined: return true
+        default: return false
+        }
+    }
+
+    /// Whether every written value decoded, so `values` can stand in for `raw` when encoding.
+    private var decodedCompletely: Bool
+    private var writtenAsScalar: Bool
+
+    /// Built in code.
+    public init(propertyId: String, values: [ConfigScalar]) {
+        self.propertyId = propertyId
+        self.keySpan = .synthesized
+        self.values = values.map { Field($0) }
+        self.raw = LocatedValue(.array(values.map { LocatedValue($0.jsValue, span: .synthesized) }),
+                                span: .synthesized)
+        self.decodedCompletely = true
+        self.writtenAsScalar = false
+    }
+
+    init(property: JSProperty, label: String, context: DecodeContext) {
+        propertyId = property.key
+        keySpan = property.keySpan
+        raw = property.value
+        switch property.value.value {
+        case .array(let elements):
+            values = elements.enumerated().compactMap { index, element in
+                context.scalar(element, label: "\(label)[\(index)]", keySpan: nil)
+            }
+            decodedCompletely = values.count == elements.count
+            writtenAsScalar = false
+        default:
+            values = context.scalar(property.value, label: label, keySpan: property.keySpan).map { [$0] } ?? []
+            decodedCompletely = values.count == 1
+            writtenAsScalar = true
+        }
+    }
+
+    /// The entry as config: the decoded values in the shape written, or the original value
+    /// when some of it did not decode.
+    var jsValue: LocatedValue {
+        guard decodedCompletely else { return raw }
+        if writtenAsScalar, values.count == 1 { return LocatedValue(values[0].value.jsValue, span: values[0].span) }
+        return LocatedValue(.array(values.map { LocatedValue($0.value.jsValue, span: $0.span) }), span: raw.span)
+    }
+}

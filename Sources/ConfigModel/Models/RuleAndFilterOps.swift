@@ -1,0 +1,142 @@
+/// The SQL dialect Grouparoo runs on; it decides which string group-rule ops exist (R-OPS-03).
+public enum SQLDialect: String, Sendable, CaseIterable, Hashable {
+    case sqlite
+    case postgres
+}
+
+/// Group rule `op` values (`PropertyOpsDictionary`, §6.2), including the convenience forms.
+public enum GroupRuleOp: String, Sendable, CaseIterable, Hashable {
+    case exists
+    case notExists
+    case eq
+    case ne
+    case gt
+    case lt
+    case gte
+    case lte
+    case like
+    case notLike
+    case iLike
+    case notILike
+    case startsWith
+    case endsWith
+    case substring
+    case relativeGt = "relative_gt"
+    case relativeLt = "relative_lt"
+
+    /// Ops rewritten by `fromConvenientRules` before validation (R-RULE-04).
+    public static let convenienceOps: [GroupRuleOp] = [.exists, .notExists, .relativeGt, .relativeLt]
+
+    /// What a convenience op becomes: the stored op, the forced `match` (exists/notExists) and the
+    /// forced `relativeMatchDirection` (relative ops). `nil` for ordinary ops.
+    public var convenienceConversion: (op: GroupRuleOp, match: String?, direction: RelativeMatchDirection?)? {
+        switch self {
+        case .exists: return (.ne, "null", nil)
+        case .notExists: return (.eq, "null", nil)
+        case .relativeGt: return (.gt, nil, .subtract)
+        case .relativeLt: return (.lt, nil, .add)
+        default: return nil
+        }
+    }
+
+    /// The op `setRules` validates: the converted op for convenience forms, itself otherwise.
+    public var convertedOp: GroupRuleOp { convenienceConversion?.op ?? self }
+
+    /// Ops in `PropertyOpsDictionary[type]` for a dialect, in Grouparoo's order (R-OPS-01..04).
+    public static func dictionaryOps(for type: PropertyType, dialect: SQLDialect) -> [GroupRuleOp] {
+        switch type {
+        case .boolean:
+            return [.exists, .notExists, .eq, .ne]
+        case .integer, .float:
+            return [.exists, .notExists, .eq, .ne, .gt, .lt, .gte, .lte]
+        case .email, .phoneNumber, .string, .url:
+            let common: [GroupRuleOp] = [.exists, .notExists, .eq, .ne, .like, .notLike]
+            let insensitive: [GroupRuleOp] = dialect == .postgres ? [.iLike, .notILike] : []
+            return common + insensitive + [.startsWith, .endsWith, .substring]
+        case .date:
+            return [.exists, .notExists, .eq, .ne, .gt, .lt, .gte, .lte, .relativeGt, .relativeLt]
+        }
+    }
+
+    /// Whether a config may use this op on a property of `type`: its converted op must be in the
+    /// dictionary (R-RULE-05, R-OPS-05). So `relative_gt` works on numbers and dates only.
+    public func isAccepted(for type: PropertyType, dialect: SQLDialect) -> Bool {
+        GroupRuleOp.dictionaryOps(for: type, dialect: dialect).contains(convertedOp)
+    }
+
+    /// Grouparoo's human description of the op for a property type, e.g. `is after` for a date `gt`.
+    public func description(for type: PropertyType) -> String {
+        let isDate = type == .date
+        switch self {
+        case .exists: return "exists with any value"
+        case .notExists: return "does not exist"
+        case .eq: return "is equal to"
+        case .ne: return "is not equal to"
+        case .gt: return isDate ? "is after" : "is greater than"
+        case .lt: return isDate ? "is before" : "is less than"
+        case .gte: return isDate ? "is on or after" : "is greater than or equal to"
+        case .lte: return isDate ? "is on or before" : "is less than or equal to"
+        case .like: return "is like (case sensitive)"
+        case .notLike: return "is not like (case sensitive)"
+        case .iLike: return "is like (case insensitive)"
+        case .notILike: return "is not like (case insensitive)"
+        case .startsWith: return "starts with"
+        case .endsWith: return "ends with"
+        case .substring: return "includes the string"
+        case .relativeGt: return "is in the past"
+        case .relativeLt: return "is in the future"
+        }
+    }
+
+    /// Config ops whose `match` Grouparoo parses as a date when the property is a date (R-RULE-03).
+    public static let dateConvertedOps: [GroupRuleOp] = [.lte, .gt, .lt, .gte, .eq, .ne]
+}
+
+/// Property and schedule filter `op` values (the plugin `FilterOperation` enum, R-FLT-01).
+public enum FilterOp: String, Sendable, CaseIterable, Hashable {
+    case eq
+    case ne
+    case gt
+    case gte
+    case lt
+    case lte
+    case substring
+    case notSubstring
+    case `in`
+    case exists
+    case notExists
+
+    /// Core's `FilterOpsDescriptions` text; `in` has none in core.
+    public var description: String? {
+        switch self {
+        case .eq: return "equals"
+        case .ne: return "does not equal"
+        case .exists: return "exists with any value"
+        case .notExists: return "does not exist"
+        case .gt: return "greater than"
+        case .gte: return "greater than or equal to"
+        case .lt: return "less than"
+        case .lte: return "less than or equal to"
+        case .substring: return "contains"
+        case .notSubstring: return "does not contain"
+        case .in: return nil
+        }
+    }
+
+    /// `FilterHelper.deprecatedFilters`, in Grouparoo's order (R-PROP-11, R-SCH-10).
+    public static let deprecatedReplacements: [(deprecated: String, replacement: FilterOp)] = [
+        ("equals", .eq),
+        ("does not equal", .ne),
+        ("greater than", .gt),
+        ("greater than or equal to", .gte),
+        ("less than", .lt),
+        ("less than or equal to", .lte),
+        ("contains", .substring),
+        ("does not contain", .notSubstring),
+    ]
+
+    /// The op that replaced a deprecated spelling (exact, case-sensitive match), or `nil`.
+    public static func replacement(forDeprecated op: String) -> FilterOp? {
+        deprecatedReplacements.first { $0.deprecated == op }?.replacement
+    }
+}

@@ -1,0 +1,189 @@
+import ConfigModel
+import JSEmitter
+
+/// Decides, without touching the disk, which files `generate` writes and what they contain.
+enum GeneratePlanner {
+    static let printer = JSPrinter()
+
+    static func plan(_ request: GenerateRequest, templates: TemplateStore) throws -> GenerationPlan {
+        guard let generator = GeneratorCatalog.find(request.templateName) else {
+            throw unknownTemplate(request.templateName)
+        }
+        try checkOptions(request, for: generator)
+
+        var notices: [String] = []
+        let id: String
+        if case .setting = generator.kind {
+            id = request.id  // Grouparoo's setting template has no id input, so the id is never formatted.
+        } else {
+            do { id = try IdFormatting.generateId(request.id) } catch { throw GenerateError("\(error)") }
+            if id != request.id { notices.append("ID was changed to \(JSSyntax.quoted(id))") }
+        }
+        guard !id.isEmpty else { throw GenerateError("id is required") }
+
+        var parent: String?
+        if let parentKey = generator.parentKey {
+            guard let given = request.parent, !given.isEmpty else {
+                let description = generator.inputs.first { $0.name == "parent" }?.description ?? ""
+                let example = description.range(of: "e.g. ").map { ", " + description[$0.lowerBound...] } ?? ""
+                throw GenerateError("--parent is required: a \(generator.name) needs the id of its \(generator.parentNoun ?? "parent") (\(parentKey))\(example)")
+            }
+            parent = given
+            if let formatted = try? IdFormatting.generateId(given), formatted != given {
+                notices.append("--parent \(JSSyntax.quoted(given)) is used as given, but ids made by generate look like \(JSSyntax.quoted(formatted))")
+            }
+        }
+
+        var context: TemplateContext = ["id": .text(JSSyntax.quoted(id)), "name": .text(JSSyntax.quoted(id))]
+        var extraFiles: [PlannedFile] = []
+        try fill(&context, extraFiles: &extraFiles, notices: &notices, generator: generator, request: request, id: id, parent: parent, templates: templates)
+
+        let main = PlannedFile(
+            relativePath: generator.directory + "/" + IdFormatting.fileName(forId: id),
+            contents: try templates.template(generator.templateFile).render(context))
+        let files = [main] + extraFiles
+        try checkDistinctPaths(files)
+        return GenerationPlan(templateName: generator.name, id: id, files: files, notices: notices)
+    }
+
+    private static func fill(
+        _ context: inout TemplateContext, extraFiles: inout [PlannedFile], notices: inout [String], generator: Generator,
+        request: GenerateRequest, id: String, parent: String?, templates: TemplateStore
+    ) throws {
+        let quotedParent = TemplateValue.text(JSSyntax.quoted(parent ?? ""))
+        let scheduleId = TemplateValue.text(JSSyntax.quoted(id.replacingOccurrences(of: "\"", with: "") + "_schedule"))
+        switch generator.kind {
+        case .apiKey:
+            try ApiKeyOptions.fill(&context, request: request)
+        case .group:
+            context["modelId"] = .text(JSSyntax.quoted("mod_profiles"))
+        case .model:
+            context["type"] = .text(JSSyntax.quoted("profile"))
+        case .setting:
+            try fillSetting(&context, request: request)
+        case .team:
+            break
+        case .teamMember:
+            context["teamId"] = quotedParent
+            context["firstName"] = .text(JSSyntax.quoted(id))
+        case .schedule:
+            context["sourceId"] = quotedParent
+            context["highWaterMark"] = .text(request.highWaterMark.map(JSSyntax.quoted) ?? "")
+        case .app(let app):
+            context["displayName"] = .text(app.displayName)
+            context["type"] = .text(JSSyntax.quoted(app.plugin))
+            context["options"] = .text(try app.options.map { try printer.print(.object($0)) } ?? "")
+        case .destination(let destination):
+            try fillDestination(&context, destination: destination, request: request)
+            context["appId"] = quotedParent
+        case .tableSource(let plugin):
+            context["displayName"] = .text(plugin.displayName)
+            context["type"] = .text(JSSyntax.quoted("\(plugin.plugin)-import-table"))
+            context["appId"] = quotedParent
+            context["scheduleId"] = scheduleId
+            extraFiles = try TableSourcePlanner.fill(&context, notices: &notices, request: request, sourceId: id, templates: templates)
+        case .tableProperty:
+            context["sourceId"] = quotedParent
+            context.merge(TableSourcePlanner.propertyDefaults) { current, _ in current }
+        case .querySource(let plugin):
+            context["displayName"] = .text(plugin.displayName)
+            context["type"] = .text(JSSyntax.quoted("\(plugin.plugin)-import-query"))
+            context["appId"] = quotedParent
+            context["scheduleId"] = scheduleId
+        case .queryProperty:
+            context["sourceId"] = quotedParent
+            context["query"] = .text(JSSyntax.quoted("SELECT SUM(price) from purchases where user_id = {{{user_id}}}"))
+        case .singleSource(let plugin):
+            context["displayName"] = .text(plugin.displayName)
+            context["type"] = .text(JSSyntax.quoted(plugin.sourceType))
+            context["appId"] = quotedParent
+            context["options"] = .text(try plugin.sourceOptions.map { try printer.print(.object($0)) } ?? "")
+            context["mapping"] = .text(try plugin.sourceMapping.map { try printer.print(.object($0)) } ?? "")
+            context["schedule"] = .flag(plugin.offersSchedule)
+            context["scheduleId"] = scheduleId
+        case .singleProperty(let plugin):
+            context["displayName"] = .text(plugin.displayName)
+            context["sourceId"] = quotedParent
+            context["options"] = .text(try plugin.propertyOptions.map { try printer.print(.object($0)) } ?? "")
+        }
+    }
+
+    private static func fillDestination(_ context: inout TemplateContext, destination: PluginDestination, request: GenerateRequest) throws {
+        context["displayName"] = .text(destination.displayName)
+        context["type"] = .text(JSSyntax.quoted(destination.type))
+        var syncMode = ""
+        if let modeDefault = destination.syncModeDefault {
+            let chosen = request.syncMode ?? modeDefault
+            if request.syncMode != nil && !destination.syncModes.contains(chosen) {
+                throw GenerateError("sync mode \(JSSyntax.quoted(chosen)) is not supported by \(destination.name):destination; use one of: \(destination.syncModes.joined(separator: ", "))")
+            }
+            syncMode = JSSyntax.quoted(chosen)
+        }
+        context["syncMode"] = .text(syncMode)
+        context["syncModeHelp"] = .text(syncModeHelp(destination.syncModes, mustChoose: syncMode == "\"...\""))
+        context["options"] = .text(try destination.options.map { try printer.print(.object($0)) } ?? "")
+        context["mapping"] = .text(try printer.print(.object(destination.mapping)))
+        context["groupMemberships"] = .text(try destination.groupMemberships.map { try printer.print(.object($0)) } ?? "")
+    }
+
+    private static func syncModeHelp(_ modes: [String], mustChoose: Bool) -> String {
+        let meaning = ["sync": "create, update and delete", "additive": "create and update, never delete", "enrich": "only update records that already exist there"]
+        return "Allowed here: " + modes.map { "\"\($0)\" (\(meaning[$0] ?? $0))" }.joined(separator: ", ") + "." + (mustChoose ? " Replace \"...\" with one of them." : "")
+    }
+
+    private static func fillSetting(_ context: inout TemplateContext, request: GenerateRequest) throws {
+        guard let pluginName = request.pluginName, let key = request.key, let value = request.value else {
+            let missing = [("--plugin-name", request.pluginName), ("--key", request.key), ("--value", request.value)]
+                .filter { $0.1 == nil }.map(\.0)
+            throw GenerateError("a setting needs \(missing.joined(separator: ", ")) (e.g. --plugin-name core --key cluster-name --value \"My Cluster\")")
+        }
+        guard let setting = RegisteredSetting.lookup(pluginName: pluginName, key: key) else {
+            let known = RegisteredSetting.all.filter { $0.pluginName == pluginName }.map(\.key)
+            let hint = known.isEmpty
+                ? "plugins with settings: \(Array(Set(RegisteredSetting.all.map(\.pluginName))).sorted().joined(separator: ", "))"
+                : "settings of \(pluginName): \(known.joined(separator: ", "))"
+            throw GenerateError("setting \(JSSyntax.quoted(key)) is not registered for plugin \(JSSyntax.quoted(pluginName)); \(hint)")
+        }
+        let literal: JSLiteral
+        switch setting.type {
+        case .string:
+            literal = .string(value)
+        case .number:
+            guard let number = Double(value), number.isFinite else {
+                throw GenerateError("setting \(pluginName)/\(key) takes a number; \(JSSyntax.quoted(value)) is not one")
+            }
+            literal = .number(number)
+        case .boolean:
+            guard value == "true" || value == "false" else {
+                throw GenerateError("setting \(pluginName)/\(key) takes true or false; \(JSSyntax.quoted(value)) is neither")
+            }
+            literal = .boolean(value == "true")
+        }
+        context["pluginName"] = .text(JSSyntax.quoted(pluginName))
+        context["key"] = .text(JSSyntax.quoted(key))
+        context["value"] = .text(try printer.print(literal))
+    }
+
+    /// Refuses options the template does not take, instead of silently ignoring them.
+    private static func checkOptions(_ request: GenerateRequest, for generator: Generator) throws {
+        let accepted = Set(generator.inputs.map(\.name))
+        let ignored = request.givenInputs.filter { !accepted.contains($0) }
+        guard ignored.isEmpty else {
+            let list = ignored.map { "--\($0)" }.joined(separator: ", ")
+            throw GenerateError("\(generator.name) does not take \(list) (see `generate \(generator.name) --describe`)")
+        }
+    }
+
+    private static func checkDistinctPaths(_ files: [PlannedFile]) throws {
+        var seen = Set<String>()
+        for file in files where !seen.insert(file.relativePath).inserted {
+            throw GenerateError("two generated objects would be written to the same file \(file.relativePath); rename one of them")
+        }
+    }
+
+    static func unknownTemplate(_ name: String) -> GenerateError {
+        let matches = GeneratorCatalog.closeMatches(to: name)
+        let hint = matches.isEmpty ? "" : " Did you mean: \(matches.joined(separator: ", "))?"
+        return GenerateError("template \(JSSyntax.quoted(name)) not found.\(hint) See `generate --list`.")
+    }
+}

@@ -1,0 +1,71 @@
+/// Everything `generate` was asked for, already read from the command line (and, for
+/// `--from-csv`, the file's text), so planning needs no I/O.
+struct GenerateRequest: Sendable, Equatable {
+    var templateName: String
+    var id: String
+    var parent: String?
+    var from: String?
+    var with: String?
+    /// Text of the `--from-csv` file.
+    var csvText: String?
+    var mapping: String?
+    var highWaterMark: String?
+    var syncMode: String?
+    var pluginName: String?
+    var key: String?
+    var value: String?
+    var apiKey: String?
+    var apiKeyEnvironmentVariable: String?
+    var readAll = false
+    var writeAll = false
+    /// Raw `--permission` values, e.g. `app:rw`.
+    var permissions: [String] = []
+
+    init(templateName: String, id: String) {
+        self.templateName = templateName
+        self.id = id
+    }
+
+    /// Names (as in `GeneratorInput.name`) of the template-specific options that were given,
+    /// so a template can refuse options it would silently ignore.
+    var givenInputs: [String] {
+        var names: [String] = []
+        func note(_ name: String, _ given: Bool) { if given { names.append(name) } }
+        note("parent", parent != nil)
+        note("from", from != nil)
+        note("with", with != nil)
+        note("from-csv", csvText != nil)
+        note("mapping", mapping != nil)
+        note("high-water-mark", highWaterMark != nil)
+        note("sync-mode", syncMode != nil)
+        note("plugin-name", pluginName != nil)
+        note("key", key != nil)
+        note("value", value != nil)
+        note("api-key", apiKey != nil)
+        note("api-key-env", apiKeyEnvironmentVariable != nil)
+        note("read-all", readAll)
+        note("write-all", writeAll)
+        note("permission", !permissions.isEmpty)
+        return names
+    }
+}
+
+/// One file `generate` will write, relative to the config dir (always with `/` separators).
+struct PlannedFile: Sendable, Equatable {
+    var relativePath: String
+    var contents: String
+}
+
+/// The complete outcome of planning: files to write and notices to print first.
+struct GenerationPlan: Sendable, Equatable {
+    var templateName: String
+    var id: String
+    var files: [PlannedFile]
+    var notices: [String]
+}
+
+/// A user-facing `generate` error; `description` is the whole message.
+struct GenerateError: Error, Equatable, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,95 @@
+import ConfigModel
+import Foundation
+import XCTest
+
+/// Grouparoo's loader rules for which files are read and how (R-LOAD-01..09).
+final class ConfigReaderTests: XCTestCase {
+    func testFileSelectionAndOrder() throws {
+        let root = try makeTemporaryDirectory(self)
+        let object = "module.exports = { id: 'ID', class: 'app' };"
+        for name in ["b.js", "a.js", "B2.js", "sub/c.json", "node_modules/pkg/d.js", "_under.js"] {
+            try write(object.replacingOccurrences(of: "ID", with: name), to: root.appendingPathComponent(name))
+        }
+        try write("{ id: 'c.json' }", to: root.appendingPathComponent("sub/c.json"))
+        for skipped in [".hidden.js", ".dir/e.js", "f.mjs", "g.cjs", "h.ts", "i.json5", "j.jsx", "README.md"] {
+            try write(object, to: root.appendingPathComponent(skipped))
+        }
+        let result = ConfigReader().readDirectory(at: root.path)
+        let names = result.files.map { String($0.path.dropFirst(root.standardizedFileURL.path.count + 1)) }
+        XCTAssertEqual(names, ["_under.js", "a.js", "b.js", "B2.js", "node_modules/pkg/d.js", "sub/c.json"])
+        XCTAssertEqual(result.objects.count, 6)
+    }
+
+    func testSymlinkedDirectoriesAreNotEntered() throws {
+        let root = try makeTemporaryDirectory(self)
+        let outside = try makeTemporaryDirectory(self)
+        try write("module.exports = { id: 'outside' };", to: outside.appendingPathComponent("x.js"))
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("linked"), withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("file.js"),
+                                                   withDestinationURL: outside.appendingPathComponent("x.js"))
+        let result = ConfigReader().readDirectory(at: root.path)
+        XCTAssertEqual(result.files.map { URL(fileURLWithPath: $0.path).lastPathComponent }, ["file.js"])
+    }
+
+    func testJSONIsParsedOnlyWhenItHasABrace() {
+        XCTAssertEqual(dumpJS("[1, 2]", path: "/v/a.json"), "[{}]")
+        XCTAssertEqual(dumpJS("null", path: "/v/a.json"), "[{}]")
+        XCTAssertEqual(dumpJS("not json at all", path: "/v/a.json"), "[{}]")
+        XCTAssertEqual(dumpJS("[{ id: 'a', /* c */ n: +1, }]", path: "/v/a.json"), #"[{"id":"a","n":1}]"#)
+        XCTAssertEqual(dumpJS("{ default: { id: 'x' } }", path: "/v/a.json"), #"[{"id":"x"}]"#)
+        XCTAssertEqual(evaluateJS("[1, 2]", path: "/v/a.json").objects.count, 0)
+    }
+
+    func testRequireOfRelativeConstantsFiles() throws {
+        let root = try makeTemporaryDirectory(self)
+        try write("module.exports = { appId: 'warehouse', minutes: 15 };", to: root.appendingPathComponent("lib/constants.js"))
+        try write("{ \"schema\": \"public\" }", to: root.appendingPathComponent("lib/db.json"))
+        try write("""
+            const { appId, minutes } = require("../lib/constants");
+            const db = require("../lib/db.json");
+            exports.default = async function buildConfig() {
+              return [{ class: "schedule", id: "s", sourceId: appId, recurringFrequency: 1000 * 60 * minutes, options: { schema: db.schema } }];
+            };
+            """, to: root.appendingPathComponent("config/schedule.js"))
+        let result = ConfigReader().readFile(at: root.appendingPathComponent("config/schedule.js").path)
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(JSONOutput.stringify(.array(result.objects)),
+                       #"[{"class":"schedule","id":"s","sourceId":"warehouse","recurringFrequency":900000,"options":{"schema":"public"}}]"#)
+    }
+
+    func testRequireProblemsAreClear() throws {
+        let root = try makeTemporaryDirectory(self)
+        try write("module.exports = require('./b');", to: root.appendingPathComponent("a.js"))
+        try write("module.exports = require('./a');", to: root.appendingPathComponent("b.js"))
+        try write("module.exports = require('./missing');", to: root.appendingPathComponent("c.js"))
+        try write("module.exports = require('./broken');", to: root.appendingPathComponent("d.js"))
+        try write("module.exports = {", to: root.appendingPathComponent("broken.js"))
+        let reader = ConfigReader()
+        XCTAssertTrue(reader.readFile(at: root.appendingPathComponent("a.js").path).needsNode)
+        XCTAssertEqual(reader.readFile(at: root.appendingPathComponent("c.js").path).diagnostics.first?.message,
+                       "evaluating this file fails: Error: Cannot find module './missing'")
+        let broken = reader.readFile(at: root.appendingPathComponent("d.js").path).diagnostics.first
+        XCTAssertEqual(broken?.ruleID, "syntax-error")
+        XCTAssertEqual(broken?.span?.file, root.appendingPathComponent("broken.js").standardizedFileURL.path)
+    }
+
+    func testEnvFileParsing() {
+        let text = "# comment\nexport HOST=db.local\nPORT = 5432 # trailing\nQUOTED=\"a\\nb\"\nSINGLE='x y'\n\nEMPTY=\n"
+        XCTAssertEqual(try EnvFile.parse(text).get(),
+                       ["HOST": "db.local", "PORT": "5432", "QUOTED": "a\nb", "SINGLE": "x y", "EMPTY": ""])
+        guard case .failure(let problem) = EnvFile.parse("OK=1\nnot a pair\n") else { return XCTFail("expected a problem") }
+        XCTAssertEqual(problem.line, 2)
+        XCTAssertEqual(problem.message, "expected KEY=value")
+    }
+
+    func testNumberFormattingMatchesJavaScript() {
+        let cases: [(Double, String)] = [
+            (900000, "900000"), (0.1, "0.1"), (1e21, "1e+21"), (1e-7, "1e-7"), (123e-20, "1.23e-18"),
+            (-1.5, "-1.5"), (100, "100"), (1.7976931348623157e308, "1.7976931348623157e+308"), (Double.leastNonzeroMagnitude, "5e-324"),
+            (0.000001, "0.000001"), (123456789.125, "123456789.125"),
+        ]
+        for (number, text) in cases {
+            XCTAssertEqual(JSONOutput.stringify(.number(number)), text)
+        }
+    }
+}

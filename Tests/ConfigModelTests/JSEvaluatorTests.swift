@@ -1,0 +1,162 @@
+import ConfigModel
+import XCTest
+
+/// The JavaScript subset: literals, operators with JavaScript semantics, variables,
+/// functions, module shapes. Expected values are what Node prints for the same code.
+final class JSEvaluatorTests: XCTestCase {
+    func testModuleShapes() {
+        let object = #"{ class: "app", id: "a" }"#
+        let expected = #"[{"class":"app","id":"a"}]"#
+        XCTAssertEqual(dumpJS("exports.default = \(object);"), expected)
+        XCTAssertEqual(dumpJS("module.exports = \(object);"), expected)
+        XCTAssertEqual(dumpJS("module.exports.default = \(object);"), expected)
+        XCTAssertEqual(dumpJS("exports.default = async function buildConfig(config) { return [\(object)]; };"), expected)
+        XCTAssertEqual(dumpJS("module.exports = async (config) => [\(object)];"), expected)
+        XCTAssertEqual(dumpJS("module.exports = () => { return \(object); };"), expected)
+        XCTAssertEqual(dumpJS("async function build() { return \(object) }\nexports.default = build"), expected)
+        XCTAssertEqual(dumpJS("\"use strict\";\nObject.defineProperty(exports, \"__esModule\", { value: true });\nexports.default = \(object);"), expected)
+    }
+
+    func testDefaultIsUnwrappedOnlyWhenAlone() {
+        XCTAssertEqual(dumpJS("module.exports = { default: { id: 'a' }, other: 1 };"), #"[{"default":{"id":"a"},"other":1}]"#)
+        // Unwrapping happens once, before the call: a returned {default} stays.
+        XCTAssertEqual(dumpJS("exports.default = () => ({ default: { id: 'a' } });"), #"[{"default":{"id":"a"}}]"#)
+    }
+
+    func testTopLevelListKeepsNullsForDumpButNotForProcessing() {
+        let result = evaluateJS("module.exports = [{ id: 'a' }, null, undefined, {}, 0, 'ab', [1]];")
+        XCTAssertEqual(JSONOutput.stringify(.array(result.evaluated)), #"[{"id":"a"},null,null,{},0,"ab",[1]]"#)
+        XCTAssertEqual(JSONOutput.stringify(.array(result.objects)), #"[{"id":"a"},"ab",[1]]"#)
+        XCTAssertEqual(result.diagnostics.map(\.ruleID), ["null-config-object"])
+        XCTAssertEqual(result.diagnostics.first?.grouparooMessage,
+                       "The file `/virtual/config.js` has 2 null or undefined top-level config objects")
+    }
+
+    func testExportingNullIsAnError() {
+        XCTAssertTrue(dumpJS("module.exports = null;").hasPrefix("evaluation-error: "))
+    }
+
+    func testLiterals() {
+        XCTAssertEqual(valueOf(#"{ a: 1, "b c": 2, 3: 'x', 'd': [1, 2,], e: { f: null }, }"#),
+                       #"{"3":"x","a":1,"b c":2,"d":[1,2],"e":{"f":null}}"#)
+        XCTAssertEqual(valueOf("[1, , 3]"), "[1,null,3]")
+        XCTAssertEqual(valueOf("{ b: 1, 2: 'two', a: 2, 1: 'one' }"), #"{"1":"one","2":"two","b":1,"a":2}"#)
+        XCTAssertEqual(valueOf("[true, false, null, undefined]"), "[true,false,null,null]")
+        XCTAssertEqual(valueOf("{ u: undefined, n: null }"), #"{"n":null}"#)
+    }
+
+    func testNumbers() {
+        XCTAssertEqual(valueOf("[0x1F, 0o17, 0b101, 017, 089, .5, 5., 1e3, 1_000, 2E-3]"), "[31,15,5,15,89,0.5,5,1000,1000,0.002]")
+        XCTAssertEqual(valueOf("[1e21, 1e-7, 123456789012345680000, 0.000001, -0, 1/0, 0/0]"),
+                       "[1e+21,1e-7,123456789012345680000,0.000001,0,null,null]")
+        XCTAssertEqual(valueOf("String(1)".isEmpty ? "" : "'' + 1e21 + ' ' + 1.5e-10 + ' ' + 0.1 * 3"), #""1e+21 1.5e-10 0.30000000000000004""#)
+    }
+
+    func testStringsAndEscapes() {
+        XCTAssertEqual(valueOf(#"'a\'b' + "c\"d" + '\n\t\\' + '\x41\u0042\u{1F600}' + '\0'"#), #""a'bc\"d\n\t\\AB😀\u0000""#)
+        XCTAssertEqual(valueOf("'line \\\ncontinued'"), #""line continued""#)
+        XCTAssertEqual(valueOf(#"'\uD83D\uDE00'"#), #""😀""#)
+        XCTAssertEqual(valueOf(#"'\101'"#), #""A""#)
+        XCTAssertEqual(valueOf(#"'\q'"#), #""q""#)
+    }
+
+    func testTemplateLiterals() {
+        XCTAssertEqual(valueOf("`a${1 + 1}b${'c'}${undefined}${null}${[1, 2]}${{}}`"), #""a2bcundefinednull1,2[object Object]""#)
+        XCTAssertEqual(valueOf("`multi\nline`"), #""multi\nline""#)
+        XCTAssertEqual(valueOf("`nested ${`inner ${1}`}`"), #""nested inner 1""#)
+        XCTAssertEqual(valueOf(#"`\${not} \u0041`"#), #""${not} A""#)
+    }
+
+    func testArithmeticFollowsJavaScript() {
+        XCTAssertEqual(valueOf("1000 * 60 * 15"), "900000")
+        XCTAssertEqual(valueOf("[2 ** 3 ** 2, (-2) ** 2, 7 % 3, -7 % 3, 5.5 % 2, 1 ** NaN]"), "[512,4,1,-1,1.5,null]")
+        XCTAssertEqual(valueOf("[1 + 2 * 3, (1 + 2) * 3, 10 / 4, 1 - - 1, +'3', -'x']"), "[7,9,2.5,2,3,null]")
+        XCTAssertEqual(valueOf("['1' + 2, 1 + '2', '3' * '4', true + 1, null + 1, [] + [], [1] + 1]"), #"["12","12",12,2,1,"","11"]"#)
+        XCTAssertEqual(valueOf("[5 & 3, 5 | 3, 5 ^ 3, ~5, 1 << 3, -16 >> 2, -16 >>> 28]"), "[1,7,6,-6,8,-4,15]")
+    }
+
+    func testComparisonsAndLogic() {
+        XCTAssertEqual(valueOf("[1 < 2, 'a' < 'b', 'B' < 'a', '10' < '9', 10 < 9, 1 == '1', 1 === '1', null == undefined, null === undefined, NaN == NaN]"),
+                       "[true,true,true,true,false,true,false,true,false,false]")
+        XCTAssertEqual(valueOf("[0 || 'd', '' ?? 'd', null ?? 'd', 1 && 2, 0 && 2, !0, !'x', true ? 'y' : 'n', typeof 1, typeof undefinedName]"),
+                       #"["d","","d",2,0,true,false,"y","number","undefined"]"#)
+    }
+
+    func testVariablesDestructuringAndSpreads() {
+        let prelude = """
+            const base = { type: "postgres", options: { port: 5432 }, id: "w" };
+            let [first, , third = 3, ...others] = [1, 2, undefined, 4, 5];
+            var { type, options: { port }, missing = "m", ...rest } = base;
+            """
+        XCTAssertEqual(valueOf("{ ...base, first, third, others, type, port, missing, rest, extra: [...others, ...'ab'] }", prelude: prelude),
+                       #"{"type":"postgres","options":{"port":5432},"id":"w","first":1,"third":3,"others":[4,5],"port":5432,"missing":"m","rest":{"id":"w"},"extra":[4,5,"a","b"]}"#)
+        XCTAssertEqual(valueOf("x", prelude: "let x = 1; x = x + 1; x += 3;"), "5")
+        XCTAssertEqual(valueOf("{ [key + 1]: true }", prelude: "const key = 'k';"), #"{"k1":true}"#)
+    }
+
+    func testFunctionsAndConditionals() {
+        let prelude = """
+            function column(name, type = "string") { return { name, type }; }
+            const twice = (x) => x * 2;
+            const pick = function (flag) { if (flag) { return "yes"; } else return "no"; };
+            """
+        XCTAssertEqual(valueOf("[column('id', 'integer'), column('email'), twice(21), pick(1), pick(0)]", prelude: prelude),
+                       #"[{"name":"id","type":"integer"},{"name":"email","type":"string"},42,"yes","no"]"#)
+        XCTAssertEqual(valueOf("hoisted()", prelude: "function hoisted() { return 'ok' }"), #""ok""#)
+    }
+
+    func testJSONStringify() {
+        XCTAssertEqual(valueOf("JSON.stringify({ a: [1, 'x', null, undefined], b: undefined, c: true })"), #""{\"a\":[1,\"x\",null,null],\"c\":true}""#)
+        XCTAssertEqual(valueOf("JSON.stringify([1], null, 2)"), #""[\n  1\n]""#)
+    }
+
+    func testProcessEnv() {
+        let env = ["HOST": "db.local", "PORT": "6543"]
+        XCTAssertEqual(valueOf("[process.env.HOST, process.env['PORT'], process.env.MISSING || 'fallback', process.env.MISSING ?? 'n']", environment: env),
+                       #"["db.local","6543","fallback","n"]"#)
+        XCTAssertEqual(valueOf("`postgres://${process.env.USER_NAME}@host`"), #""postgres://undefined@host""#)
+        XCTAssertEqual(valueOf("{ password: process.env.SECRET }"), "{}")
+        let result = evaluateJS("module.exports = { id: 'a', apiKey: process.env.MAILCHIMP_API_KEY };")
+        XCTAssertEqual(result.diagnostics.map(\.ruleID), ["unset-env-var"])
+        XCTAssertEqual(result.diagnostics.first?.severity, .warning)
+        XCTAssertTrue(result.diagnostics.first?.message.contains("MAILCHIMP_API_KEY") ?? false)
+        XCTAssertEqual(result.diagnostics.first?.span?.start, TextPosition(line: 1, column: 37))
+    }
+
+    func testSpansPointAtSource() throws {
+        let result = evaluateJS("module.exports = {\n  id: \"a\",\n  options: { port: 5432 },\n};")
+        guard case .object(let object)? = result.objects.first?.value else { return XCTFail("no object") }
+        XCTAssertEqual(object["id"]?.span.start, TextPosition(line: 2, column: 7))
+        XCTAssertEqual(object.property("options")?.keySpan.start, TextPosition(line: 3, column: 3))
+        XCTAssertEqual(result.objects.first?.span.start, TextPosition(line: 1, column: 18))
+    }
+
+    func testUnsupportedConstructsAskForNode() {
+        let cases = [
+            "const x = require('@grouparoo/dbt'); module.exports = x;": "require(\"@grouparoo/dbt\") of a package",
+            "module.exports = new URL('x');": "`new` expression",
+            "for (const a of []) {}": "`for` loop",
+            "module.exports = unknownHelper();": "ReferenceError",
+            "module.exports = Math.max(1, 2);": "use of `Math`",
+            "module.exports = [1].map((x) => x);": "array method or property `map`",
+            "module.exports = async (config) => ({ id: config.sequelize.dialect });": "runtime `config`",
+            "module.exports = /re/;": "regular expression literal",
+            "class A {}": "class declaration",
+        ]
+        for (source, expected) in cases {
+            XCTAssertTrue(dumpJS(source).contains(expected), "\(source) → \(dumpJS(source))")
+        }
+        let result = evaluateJS("module.exports = fetchSecrets();\nfunction fetchSecrets() { return new Map(); }")
+        XCTAssertTrue(result.needsNode)
+        XCTAssertEqual(result.diagnostics.first?.message,
+                       "cannot evaluate `new` expression statically; run with --evaluator node to execute this file")
+        XCTAssertEqual(result.diagnostics.first?.span?.start, TextPosition(line: 2, column: 34))
+    }
+
+    func testRuntimeErrorsAreReportedLikeNode() {
+        XCTAssertEqual(dumpJS("module.exports = undefined.x;"),
+                       "evaluation-error: evaluating this file fails: TypeError: Cannot read properties of undefined (reading 'x')")
+        XCTAssertEqual(dumpJS("const a = 1; a = 2;"), "evaluation-error: evaluating this file fails: TypeError: Assignment to constant variable.")
+        XCTAssertEqual(valueOf("a?.b.c", prelude: "const a = undefined;"), "undefined")
+    }
+}

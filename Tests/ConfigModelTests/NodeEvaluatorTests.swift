@@ -1,0 +1,56 @@
+import ConfigModel
+import Foundation
+import XCTest
+
+/// `--evaluator node`: only files we cannot evaluate go to Node, run as Grouparoo's loader would.
+final class NodeEvaluatorTests: XCTestCase {
+    private func nodeIsInstalled() -> Bool {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/node") }
+    }
+
+    func testNodeEvaluatesWhatStaticEvaluationCannot() throws {
+        try XCTSkipUnless(nodeIsInstalled(), "node is not installed")
+        let root = try makeTemporaryDirectory(self)
+        let file = root.appendingPathComponent("computed.js")
+        try write("module.exports = async () => ['a', 'b'].map((id) => ({ class: 'team', id, name: id.toUpperCase() + '!!' })).concat([null]);",
+                  to: file)
+        let staticResult = ConfigReader().readFile(at: file.path)
+        XCTAssertTrue(staticResult.needsNode)
+        let environment = ProcessInfo.processInfo.environment
+        let result = ConfigReader(options: ReaderOptions(environment: environment, evaluator: .node)).readFile(at: file.path)
+        XCTAssertFalse(result.needsNode)
+        XCTAssertEqual(JSONOutput.stringify(.array(result.objects)),
+                       #"[{"class":"team","id":"a","name":"A!!"},{"class":"team","id":"b","name":"B!!"}]"#)
+        XCTAssertEqual(result.evaluated.count, 3)
+        XCTAssertEqual(result.diagnostics.map(\.ruleID), ["null-config-object"])
+    }
+
+    func testNodeIsNotUsedForFilesWeCanEvaluate() throws {
+        let root = try makeTemporaryDirectory(self)
+        let file = root.appendingPathComponent("plain.js")
+        try write("module.exports = { id: 'x' };", to: file)
+        // With no node on PATH, a statically evaluable file still reads fine.
+        let result = ConfigReader(options: ReaderOptions(environment: ["PATH": "/nonexistent"], evaluator: .node)).readFile(at: file.path)
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.objects.count, 1)
+    }
+
+    func testMissingNodeIsAClearError() throws {
+        let root = try makeTemporaryDirectory(self)
+        let file = root.appendingPathComponent("needs-node.js")
+        try write("module.exports = new Date();", to: file)
+        let result = ConfigReader(options: ReaderOptions(environment: ["PATH": "/nonexistent"], evaluator: .node)).readFile(at: file.path)
+        XCTAssertEqual(result.diagnostics.first?.message, "`node` was not found on PATH; install Node.js or use --evaluator static")
+    }
+
+    func testNodeTimeoutStopsRunawayFiles() throws {
+        try XCTSkipUnless(nodeIsInstalled(), "node is not installed")
+        let root = try makeTemporaryDirectory(self)
+        let file = root.appendingPathComponent("loop.js")
+        try write("while (true) {}", to: file)
+        let options = ReaderOptions(environment: ProcessInfo.processInfo.environment, evaluator: .node, nodeTimeout: 1)
+        let result = ConfigReader(options: options).readFile(at: file.path)
+        XCTAssertEqual(result.diagnostics.first?.message, "node did not finish within 1 seconds")
+    }
+}

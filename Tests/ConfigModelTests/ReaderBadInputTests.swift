@@ -1,0 +1,116 @@
+import ConfigModel
+import XCTest
+
+/// Bad input always ends in one clear error at the right place, never a crash or a hang.
+final class ReaderBadInputTests: XCTestCase {
+    private func firstError(_ source: String, path: String = "/virtual/config.js") -> (String, TextPosition?) {
+        let result = evaluateJS(source, path: path)
+        let error = result.diagnostics.first { $0.severity == .error }
+        return (error.map { "\($0.ruleID): \($0.message)" } ?? "no error", error?.span?.start)
+    }
+
+    func testSyntaxErrorsNameTheProblemAndPosition() {
+        let cases: [(String, String, TextPosition)] = [
+            ("module.exports = { id: 'a' ", "syntax-error: expected `,` or `}` in the object, found end of file", TextPosition(line: 1, column: 28)),
+            ("module.exports = 'abc", "syntax-error: unterminated string: missing closing '", TextPosition(line: 1, column: 18)),
+            ("module.exports = \"ab\ncd\"", "syntax-error: unterminated string: a line break must be written as `\\n` inside quotes", TextPosition(line: 1, column: 18)),
+            ("/* never closed\nmodule.exports = {}", "syntax-error: unterminated comment: `/*` has no closing `*/`", TextPosition(line: 1, column: 1)),
+            ("module.exports = `abc", "syntax-error: unterminated template literal: missing closing backquote", TextPosition(line: 1, column: 18)),
+            ("module.exports = '\\x4'", "syntax-error: invalid escape: expected 2 hexadecimal digits", TextPosition(line: 1, column: 19)),
+            ("module.exports = '\\u{110000}'", "syntax-error: invalid escape: code point above U+10FFFF", TextPosition(line: 1, column: 19)),
+            ("module.exports = 0x;", "syntax-error: a number prefix `0x` must be followed by digits", TextPosition(line: 1, column: 18)),
+            ("module.exports = 3in;", "syntax-error: a number must not be followed directly by a name or digit", TextPosition(line: 1, column: 19)),
+            ("module.exports = 1__0;", "syntax-error: a numeric separator `_` must sit between two digits", TextPosition(line: 1, column: 20)),
+            ("module.exports = 1e;", "syntax-error: an exponent must have digits", TextPosition(line: 1, column: 18)),
+            ("module.exports = { a: 1 } }", "syntax-error: expected a value, found `}`", TextPosition(line: 1, column: 27)),
+            ("const = 1;", "syntax-error: expected a variable name, found `=`", TextPosition(line: 1, column: 7)),
+            ("export default { id: 'a' };", "syntax-error: `export` statements are not allowed: Grouparoo loads config files with require(), so use `exports.default = …` or `module.exports = …`", TextPosition(line: 1, column: 1)),
+            ("module.exports = -2 ** 2;", "syntax-error: a unary operator before `**` needs parentheses, e.g. `(-a) ** b`", TextPosition(line: 1, column: 21)),
+            ("module.exports = { “a”: 1 }", "syntax-error: unexpected character `“`", TextPosition(line: 1, column: 20)),
+            ("module.exports = `\\01`", "syntax-error: invalid escape in template literal", TextPosition(line: 1, column: 18)),
+        ]
+        for (source, message, position) in cases {
+            let (error, at) = firstError(source)
+            XCTAssertEqual(error, message, source)
+            XCTAssertEqual(at, position, source)
+        }
+    }
+
+    func testInvalidUTF8IsReportedWithPosition() {
+        var bytes = Array("module.exports = {\n  id: \"".utf8)
+        bytes += [0xC3, 0x28]
+        bytes += Array("\" };".utf8)
+        for path in ["/virtual/a.js", "/virtual/a.json"] {
+            let result = ConfigReader().read(contents: bytes, path: path)
+            XCTAssertEqual(result.diagnostics.first?.message, "the file is not valid UTF-8")
+            XCTAssertEqual(result.diagnostics.first?.span?.start, TextPosition(line: 2, column: 8))
+        }
+    }
+
+    func testDeepNestingIsAnErrorNotAStackOverflow() {
+        let depth = 100_000
+        for (open, close) in [("[", "]"), ("{a:", "}"), ("(", ")")] {
+            let js = "module.exports = " + String(repeating: open, count: depth) + "1" + String(repeating: close, count: depth)
+            let (error, _) = firstError(js)
+            XCTAssertTrue(error.contains("nesting is too deep"), error)
+        }
+        let json = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        let (jsonError, _) = firstError("{\"a\":" + json + "}", path: "/virtual/deep.json")
+        XCTAssertTrue(jsonError.contains("nesting is too deep"), jsonError)
+        let objects = String(repeating: "{\"a\":", count: depth) + "1" + String(repeating: "}", count: depth)
+        XCTAssertTrue(firstError(objects, path: "/virtual/deep.json").0.contains("nesting is too deep"))
+    }
+
+    func testNestingBuiltThroughVariablesIsBounded() {
+        var source = "const v0 = [[[[[[[[[[1]]]]]]]]]];\n"
+        for index in 1...400 { source += "const v\(index) = [[[v\(index - 1)]]];\n" }
+        source += "module.exports = { id: 'x', v: v400 };"
+        XCTAssertTrue(firstError(source).0.contains("value is nested too deeply"))
+    }
+
+    func testRunawayWorkIsCutOff() {
+        var doubling = "const s0 = 'xxxxxxxxxxxxxxxx';\n"
+        for index in 1...40 { doubling += "const s\(index) = s\(index - 1) + s\(index - 1);\n" }
+        doubling += "module.exports = { id: s40 };"
+        XCTAssertTrue(evaluateJS(doubling).needsNode)
+        var arrays = "const a0 = [1, 2];\n"
+        for index in 1...40 { arrays += "const a\(index) = [...a\(index - 1), ...a\(index - 1)];\n" }
+        arrays += "module.exports = { id: 'x', a: a40 };"
+        XCTAssertTrue(evaluateJS(arrays).needsNode)
+        let recursion = "function f(n) { return f(n + 1); }\nmodule.exports = f(0);"
+        XCTAssertTrue(evaluateJS(recursion).needsNode)
+    }
+
+    func testNestedArrowHeadsDoNotBacktrackExponentially() {
+        let depth = 300
+        let source = "module.exports = " + String(repeating: "(a = ", count: depth) + "1" + String(repeating: ")", count: depth) + ";"
+        let started = Date()
+        _ = evaluateJS(source)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5, "parsing must stay linear")
+    }
+
+    func testJSONErrors() {
+        let cases: [(String, String)] = [
+            ("{ \"a\": 1,, }", "syntax-error: invalid JSON5: unexpected character `,`"),
+            ("{ a: 01 }", "syntax-error: invalid JSON5: numbers must not have leading zeros"),
+            ("{ a: '\\1' }", "syntax-error: invalid JSON5: invalid escape `\\1`"),
+            ("{ a: 1 } x", "syntax-error: invalid JSON5: unexpected character `x`"),
+            ("{ a: [1, 2 }", "syntax-error: invalid JSON5: unexpected character `}`"),
+            ("{ a: 'x", "syntax-error: invalid JSON5: unterminated string: missing closing '"),
+        ]
+        for (source, message) in cases {
+            XCTAssertEqual(firstError(source, path: "/virtual/config.json").0, message, source)
+        }
+    }
+
+    func testArbitraryBytesNeverCrash() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("{}[]()'\"`$\\/*+-=<>!?:;,.0x1e_abc \n\u{2028}".utf8)
+        for _ in 0..<300 {
+            let length = Int.random(in: 0..<120, using: &generator)
+            let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+            _ = ConfigReader().read(contents: bytes, path: "/virtual/fuzz.js")
+            _ = ConfigReader().read(contents: [UInt8]("{".utf8) + bytes, path: "/virtual/fuzz.json")
+        }
+    }
+}
