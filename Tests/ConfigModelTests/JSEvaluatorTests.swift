@@ -116,6 +116,8 @@ final class JSEvaluatorTests: XCTestCase {
                        #"["db.local","6543","fallback","n"]"#)
         XCTAssertEqual(valueOf("`postgres://${process.env.USER_NAME}@host`"), #""postgres://undefined@host""#)
         XCTAssertEqual(valueOf("{ password: process.env.SECRET }"), "{}")
+        XCTAssertEqual(evaluateJS("module.exports = { h: process.env.HOST || 'localhost', p: process.env.PORT ?? 5432 };").diagnostics, [],
+                       "a fallback makes an unset variable intentional")
         let result = evaluateJS("module.exports = { id: 'a', apiKey: process.env.MAILCHIMP_API_KEY };")
         XCTAssertEqual(result.diagnostics.map(\.ruleID), ["unset-env-var"])
         XCTAssertEqual(result.diagnostics.first?.severity, .warning)

@@ -36,6 +36,7 @@ extension JSEvaluator {
         if let value = context.environment[name] {
             return LocatedValue(.string(value), span: span(range))
         }
+        guard context.environmentWarningsMuted == 0 else { return LocatedValue(.undefined, span: span(range)) }
         context.warn(Diagnostic(
             severity: .warning, ruleID: "unset-env-var",
             message: "environment variable `\(name)` is not set, so `process.env.\(name)` is undefined",

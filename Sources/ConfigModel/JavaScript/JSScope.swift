@@ -64,6 +64,9 @@ final class EvaluationContext {
         self.environment = environment
     }
 
+    /// While positive, reads of unset environment variables are not reported.
+    var environmentWarningsMuted = 0
+
     func warn(_ diagnostic: Diagnostic) {
         if !warnings.contains(diagnostic) { warnings.append(diagnostic) }
     }

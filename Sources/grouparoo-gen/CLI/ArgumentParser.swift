@@ -1,6 +1,8 @@
 /// A usage mistake: reported with the command's name and exit code 2.
-struct UsageError: Error, Equatable {
+struct UsageError: Error, Equatable, CustomStringConvertible {
     let message: String
+
+    var description: String { message }
 }
 
 /// The result of parsing: positional arguments, option values and flags, keyed by long name.

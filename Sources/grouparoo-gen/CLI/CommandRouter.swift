@@ -7,6 +7,8 @@ enum CommandRouter {
         [
             CommandEntry(DumpCommand.self),
             CommandEntry(GenerateCommand.self),
+            CommandEntry(ValidateCommand.self),
+            CommandEntry(RulesCommand.self),
         ]
     }
 

@@ -13,11 +13,25 @@ struct DiagnosticPrinter {
         context.errorIsTerminal && (context.environment["NO_COLOR"] ?? "").isEmpty
     }
 
-    func print(_ diagnostics: [Diagnostic]) {
+    /// Prints every diagnostic, then the summary line when one is given. Output is buffered
+    /// and written in large chunks, so thousands of diagnostics print quickly.
+    func print(_ diagnostics: [Diagnostic], summary: String? = nil) {
         var lineCache: [String: [Substring]] = [:]
+        var output = ChunkedOutput(context.writeError)
         for diagnostic in diagnostics {
-            context.writeError(render(diagnostic, lines: &lineCache))
+            output.append(render(diagnostic, lines: &lineCache))
         }
+        if let summary { output.append(summary + "\n") }
+        output.flush()
+    }
+
+    /// "2 errors, 1 warning in 14 files (37 objects)".
+    static func summaryLine(errors: Int, warnings: Int, files: Int, objects: Int) -> String {
+        "\(counted(errors, "error")), \(counted(warnings, "warning")) in \(counted(files, "file")) (\(counted(objects, "object")))"
+    }
+
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     func displayPath(_ path: String) -> String {
@@ -33,14 +47,24 @@ struct DiagnosticPrinter {
         text += " " + diagnostic.message + " [\(diagnostic.ruleID)]\n"
         if let span = diagnostic.span, let line = sourceLine(span, cache: &lines) {
             text += "    " + line + "\n"
-            let indent = line.prefix(max(0, span.start.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-            text += "    " + indent + paint("^", color: "32") + "\n"
+            let indent = line.unicodeScalars.prefix(max(0, span.start.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            text += "    " + indent + paint(marker(span, lineLength: line.unicodeScalars.count), color: "32") + "\n"
+        }
+        if let grouparooMessage = diagnostic.grouparooMessage {
+            text += "    = Grouparoo reports: \(grouparooMessage)\n"
         }
         for note in diagnostic.notes {
             let location = note.span.map { "\(displayPath($0.file)):\($0.start.line):\($0.start.column): " } ?? ""
             text += "\(location)\(paint("note:", color: "36")) \(note.message)\n"
         }
         return text
+    }
+
+    /// A caret under the start, extended with `~` to the end when the span stays on one line.
+    private func marker(_ span: SourceSpan, lineLength: Int) -> String {
+        guard span.end.line == span.start.line, span.end.column > span.start.column + 1 else { return "^" }
+        let end = min(span.end.column, lineLength + 1)
+        return "^" + String(repeating: "~", count: max(0, end - span.start.column - 1))
     }
 
     private func sourceLine(_ span: SourceSpan, cache: inout [String: [Substring]]) -> String? {

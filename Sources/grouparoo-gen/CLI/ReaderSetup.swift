@@ -19,11 +19,14 @@ enum ReaderSetup {
     }
 
     /// `$GROUPAROO_CONFIG_DIR`, else `./config`, as Grouparoo chooses it (R-LOAD-03).
-    static func defaultConfigDirectory(_ context: CommandContext) -> String {
-        if let configured = context.environment["GROUPAROO_CONFIG_DIR"], !configured.isEmpty, configured != "false" {
-            return configured
+    /// Grouparoo treats the value `false` as "no config directory", so that is a usage error here.
+    static func defaultConfigDirectory(_ context: CommandContext) throws(UsageError) -> String {
+        guard let configured = context.environment["GROUPAROO_CONFIG_DIR"], !configured.isEmpty else { return "config" }
+        if configured == "false" {
+            throw UsageError(message: "the config directory is disabled (GROUPAROO_CONFIG_DIR is `false`); "
+                + "pass a directory or unset the variable")
         }
-        return "config"
+        return configured
     }
 }
 

@@ -37,7 +37,12 @@ enum DumpCommand: Command {
             context.writeError("error: \(message)\n")
             return ExitCode.usage
         }
-        let path = context.absolutePath(arguments.positionals.first ?? ReaderSetup.defaultConfigDirectory(context))
+        let path: String
+        do {
+            path = context.absolutePath(try arguments.positionals.first ?? ReaderSetup.defaultConfigDirectory(context))
+        } catch {
+            return usageError("\(error)", context: context)
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             context.writeError("error: \(path): no such file or directory\n")

@@ -82,7 +82,7 @@ enum GenerateCommand: Command {
             let request = try makeRequest(arguments, template: templateName, id: arguments.positionals[1], context: context)
             let plan = try GeneratePlanner.plan(request, templates: templates)
             for notice in plan.notices { context.writeError("notice: \(notice)\n") }
-            let configDirectory = context.absolutePath(arguments.value("config-dir") ?? ReaderSetup.defaultConfigDirectory(context))
+            let configDirectory = context.absolutePath(try arguments.value("config-dir") ?? ReaderSetup.defaultConfigDirectory(context))
             let writer = SafeFileWriter(configDirectory: configDirectory, overwrite: arguments.flag("overwrite"))
             if arguments.flag("dry-run") {
                 for file in plan.files {

@@ -1,0 +1,1 @@
+exports.default = async function () { return [ { id: "x" class: "app" } ]; };

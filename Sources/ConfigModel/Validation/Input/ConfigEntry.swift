@@ -1,0 +1,129 @@
+/// One top-level config object as Grouparoo's pipeline sees it: where it is, its class in the
+/// three spellings Grouparoo uses, its id as a JavaScript string, and the typed model when the
+/// class is one Grouparoo dispatches. A class, so the many lists and indexes that hold entries share one copy.
+public final class ConfigEntry: Sendable {
+    /// Position in config order (files in Grouparoo's order, then objects in file order).
+    public let position: Int
+    public let file: String
+    public let value: LocatedValue
+    /// The object's properties; empty when the value is not an object (such values have no id).
+    public let properties: JSObject
+    /// `class` as written, when it is a string.
+    public let rawClass: String?
+    /// Grouparoo's `cleanClass`: trimmed and lower-cased (duplicate ids, dependency ids; R-PIPE-02).
+    public let cleanClass: String?
+    /// The class the dispatcher resolves (lower-cased, not trimmed; R-PIPE-06); `nil` when unknown.
+    public let dispatchClass: ConfigClass?
+    /// The id as JavaScript's `String(id)`, or `nil` when the id is falsy (R-PIPE-01).
+    public let id: String?
+    /// The `id` property as written, when present.
+    public let idProperty: JSProperty?
+    /// The typed model; `nil` when the class is missing or unknown.
+    public let decoded: ConfigObject?
+    /// Grouparoo's dependency node id, `${cleanClass}:${id}` (R-DEP-01).
+    public let nodeID: String
+
+    init(position: Int, file: String, value: LocatedValue, decoded: ConfigObject?) {
+        self.position = position
+        self.file = file
+        self.value = value
+        self.decoded = decoded
+        if case .object(let object) = value.value { properties = object } else { properties = JSObject() }
+        if case .string(let text)? = properties["class"]?.value { rawClass = text } else { rawClass = nil }
+        cleanClass = ConfigClass.cleanClass(rawClass)
+        dispatchClass = rawClass.flatMap(ConfigClass.init(raw:))
+        idProperty = properties.property("id")
+        if let idValue = idProperty?.value.value, JavaScriptValues.isTruthy(idValue) {
+            id = JavaScriptValues.string(idValue)
+        } else {
+            id = nil
+        }
+        nodeID = "\(cleanClass ?? "undefined"):\(id ?? "undefined")"
+    }
+
+    /// Span of the whole object.
+    public var span: SourceSpan { value.span }
+
+    /// Where to point for a problem with the object as a whole: its `id` value, else the object.
+    public var anchor: SourceSpan { idProperty?.value.span ?? value.span }
+
+    /// Span of a top-level key's value, falling back to the object.
+    public func span(of key: String) -> SourceSpan { properties[key]?.span ?? value.span }
+
+    /// Span of a top-level key itself, falling back to the object.
+    public func keySpan(of key: String) -> SourceSpan { properties.property(key)?.keySpan ?? value.span }
+
+    /// The class to show in diagnostics: the dispatched class (`apiKey`, `teamMember`, …), else the raw spelling.
+    public var displayClass: String? { dispatchClass?.preferredSpelling ?? rawClass }
+
+    /// Grouparoo's `key || name` label used in wrapped and option messages (R-PIPE-08, R-OPT-02).
+    public var keyOrName: String {
+        for key in ["key", "name"] {
+            if let value = properties[key]?.value, JavaScriptValues.isTruthy(value) { return JavaScriptValues.string(value) }
+        }
+        return "undefined"
+    }
+
+    /// Grouparoo's `name || key` label used in option messages (R-OPT-02/03).
+    public var nameOrKey: String {
+        for key in ["name", "key"] {
+            if let value = properties[key]?.value, JavaScriptValues.isTruthy(value) { return JavaScriptValues.string(value) }
+        }
+        return "undefined"
+    }
+
+    /// A short human label, e.g. `app "data_warehouse"`.
+    public var label: String {
+        let kind = displayClass ?? "object"
+        guard let id else { return kind }
+        return "\(kind) `\(id)`"
+    }
+}
+
+/// A typed model together with the entry it was decoded from (a class, so lists share it).
+public final class Decoded<Model: TypedConfig>: Sendable {
+    public let entry: ConfigEntry
+    public let config: Model
+
+    init(entry: ConfigEntry, config: Model) {
+        self.entry = entry
+        self.config = config
+    }
+}
+
+/// JavaScript conversions validation needs to reproduce Grouparoo's messages.
+enum JavaScriptValues {
+    static func isTruthy(_ value: JSValue) -> Bool { JSConversions.toBoolean(value) }
+
+    /// `String(value)`, as template literals interpolate it.
+    static func string(_ value: JSValue) -> String {
+        switch value {
+        case .undefined: return "undefined"
+        case .null: return "null"
+        case .boolean(let flag): return flag ? "true" : "false"
+        case .number(let number): return JSConversions.numberToString(number)
+        case .string(let text): return text
+        case .array(let elements):
+            // Bounded: only flat values are spelled out; nested ones collapse as JavaScript would.
+            return elements.map { element -> String in
+                switch element.value {
+                case .undefined, .null: return ""
+                case .array: return "…"
+                default: return string(element.value)
+                }
+            }.joined(separator: ",")
+        case .object: return "[object Object]"
+        case .function: return "function"
+        }
+    }
+
+    static func isNullish(_ value: JSValue) -> Bool {
+        switch value {
+        case .null, .undefined: return true
+        default: return false
+        }
+    }
+
+    /// `typeof value`, as Grouparoo prints it for option types (R-OPT-06).
+    static func typeOf(_ value: JSValue) -> String { JSConversions.typeOf(value) }
+}

@@ -1,0 +1,141 @@
+/// Everything rules look at, built once per run and shared: the read result, every object as a
+/// `ConfigEntry` with its typed model, per-class lists, and dictionary indexes so each rule stays
+/// linear in the size of the config.
+public struct ValidationInput: Sendable {
+    public let read: ConfigReadResult
+    /// Every object Grouparoo processes, in config order (`entries[i].position == i`).
+    public let entries: [ConfigEntry]
+    /// Diagnostics from decoding values into typed models (`invalid-value-type`).
+    public let decodeDiagnostics: [Diagnostic]
+    /// Decides which string group-rule ops exist (R-OPS-03).
+    public let dialect: SQLDialect
+    /// Plugin definitions; `nil` turns the plugin rules off.
+    public let plugins: PluginCatalog?
+
+    public let settings: [Decoded<SettingConfig>]
+    public let models: [Decoded<ModelConfig>]
+    public let apps: [Decoded<AppConfig>]
+    public let sources: [Decoded<SourceConfig>]
+    public let properties: [Decoded<PropertyConfig>]
+    public let schedules: [Decoded<ScheduleConfig>]
+    public let groups: [Decoded<GroupConfig>]
+    public let destinations: [Decoded<DestinationConfig>]
+    public let apiKeys: [Decoded<ApiKeyConfig>]
+    public let teams: [Decoded<TeamConfig>]
+    public let teamMembers: [Decoded<TeamMemberConfig>]
+    public let records: [Decoded<RecordConfig>]
+
+    /// Dependency node id → first entry providing it (R-DEP-01).
+    let nodes: [String: Int]
+    /// Id → every entry with that id, any class (for "did you mean the property with this id" notes).
+    let entriesByID: [String: [Int]]
+    /// Typed lookups by id (first object wins when ids repeat; duplicates are reported separately).
+    let modelsByID: [String: Int]
+    let appsByID: [String: Int]
+    let sourcesByID: [String: Int]
+    let propertiesByID: [String: Int]
+    let groupsByID: [String: Int]
+    let teamsByID: [String: Int]
+    /// Exact property key (`key || name`) → first property entry, for template variables (R-DEP-05).
+    let propertyEntriesByKey: [String: Int]
+    /// Source entry position → its auto-bootstrapped property's position (R-SRC-05).
+    public let bootstrappedProperties: [Int: Int]
+    let bootstrappedPropertyPositions: Set<Int>
+    /// References of each entry, indexed by position (R-DEP-02).
+    public let references: [[ConfigReference]]
+    /// Template variables of each property entry, by position (R-DEP-05).
+    public let templateVariables: [Int: [TemplateVariable]]
+    public let templateProblems: [Int: [TemplateSyntaxProblem]]
+    /// Objects whose `options` a plugin defines, with the definitions that apply (empty without a catalog).
+    private(set) var pluginOptionTargets: [PluginOptionTarget] = []
+
+    public init(read: ConfigReadResult, dialect: SQLDialect = .sqlite, plugins: PluginCatalog? = PluginCatalog.bundled) {
+        let builder = ValidationInputBuilder(read: read)
+        self.read = read
+        self.dialect = dialect
+        self.plugins = plugins
+        entries = builder.entries
+        decodeDiagnostics = builder.decodeDiagnostics
+        settings = builder.settings
+        models = builder.models
+        apps = builder.apps
+        sources = builder.sources
+        properties = builder.properties
+        schedules = builder.schedules
+        groups = builder.groups
+        destinations = builder.destinations
+        apiKeys = builder.apiKeys
+        teams = builder.teams
+        teamMembers = builder.teamMembers
+        records = builder.records
+        nodes = builder.nodes
+        entriesByID = builder.entriesByID
+        modelsByID = ValidationInputBuilder.index(builder.models)
+        appsByID = ValidationInputBuilder.index(builder.apps)
+        sourcesByID = ValidationInputBuilder.index(builder.sources)
+        propertiesByID = ValidationInputBuilder.index(builder.properties)
+        groupsByID = ValidationInputBuilder.index(builder.groups)
+        teamsByID = ValidationInputBuilder.index(builder.teams)
+        propertyEntriesByKey = builder.propertyEntriesByKey
+        let bootstrapped = builder.bootstrappedProperties()
+        bootstrappedProperties = bootstrapped
+        bootstrappedPropertyPositions = Set(bootstrapped.values)
+        references = builder.entries.map { entry in
+            let propertyID = bootstrapped[entry.position].flatMap { builder.entries[$0].id }
+            return ReferenceCollector.references(of: entry, bootstrappedPropertyID: propertyID)
+        }
+        var variables: [Int: [TemplateVariable]] = [:]
+        var problems: [Int: [TemplateSyntaxProblem]] = [:]
+        for entry in builder.entries where entry.cleanClass == "property" {
+            let found = ReferenceCollector.templates(of: entry)
+            if !found.variables.isEmpty { variables[entry.position] = found.variables }
+            if !found.problems.isEmpty { problems[entry.position] = found.problems }
+        }
+        templateVariables = variables
+        templateProblems = problems
+        if let plugins { pluginOptionTargets = PluginOptionTarget.all(in: self, plugins: plugins) }
+    }
+
+    /// True when some file could not be evaluated statically, so objects may be missing from `entries`;
+    /// rules that conclude something is absent then report warnings instead of errors.
+    public var hasUnevaluatedFiles: Bool { read.files.contains { $0.needsNode } }
+
+    /// Number of files read.
+    public var fileCount: Int { read.files.count }
+
+    // MARK: - Lookups
+
+    /// The entry providing a dependency node, e.g. `app:data_warehouse` (class as Grouparoo spells the prefix).
+    public func entry(nodeID: String) -> ConfigEntry? { nodes[nodeID].map { entries[$0] } }
+
+    /// Every entry with this id, whatever its class.
+    public func entries(withID id: String) -> [ConfigEntry] { (entriesByID[id] ?? []).map { entries[$0] } }
+
+    public func model(id: String) -> Decoded<ModelConfig>? { modelsByID[id].map { models[$0] } }
+    public func app(id: String) -> Decoded<AppConfig>? { appsByID[id].map { apps[$0] } }
+    public func source(id: String) -> Decoded<SourceConfig>? { sourcesByID[id].map { sources[$0] } }
+    public func property(id: String) -> Decoded<PropertyConfig>? { propertiesByID[id].map { properties[$0] } }
+    public func group(id: String) -> Decoded<GroupConfig>? { groupsByID[id].map { groups[$0] } }
+    public func team(id: String) -> Decoded<TeamConfig>? { teamsByID[id].map { teams[$0] } }
+
+    /// The property entry whose key (`key || name`) is exactly `key` (R-DEP-05).
+    public func propertyEntry(key: String) -> ConfigEntry? { propertyEntriesByKey[key].map { entries[$0] } }
+
+    /// The model a property belongs to: its source's `modelId`.
+    public func modelID(ofProperty property: PropertyConfig) -> String? {
+        property.sourceId.flatMap { source(id: $0.value) }?.config.modelId?.value
+    }
+
+    /// The auto-bootstrapped property of a source, if any (R-SRC-05).
+    public func bootstrappedProperty(of source: ConfigEntry) -> ConfigEntry? {
+        bootstrappedProperties[source.position].map { entries[$0] }
+    }
+
+    /// True when the property entry is some source's auto-bootstrapped property.
+    public func isBootstrapped(_ property: ConfigEntry) -> Bool { bootstrappedPropertyPositions.contains(property.position) }
+
+    /// Template variables resolved to property ids; `nil` id when no property has that key.
+    public func resolvedTemplateVariables(of entry: ConfigEntry) -> [(variable: TemplateVariable, property: ConfigEntry?)] {
+        (templateVariables[entry.position] ?? []).map { ($0, propertyEntry(key: $0.name)) }
+    }
+}

@@ -1,0 +1,80 @@
+/// Secrets written into config files end up in version control. Flags string literals under secret-like
+/// option keys (password, token, apiKey, private_key, …), team member passwords, api key values, and
+/// values shaped like well-known tokens. The value itself is never printed.
+struct HardcodedSecretRule: ValidationRule {
+    let description = RuleDescription(
+        identifier: "hardcoded-secret",
+        summary: "A password, token or key is written literally in config instead of read from the environment.",
+        grouparooRules: [], severity: .warning,
+        triggeringExamples: [
+            RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"postgres\", options: { database: \"x\", password: \"hunter2\" } }"),
+            RuleExample(objects: """
+                { id: "m", class: "teamMember", teamId: "t", email: "a@b.co", options: { firstName: "A", lastName: "B", password: "p4ssw0rd" } }
+                """),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(objects: """
+                { id: "dw", class: "app", name: "DW", type: "postgres",
+                  options: { database: "x", password: process.env.DW_PASSWORD, user: "reader" } },
+                { id: "k", class: "apiKey", name: "Key", apiKey: "...", options: { permissionAllRead: true, permissionAllWrite: false } }
+                """),
+        ])
+
+    private static let secretKeyParts = ["password", "secret", "token", "apikey", "api_key", "privatekey", "private_key",
+                                         "hapikey", "credential", "passphrase"]
+    private static let tokenPrefixes = ["sk_live_", "sk_test_", "rk_live_", "xoxb-", "xoxp-", "ghp_", "gho_", "github_pat_",
+                                        "AKIA", "ASIA", "-----BEGIN", "SG.", "shpat_", "glpat-"]
+
+    func check(_ config: ValidationInput) -> [Diagnostic] {
+        let peek = SourceTextPeek()
+        var found: [Diagnostic] = []
+        func inspect(_ entry: ConfigEntry, _ label: String, _ value: LocatedValue, keyIsSecret: Bool) {
+            guard case .string(let text) = value.value, Self.couldBeSecret(text),
+                  keyIsSecret || Self.looksLikeToken(text), peek.isLiteral(value.span) else { return }
+            found.append(diagnostic("`\(label)` is a literal secret (value not shown); read it from the environment "
+                                    + "instead, e.g. `process.env.\(Self.environmentName(entry, label))`", on: entry,
+                                    at: value.span))
+        }
+        let optionOwners = config.apps.map { ($0.entry, $0.config.options) } + config.sources.map { ($0.entry, $0.config.options) }
+            + config.destinations.map { ($0.entry, $0.config.options) }
+        for (entry, options) in optionOwners {
+            for option in options?.value.properties ?? [] {
+                inspect(entry, "options.\(option.key)", option.value, keyIsSecret: Self.isSecretKey(option.key))
+            }
+        }
+        for member in config.teamMembers {
+            if let password = member.config.options?.value.object["password"] {
+                inspect(member.entry, "options.password", password, keyIsSecret: true)
+            }
+        }
+        for key in config.apiKeys {
+            if let value = key.entry.properties["apiKey"] { inspect(key.entry, "apiKey", value, keyIsSecret: true) }
+        }
+        return found
+    }
+
+    static func isSecretKey(_ key: String) -> Bool {
+        let lowered = key.lowercased()
+        return secretKeyParts.contains { lowered.contains($0) }
+    }
+
+    /// Placeholders, empty values and environment-variable names (Grouparoo substitutes
+    /// `GROUPAROO_OPTION__…` names, R-OPT-07) are not secrets.
+    static func couldBeSecret(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.count < 4 || trimmed == "..." || trimmed.hasPrefix("<") || trimmed.hasPrefix("{{") { return false }
+        let looksLikeEnvName = trimmed.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" } && trimmed.contains("_")
+        return !looksLikeEnvName
+    }
+
+    static func looksLikeToken(_ text: String) -> Bool {
+        if tokenPrefixes.contains(where: text.hasPrefix) { return true }
+        // A JSON Web Token: three base64url parts, the first starting with `eyJ` ("{"").
+        return text.hasPrefix("eyJ") && text.split(separator: ".").count == 3 && !text.contains(" ")
+    }
+
+    private static func environmentName(_ entry: ConfigEntry, _ label: String) -> String {
+        let raw = "\(entry.id ?? "grouparoo")_\(label.split(separator: ".").last ?? "")"
+        return String(raw.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
+    }
+}

@@ -1,0 +1,35 @@
+/// `grouparoo generate` templates write `"..."` where a value is still needed; a value left that way
+/// is almost certainly unfinished.
+struct TemplatePlaceholderRule: ValidationRule {
+    let description = RuleDescription(
+        identifier: "template-placeholder", summary: "A value is still the \"...\" placeholder from a template.",
+        grouparooRules: [], severity: .warning,
+        triggeringExamples: [RuleExample(objects: """
+            { id: "m", class: "teamMember", teamId: "t", email: "...", options: { firstName: "A", lastName: "..." } }
+            """)],
+        nonTriggeringExamples: [RuleExample(objects: """
+            { id: "m", class: "teamMember", teamId: "t", email: "a@b.co", options: { firstName: "A", lastName: "Ellipsis..." } }
+            """)])
+
+    func check(_ config: ValidationInput) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for entry in config.entries {
+            // Iterative walk: config values can nest deeply and must not overflow the stack.
+            var pending: [(path: String, value: LocatedValue)] = entry.properties.properties.map { ($0.key, $0.value) }
+            while let (path, located) = pending.popLast() {
+                switch located.value {
+                case .string(let text) where text.trimmingCharacters(in: .whitespaces) == "...":
+                    found.append(diagnostic("`\(path)` is still the template placeholder \"...\"", on: entry,
+                                            at: located.span))
+                case .object(let object):
+                    pending += object.properties.map { ("\(path).\($0.key)", $0.value) }
+                case .array(let elements):
+                    pending += elements.enumerated().map { ("\(path)[\($0.offset)]", $0.element) }
+                default:
+                    break
+                }
+            }
+        }
+        return found.sorted { ($0.span?.start ?? TextPosition(line: 0, column: 0)) < ($1.span?.start ?? TextPosition(line: 0, column: 0)) }
+    }
+}

@@ -1,0 +1,40 @@
+/// Keys Grouparoo accepts at the top level but never reads, where the author almost certainly meant
+/// the place the loader does read (e.g. `options.permissionAllRead`).
+struct IgnoredKeyRule: ValidationRule {
+    let description = RuleDescription(
+        identifier: "ignored-key",
+        summary: "A key is accepted but ignored by Grouparoo's loader (it belongs somewhere else).",
+        grouparooRules: ["R-KEYS-04", "R-GRP-03", "R-TM-02", "R-KEY-04"], severity: .warning,
+        triggeringExamples: [
+            RuleExample(objects: "{ id: \"t\", class: \"team\", name: \"Team\", permissionAllRead: true }"),
+            RuleExample(objects: "{ id: \"g\", class: \"group\", name: \"G\", modelId: \"m\", matchType: \"any\" }"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(objects: """
+                { id: "t", class: "team", name: "Team", options: { permissionAllRead: true, permissionAllWrite: false } }
+                """),
+        ])
+
+    private static let ignored: [ConfigClass: [String: String]] = [
+        .team: ["permissionAllRead": "options.permissionAllRead", "permissionAllWrite": "options.permissionAllWrite"],
+        .apiKey: ["permissionAllRead": "options.permissionAllRead", "permissionAllWrite": "options.permissionAllWrite"],
+        .teamMember: ["firstName": "options.firstName", "lastName": "options.lastName",
+                      "passwordHash": "options.password"],
+        .group: ["matchType": ""],
+        .property: ["isPrimaryKey": ""],
+    ]
+
+    func check(_ config: ValidationInput) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for entry in config.entries {
+            guard let configClass = entry.dispatchClass, let keys = Self.ignored[configClass] else { continue }
+            for property in entry.properties.properties {
+                guard let instead = keys[property.key] else { continue }
+                let hint = instead.isEmpty ? "Grouparoo always decides this itself" : "use `\(instead)` instead"
+                found.append(diagnostic("`\(property.key)` is ignored at the top level of a "
+                                        + "\(configClass.preferredSpelling); \(hint)", on: entry, at: property.keySpan))
+            }
+        }
+        return found
+    }
+}

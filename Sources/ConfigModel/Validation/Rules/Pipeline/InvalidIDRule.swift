@@ -1,0 +1,43 @@
+/// Ids may only hold ASCII letters, digits, `-` and `_`, up to 191 characters. Settings are never
+/// created, so their ids are not checked, and a source's auto-bootstrapped property skips the check.
+/// An id containing `:` is worse: Grouparoo silently skips the object.
+struct InvalidIDRule: ValidationRule {
+    let description = RuleDescription(
+        identifier: "invalid-id",
+        summary: "An id has characters other than letters, digits, - and _, or is longer than 191 characters.",
+        grouparooRules: ["R-ID-02", "R-ID-03", "R-ID-04", "R-PIPE-07", "R-EDGE-14"], severity: .error,
+        triggeringExamples: [
+            RuleExample(objects: "{ id: \"data warehouse\", class: \"app\", name: \"DW\", type: \"sqlite\" }"),
+            RuleExample(objects: "{ id: \"team:a\", class: \"team\", name: \"Team A\" }"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(objects: """
+                { id: "Data-Warehouse_2", class: "app", name: "DW", type: "sqlite" },
+                { id: "any thing goes", class: "setting", pluginName: "core", key: "cluster-name", value: "x" }
+                """),
+        ])
+
+    func check(_ config: ValidationInput) -> [Diagnostic] {
+        config.entries.compactMap { entry -> Diagnostic? in
+            guard let id = entry.id, let configClass = entry.dispatchClass else { return nil }
+            if id.contains(":") {
+                return diagnostic("id `\(id)` contains `:`; Grouparoo silently skips this object, so it is never loaded",
+                                  on: entry, severity: .error)
+            }
+            guard configClass != .setting, !config.isBootstrapped(entry) else { return nil }
+            let tooLong = id.utf16.count > 191
+            guard tooLong || !Self.isWellFormed(id) else { return nil }
+            let reason = tooLong ? "is \(id.utf16.count) characters long (at most 191)"
+                : "may only contain ASCII letters, digits, `-` and `_`"
+            return diagnostic("id `\(id)` \(reason)", on: entry,
+                              grouparoo: "invalid id: `\(id)` - ids must be less than 191 characters and not contain "
+                                  + "spaces or special characters")
+        }
+    }
+
+    static func isWellFormed(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
+        }
+    }
+}

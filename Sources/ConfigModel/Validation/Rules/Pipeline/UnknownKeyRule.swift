@@ -1,0 +1,48 @@
+/// Only the model's columns and the loader's extra keys are allowed at the top level (§3).
+struct UnknownKeyRule: ValidationRule {
+    let description = RuleDescription(
+        identifier: "unknown-key", summary: "A top-level key is not allowed for the object's class.",
+        grouparooRules: ["R-KEYS-01", "R-KEYS-03", "R-KEYS-04", "R-SET-01", "R-CLASS-03"], severity: .error,
+        triggeringExamples: [
+            RuleExample(objects: "{ id: \"t\", class: \"team\", name: \"Team\", cool: true }"),
+            RuleExample(objects: """
+                { id: "m", class: "teamMember", teamId: "t", email: "a@b.co", password: "x",
+                  options: { firstName: "A", lastName: "B" } }
+                """),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(objects: """
+                { id: "s", class: "schedule", sourceId: "src", name: "S", confirmProfiles: true, recurring: false }
+                """),
+        ])
+
+    func check(_ config: ValidationInput) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for entry in config.entries {
+            guard let configClass = entry.dispatchClass else { continue }
+            for property in entry.properties.properties where !configClass.allowsKey(property.key) {
+                found.append(diagnostic(message(for: property.key, in: configClass), on: entry, at: property.keySpan,
+                                        grouparoo: "\(property.key) is not a valid property of a \(configClass.modelName)"))
+            }
+        }
+        return found
+    }
+
+    private func message(for key: String, in configClass: ConfigClass) -> String {
+        var text = "`\(key)` is not a valid key for a \(configClass.preferredSpelling)"
+        if configClass == .teamMember, ["password", "firstName", "lastName"].contains(key) {
+            return text + "; put it in `options.\(key)`"
+        }
+        if let close = configClass.allowedKeys.first(where: { $0.lowercased() == key.lowercased() }) {
+            return text + "; did you mean `\(close)`?"
+        }
+        text += " (allowed: " + configClass.allowedKeys.filter { !Self.internalColumns.contains($0) }
+            .joined(separator: ", ") + ")"
+        return text
+    }
+
+    /// Columns Grouparoo accepts but manages itself; left out of the "allowed" hint.
+    private static let internalColumns: Set<String> = ["locked", "state", "createdAt", "updatedAt", "passwordHash",
+                                                        "lastLoginAt", "calculatedAt", "isPrimaryKey", "invalid",
+                                                        "defaultValue", "title", "description", "variant"]
+}

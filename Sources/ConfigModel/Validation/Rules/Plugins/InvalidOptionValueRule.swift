@@ -1,0 +1,29 @@
+/// Options with a fixed list of values (e.g. `aggregationMethod`) must use one of them.
+struct InvalidOptionValueRule: ValidationRule {
+    let description = RuleDescription(
+        identifier: "invalid-option-value", summary: "An option's value is not in the plugin's list of values.",
+        grouparooRules: ["R-OPT-04", "R-FLT-04"], severity: .error,
+        triggeringExamples: [RuleExample(objects: """
+            { id: "dw", class: "app", name: "DW", type: "test-plugin-app", options: { fileId: "f", environment: "dev" } }
+            """)],
+        nonTriggeringExamples: [RuleExample(objects: """
+            { id: "dw", class: "app", name: "DW", type: "test-plugin-app", options: { fileId: "f", environment: "staging" } }
+            """)])
+
+    func check(_ config: ValidationInput) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for target in config.pluginOptionTargets {
+            let definitions = Dictionary(target.applicableDefinitions.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            for option in target.providedOptions {
+                guard let allowed = definitions[option.key]?.allowedValues, !allowed.isEmpty else { continue }
+                let value = JavaScriptValues.string(option.value.value)
+                guard !allowed.contains(value) else { continue }
+                found.append(diagnostic("\"\(value)\" is not a valid value for option `\(option.key)` (values: "
+                                        + allowed.joined(separator: ", ") + ")", on: target.entry, at: option.value.span,
+                                        grouparoo: "\"\(value)\" is not a valid value for \(target.type) "
+                                            + "\(target.modelName) option \"\(option.key)\""))
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,31 @@
+/// Every option the plugin marks required must be present and truthy (an empty string counts as missing).
+struct MissingRequiredOptionRule: ValidationRule {
+    let description = RuleDescription(
+        identifier: "missing-required-option", summary: "A required plugin option is missing or empty.",
+        grouparooRules: ["R-OPT-02", "R-OPT-05", "R-APP-06", "R-SRC-04", "R-DST-06", "R-PROP-09", "R-SCH-09",
+                         "R-EDGE-08"],
+        severity: .error,
+        triggeringExamples: [
+            RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"postgres\", options: { host: \"db\" } }"),
+            RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"test-plugin-app\", options: { fileId: \"\" } }"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"postgres\", options: { database: \"crm\" } }"),
+        ])
+
+    func check(_ config: ValidationInput) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for target in config.pluginOptionTargets {
+            let provided = Dictionary(target.providedOptions.map { ($0.key, $0.value.value) }, uniquingKeysWith: { a, _ in a })
+            for definition in target.applicableDefinitions where definition.isRequired {
+                if let value = provided[definition.key], JavaScriptValues.isTruthy(value) { continue }
+                let id = target.entry.id ?? "undefined"
+                found.append(diagnostic("\(target.modelName) of type `\(target.type)` needs option `\(definition.key)`",
+                                        on: target.entry, at: target.options?.span,
+                                        grouparoo: "\(definition.key) is required for a \(target.modelName) of type "
+                                            + "\(target.type) (\(target.label), \(id))"))
+            }
+        }
+        return found
+    }
+}

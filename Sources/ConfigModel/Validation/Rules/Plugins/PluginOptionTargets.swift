@@ -1,0 +1,78 @@
+/// Each object whose `options` a plugin defines, with the option list that applies (R-OPT-02..04):
+/// apps by their type, sources and destinations by their connection, properties and schedules by
+/// their source's connection. Auto-bootstrapped properties are skipped: Grouparoo does not validate
+/// them again (R-PROP-02).
+struct PluginOptionTarget {
+    let entry: ConfigEntry
+    /// `app`, `source`, `destination`, `property` or `schedule`, as Grouparoo's messages spell it.
+    let modelName: String
+    /// The plugin type named in messages (a property's and schedule's is the source's type).
+    let type: String
+    let definitions: [PluginOption]
+    let options: Field<JSObject>?
+    /// Grouparoo's `name || key` label.
+    let label: String
+
+    /// Option values Grouparoo validates: `undefined`, `null` and `""` are dropped first (R-OPT-05).
+    var providedOptions: [JSProperty] {
+        (options?.value.properties ?? []).filter { property in
+            switch property.value.value {
+            case .undefined, .null: return false
+            case .string(let text): return !text.isEmpty
+            default: return true
+            }
+        }
+    }
+
+    /// The definitions that apply given the other values (e.g. `sortColumn` only for some aggregations).
+    var applicableDefinitions: [PluginOption] {
+        let values = Dictionary(providedOptions.map { ($0.key, JavaScriptValues.string($0.value.value)) },
+                                uniquingKeysWith: { first, _ in first })
+        return definitions.filter { definition in
+            guard let key = definition.onlyWhenKey else { return true }
+            return values[key].map(definition.onlyWhenValues.contains) ?? false
+        }
+    }
+
+    static func all(in config: ValidationInput, plugins: PluginCatalog) -> [PluginOptionTarget] {
+        var targets: [PluginOptionTarget] = []
+        for app in config.apps {
+            guard let type = app.config.type?.value, let plugin = plugins.apps[type] else { continue }
+            targets.append(PluginOptionTarget(entry: app.entry, modelName: "app", type: type, definitions: plugin.options,
+                                              options: app.config.options, label: app.entry.nameOrKey))
+        }
+        for source in config.sources {
+            guard let type = source.config.type?.value, let connection = plugins.connections[type] else { continue }
+            targets.append(PluginOptionTarget(entry: source.entry, modelName: "source", type: type,
+                                              definitions: connection.options, options: source.config.options,
+                                              label: source.entry.nameOrKey))
+        }
+        for destination in config.destinations {
+            guard let type = destination.config.type?.value, let connection = plugins.connections[type] else { continue }
+            targets.append(PluginOptionTarget(entry: destination.entry, modelName: "destination", type: type,
+                                              definitions: connection.options, options: destination.config.options,
+                                              label: destination.entry.nameOrKey))
+        }
+        for property in config.properties where !config.isBootstrapped(property.entry) {
+            guard let (type, connection) = sourceConnection(property.config.sourceId, config, plugins),
+                  let definitions = connection.propertyOptions else { continue }
+            targets.append(PluginOptionTarget(entry: property.entry, modelName: "property", type: type,
+                                              definitions: definitions, options: property.config.options,
+                                              label: property.config.effectiveKey))
+        }
+        for schedule in config.schedules {
+            guard let (type, connection) = sourceConnection(schedule.config.sourceId, config, plugins) else { continue }
+            targets.append(PluginOptionTarget(entry: schedule.entry, modelName: "schedule", type: type,
+                                              definitions: connection.scheduleOptions, options: schedule.config.options,
+                                              label: schedule.entry.nameOrKey))
+        }
+        return targets
+    }
+
+    static func sourceConnection(_ sourceID: Field<String>?, _ config: ValidationInput,
+                                 _ plugins: PluginCatalog) -> (String, PluginConnection)? {
+        guard let source = sourceID.flatMap({ config.source(id: $0.value) }), let type = source.config.type?.value,
+              let connection = plugins.connections[type] else { return nil }
+        return (type, connection)
+    }
+}

@@ -1,0 +1,31 @@
+/// Option keys the plugin does not define are rejected.
+struct UnknownOptionRule: ValidationRule {
+    let description = RuleDescription(
+        identifier: "unknown-option", summary: "An option key is not one the plugin defines.",
+        grouparooRules: ["R-OPT-03", "R-SCH-09"], severity: .error,
+        triggeringExamples: [
+            RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"postgres\", options: { database: \"crm\", db: \"x\" } }"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(objects: """
+                { id: "dw", class: "app", name: "DW", type: "postgres", options: { database: "crm", port: 5432, password: "" } }
+                """),
+        ])
+
+    func check(_ config: ValidationInput) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for target in config.pluginOptionTargets {
+            let known = Set(target.applicableDefinitions.map(\.key))
+            for option in target.providedOptions where !known.contains(option.key) {
+                let id = target.entry.id ?? "undefined"
+                let allowed = target.applicableDefinitions.map(\.key)
+                let hint = allowed.isEmpty ? "it takes no options" : "options: \(allowed.joined(separator: ", "))"
+                found.append(diagnostic("`\(option.key)` is not an option of \(target.modelName) type `\(target.type)` "
+                                        + "(\(hint))", on: target.entry, at: option.keySpan,
+                                        grouparoo: "\(option.key) is not an option for a \(target.type) "
+                                            + "\(target.modelName) (\(target.label), \(id))"))
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,30 @@
+/// Property and schedule `filters` need a source connection that offers filters.
+struct UnsupportedFiltersRule: ValidationRule {
+    let description = RuleDescription(
+        identifier: "unsupported-filters", summary: "A property or schedule has filters, but its source type has none.",
+        grouparooRules: ["R-PROP-11", "R-SCH-10", "R-PIPE-13"], severity: .error,
+        triggeringExamples: [RuleExample(objects: """
+            { id: "s", class: "source", name: "S", type: "postgres-import-query", appId: "a", modelId: "m" },
+            { id: "p", class: "property", key: "p", type: "string", sourceId: "s", options: { query: "SELECT 1" },
+              filters: [{ key: "id", op: "gt", match: 1 }] }
+            """)],
+        nonTriggeringExamples: [RuleExample(objects: """
+            { id: "s", class: "source", name: "S", type: "postgres-import-table", appId: "a", modelId: "m" },
+            { id: "p", class: "property", key: "p", type: "string", sourceId: "s",
+              options: { column: "x", aggregationMethod: "exact" }, filters: [{ key: "id", op: "gt", match: 1 }] }
+            """)])
+
+    func check(_ config: ValidationInput) -> [Diagnostic] {
+        guard let plugins = config.plugins else { return [] }
+        let users = config.properties.map { ($0.entry, $0.config.sourceId, $0.config.filters) }
+            + config.schedules.map { ($0.entry, $0.config.sourceId, $0.config.filters) }
+        return users.compactMap { entry, sourceID, filters -> Diagnostic? in
+            guard let filters, let first = filters.value.first,
+                  let (type, connection) = PluginOptionTarget.sourceConnection(sourceID, config, plugins),
+                  !connection.features.contains(.filters) else { return nil }
+            let key = first.key?.value ?? "undefined"
+            return diagnostic("sources of type `\(type)` do not support filters", on: entry,
+                              at: filters.keySpan ?? filters.span, grouparoo: "\(key) is not filterable")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+/// Every reference must name an object of the right class in the config: `…Id` keys, `propertyId` in
+/// options, group rules, mappings, group memberships, record properties, and `{{{key}}}` templates in
+/// property options (looked up by property key). A database-only object does not count.
+struct UnknownReferenceRule: ValidationRule {
+    let description = RuleDescription(
+        identifier: "unknown-reference",
+        summary: "A reference (appId, sourceId, mapping, rule propertyId, {{{key}}}, …) names no object of that class.",
+        grouparooRules: ["R-DEP-02", "R-DEP-03", "R-DEP-04", "R-DEP-05", "R-DEP-06", "R-DEP-07", "R-DEP-08", "R-DEP-10",
+                         "R-DEP-11", "R-PIPE-04", "R-PROP-10", "R-RULE-02", "R-RULE-06", "R-REC-06", "R-EDGE-04",
+                         "R-EDGE-05", "R-EDGE-06", "R-EDGE-07"],
+        severity: .error,
+        triggeringExamples: [
+            RuleExample(objects: "{ id: \"p\", class: \"property\", key: \"p\", type: \"string\", sourceId: \"missing_source\" }"),
+            RuleExample(objects: """
+                { id: "x", class: "property", key: "x", type: "string", sourceId: "s" },
+                { id: "g", class: "group", name: "G", modelId: "m", rules: [{ propertyId: "missing", op: "exists" }] },
+                { id: "m", class: "model", name: "M", type: "profile" },
+                { id: "s", class: "source", name: "S", type: "t", appId: "x", modelId: "m" }
+                """),
+            RuleExample(objects: """
+                { id: "ltv", class: "property", key: "ltv", type: "float", sourceId: "s",
+                  options: { query: "SELECT SUM(price) FROM purchases WHERE user_id = {{{userId}}}" } }
+                """),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(objects: """
+                { id: "m", class: "model", name: "M", type: "profile" },
+                { id: "a", class: "app", name: "A", type: "sqlite" },
+                { id: "s", class: "source", name: "S", type: "sqlite-import-query", appId: "a", modelId: "m" },
+                { id: "user_id", class: "property", key: "userId", type: "integer", sourceId: "s", unique: true,
+                  options: { query: "SELECT id" } },
+                { id: "ltv", class: "property", key: "ltv", type: "float", sourceId: "s",
+                  options: { query: "SELECT SUM(price) FROM purchases WHERE user_id = {{{userId}}}" } },
+                { id: "g", class: "group", name: "G", modelId: "m",
+                  rules: [{ propertyId: "grouparooCreatedAt", op: "relative_gt", relativeMatchNumber: 3, relativeMatchUnit: "days" },
+                          { key: "ltv", op: "gt", match: 10 }] }
+                """),
+        ])
+
+    func check(_ config: ValidationInput) -> [Diagnostic] {
+        let found = references(config)
+        guard config.hasUnevaluatedFiles else { return found }
+        // The object may be defined in a file only Node can evaluate.
+        let note = DiagnosticNote("some config files could not be evaluated statically (see `needs-node`); "
+                                  + "the object may be defined there")
+        return found.map { diagnostic in
+            var softened = diagnostic
+            softened.severity = .warning
+            softened.notes.append(note)
+            return softened
+        }
+    }
+
+    private func references(_ config: ValidationInput) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for entry in config.entries {
+            for reference in config.references[entry.position] where config.entry(nodeID: reference.nodeID) == nil {
+                found.append(missing(reference, from: entry, config))
+            }
+            for (variable, property) in config.resolvedTemplateVariables(of: entry) where property == nil {
+                found.append(diagnostic(
+                    "`options.\(variable.optionKey)` uses `{{{\(variable.name)}}}`, but no property has the key "
+                        + "\"\(variable.name)\" (templates name property keys, not ids)",
+                    on: entry, at: variable.span, grouparoo: "no property with key \(variable.name)"))
+            }
+        }
+        for group in config.groups {
+            for (index, rule) in (group.config.rules?.value ?? []).enumerated() where rule.propertyId == nil {
+                guard case .object = rule.raw.value else { continue }
+                let key = rule.key?.value
+                if let key, TopLevelGroupRule.named(key) != nil || config.propertyEntry(key: key) != nil { continue }
+                let message = key.map { "`rules[\(index)].key` names property key \"\($0)\", which no property has" }
+                    ?? "`rules[\(index)]` has neither `propertyId` nor `key`"
+                found.append(diagnostic(message, on: group.entry, at: rule.key?.span ?? rule.raw.span,
+                                        grouparoo: "cannot find property \(key ?? "undefined")"))
+            }
+        }
+        return found
+    }
+
+    private func missing(_ reference: ConfigReference, from entry: ConfigEntry, _ config: ValidationInput) -> Diagnostic {
+        let targetClass = reference.targetClass
+        var notes: [DiagnosticNote] = []
+        let message: String
+        if reference.isNullish {
+            message = "`\(reference.path)` is \(reference.targetID); it must be the id of a \(targetClass)"
+        } else if ConfigClass(rawValue: targetClass) == nil {
+            message = "`\(reference.path)` can never resolve: Grouparoo treats every key ending in `Id` as a reference "
+                + "to class `\(targetClass)`, which does not exist"
+        } else {
+            let others = config.entries(withID: reference.targetID)
+            notes = others.prefix(3).map { .definedHere($0, "an object with this id exists, but it is a \($0.displayClass ?? "object")") }
+            let kind = reference.kind == .recordProperty ? "property id (record properties are keyed by property id)" : targetClass
+            message = "`\(reference.path)` refers to \(kind) `\(reference.targetID)`, which is not defined in the config"
+        }
+        // Grouparoo prints the text between the node id's first and second `:` (R-PIPE-04).
+        let shownID = reference.targetID.split(separator: ":", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        return diagnostic(message, on: entry, at: reference.span, grouparoo: "Could not find object with ID: \(shownID)",
+                          notes: notes)
+    }
+}

@@ -1,0 +1,39 @@
+/// A property's key (`key`, else `name`) must be unique across all properties of all models, ignoring case.
+struct DuplicatePropertyKeyRule: ValidationRule {
+    let description = RuleDescription(
+        identifier: "duplicate-key", summary: "Two properties have the same key (ignoring case), in any model.",
+        grouparooRules: ["R-UNIQ-03", "R-PROP-03", "R-PROP-07", "R-EDGE-13"], severity: .error,
+        triggeringExamples: [
+            RuleExample(objects: """
+                { id: "email", class: "property", key: "email", type: "email", sourceId: "s" },
+                { id: "email2", class: "property", name: "Email", type: "email", sourceId: "t" }
+                """),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(objects: """
+                { id: "email", class: "property", key: "email", type: "email", sourceId: "s" },
+                { id: "email_2", class: "property", key: "email_2", type: "email", sourceId: "s" }
+                """),
+        ])
+
+    func check(_ config: ValidationInput) -> [Diagnostic] {
+        var seen: [String: ConfigEntry] = [:]
+        var found: [Diagnostic] = []
+        for property in config.properties {
+            let key = property.config.effectiveKey
+            let folded = key.lowercased()
+            guard let first = seen[folded] else {
+                seen[folded] = property.entry
+                continue
+            }
+            if first.id == property.entry.id { continue }
+            let span = property.config.key?.span ?? property.config.name?.span
+            let what = key.isEmpty ? "property has no `key` (or `name`), like another property"
+                : "property key \"\(key)\" is already used by another property (keys ignore case and model)"
+            found.append(diagnostic(what, on: property.entry, at: span,
+                                    grouparoo: "key \"\(key)\" is already in use in table Property",
+                                    notes: [.definedHere(first)]))
+        }
+        return found
+    }
+}

@@ -1,0 +1,104 @@
+/// NOT NULL columns and parent ids each class needs (R-SEQ-01, R-PARENT-01). A parent id that is
+/// present but `null` is reported by `unknown-reference`, as Grouparoo reports it.
+struct MissingRequiredFieldRule: ValidationRule {
+    let description = RuleDescription(
+        identifier: "missing-required-field",
+        summary: "A required key is missing or null (e.g. a property's type, a source's modelId, a team's name).",
+        grouparooRules: ["R-SEQ-01", "R-SEQ-04", "R-PARENT-01", "R-MOD-03", "R-APP-03", "R-APP-09", "R-SRC-02",
+                         "R-PROP-04", "R-PROP-05", "R-SCH-08", "R-GRP-02", "R-DST-02", "R-KEY-02", "R-TEAM-02",
+                         "R-TM-03", "R-REC-03", "R-PROP-11"],
+        severity: .error,
+        triggeringExamples: [
+            RuleExample(objects: "{ id: \"p\", class: \"property\", key: \"p\", sourceId: \"s\" }"),
+            RuleExample(objects: "{ id: \"demo\", class: \"teamMember\", teamId: \"t\", email: \"a@b.co\" }"),
+            RuleExample(objects: "{ id: \"s\", class: \"source\", name: \"S\", type: \"sqlite-import-table\", modelId: \"m\" }"),
+            RuleExample(objects: "{ id: \"s\", class: \"schedule\", sourceId: \"src\", recurring: null }"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(objects: """
+                { id: "m", class: "model", name: "People", type: "profile" },
+                { id: "t", class: "team", name: "Admins" },
+                { id: "demo", class: "teamMember", teamId: "t", email: "a@b.co", options: { firstName: "A", lastName: "B" } }
+                """),
+        ])
+
+    /// Per class: keys that must be present and non-null, and parent-id keys that must be present.
+    private static let columns: [ConfigClass: [String]] = [
+        .model: ["name", "type"], .app: ["type"], .source: ["type"], .property: ["type"],
+        .destination: ["type"], .apiKey: ["name"], .team: ["name"], .teamMember: ["email"],
+    ]
+    private static let parents: [ConfigClass: [(key: String, message: String)]] = [
+        .source: [("appId", "missing parent id to find a App"), ("modelId", "Source.modelId cannot be null")],
+        .destination: [("appId", "missing parent id to find a App"), ("modelId", "Destination.modelId cannot be null")],
+        .property: [("sourceId", "missing parent id to find a Source")],
+        .schedule: [("sourceId", "missing parent id to find a Source")],
+        .group: [("modelId", "Group.modelId cannot be null")],
+        .teamMember: [("teamId", "missing parent id to find a Team")],
+        .record: [("modelId", "GrouparooRecord.modelId cannot be null")],
+        .profile: [("modelId", "GrouparooRecord.modelId cannot be null")],
+    ]
+    /// Boolean columns where an explicit `null` fails (undefined keeps the default).
+    private static let notNullFlags: [ConfigClass: [String]] = [
+        .property: ["unique", "isArray"],
+        .schedule: ["recurring", "incremental", "confirmRecords", "refreshEnabled"],
+    ]
+
+    func check(_ config: ValidationInput) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for entry in config.entries {
+            guard let configClass = entry.dispatchClass else { continue }
+            let model = configClass.modelName
+            for key in Self.columns[configClass] ?? [] where isMissing(entry.properties[key]) {
+                found.append(missing(key, on: entry, grouparoo: "\(model).\(key) cannot be null"))
+            }
+            for parent in Self.parents[configClass] ?? [] where entry.properties.property(parent.key) == nil {
+                found.append(missing(parent.key, on: entry, grouparoo: parent.message))
+            }
+            for key in Self.notNullFlags[configClass] ?? [] where entry.properties[key].map({ $0.value.isNull }) == true {
+                found.append(diagnostic("`\(key)` is null; leave it out to use the default, or set true or false",
+                                        on: entry, at: entry.span(of: key), grouparoo: "\(model).\(key) cannot be null"))
+            }
+        }
+        for member in config.teamMembers {
+            for key in ["firstName", "lastName"] {
+                let value = member.config.options?.value.object[key]?.value
+                guard value.map(JavaScriptValues.isTruthy) != true else { continue }
+                found.append(diagnostic("team member needs `options.\(key)`", on: member.entry,
+                                        at: member.config.options?.span, grouparoo: "TeamMember.\(key) cannot be null"))
+            }
+        }
+        for app in config.apps {
+            guard let refresh = app.config.refresh, refresh.value.query == nil else { continue }
+            found.append(diagnostic("`refresh` needs a `query`", on: app.entry, at: refresh.span,
+                                    grouparoo: "Cannot read properties of undefined (reading 'length')"))
+        }
+        found += filterProblems(config)
+        return found
+    }
+
+    private func filterProblems(_ config: ValidationInput) -> [Diagnostic] {
+        let lists = config.properties.map { ($0.entry, $0.config.filters) } + config.schedules.map { ($0.entry, $0.config.filters) }
+        var found: [Diagnostic] = []
+        for (entry, filters) in lists {
+            for filter in filters?.value ?? [] {
+                for (key, present) in [("key", filter.key != nil), ("op", filter.op != nil)] where !present {
+                    found.append(diagnostic("a filter needs `\(key)`", on: entry, at: filter.raw.span,
+                                            grouparoo: "Filter.\(key) cannot be null"))
+                }
+            }
+        }
+        return found
+    }
+
+    private func isMissing(_ value: LocatedValue?) -> Bool {
+        guard let value else { return true }
+        return JavaScriptValues.isNullish(value.value)
+    }
+
+    private func missing(_ key: String, on entry: ConfigEntry, grouparoo: String) -> Diagnostic {
+        let kind = entry.dispatchClass?.preferredSpelling ?? "object"
+        let state = entry.properties.property(key) == nil ? "has no" : "has a null"
+        return diagnostic("\(kind) \(state) `\(key)`, which is required", on: entry, at: entry.properties[key]?.span,
+                          grouparoo: grouparoo)
+    }
+}

@@ -1,0 +1,90 @@
+/// Runs the active rules over a read config directory and collects every problem into one report.
+public struct Validator: Sendable {
+    public let rules: [any ValidationRule]
+    public let selection: RuleSelection
+    public let dialect: SQLDialect
+    /// `nil` turns the plugin rules (types, options, sync modes) off.
+    public let plugins: PluginCatalog?
+
+    public init(rules: [any ValidationRule] = RuleCatalog.all, selection: RuleSelection = RuleSelection(),
+                dialect: SQLDialect = .sqlite, plugins: PluginCatalog? = PluginCatalog.bundled) {
+        self.rules = rules
+        self.selection = selection
+        self.dialect = dialect
+        self.plugins = plugins
+    }
+
+    /// The rules that run with this selection, in catalog order.
+    public var activeRules: [any ValidationRule] { rules.filter { selection.isActive($0.description) } }
+
+    public func validate(_ read: ConfigReadResult) -> ValidationReport {
+        let input = ValidationInput(read: read, dialect: dialect, plugins: plugins)
+        return validate(input)
+    }
+
+    public func validate(_ input: ValidationInput) -> ValidationReport {
+        let active = activeRules
+        var diagnostics: [Diagnostic] = []
+        for rule in active { diagnostics += rule.check(input) }
+        // Reader diagnostics no catalog rule claims are never dropped.
+        let known = Set(rules.map(\.description.identifier))
+        diagnostics += input.read.diagnostics.filter { !known.contains($0.ruleID) }
+        return ValidationReport(diagnostics: ValidationReport.sorted(diagnostics), fileCount: input.fileCount,
+                                objectCount: input.entries.count, rules: active.map(\.description))
+    }
+}
+
+/// The outcome of one validation run.
+public struct ValidationReport: Sendable {
+    /// Sorted by file, line, column (diagnostics without a location last), then rule id.
+    public var diagnostics: [Diagnostic]
+    public var fileCount: Int
+    public var objectCount: Int
+    /// The rules that ran, for SARIF `tool.driver.rules` and summaries.
+    public var rules: [RuleDescription]
+
+    public init(diagnostics: [Diagnostic], fileCount: Int, objectCount: Int, rules: [RuleDescription] = []) {
+        self.diagnostics = diagnostics
+        self.fileCount = fileCount
+        self.objectCount = objectCount
+        self.rules = rules
+    }
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    /// True when there are no errors (warnings and notes are allowed).
+    public var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
+
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { left, right in
+            let (a, b) = (left.element, right.element)
+            switch (a.span, b.span) {
+            case (nil, nil): break
+            case (nil, _): return false
+            case (_, nil): return true
+            case (let x?, let y?):
+                if x.file != y.file { return x.file < y.file }
+                if x.start != y.start { return x.start < y.start }
+            }
+            if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
+            return left.offset < right.offset
+        }.map(\.element)
+    }
+}
+
+/// Which rules run: every rule enabled by default, minus `disabled`, plus `enabled`.
+/// A rule named in both sets is disabled.
+public struct RuleSelection: Sendable {
+    public var disabled: Set<String>
+    public var enabled: Set<String>
+
+    public init(disabled: Set<String> = [], enabled: Set<String> = []) {
+        self.disabled = disabled
+        self.enabled = enabled
+    }
+
+    public func isActive(_ rule: RuleDescription) -> Bool {
+        if disabled.contains(rule.identifier) { return false }
+        return rule.enabledByDefault || enabled.contains(rule.identifier)
+    }
+}

@@ -1,0 +1,107 @@
+import ConfigModel
+import Foundation
+
+/// `grouparoo-gen validate`: reads a config dir statically and reports every problem the
+/// offline rules find, in one run, as text, JSON, GitHub annotations or SARIF.
+enum ValidateCommand: Command {
+    static let spec = CommandSpec(
+        name: "validate",
+        abstract: "Check a config directory offline: ids, references, keys, options, permissions and more.",
+        usage: [
+            "validate [CONFIG_DIR] [--format text|json|github|sarif] [--strict] [--disable RULE]... [--enable RULE]...",
+            "validate [CONFIG_DIR] --files FILE [FILE ...]",
+        ],
+        arguments: [
+            ArgumentSpec(name: "CONFIG_DIR", help: "The config directory (default: $GROUPAROO_CONFIG_DIR, else ./config)."),
+            ArgumentSpec(name: "FILE", help: "Any path that is a file, not a directory, is treated like --files FILE."),
+        ],
+        options: [
+            .value("--format", valueName: "text|json|github|sarif", help: "Output format (default: text)."),
+            .flag("--strict", help: "Warnings fail the run too (exit code 1)."),
+            .flag("--no-strict", help: "Warnings do not fail the run, even if .grouparoo-gen.json sets \"strict\"."),
+            .value("--disable", valueName: "rule", help: "Turn a rule off; a comma-separated list works too.", repeatable: true),
+            .value("--enable", valueName: "rule", help: "Turn on a rule that is off by default.", repeatable: true),
+            .value("--files", valueName: "file",
+                   help: "Report only diagnostics located in this file; references still resolve across the whole dir.",
+                   repeatable: true),
+            .value("--dialect", valueName: "sqlite|postgres", help: "SQL dialect that decides the allowed group-rule ops (default: sqlite)."),
+            .value("--env-file", valueName: "file", help: "Read environment variables from a dotenv file (they override the real environment)."),
+            .value("--evaluator", valueName: "static|node", help: "static (default) never runs code; node runs files we cannot evaluate statically in Node."),
+        ],
+        examples: [
+            ("validate", "Check ./config (or $GROUPAROO_CONFIG_DIR)"),
+            ("validate config --strict --disable unreferenced-property", "Fail on warnings, but skip one rule"),
+            ("validate config --files config/apps/warehouse.js config/sources/users.js", "Report only on the files a pre-commit hook passes"),
+            ("validate config --format sarif > grouparoo.sarif", "Write a SARIF log for code scanning"),
+            ("validate config --format github", "Annotate a pull request from a GitHub Actions step"),
+        ],
+        discussion: """
+            Every problem is reported in one run. The text format prints compiler-style diagnostics
+            to standard error (colours only on a terminal, never with NO_COLOR) and a summary line;
+            json, github and sarif write to standard output (JSON: docs/validate-json-schema.md).
+
+            Positional paths: a directory is CONFIG_DIR, a file is the same as --files FILE, so a
+            pre-commit hook can pass file names as trailing arguments (also after '--').
+
+            .grouparoo-gen.json in the config dir or a parent, up to the repository root, sets
+            defaults: {"disable": [...], "enable": [...], "strict": true, "dialect": "postgres"}.
+            Command-line flags win.
+
+            Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid, 2 usage error or
+            unreadable path.
+            """)
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
+        let options: ValidateOptions
+        do {
+            options = try ValidateOptions.resolve(arguments, context: context)
+        } catch {
+            return usageError(error.message, context: context)
+        }
+        let environment: [String: String]
+        switch ReaderSetup.environment(envFile: options.envFile, context: context) {
+        case .success(let values): environment = values
+        case .failure(let problem): return usageError(problem.message, context: context)
+        }
+        warnAboutFilesOutsideConfig(options, context: context)
+
+        let reader = ConfigReader(options: ReaderOptions(environment: environment, evaluator: options.evaluator))
+        let read = reader.readDirectory(at: options.configDirectory)
+        let validator = Validator(selection: options.selection, dialect: options.dialect)
+        let report = validator.validate(read)
+        let outcome = ValidationOutcome(report: report, read: read, onlyFiles: options.files, strict: options.strict)
+        let paths = ReportPaths(workingDirectory: context.absolutePath("."), configDirectory: options.configDirectory)
+        write(outcome, format: options.format, paths: paths, context: context)
+        return outcome.isValid ? ExitCode.success : ExitCode.failure
+    }
+
+    static func write(_ outcome: ValidationOutcome, format: ReportFormat, paths: ReportPaths, context: CommandContext) {
+        switch format {
+        case .text:
+            let printer = DiagnosticPrinter(context: context, relativeTo: paths.workingDirectory)
+            var summary = DiagnosticPrinter.summaryLine(errors: outcome.errorCount, warnings: outcome.warningCount,
+                                                        files: outcome.fileCount, objects: outcome.objectCount)
+            if outcome.strict, outcome.errorCount == 0, outcome.warningCount > 0 { summary += "; --strict makes warnings fail" }
+            printer.print(outcome.diagnostics, summary: summary)
+        case .json:
+            ChunkedOutput.write(JSONReport.render(outcome, paths: paths), in: ChunkedOutput.chunkSize, to: context.write)
+        case .sarif:
+            ChunkedOutput.write(SARIFReport.render(outcome, paths: paths), in: ChunkedOutput.chunkSize, to: context.write)
+        case .github:
+            var output = ChunkedOutput(context.write)
+            GitHubReport.write(outcome, paths: paths, to: &output)
+            output.flush()
+        }
+    }
+
+    /// Files outside the config dir have nothing to report; say so rather than pass silently.
+    private static func warnAboutFilesOutsideConfig(_ options: ValidateOptions, context: CommandContext) {
+        let roots = [options.configDirectory, URL(fileURLWithPath: options.configDirectory).resolvingSymlinksInPath().path]
+            .map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        for file in options.files {
+            let spellings = [file, URL(fileURLWithPath: file).resolvingSymlinksInPath().path]
+            guard !spellings.contains(where: { spelling in roots.contains { spelling.hasPrefix($0) } }) else { continue }
+            context.writeError("note: \(file) is not inside the config directory \(options.configDirectory); nothing to check there\n")
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import ConfigModel
+import Foundation
+
+/// The output formats of `validate`.
+enum ReportFormat: String, CaseIterable {
+    case text, json, github, sarif
+}
+
+/// Everything `validate` needs to know, after the command line, `.grouparoo-gen.json` and the
+/// environment have been combined. Command-line flags override the settings file.
+struct ValidateOptions {
+    var configDirectory: String
+    /// Absolute paths to report on; empty means every file in the config dir.
+    var files: [String] = []
+    var format: ReportFormat = .text
+    var strict = false
+    var selection = RuleSelection()
+    var dialect: SQLDialect = .sqlite
+    var evaluator: EvaluatorKind = .static
+    var envFile: String?
+    /// The settings file that was applied, if any.
+    var settingsPath: String?
+
+    static func resolve(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) -> ValidateOptions {
+        let (directory, positionalFiles) = try splitPaths(arguments.positionals, context: context)
+        let configDirectory: String
+        if let directory {
+            configDirectory = directory
+        } else {
+            configDirectory = context.absolutePath(try ReaderSetup.defaultConfigDirectory(context))
+        }
+        var options = ValidateOptions(configDirectory: configDirectory)
+        try options.checkConfigDirectory(explicit: directory != nil)
+        options.files = arguments.values("files").map { context.absolutePath($0) } + positionalFiles
+        for path in options.files where !isRegularFile(path) {
+            throw UsageError(message: "--files \(path): no such file")
+        }
+        options.format = try choice(arguments.value("format"), option: "--format", default: .text)
+        options.evaluator = try choice(arguments.value("evaluator"), option: "--evaluator", default: .static)
+        options.envFile = arguments.value("env-file")
+
+        var settings = ProjectSettings()
+        if let path = ProjectSettings.find(startingAt: options.configDirectory) {
+            settings = try ProjectSettings.load(from: path)
+        }
+        options.settingsPath = settings.path
+        options.dialect = try choice(arguments.value("dialect"), option: "--dialect", default: settings.dialect ?? .sqlite)
+        if arguments.flag("strict"), arguments.flag("no-strict") {
+            throw UsageError(message: "--strict and --no-strict cannot be used together")
+        }
+        options.strict = arguments.flag("strict") || (settings.strict ?? false) && !arguments.flag("no-strict")
+        options.selection = try selection(arguments: arguments, settings: settings)
+        return options
+    }
+
+    /// Positional paths: a directory is the config dir (at most one), files are added to `--files`.
+    /// So `validate config --files a.js`, `validate --files a.js b.js` and `validate -- a.js b.js` all work.
+    private static func splitPaths(_ positionals: [String], context: CommandContext) throws(UsageError) -> (String?, [String]) {
+        var directory: String?
+        var files: [String] = []
+        for argument in positionals {
+            let path = context.absolutePath(argument)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw UsageError(message: "\(path): no such file or directory")
+            }
+            if !isDirectory.boolValue {
+                files.append(path)
+            } else if let directory {
+                throw UsageError(message: "expected one CONFIG_DIR, got \(directory) and \(path)")
+            } else {
+                directory = path
+            }
+        }
+        return (directory, files)
+    }
+
+    private func checkConfigDirectory(explicit: Bool) throws(UsageError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: configDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            let how = explicit ? "" : "; pass CONFIG_DIR or set GROUPAROO_CONFIG_DIR"
+            throw UsageError(message: "config directory \(configDirectory) does not exist\(how)")
+        }
+    }
+
+    private static func isRegularFile(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    private static func choice<Value: RawRepresentable & CaseIterable>(
+        _ given: String?, option: String, default fallback: Value
+    ) throws(UsageError) -> Value where Value.RawValue == String {
+        guard let given else { return fallback }
+        guard let value = Value(rawValue: given) else {
+            let allowed = Value.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            throw UsageError(message: "unknown value '\(given)' for \(option); use one of \(allowed)")
+        }
+        return value
+    }
+
+    /// The settings file's lists, then the command line on top: an id the command line enables is
+    /// no longer disabled, and the other way round. Every id must name a known rule.
+    private static func selection(arguments: ParsedArguments, settings: ProjectSettings) throws(UsageError) -> RuleSelection {
+        let cliDisabled = commaSeparated(arguments.values("disable"))
+        let cliEnabled = commaSeparated(arguments.values("enable"))
+        let settingsSource = settings.path.map { "\"disable\"/\"enable\" of \($0)" } ?? ""
+        for (ids, source) in [(cliDisabled, "--disable"), (cliEnabled, "--enable"),
+                              (settings.disable + settings.enable, settingsSource)] {
+            for id in ids where KnownRules.description(id) == nil {
+                throw UsageError(message: KnownRules.unknownRuleMessage(id, source: source))
+            }
+        }
+        if let both = cliDisabled.first(where: cliEnabled.contains) {
+            throw UsageError(message: "rule '\(both)' is given to both --disable and --enable")
+        }
+        var disabled = Set(settings.disable).union(cliDisabled)
+        var enabled = Set(settings.enable).union(cliEnabled)
+        disabled.subtract(cliEnabled)
+        enabled.subtract(cliDisabled)
+        return RuleSelection(disabled: disabled, enabled: enabled)
+    }
+
+    /// `--disable a,b` is the same as `--disable a --disable b`.
+    private static func commaSeparated(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

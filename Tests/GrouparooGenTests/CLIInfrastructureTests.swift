@@ -1,0 +1,117 @@
+import Foundation
+import XCTest
+
+@testable import grouparoo_gen
+
+/// The shared CLI pieces: argument parsing, help, routing and usage errors.
+final class CLIInfrastructureTests: XCTestCase {
+    private let spec = CommandSpec(
+        name: "sample", abstract: "A command for tests.", usage: ["sample [PATH]"],
+        options: [
+            .value("-f", "--format", valueName: "name", help: "A value."),
+            .value("--disable", valueName: "rule", help: "Repeatable.", repeatable: true),
+            .flag("--strict", help: "A flag."),
+        ])
+
+    private func run(_ arguments: [String]) -> CLIRun {
+        runCLI(arguments, in: FileManager.default.temporaryDirectory.path)
+    }
+
+    func testParsesValuesFlagsAndPositionals() throws {
+        let parsed = try ArgumentParser.parse(["dir", "--format", "json", "--strict", "--disable=a", "--disable", "b", "-", "x"], spec: spec)
+        XCTAssertEqual(parsed.positionals, ["dir", "-", "x"])
+        XCTAssertEqual(parsed.value("format"), "json")
+        XCTAssertEqual(parsed.values("disable"), ["a", "b"])
+        XCTAssertTrue(parsed.flag("strict"))
+        XCTAssertFalse(parsed.wantsHelp)
+        XCTAssertEqual(try ArgumentParser.parse(["-f", "text"], spec: spec).value("format"), "text")
+    }
+
+    func testDoubleDashEndsOptions() throws {
+        let parsed = try ArgumentParser.parse(["--", "--strict", "-f"], spec: spec)
+        XCTAssertEqual(parsed.positionals, ["--strict", "-f"])
+        XCTAssertFalse(parsed.flag("strict"))
+    }
+
+    func testParserMistakes() {
+        let cases: [([String], String)] = [
+            (["--formt", "json"], "unknown option '--formt' (did you mean '--format'?)"),
+            (["--format"], "option '--format' needs a value <name>"),
+            (["--strict=yes"], "option '--strict' does not take a value"),
+            (["--format", "a", "--format", "b"], "option '--format' was given more than once"),
+        ]
+        for (arguments, message) in cases {
+            XCTAssertThrowsError(try ArgumentParser.parse(arguments, spec: spec), "\(arguments)") { error in
+                XCTAssertEqual((error as? UsageError)?.message, message)
+            }
+        }
+    }
+
+    func testEditDistanceAndClosestMatches() {
+        XCTAssertEqual(ArgumentParser.editDistance("kitten", "sitting"), 3)
+        XCTAssertEqual(ArgumentParser.editDistance("", "abc"), 3)
+        XCTAssertEqual(ArgumentParser.closestMatches(to: "validat", in: ["dump", "validate", "rules"], limit: 1), ["validate"])
+        XCTAssertEqual(ArgumentParser.closestMatches(to: "zzzzzz", in: ["dump", "rules"], limit: 1), [])
+    }
+
+    func testEveryCommandHasHelpWithUsageOptionsAndAnExample() {
+        for command in CommandRouter.commands {
+            let result = run([command.spec.name, "--help"])
+            XCTAssertEqual(result.status, 0, command.spec.name)
+            XCTAssertTrue(result.output.contains("USAGE: grouparoo-gen \(command.spec.name)"), command.spec.name)
+            XCTAssertTrue(result.output.contains("OPTIONS:"), command.spec.name)
+            XCTAssertTrue(result.output.contains("  -h, --help"), command.spec.name)
+            XCTAssertTrue(result.output.contains("EXAMPLES:\n"), "\(command.spec.name) has an example")
+            XCTAssertFalse(command.spec.examples.isEmpty)
+            XCTAssertEqual(run(["help", command.spec.name]).output, result.output)
+        }
+    }
+
+    func testTopLevelHelpListsTheCommands() {
+        let result = run(["--help"])
+        XCTAssertEqual(result.status, 0)
+        for name in ["dump", "validate", "rules"] { XCTAssertTrue(result.output.contains("  \(name) "), name) }
+        XCTAssertEqual(run([]).status, 2, "no command is a usage error")
+        XCTAssertEqual(run(["--version"]).output, "grouparoo-gen \(CommandRouter.version)\n")
+    }
+
+    func testUnknownCommandAndOptionExitTwo() {
+        let command = run(["valdate"])
+        XCTAssertEqual(command.status, 2)
+        XCTAssertTrue(command.errors.contains("unknown command 'valdate' (did you mean 'validate'?)"), command.errors)
+        for name in ["validate", "rules", "dump"] {
+            let option = run([name, "--no-such-option"])
+            XCTAssertEqual(option.status, 2, name)
+            XCTAssertTrue(option.errors.contains("unknown option '--no-such-option'"), option.errors)
+            XCTAssertTrue(option.errors.contains("Run 'grouparoo-gen \(name) --help' for usage."))
+        }
+    }
+
+    func testBuiltBinaryRunsAsASubprocess() throws {
+        // SwiftPM puts the executable next to the test bundle (macOS) or test executable (Linux).
+        let candidates = [Bundle(for: CLIInfrastructureTests.self).bundleURL, Bundle.main.bundleURL,
+                          Bundle.main.executableURL ?? Bundle.main.bundleURL]
+            .map { $0.deletingLastPathComponent().appendingPathComponent("grouparoo-gen") }
+        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw XCTSkip("no built grouparoo-gen next to the test bundle")
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-subprocess-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("config"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "exports.default = [{ class: \"team\", id: \"t\", name: \"A\" }, { class: \"team\", id: \"t\", name: \"B\" }];\n"
+            .write(to: directory.appendingPathComponent("config/teams.js"), atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["validate", "config", "--format", "json"]
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 1)
+        let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertEqual(document["valid"] as? Bool, false)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import XCTest
+
+@testable import grouparoo_gen
+
+/// `--files` (and file paths given as arguments) and `.grouparoo-gen.json`.
+final class ValidateFilesAndSettingsTests: ValidateTestCase {
+    private let validSetting = """
+        exports.default = [{ class: "setting", id: "cluster", pluginName: "core", key: "cluster-name", value: "Test" }];
+
+        """
+
+    // MARK: --files
+
+    func testFilesReportOnlyTheirOwnDiagnostics() throws {
+        try write("config/ok.js", validSetting)
+        try write("config/broken.js", "exports.default = [ { class: \"app\", \n")
+        let onlyOK = validate(["config", "--files", "config/ok.js"])
+        XCTAssertEqual(onlyOK.status, 0, onlyOK.errors)
+        XCTAssertEqual(onlyOK.errors, "0 errors, 0 warnings in 1 file (1 object)\n")
+        let both = validate(["config", "--files", "config/ok.js", "config/broken.js"])
+        XCTAssertEqual(both.status, 1, "a file after --files' value is a file to report on too")
+        XCTAssertTrue(both.errors.contains("config/broken.js:2:1: error: "), both.errors)
+        XCTAssertTrue(both.errors.hasSuffix("in 2 files (1 object)\n"), both.errors)
+    }
+
+    func testFilesAsPositionalsAfterDoubleDash() throws {
+        try write("config/ok.js", validSetting)
+        try write("config/broken.js", "exports.default = [ { class: \"app\", \n")
+        XCTAssertEqual(validate(["--", "config/ok.js"]).status, 0)
+        XCTAssertEqual(validate(["--", "config/broken.js"]).status, 1)
+        XCTAssertEqual(validate(["config/ok.js", "config/broken.js"]).status, 1)
+    }
+
+    func testReferencesStillResolveAcrossTheWholeDirectory() throws {
+        try writeConfig("a.js", objects: #"{ class: "team", id: "admins", name: "Admins A" },"#)
+        try writeConfig("b.js", objects: #"{ class: "team", id: "admins", name: "Admins B" },"#)
+        let diagnostics = try jsonDiagnostics(["config", "--files", "config/b.js"])
+        let duplicates = diagnostics.filter { $0["rule_id"] as? String == "duplicate-id" }
+        XCTAssertFalse(duplicates.isEmpty, "the duplicate in b.js is found although a.js is not selected")
+        XCTAssertTrue(diagnostics.allSatisfy { $0["file"] as? String == "config/b.js" }, "\(diagnostics)")
+        let document = try validate(["config", "--files", "config/b.js", "--format", "json"]).json()
+        XCTAssertEqual(document["file_count"] as? Int, 1)
+        XCTAssertEqual(document["object_count"] as? Int, 1)
+        XCTAssertEqual(document["error_count"] as? Int, diagnostics.count { $0["severity"] as? String == "error" })
+    }
+
+    func testFileOutsideTheConfigDirectoryIsNoted() throws {
+        try write("config/ok.js", validSetting)
+        try write("scripts/tool.js", "module.exports = 1;\n")
+        let run = validate(["config", "--files", "scripts/tool.js"])
+        XCTAssertEqual(run.status, 0)
+        XCTAssertTrue(run.errors.contains("note: \(root.path)/scripts/tool.js is not inside the config directory"), run.errors)
+        XCTAssertTrue(run.errors.hasSuffix("0 errors, 0 warnings in 0 files (0 objects)\n"), run.errors)
+    }
+
+    // MARK: .grouparoo-gen.json
+
+    func testSettingsFileMakesTheRunStrictAndFlagsOverrideIt() throws {
+        try writeUnsetVariableSetting()
+        try write(".grouparoo-gen.json", #"{ "strict": true }"#)
+        XCTAssertEqual(validate(["config"]).status, 1)
+        XCTAssertEqual(validate(["config", "--no-strict"]).status, 0)
+    }
+
+    func testSettingsFileDisablesRulesAndTheCommandLineReenablesThem() throws {
+        try writeUnsetVariableSetting()
+        try write(".grouparoo-gen.json", #"{ "strict": true, "disable": ["unset-env-var"], "dialect": "postgres" }"#)
+        XCTAssertEqual(validate(["config"]).status, 0)
+        let reenabled = validate(["config", "--enable", "unset-env-var"])
+        XCTAssertEqual(reenabled.status, 1, reenabled.errors)
+        XCTAssertTrue(reenabled.errors.contains("[unset-env-var]"))
+    }
+
+    func testNearestSettingsFileWins() throws {
+        try writeUnsetVariableSetting()
+        try write(".grouparoo-gen.json", #"{ "strict": true }"#)
+        try write("config/.grouparoo-gen.json", #"{ "strict": false }"#)
+        XCTAssertEqual(validate(["config"]).status, 0)
+    }
+
+    func testLookupStopsAtTheRepositoryRoot() throws {
+        try write("outer/.grouparoo-gen.json", #"{ "strict": true }"#)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("outer/repo/.git"), withIntermediateDirectories: true)
+        try write("outer/repo/config/settings.js", "exports.default = [{ class: \"setting\", id: \"c\", pluginName: \"core\", "
+            + "key: \"cluster-name\", value: process.env.CLUSTER_NAME_FOR_TESTS }];\n")
+        let run = runCLI(["validate", "config"], in: root.appendingPathComponent("outer/repo").path)
+        XCTAssertEqual(run.status, 0, "the settings above the repository are not applied: \(run.errors)")
+        XCTAssertNil(ProjectSettings.find(startingAt: root.appendingPathComponent("outer/repo/config").path))
+        XCTAssertEqual(ProjectSettings.find(startingAt: root.appendingPathComponent("outer").path),
+                       root.appendingPathComponent("outer/.grouparoo-gen.json").path)
+    }
+
+    func testBadSettingsFilesAreUsageErrors() throws {
+        let cases: [(String, String)] = [
+            (#"{ "stirct": true }"#, #"unknown setting "stirct" (did you mean "strict"?)"#),
+            (#"{ "strict": "yes" }"#, #""strict" must be true or false"#),
+            (#"{ "strict": 1 }"#, #""strict" must be true or false"#),
+            (#"{ "disable": "duplicate-id" }"#, #""disable" must be a list of rule ids"#),
+            (#"{ "disable": ["duplicate-idd"] }"#, "unknown rule 'duplicate-idd'"),
+            (#"{ "dialect": "mysql" }"#, #""dialect" must be "sqlite" or "postgres""#),
+            ("{ strict: true", "is not valid JSON"),
+            ("[]", "must hold a JSON object"),
+        ]
+        for (contents, expected) in cases {
+            try write(".grouparoo-gen.json", contents)
+            let run = validate(["config"])
+            XCTAssertEqual(run.status, 2, contents)
+            XCTAssertTrue(run.errors.contains(expected), "\(contents): \(run.errors)")
+            XCTAssertTrue(run.errors.contains(".grouparoo-gen.json"), "the message names the file")
+        }
+    }
+
+    func testResolvedOptionsCombineSettingsAndFlags() throws {
+        try write(".grouparoo-gen.json", #"{ "dialect": "postgres", "disable": ["unset-env-var", "ignored-key"], "enable": ["duplicate-id"] }"#)
+        let context = CommandContext(environment: [:], currentDirectory: root.path, write: { _ in }, writeError: { _ in },
+                                     errorIsTerminal: false)
+        let spec = ValidateCommand.spec
+        let fromFile = try ValidateOptions.resolve(try ArgumentParser.parse(["config"], spec: spec), context: context)
+        XCTAssertEqual(fromFile.dialect, .postgres)
+        XCTAssertEqual(fromFile.selection.disabled, ["unset-env-var", "ignored-key"])
+        XCTAssertEqual(fromFile.settingsPath, root.appendingPathComponent(".grouparoo-gen.json").path)
+        let arguments = try ArgumentParser.parse(["config", "--dialect", "sqlite", "--enable", "ignored-key",
+                                                  "--disable", "duplicate-id,invalid-id", "--format", "sarif"], spec: spec)
+        let overridden = try ValidateOptions.resolve(arguments, context: context)
+        XCTAssertEqual(overridden.dialect, .sqlite)
+        XCTAssertEqual(overridden.selection.disabled, ["unset-env-var", "duplicate-id", "invalid-id"])
+        XCTAssertEqual(overridden.selection.enabled, ["ignored-key"])
+        XCTAssertEqual(overridden.format, .sarif)
+        XCTAssertEqual(overridden.configDirectory, configDirectory.path)
+    }
+
+    func testSettingsParsing() throws {
+        try write("s.json", #"{ "disable": ["a", "b"], "enable": [], "strict": false, "dialect": "sqlite" }"#)
+        let settings = try ProjectSettings.load(from: root.appendingPathComponent("s.json").path)
+        XCTAssertEqual(settings.disable, ["a", "b"])
+        XCTAssertEqual(settings.enable, [])
+        XCTAssertEqual(settings.strict, false)
+        XCTAssertEqual(settings.dialect, .sqlite)
+    }
+}

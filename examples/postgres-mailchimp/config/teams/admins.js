@@ -1,0 +1,22 @@
+// The people who run Grouparoo, and the first of them.
+exports.default = async function buildConfig() {
+  return [
+    {
+      class: "team",
+      id: "admin_team",
+      name: "Admins",
+      options: { permissionAllRead: true, permissionAllWrite: true },
+    },
+    {
+      class: "teamMember",
+      id: "ops_lead",
+      teamId: "admin_team",
+      email: "ops@example.com",
+      options: {
+        firstName: "Olive",
+        lastName: "Operator",
+        password: process.env.ADMIN_PASSWORD, // hashed by Grouparoo on load
+      },
+    },
+  ];
+};
