@@ -39,8 +39,7 @@ struct JSLexer {
             let (name, escaped) = try scanIdentifierName()
             token = JSToken(kind: .name(name), start: start, end: index, newlineBefore: newline)
             token.hasEscape = escaped
-        } else if scalar.properties.numericType == .decimal && scalar.isASCII
-                    || (scalar == "." && peekIsDigit(1)) {
+        } else if ("0"..."9").contains(scalar) || (scalar == "." && peekIsDigit(1)) {
             let value = try scanNumber()
             token = JSToken(kind: .number(value), start: start, end: index, newlineBefore: newline)
         } else if scalar == "\"" || scalar == "'" {
@@ -98,6 +97,7 @@ struct JSLexer {
     }
 
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar == " " || scalar == "\t" || scalar == "\u{0B}" || scalar == "\u{0C}" }
         switch scalar {
         case "\t", "\u{0B}", "\u{0C}", " ", "\u{A0}", "\u{FEFF}": return true
         default: return scalar.properties.generalCategory == .spaceSeparator
@@ -107,15 +107,18 @@ struct JSLexer {
     // MARK: - Names
 
     static func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "$" || scalar == "_" || (scalar.isASCII ? scalar.properties.isAlphabetic : scalar.properties.isIDStart)
+        switch scalar {
+        case "a"..."z", "A"..."Z", "$", "_": return true
+        default: return !scalar.isASCII && scalar.properties.isIDStart
+        }
     }
 
     static func isIdentifierPart(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            return scalar == "$" || scalar == "_" || scalar.properties.isAlphabetic
-                || scalar.properties.numericType == .decimal
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9", "$", "_": return true
+        default:
+            return !scalar.isASCII && (scalar.properties.isIDContinue || scalar == "\u{200C}" || scalar == "\u{200D}")
         }
-        return scalar.properties.isIDContinue || scalar == "\u{200C}" || scalar == "\u{200D}"
     }
 
     private mutating func scanIdentifierName() throws -> (String, Bool) {
@@ -260,8 +263,13 @@ struct JSLexer {
         "!", "~", "?", ":", "=", ".", "@", "#",
     ]
 
+    /// Punctuators grouped by their first scalar, longest first, so scanning tries only a few.
+    private static let punctuatorsByFirstScalar: [Unicode.Scalar: [String]] =
+        Dictionary(grouping: punctuators, by: { $0.unicodeScalars.first! })
+
     private mutating func scanPunctuator() throws -> String {
-        for candidate in JSLexer.punctuators where matches(candidate) {
+        let candidates = JSLexer.punctuatorsByFirstScalar[scalars[index]] ?? []
+        for candidate in candidates where matches(candidate) {
             // `?.` followed by a digit is a conditional and a number (`a?.5:b`).
             if candidate == "?.", peekIsDigit(2) { continue }
             index += candidate.unicodeScalars.count

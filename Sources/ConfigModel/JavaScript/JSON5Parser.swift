@@ -51,6 +51,7 @@ struct JSON5Parser {
     }
 
     private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar == " " || scalar == "\n" || scalar == "\r" || scalar == "\t" || scalar == "\u{0B}" || scalar == "\u{0C}" }
         switch scalar {
         case "\t", "\n", "\u{0B}", "\u{0C}", "\r", " ", "\u{A0}", "\u{2028}", "\u{2029}", "\u{FEFF}": return true
         default: return scalar.properties.generalCategory == .spaceSeparator
@@ -93,7 +94,7 @@ struct JSON5Parser {
         default:
             break
         }
-        if scalar == "+" || scalar == "-" || scalar == "." || (scalar.isASCII && scalar.properties.numericType == .decimal)
+        if scalar == "+" || scalar == "-" || scalar == "." || ("0"..."9").contains(scalar)
             || scalar == "I" || scalar == "N" {
             let number = try parseNumber()
             return LocatedValue(.number(number), span: source.span(start, index))

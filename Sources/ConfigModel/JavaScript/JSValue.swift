@@ -18,18 +18,19 @@ public struct LocatedValue: Sendable {
     public var span: SourceSpan
     /// How many arrays/objects deep the value goes. Kept so recursive consumers
     /// (JSON output, comparisons) can refuse absurd nesting instead of overflowing the stack.
-    public let depth: Int
+    public var depth: Int { Int(storedDepth) }
+    private let storedDepth: Int32
 
     public init(_ value: JSValue, span: SourceSpan) {
         self.value = value
         self.span = span
         switch value {
         case .array(let elements):
-            depth = 1 + (elements.map(\.depth).max() ?? 0)
+            storedDepth = 1 + (elements.map(\.storedDepth).max() ?? 0)
         case .object(let object):
-            depth = 1 + (object.properties.map(\.value.depth).max() ?? 0)
+            storedDepth = 1 + (object.properties.map(\.value.storedDepth).max() ?? 0)
         default:
-            depth = 0
+            storedDepth = 0
         }
     }
 
@@ -70,16 +71,22 @@ public struct JSObject: Sendable {
     public var count: Int { properties.count }
 
     public subscript(key: String) -> LocatedValue? {
-        properties.first(where: { $0.key == key })?.value
+        index(of: key).map { properties[$0].value }
     }
 
     public func property(_ key: String) -> JSProperty? {
-        properties.first(where: { $0.key == key })
+        index(of: key).map { properties[$0] }
+    }
+
+    /// Compares keys in place; `first(where:)` would copy (and retain) every property it passes.
+    private func index(of key: String) -> Int? {
+        for index in properties.indices where properties[index].key == key { return index }
+        return nil
     }
 
     /// Sets a property; re-assigning an existing key keeps its position, as in JavaScript.
     public mutating func set(_ key: String, _ value: LocatedValue, keySpan: SourceSpan? = nil) {
-        if let index = properties.firstIndex(where: { $0.key == key }) {
+        if let index = index(of: key) {
             properties[index].value = value
             return
         }

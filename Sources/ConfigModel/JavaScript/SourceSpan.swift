@@ -1,12 +1,25 @@
+import Foundation
+
 /// A 1-based line and column in a source file. Columns count Unicode scalars,
 /// so a caret printed under the line lands on the right character.
 public struct TextPosition: Hashable, Sendable, Comparable {
-    public var line: Int
-    public var column: Int
+    // Stored narrow: every value carries two positions, and config trees hold millions of values.
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
 
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
     }
 
     public static func < (lhs: TextPosition, rhs: TextPosition) -> Bool {
@@ -16,15 +29,26 @@ public struct TextPosition: Hashable, Sendable, Comparable {
 
 /// Where a value came from: a file and the range of text inside it.
 public struct SourceSpan: Hashable, Sendable {
-    public var file: String
+    /// Index into `FilePathTable`: every value carries a span, and copying a small integer
+    /// instead of a path string saves a reference-count update per copy.
+    private let fileID: Int32
     public var start: TextPosition
     public var end: TextPosition
 
     public init(file: String, start: TextPosition, end: TextPosition) {
-        self.file = file
+        self.fileID = FilePathTable.shared.id(for: file)
         self.start = start
         self.end = end
     }
+
+    /// For callers that already interned the path (the reader creates many spans per file).
+    init(fileID: Int32, start: TextPosition, end: TextPosition) {
+        self.fileID = fileID
+        self.start = start
+        self.end = end
+    }
+
+    public var file: String { FilePathTable.shared.path(for: fileID) }
 
     /// A span for a whole file, used when no finer position is known
     /// (for example, values produced by the Node evaluator).
@@ -35,4 +59,30 @@ public struct SourceSpan: Hashable, Sendable {
 
 extension SourceSpan: CustomStringConvertible {
     public var description: String { "\(file):\(start.line):\(start.column)" }
+}
+
+/// Interns file paths for `SourceSpan`, shared by every thread.
+final class FilePathTable: @unchecked Sendable {
+    static let shared = FilePathTable()
+
+    // Guarded by `lock`.
+    private var paths: [String] = []
+    private var ids: [String: Int32] = [:]
+    private let lock = NSLock()
+
+    func id(for path: String) -> Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        if let id = ids[path] { return id }
+        let id = Int32(paths.count)
+        paths.append(path)
+        ids[path] = id
+        return id
+    }
+
+    func path(for id: Int32) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return paths[Int(id)]
+    }
 }

@@ -2,12 +2,14 @@
 /// into a line and column. Decoding rejects invalid UTF-8 with its position.
 struct SourceText {
     let file: String
+    private let fileID: Int32
     let scalars: [Unicode.Scalar]
     /// Scalar index at which each line starts.
     private let lineStarts: [Int]
 
     init(file: String, scalars: [Unicode.Scalar]) {
         self.file = file
+        self.fileID = FilePathTable.shared.id(for: file)
         self.scalars = scalars
         var starts = [0]
         var index = 0
@@ -60,7 +62,7 @@ struct SourceText {
     }
 
     func span(_ start: Int, _ end: Int) -> SourceSpan {
-        SourceSpan(file: file, start: position(of: start), end: position(of: end))
+        SourceSpan(fileID: fileID, start: position(of: start), end: position(of: end))
     }
 
     /// The text of a 1-based line, without its terminator (for caret displays).

@@ -67,10 +67,11 @@ public struct ConfigReader: Sendable {
         let root = URL(fileURLWithPath: path).standardizedFileURL.path
         let files = ConfigFileFinder.files(in: root)
         let options = self.options
-        let results = LargeStack.run {
-            let loader = ModuleLoader(environment: options.environment)
-            defer { loader.finish() }
-            return files.map { file in ConfigReader.read(path: file, loader: loader, options: options) }
+        // Files are independent, so they are read on every core, each worker with its own require cache.
+        let results = LargeStack.parallelMap(
+            files.count, makeState: { ModuleLoader(environment: options.environment) }, finish: { $0.finish() }
+        ) { index, loader in
+            ConfigReader.read(path: files[index], loader: loader, options: options)
         }
         return ConfigReadResult(directory: root, files: results)
     }

@@ -24,8 +24,8 @@ public struct Validator: Sendable {
 
     public func validate(_ input: ValidationInput) -> ValidationReport {
         let active = activeRules
-        var diagnostics: [Diagnostic] = []
-        for rule in active { diagnostics += rule.check(input) }
+        // Rules are independent and only read the input, so they run on every core.
+        var diagnostics = LargeStack.parallelMap(active.count, minimumPerWorker: 1) { active[$0].check(input) }.flatMap { $0 }
         // Reader diagnostics no catalog rule claims are never dropped.
         let known = Set(rules.map(\.description.identifier))
         diagnostics += input.read.diagnostics.filter { !known.contains($0.ruleID) }

@@ -16,7 +16,7 @@ struct DiagnosticPrinter {
     /// Prints every diagnostic, then the summary line when one is given. Output is buffered
     /// and written in large chunks, so thousands of diagnostics print quickly.
     func print(_ diagnostics: [Diagnostic], summary: String? = nil) {
-        var lineCache: [String: [Substring]] = [:]
+        var lineCache: [String: SourceLines] = [:]
         var output = ChunkedOutput(context.writeError)
         for diagnostic in diagnostics {
             output.append(render(diagnostic, lines: &lineCache))
@@ -38,7 +38,7 @@ struct DiagnosticPrinter {
         path.hasPrefix(relativeTo + "/") ? String(path.dropFirst(relativeTo.count + 1)) : path
     }
 
-    func render(_ diagnostic: Diagnostic, lines: inout [String: [Substring]]) -> String {
+    func render(_ diagnostic: Diagnostic, lines: inout [String: SourceLines]) -> String {
         var text = ""
         if let span = diagnostic.span {
             text += "\(displayPath(span.file)):\(span.start.line):\(span.start.column): "
@@ -67,15 +67,13 @@ struct DiagnosticPrinter {
         return "^" + String(repeating: "~", count: max(0, end - span.start.column - 1))
     }
 
-    private func sourceLine(_ span: SourceSpan, cache: inout [String: [Substring]]) -> String? {
+    private func sourceLine(_ span: SourceSpan, cache: inout [String: SourceLines]) -> String? {
         if cache[span.file] == nil {
             guard let data = FileManager.default.contents(atPath: span.file), data.count < 16 << 20 else { return nil }
-            let text = String(decoding: data, as: UTF8.self)
-            cache[span.file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            cache[span.file] = SourceLines([UInt8](data))
         }
-        guard let lines = cache[span.file], span.start.line >= 1, span.start.line <= lines.count else { return nil }
-        let line = String(lines[span.start.line - 1]).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
-        return line.count > 200 ? nil : line
+        guard let line = cache[span.file]?.line(span.start.line) else { return nil }
+        return line.unicodeScalars.count > 200 ? nil : line
     }
 
     private func paint(_ text: String, color: String) -> String {
@@ -90,5 +88,41 @@ private extension Severity {
         case .warning: return "33"
         case .note: return "36"
         }
+    }
+}
+
+/// A file's lines, split with JavaScript's line terminators (LF, CRLF, CR, U+2028, U+2029)
+/// so line numbers agree with the reader's.
+struct SourceLines {
+    private let bytes: [UInt8]
+    private var starts: [Int] = [0]
+    private var ends: [Int] = []
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var index = 0
+        while index < bytes.count {
+            var terminator = 0
+            switch bytes[index] {
+            case 0x0A: terminator = 1
+            case 0x0D: terminator = index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                terminator = 3
+            default: break
+            }
+            if terminator > 0 {
+                ends.append(index)
+                index += terminator
+                starts.append(index)
+            } else {
+                index += 1
+            }
+        }
+        ends.append(bytes.count)
+    }
+
+    func line(_ number: Int) -> String? {
+        guard number >= 1, number <= starts.count else { return nil }
+        return String(decoding: bytes[starts[number - 1]..<ends[number - 1]], as: UTF8.self)
     }
 }

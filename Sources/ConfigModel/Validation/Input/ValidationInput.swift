@@ -80,9 +80,10 @@ public struct ValidationInput: Sendable {
         let bootstrapped = builder.bootstrappedProperties()
         bootstrappedProperties = bootstrapped
         bootstrappedPropertyPositions = Set(bootstrapped.values)
-        references = builder.entries.map { entry in
-            let propertyID = bootstrapped[entry.position].flatMap { builder.entries[$0].id }
-            return ReferenceCollector.references(of: entry, bootstrappedPropertyID: propertyID)
+        let entries = builder.entries
+        references = LargeStack.parallelMap(entries.count, minimumPerWorker: 256) { index in
+            let propertyID = bootstrapped[index].flatMap { entries[$0].id }
+            return ReferenceCollector.references(of: entries[index], bootstrappedPropertyID: propertyID)
         }
         var variables: [Int: [TemplateVariable]] = [:]
         var problems: [Int: [TemplateSyntaxProblem]] = [:]

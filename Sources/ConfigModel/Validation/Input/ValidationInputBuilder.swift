@@ -19,14 +19,17 @@ struct ValidationInputBuilder {
     var propertyEntriesByKey: [String: Int] = [:]
 
     init(read: ConfigReadResult) {
-        for file in read.files {
-            for value in file.objects {
-                let decoded = ConfigObject.decode(value)
-                decodeDiagnostics += decoded.diagnostics
-                let entry = ConfigEntry(position: entries.count, file: file.path, value: value, decoded: decoded.object)
-                entries.append(entry)
-                add(entry)
-            }
+        let values = read.files.flatMap { file in file.objects.map { (file: file.path, value: $0) } }
+        // Decoding is the costly part and each object decodes on its own, so it runs on every core.
+        let decoded = LargeStack.parallelMap(values.count, minimumPerWorker: 256) { index in
+            let result = ConfigObject.decode(values[index].value)
+            let entry = ConfigEntry(position: index, file: values[index].file, value: values[index].value, decoded: result.object)
+            return (entry, result.diagnostics)
+        }
+        for (entry, diagnostics) in decoded {
+            decodeDiagnostics += diagnostics
+            entries.append(entry)
+            add(entry)
         }
     }
 

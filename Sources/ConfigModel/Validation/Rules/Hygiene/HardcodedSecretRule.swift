@@ -28,9 +28,11 @@ struct HardcodedSecretRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         let peek = SourceTextPeek()
         var found: [Diagnostic] = []
-        func inspect(_ entry: ConfigEntry, _ label: String, _ value: LocatedValue, keyIsSecret: Bool) {
-            guard case .string(let text) = value.value, Self.couldBeSecret(text),
-                  keyIsSecret || Self.looksLikeToken(text), peek.isLiteral(value.span) else { return }
+        // The label is built only for a finding: every option of every object passes through here.
+        func inspect(_ entry: ConfigEntry, _ label: @autoclosure () -> String, _ value: LocatedValue, keyIsSecret: Bool) {
+            guard case .string(let text) = value.value, keyIsSecret || Self.looksLikeToken(text),
+                  Self.couldBeSecret(text), peek.isLiteral(value.span) else { return }
+            let label = label()
             found.append(diagnostic("`\(label)` is a literal secret (value not shown); read it from the environment "
                                     + "instead, e.g. `process.env.\(Self.environmentName(entry, label))`", on: entry,
                                     at: value.span))
@@ -61,6 +63,7 @@ struct HardcodedSecretRule: ValidationRule {
     /// Placeholders, empty values and environment-variable names (Grouparoo substitutes
     /// `GROUPAROO_OPTION__…` names, R-OPT-07) are not secrets.
     static func couldBeSecret(_ text: String) -> Bool {
+        guard text.utf8.count >= 4 else { return false }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.count < 4 || trimmed == "..." || trimmed.hasPrefix("<") || trimmed.hasPrefix("{{") { return false }
         let looksLikeEnvName = trimmed.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" } && trimmed.contains("_")

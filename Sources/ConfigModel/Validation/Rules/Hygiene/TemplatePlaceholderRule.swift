@@ -18,7 +18,7 @@ struct TemplatePlaceholderRule: ValidationRule {
             var pending: [(path: String, value: LocatedValue)] = entry.properties.properties.map { ($0.key, $0.value) }
             while let (path, located) = pending.popLast() {
                 switch located.value {
-                case .string(let text) where text.trimmingCharacters(in: .whitespaces) == "...":
+                case .string(let text) where TemplatePlaceholderRule.isPlaceholder(text):
                     found.append(diagnostic("`\(path)` is still the template placeholder \"...\"", on: entry,
                                             at: located.span))
                 case .object(let object):
@@ -31,5 +31,11 @@ struct TemplatePlaceholderRule: ValidationRule {
             }
         }
         return found.sorted { ($0.span?.start ?? TextPosition(line: 0, column: 0)) < ($1.span?.start ?? TextPosition(line: 0, column: 0)) }
+    }
+
+    /// `"..."`, ignoring surrounding spaces and tabs. Checked on every string in the config, so it avoids Foundation.
+    static func isPlaceholder(_ text: String) -> Bool {
+        let bytes = text.utf8.drop { $0 == 32 || $0 == 9 }.reversed().drop { $0 == 32 || $0 == 9 }
+        return bytes.count == 3 && bytes.allSatisfy { $0 == 46 }
     }
 }
