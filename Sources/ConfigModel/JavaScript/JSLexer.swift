@@ -3,6 +3,8 @@
 struct JSLexer {
     let source: SourceText
     var index = 0
+    /// Tokens produced so far, re-scans after backtracking included (lets tests check parsing stays linear).
+    private(set) var tokensScanned = 0
     var scalars: [Unicode.Scalar] { source.scalars }
 
     init(source: SourceText) {
@@ -28,6 +30,7 @@ struct JSLexer {
     }
 
     mutating func next() throws -> JSToken {
+        tokensScanned += 1
         let newline = try skipTrivia()
         let start = index
         guard index < scalars.count else {

@@ -19,9 +19,13 @@ struct JSParser {
 
     static func parseProgram(_ source: SourceText) throws -> [JSStatement] {
         var parser = try JSParser(source: source)
+        return try parser.parseStatements()
+    }
+
+    mutating func parseStatements() throws -> [JSStatement] {
         var statements: [JSStatement] = []
-        while parser.token.kind != .endOfFile {
-            statements.append(try parser.parseStatement())
+        while token.kind != .endOfFile {
+            statements.append(try parseStatement())
         }
         return statements
     }
