@@ -13,8 +13,13 @@ final class NodeEvaluatorTests: XCTestCase {
         try XCTSkipUnless(nodeIsInstalled(), "node is not installed")
         let root = try makeTemporaryDirectory(self)
         let file = root.appendingPathComponent("computed.js")
-        try write("module.exports = async () => ['a', 'b'].map((id) => ({ class: 'team', id, name: id.toUpperCase() + '!!' })).concat([null]);",
-                  to: file)
+        try write("""
+            module.exports = async () => {
+              const list = [];
+              for (const id of ["a", "b"]) list.push({ class: "team", id, name: id.toUpperCase() + "!!" });
+              return list.concat([null]);
+            };
+            """, to: file)
         let staticResult = ConfigReader().readFile(at: file.path)
         XCTAssertTrue(staticResult.needsNode)
         let environment = ProcessInfo.processInfo.environment

@@ -1,19 +1,23 @@
 /// Expression evaluation. Names that refer to Node's module system or globals
 /// (`process.env`, `require`, `JSON`, `module.exports`) resolve to built-ins.
 extension JSEvaluator {
-    enum Builtin {
-        case process, processEnv, json, jsonStringify, require, module, object, objectDefineProperty
+    enum Builtin: Equatable {
+        case process, processEnv, json, jsonStringify, require, module, object, objectDefineProperty, console, math
+        /// A pure function of the standard library, e.g. `Object.keys`, `Math.max`, `String` (see JSBuiltinLibrary).
+        case function(String)
     }
 
-    /// A value, or a built-in that only makes sense as the base of a member access or call.
+    /// A value, a built-in that only makes sense as the base of a member access or call,
+    /// or a method looked up on a string or array (`names.map`), waiting for its call.
     enum Evaluated {
         case value(LocatedValue)
         case builtin(Builtin)
+        case method(receiver: LocatedValue, name: String)
     }
 
     /// Node's globals: using one is valid JavaScript we do not evaluate, not a mistake in the config.
-    private static let nodeGlobals: Set<String> = [
-        "console", "Math", "Date", "Array", "String", "Number", "Boolean", "Buffer", "URL", "URLSearchParams",
+    static let nodeGlobals: Set<String> = [
+        "Date", "Array", "String", "Number", "Boolean", "Buffer", "URL", "URLSearchParams",
         "Promise", "Symbol", "Map", "Set", "WeakMap", "WeakSet", "parseInt", "parseFloat", "isNaN", "isFinite",
         "encodeURIComponent", "decodeURIComponent", "encodeURI", "decodeURI", "escape", "unescape",
         "setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "global", "globalThis",
@@ -29,7 +33,7 @@ extension JSEvaluator {
         switch try evaluateReference(expression, in: scope) {
         case .value(let value)?:
             return value
-        case .builtin?:
+        case .builtin?, .method?:
             throw unsupported("using `\(text(expression.range))` as a value", at: expression.range)
         case nil:
             return LocatedValue(.undefined, span: span(expression.range))
@@ -118,11 +122,20 @@ extension JSEvaluator {
         case "require": return .builtin(.require)
         case "module": return .builtin(.module)
         case "Object": return .builtin(.object)
+        case "console": return .builtin(.console)
+        case "Math": return .builtin(.math)
+        case _ where JSBuiltinLibrary.globalFunctions.contains(name): return .builtin(.function(name))
         case "exports": return .value(LocatedValue(.object(originalExports), span: span(range)))
         default: break
         }
         if JSEvaluator.nodeGlobals.contains(name) { throw unsupported("use of `\(name)`", at: range) }
         throw runtimeError("ReferenceError: \(name) is not defined", at: range)
+    }
+
+    /// Names that resolve without a declaration: our built-ins and Node's other globals.
+    func isGlobalName(_ name: String) -> Bool {
+        ["undefined", "NaN", "Infinity", "process", "JSON", "require", "module", "Object", "exports", "console", "Math"]
+            .contains(name) || JSBuiltinLibrary.globalFunctions.contains(name) || JSEvaluator.nodeGlobals.contains(name)
     }
 
     func evaluateElements(_ elements: [JSArrayElement], in scope: Scope) throws -> [LocatedValue] {

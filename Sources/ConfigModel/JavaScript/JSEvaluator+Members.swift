@@ -1,3 +1,5 @@
+import Foundation
+
 /// Member access, calls, assignment and destructuring.
 extension JSEvaluator {
     private static let objectPrototypeNames: Set<String> = [
@@ -17,7 +19,10 @@ extension JSEvaluator {
         case .value(let value):
             if optional, case .undefined = value.value { return nil }
             if optional, case .null = value.value { return nil }
+            if JSBuiltinLibrary.hasMethod(name, on: value.value) { return .method(receiver: value, name: name) }
             return .value(try property(of: value, name, at: range))
+        case .method:
+            throw unsupported("property of a method (`\(text(range))`)", at: range)
         }
     }
 
@@ -28,6 +33,12 @@ extension JSEvaluator {
         case (.json, "stringify"): return .builtin(.jsonStringify)
         case (.module, "exports"): return .value(moduleExports)
         case (.object, "defineProperty"): return .builtin(.objectDefineProperty)
+        // Logging changes no config value, so `console.log(…)` evaluates to undefined.
+        case (.console, _): return .builtin(.function("console"))
+        case (.math, "PI"): return .value(LocatedValue(.number(Double.pi), span: span(range)))
+        case (.math, "E"): return .value(LocatedValue(.number(M_E), span: span(range)))
+        case (.object, _) where JSBuiltinLibrary.objectFunctions.contains(name): return .builtin(.function("Object." + name))
+        case (.math, _) where JSBuiltinLibrary.mathFunctions.contains(name): return .builtin(.function("Math." + name))
         default: throw unsupported("use of `\(text(range))`", at: range)
         }
     }
@@ -90,8 +101,20 @@ extension JSEvaluator {
             // Transpiled modules mark `exports.__esModule`; it is not enumerable, so it changes nothing here.
             if arguments.count >= 2, case .string("__esModule") = arguments[1].value { return .value(moduleExports) }
             throw unsupported("call to `Object.defineProperty`", at: range)
+        case .builtin(.function("console")):
+            return .value(LocatedValue(.undefined, span: span(range)))
+        case .builtin(.function("Object.assign")):
+            // Only a fresh target is safe: assigning into a shared object would need reference semantics.
+            guard case .expression(.object)? = argumentExpressions.first else {
+                throw unsupported("`Object.assign` into an existing object", at: range)
+            }
+            return .value(try callLibraryFunction("Object.assign", arguments, at: range))
+        case .builtin(.function(let name)):
+            return .value(try callLibraryFunction(name, arguments, at: range))
         case .builtin:
             throw unsupported("call to `\(text(callee.range))`", at: range)
+        case .method(let receiver, let name):
+            return .value(try callMethod(name, on: receiver, arguments, at: range))
         case .value(let value):
             guard case .function(let target) = value.value else {
                 if case .member = callee { throw unsupported("call to `\(text(callee.range))`", at: range) }

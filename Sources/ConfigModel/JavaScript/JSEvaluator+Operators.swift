@@ -4,13 +4,17 @@ import Foundation
 extension JSEvaluator {
     func evaluateUnary(_ op: String, _ operand: JSExpression, at range: JSRange, in scope: Scope) throws -> LocatedValue {
         let here = span(range)
-        if op == "typeof", case .identifier(let name, _) = operand, scope.lookup(name) == nil,
-           !["process", "JSON", "require", "module", "exports", "Object", "undefined", "NaN", "Infinity"].contains(name) {
+        if op == "typeof", case .identifier(let name, _) = operand, scope.lookup(name) == nil, !isGlobalName(name) {
             // `typeof undeclared` is "undefined" rather than an error.
             return LocatedValue(.string("undefined"), span: here)
         }
-        if op == "typeof", case .builtin? = try evaluateReference(operand, in: scope) {
-            throw unsupported("`typeof` of `\(text(operand.range))`", at: range)
+        if op == "typeof" {
+            switch try evaluateReference(operand, in: scope) {
+            case .method?, .builtin(.function)?: return LocatedValue(.string("function"), span: here)
+            case .builtin?: throw unsupported("`typeof` of `\(text(operand.range))`", at: range)
+            case .value(let value)?: return LocatedValue(.string(JSConversions.typeOf(value.value)), span: here)
+            case nil: return LocatedValue(.string("undefined"), span: here)
+            }
         }
         let value = try evaluate(operand, in: scope)
         switch op {
@@ -18,7 +22,6 @@ extension JSEvaluator {
         case "-": return LocatedValue(.number(-(try toNumber(value, at: range))), span: here)
         case "+": return LocatedValue(.number(try toNumber(value, at: range)), span: here)
         case "~": return LocatedValue(.number(Double(~JSConversions.toInt32(try toNumber(value, at: range)))), span: here)
-        case "typeof": return LocatedValue(.string(JSConversions.typeOf(value.value)), span: here)
         case "void": return LocatedValue(.undefined, span: here)
         case "await": return value
         default: throw unsupported("`\(op)` operator", at: range)

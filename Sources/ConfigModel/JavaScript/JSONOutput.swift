@@ -130,7 +130,8 @@ extension JSValue {
         case (.string(let a), .string(let b)):
             return a == b
         case (.array(let a), .array(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.value.semanticallyEquals($1.value) }
+            // In arrays JSON writes undefined and functions as null.
+            return a.count == b.count && zip(a, b).allSatisfy { $0.value.asJSONArrayElement.semanticallyEquals($1.value.asJSONArrayElement) }
         case (.object(let a), .object(let b)):
             let left = a.properties.filter { $0.value.value.isJSONRepresentable }
             let right = b.properties.filter { $0.value.value.isJSONRepresentable }
@@ -143,6 +144,8 @@ extension JSValue {
             return false
         }
     }
+
+    private var asJSONArrayElement: JSValue { isJSONRepresentable ? self : .null }
 
     var isJSONRepresentable: Bool {
         switch self {
