@@ -9,6 +9,9 @@ enum CommandRouter {
             CommandEntry(GenerateCommand.self),
             CommandEntry(ValidateCommand.self),
             CommandEntry(RulesCommand.self),
+            CommandEntry(GraphCommand.self),
+            CommandEntry(CompletionCommand.self),
+            CommandEntry(InitCommand.self),
         ]
     }
 

@@ -152,6 +152,113 @@ exports.default = async function buildConfig() {
 };
 
 """####,
+        "init-env-example.template": ####"""
+{{! Init: .env.example, the environment variables the generated config reads.
+    `variables` is a list of { name, files }. }}
+# Environment variables read by the files in config/ (as process.env.NAME).
+# Copy this file to .env and fill in the values; .gitignore keeps .env out of git.
+# Check the config with them set: grouparoo-gen validate config --env-file .env
+{{#variables}}
+
+# read by {{files}}
+{{name}}=
+{{/variables}}
+{{^variables}}
+#
+# The config does not read any variable yet. When a file uses process.env.NAME, add NAME= here.
+{{/variables}}
+
+"""####,
+        "init-folder-readme.md.template": ####"""
+{{! Init: the README.md that `grouparoo-gen init` writes into each config sub-folder.
+    `commands` lists `grouparoo-gen generate` command lines; `notes` is optional text. }}
+# config/{{folder}}
+
+{{purpose}}
+
+## Making one
+
+{{#commands}}
+- {{explanation}}:
+
+  ```sh
+  {{command}}
+  ```
+
+{{/commands}}
+{{#notes}}
+{{notes}}
+
+{{/notes}}
+Every file here is JavaScript (`exports.default = async function buildConfig() { … }`) or
+JSON5 returning config objects; the file name does not matter to Grouparoo. Check the whole
+config after a change with `grouparoo-gen validate config`.
+
+"""####,
+        "init-github-workflow.yml.template": ####"""
+{{! Init: .github/workflows/grouparoo-validate.yml. No values are inserted; keep it free of
+    GitHub expressions, whose braces would read as template tags. }}
+# Validates config/ on every push and pull request. Problems appear as annotations on the
+# changed lines of a pull request (--format github), and the job fails on any error.
+#
+# Assumptions, adjust them to your setup:
+# - grouparoo-gen is built from source. GROUPAROO_GEN_REPO below must point at a clone of
+#   its repository you can reach (and GROUPAROO_GEN_REF at a branch or tag of it).
+# - The runner has a Swift 6 toolchain (GitHub's ubuntu-latest image ships one). If yours
+#   does not, install Swift in a step before "Install grouparoo-gen".
+name: grouparoo-validate
+
+on:
+  push:
+  pull_request:
+
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    env:
+      GROUPAROO_GEN_REPO: https://github.com/YOUR-ORG/grouparoo-gen.git
+      GROUPAROO_GEN_REF: main
+    steps:
+      - uses: actions/checkout@v4
+
+      - name: Install grouparoo-gen
+        run: |
+          git clone --depth 1 --branch "$GROUPAROO_GEN_REF" "$GROUPAROO_GEN_REPO" "$RUNNER_TEMP/grouparoo-gen"
+          swift build -c release --package-path "$RUNNER_TEMP/grouparoo-gen"
+          echo "$RUNNER_TEMP/grouparoo-gen/.build/release" >> "$GITHUB_PATH"
+
+      - name: Validate config
+        run: grouparoo-gen validate config --format github
+
+"""####,
+        "init-gitignore.template": ####"""
+{{! Init: .gitignore of a new config repository. }}
+# Local secrets: .env holds real values for the variables listed in .env.example.
+.env
+
+"""####,
+        "init-pre-commit-config.yaml.template": ####"""
+{{! Init: .pre-commit-config.yaml of a new config repository. No values are inserted. }}
+# pre-commit (https://pre-commit.com) checks the config files a commit changes.
+# Set up once per clone with `pre-commit install`. The hook runs the grouparoo-gen found on
+# PATH (language: system), so install grouparoo-gen first.
+#
+# pre-commit appends the changed file names to `entry`; grouparoo-gen validate treats file
+# arguments like `--files`: it reads the whole config/ folder, so references between files
+# still resolve, and reports only problems located in those files.
+repos:
+  - repo: local
+    hooks:
+      - id: grouparoo-gen-validate
+        name: grouparoo-gen validate
+        entry: grouparoo-gen validate config
+        language: system
+        files: ^config/.*\.(js|json)$
+        pass_filenames: true
+        # One run reads the whole folder anyway; parallel runs would only repeat that work.
+        require_serial: true
+
+"""####,
         "model.js.template": ####"""
 {{! Model: a kind of record (people, accounts, ...). Written to models/<id>.js. }}
 // A model: the kind of record that sources fill and destinations receive (class "model").

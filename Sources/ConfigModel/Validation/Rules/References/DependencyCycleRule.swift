@@ -22,17 +22,21 @@ struct DependencyCycleRule: ValidationRule {
         ])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        let graph = DependencyGraph(config)
-        return graph.cycles().compactMap { component -> Diagnostic? in
-            let steps = graph.cycle(from: component[0], within: Set(component))
-            guard let first = steps.first else { return nil }
-            let names = steps.map { config.entries[$0.from].nodeID } + [config.entries[first.from].nodeID]
-            let notes = steps.map { step in
-                DiagnosticNote("\(config.entries[step.from].label) depends on \(config.entries[step.edge.target].label) "
-                               + "through `\(step.edge.path)`", span: step.edge.span)
+        let graph = ConfigGraph(config)
+        let adjacency = graph.adjacency
+        return GraphAlgorithms.cyclicComponents(adjacency).compactMap { component -> Diagnostic? in
+            let cycle = GraphAlgorithms.shortestCycle(from: component[0], within: Set(component), adjacency: adjacency)
+            guard let start = cycle.first, let startEntry = config.entry(nodeID: graph.nodes[start].id) else { return nil }
+            let names = (cycle + [start]).map { graph.nodes[$0].id }
+            let notes = zip(cycle, cycle.dropFirst() + [start]).compactMap { from, to -> DiagnosticNote? in
+                guard let edgeIndex = graph.outgoing[from].first(where: { graph.edges[$0].to == to }),
+                      let fromEntry = config.entry(nodeID: graph.nodes[from].id),
+                      let toEntry = config.entry(nodeID: graph.nodes[to].id) else { return nil }
+                let edge = graph.edges[edgeIndex]
+                return DiagnosticNote("\(fromEntry.label) depends on \(toEntry.label) through `\(edge.via)`", span: edge.span)
             }
-            let extra = component.count > steps.count ? " (\(component.count) objects are involved in all)" : ""
-            return diagnostic("dependency cycle: \(names.joined(separator: " → "))\(extra)", on: config.entries[first.from],
+            let extra = component.count > cycle.count ? " (\(component.count) objects are involved in all)" : ""
+            return diagnostic("dependency cycle: \(names.joined(separator: " → "))\(extra)", on: startEntry,
                               grouparoo: "Maximum call stack size exceeded", notes: notes)
         }
     }

@@ -1,0 +1,114 @@
+import Foundation
+
+/// `grouparoo-gen init [DIR]`: starts a config repository offline — the config folders with a
+/// README each, the default model, optionally a working app/source/property/api key, and the
+/// files that run `validate` before each commit and in CI. Existing files are never touched.
+enum InitCommand: Command {
+    static let spec = CommandSpec(
+        name: "init",
+        abstract: "Start a config repository: config folders, a model, .env.example, pre-commit and CI files.",
+        usage: ["init [DIR] [--with-app <plugin>] [--dry-run]"],
+        arguments: [
+            ArgumentSpec(name: "DIR", help: "Repository folder to set up (default: the current folder); created if missing."),
+        ],
+        options: [
+            .value("--with-app", valueName: "plugin",
+                   help: "Also write an app, a table source with a schedule, its unique user_id property and an api key "
+                       + "(plugins with an app and a table source: \(InitPlanner.appPlugins.joined(separator: ", ")))."),
+            .flag("--dry-run", help: "List what would be written or skipped, and write nothing."),
+        ],
+        examples: [
+            ("init", "Set up the current folder"),
+            ("init analytics-config --with-app postgres", "A new repository reading a Postgres users table"),
+            ("init --dry-run --with-app snowflake", "See which files would be written"),
+        ],
+        discussion: """
+            Writes config/ (models, apps, sources, properties, groups, destinations, apiKeys, teams,
+            each with a README saying what goes there and which `generate` command makes it), the
+            model mod_profiles, .env.example listing the variables the config reads, a .gitignore
+            for .env, a .pre-commit-config.yaml running `grouparoo-gen validate`, and the GitHub
+            workflow .github/workflows/grouparoo-validate.yml.
+
+            A file that already exists is never changed: it is reported as skipped and the rest
+            is written, so running init again changes nothing. The result validates with 0 errors;
+            the app's "..." placeholders are warnings until you fill them in.
+            """)
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
+        guard arguments.positionals.count <= 1 else {
+            return usageError("expected at most one DIR, got \(arguments.positionals.count)", context: context)
+        }
+        let root = context.absolutePath(arguments.positionals.first ?? ".")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return usageError("\(root) exists and is not a directory", context: context)
+        }
+        var request = InitRequest()
+        do {
+            request.appPlugin = try arguments.value("with-app").map { (plugin) throws(UsageError) in try InitPlanner.checkedPlugin(plugin) }
+        } catch {
+            return usageError(error.message, context: context)
+        }
+
+        let plan: InitPlan
+        do {
+            plan = try InitPlanner.plan(request, templates: .embedded)
+        } catch {
+            context.writeError("error: \(error)\n")
+            return ExitCode.failure
+        }
+        for notice in plan.notices { context.writeError("notice: \(notice)\n") }
+
+        let applier = InitFileApplier(root: root)
+        let dryRun = arguments.flag("dry-run")
+        let outcomes: [InitFileApplier.Outcome]
+        do {
+            outcomes = dryRun ? applier.preview(plan.files) : try applier.apply(plan.files)
+        } catch {
+            context.writeError("error: \(error)\nnothing was written\n")
+            return ExitCode.failure
+        }
+        report(outcomes, root: root, dryRun: dryRun, plan: plan, request: request, context: context)
+        return ExitCode.success
+    }
+
+    private static func report(_ outcomes: [InitFileApplier.Outcome], root: String, dryRun: Bool, plan: InitPlan,
+                               request: InitRequest, context: CommandContext) {
+        var written = 0
+        for outcome in outcomes {
+            switch outcome {
+            case .written(let path):
+                written += 1
+                context.write("\(dryRun ? "would write" : "wrote") \(displayPath(path, root: root, context))\n")
+            case .skipped(let path):
+                context.write("skipped \(displayPath(path, root: root, context)) (exists)\n")
+            }
+        }
+        let skipped = outcomes.count - written
+        let place = displayPath(".", root: root, context)
+        if dryRun {
+            context.write("dry run: \(written) to write, \(skipped) skipped in \(place); nothing was written\n")
+            return
+        }
+        context.write("\(written) written, \(skipped) skipped in \(place)\n")
+        guard written > 0 else { return }
+        var steps: [String] = place == "." ? [] : ["cd \(place)"]
+        if request.appPlugin != nil {
+            steps.append("fill in the \"...\" values of config/apps/\(InitPlanner.Starter.appId).js")
+        }
+        if !plan.environmentVariables.isEmpty {
+            steps.append("cp .env.example .env   # then set \(plan.environmentVariables.joined(separator: ", "))")
+        }
+        steps += ["grouparoo-gen validate config", "pre-commit install   # optional: validate before every commit"]
+        context.write("\nNext:\n" + steps.map { "  \($0)\n" }.joined())
+    }
+
+    /// `relativePath` inside `root`, shown relative to the working directory when it is inside it.
+    private static func displayPath(_ relativePath: String, root: String, _ context: CommandContext) -> String {
+        let absolute = relativePath == "." ? root : URL(fileURLWithPath: root).appendingPathComponent(relativePath).path
+        let base = context.absolutePath(".")
+        if absolute == base { return "." }
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+    }
+}
