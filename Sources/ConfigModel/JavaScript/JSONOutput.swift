@@ -62,7 +62,14 @@ public enum JSONOutput {
         return true
     }
 
-    static func writeString(_ text: String, into output: inout String) {
+    /// `JSON.stringify` of a string: quoted, with quotes, backslashes and control characters escaped.
+    public static func quoted(_ text: String) -> String {
+        var output = ""
+        writeString(text, into: &output)
+        return output
+    }
+
+    public static func writeString(_ text: String, into output: inout String) {
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// Grouparoo's id and file-name rules for generated objects (R-GEN-01, R-GEN-02).
 enum IdFormatting {
     struct EmptyIdError: Error, CustomStringConvertible {
@@ -55,20 +57,6 @@ enum IdFormatting {
 
     /// The body of `JSON.stringify(text)` (without the outer quotes).
     private static func jsonEscaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{8}": out += "\\b"
-            case "\u{C}": out += "\\f"
-            case "\u{0}"..."\u{1F}": out += "\\u00" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        String(JSONOutput.quoted(text).dropFirst().dropLast())
     }
 }

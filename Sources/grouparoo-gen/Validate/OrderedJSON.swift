@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// A JSON value whose object members keep the order they were written in, so
 /// machine-readable reports are byte-for-byte reproducible and diff cleanly.
 indirect enum OrderedJSON {
@@ -50,27 +52,7 @@ indirect enum OrderedJSON {
         }
     }
 
-    /// JSON string escaping (RFC 8259): quotes, backslashes and control characters.
     static func writeString(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
+        JSONOutput.writeString(text, into: &output)
     }
 }
