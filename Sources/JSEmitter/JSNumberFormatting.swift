@@ -13,7 +13,7 @@ public enum JSPrintError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-extension JSSyntax {
+extension JSLiteralSyntax {
     /// `value` written as JavaScript's `Number.prototype.toString` would (ECMAScript
     /// Number::toString, radix 10): `900000`, `0.1`, `1e-7`, `1e+21`, `123456789012345680000`.
     /// Negative zero is written `-0` so the literal keeps its sign.

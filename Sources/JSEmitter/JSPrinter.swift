@@ -25,13 +25,13 @@ public struct JSPrinter: Sendable {
 
     private func write(_ value: JSLiteral, indent: String, into out: inout String) throws {
         switch value {
-        case .string(let text): out += JSSyntax.quoted(text)
-        case .utf16String(let units): out += JSSyntax.quoted(utf16: units)
-        case .number(let number): out += try JSSyntax.number(number)
+        case .string(let text): out += JSLiteralSyntax.quoted(text)
+        case .utf16String(let units): out += JSLiteralSyntax.quoted(utf16: units)
+        case .number(let number): out += try JSLiteralSyntax.number(number)
         case .boolean(let flag): out += flag ? "true" : "false"
         case .null: out += "null"
         case .undefined: out += "undefined"
-        case .environmentVariable(let name): out += JSSyntax.environmentReference(name)
+        case .environmentVariable(let name): out += JSLiteralSyntax.environmentReference(name)
         case .array(let elements): try writeArray(elements, indent: indent, into: &out)
         case .object(let members): try writeObject(members, indent: indent, into: &out)
         }
@@ -67,11 +67,11 @@ public struct JSPrinter: Sendable {
         let inner = indent + "  "
         out += "{\n"
         for member in members {
-            out += inner + JSSyntax.propertyKey(member.key) + ": "
+            out += inner + JSLiteralSyntax.propertyKey(member.key) + ": "
             try write(member.value, indent: inner, into: &out)
             out += ","
             if let comment = member.comment, !comment.isEmpty {
-                out += " // " + JSSyntax.lineCommentText(comment)
+                out += " // " + JSLiteralSyntax.lineCommentText(comment)
             }
             out += "\n"
         }

@@ -1,5 +1,5 @@
 /// Escaping rules for the pieces of JavaScript source the emitter writes from data.
-public enum JSSyntax {
+public enum JSLiteralSyntax {
     /// A double-quoted JavaScript string literal for `text`.
     ///
     /// Printable characters (including emoji and other non-ASCII text) are written as they are;

@@ -9,11 +9,6 @@ public enum TemplateValue: Sendable, Equatable {
     /// outer values of the same name. An empty list is false.
     case list([TemplateContext])
 
-    /// `literal` printed as JavaScript source.
-    public static func javaScript(_ literal: JSLiteral, printer: JSPrinter = JSPrinter()) throws -> TemplateValue {
-        .text(try printer.print(literal))
-    }
-
     var isTruthy: Bool {
         switch self {
         case .text(let text): return !text.isEmpty
@@ -52,24 +47,6 @@ public struct Template: Sendable {
         var parser = TemplateParser(templateName: name, source: source)
         self.name = name
         self.nodes = try parser.parse()
-    }
-
-    /// Every name the template refers to, in tags and sections.
-    public var referencedNames: Set<String> {
-        var names = Set<String>()
-        func collect(_ nodes: [TemplateNode]) {
-            for node in nodes {
-                switch node {
-                case .text: break
-                case .value(let name, _, _, _): names.insert(name)
-                case .section(let name, _, let children, _, _):
-                    names.insert(name)
-                    collect(children)
-                }
-            }
-        }
-        collect(nodes)
-        return names
     }
 
     /// Renders with `context`. Throws `TemplateError.Kind.missingValue` for an undefined name.

@@ -39,7 +39,7 @@ public struct TemplateError: Error, Equatable, CustomStringConvertible, Sendable
         case .unclosedTag:
             return "tag opened with \"{{\" is never closed with \"}}\""
         case .invalidTagName(let name):
-            return "invalid tag name \(JSSyntax.quoted(name)) (use letters, digits, \"_\" and \"-\")"
+            return "invalid tag name \(JSLiteralSyntax.quoted(name)) (use letters, digits, \"_\" and \"-\")"
         case .tripleBraces:
             return "\"{{{\" is not supported: every value is inserted as-is, write {{name}}"
         case .unclosedSection(let name):

@@ -89,7 +89,7 @@ final class GraphPrerequisiteTests: XCTestCase {
         XCTAssertEqual(member.file, "/virtual/file0.js")
         XCTAssertNotNil(member.line)
         XCTAssertEqual(graph.node(id: "property:user_id")?.name, "userId", "properties are recognised by key")
-        XCTAssertFalse(graph.hasMissingNodes)
+        XCTAssertFalse(graph.nodes.contains(where: \.isMissing))
     }
 
     func testScheduleOptionsPropertyIdAndRecordPropertiesAreReferences() {
@@ -108,7 +108,7 @@ final class GraphPrerequisiteTests: XCTestCase {
             { id: "g", class: "group", name: "G", modelId: "m", rules: [{ propertyId: "ghost", op: "exists" }] },
             { id: "p", class: "property", key: "p", type: "string", sourceId: "nowhere", options: { query: "{{{nokey}}} x" } }
             """)
-        XCTAssertTrue(graph.hasMissingNodes)
+        XCTAssertTrue(graph.nodes.contains(where: \.isMissing))
         let ghost = try XCTUnwrap(graph.node(id: "property:ghost"))
         XCTAssertTrue(ghost.isMissing)
         XCTAssertNil(ghost.file)

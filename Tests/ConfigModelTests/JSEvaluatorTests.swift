@@ -141,7 +141,7 @@ final class JSEvaluatorTests: XCTestCase {
             "module.exports = unknownHelper();": "ReferenceError",
             "module.exports = Date.now();": "use of `Date`",
             "[1].forEach((x) => x);": "array method or property `forEach`",
-            "module.exports = async (config) => ({ id: config.sequelize.dialect });": "runtime `config`",
+            "module.exports = async (config) => ({ id: config.sequelize.dialect });": "reading `config`, the argument the loader passes in at run time",
             "module.exports = /re/;": "regular expression literal",
             "class A {}": "class declaration",
         ]

@@ -33,6 +33,7 @@ final class ModelsClassTests: XCTestCase {
         XCTAssertEqual(profile, .profile)
         XCTAssertEqual(profile?.isDeprecated, true)
         XCTAssertEqual(profile?.canonical, .record)
+        XCTAssertEqual(ConfigClass.team.canonical, .team)
         XCTAssertEqual(profile?.modelName, "GrouparooRecord")
         XCTAssertEqual(profile?.allowedKeys, ConfigClass.record.allowedKeys)
         XCTAssertEqual(ConfigClass.cleanClass("Profile"), "profile", "dependency ids keep profile:<id>")
@@ -73,13 +74,7 @@ final class ModelsClassTests: XCTestCase {
         }
     }
 
-    func testIdPrefixesAndFolders() {
-        XCTAssertEqual(ConfigClass.apiKey.idPrefix, "key")
-        XCTAssertEqual(ConfigClass.source.idPrefix, "src")
-        XCTAssertEqual(ConfigClass.property.idPrefix, "prp")
-        XCTAssertEqual(ConfigClass.teamMember.idPrefix, "tem")
-        XCTAssertEqual(ConfigClass.model.idPrefix, "mod")
-        XCTAssertEqual(ConfigClass.record.idPrefix, "rec")
+    func testFoldersAndSpellings() {
         XCTAssertEqual(ConfigClass.apiKey.configFolder, "apiKeys")
         XCTAssertEqual(ConfigClass.teamMember.configFolder, "teamMembers")
         XCTAssertEqual(ConfigClass.property.configFolder, "properties")

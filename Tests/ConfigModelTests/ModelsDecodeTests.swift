@@ -101,10 +101,10 @@ final class ModelsDecodeTests: XCTestCase {
             "class": "Schedule", "id": "users_schedule", "sourceId": "users", "recurring": true,
             "recurringFrequency": 900000, "options": ["column": "updated_at"], "filters": [],
         ]) else { return XCTFail("not a schedule") }
-        XCTAssertTrue(schedule.effectiveRecurring)
+        XCTAssertEqual(schedule.recurring?.value, true)
         XCTAssertEqual(schedule.recurringFrequency?.value, 900000)
-        XCTAssertTrue(schedule.effectiveRefreshEnabled, "refreshEnabled defaults to true")
-        XCTAssertFalse(schedule.effectiveConfirmRecords, "confirmRecords defaults to false")
+        XCTAssertNil(schedule.refreshEnabled)
+        XCTAssertNil(schedule.confirmRecords)
         XCTAssertEqual(schedule.filters?.value.count, 0)
         XCTAssertEqual(schedule.effectiveName(sourceName: "Users"), "Users schedule")
         XCTAssertNil(schedule.incremental)
@@ -114,8 +114,9 @@ final class ModelsDecodeTests: XCTestCase {
             "confirmProfiles": true,
         ]) else { return XCTFail() }
         XCTAssertTrue(legacy.usesDeprecatedConfirmProfiles)
-        XCTAssertTrue(legacy.effectiveConfirmRecords, "confirmProfiles overwrites confirmRecords (R-SCH-01)")
-        XCTAssertFalse(legacy.effectiveRecurring, "recurring defaults to false")
+        XCTAssertEqual(legacy.confirmProfiles?.value, true)
+        XCTAssertEqual(legacy.confirmRecords?.value, false)
+        XCTAssertNil(legacy.recurring)
         XCTAssertEqual(legacy.effectiveName(sourceName: "Users"), "Nightly")
         XCTAssertEqual(legacy.unknownKeys.map(\.key), [])
     }
@@ -166,7 +167,6 @@ final class ModelsDecodeTests: XCTestCase {
         XCTAssertEqual(untracked.effectiveCollection, .known(.untracked), "null collection means none (R-DST-09)")
         XCTAssertEqual(untracked.effectiveCollection.rawValue, "none")
         XCTAssertEqual(untracked.syncMode?.value, .unrecognized("mirror"))
-        XCTAssertTrue(untracked.header.isExplicitNull("collection"))
         XCTAssertEqual(untracked.effectiveName, "")
     }
 

@@ -59,7 +59,6 @@ final class ModelsDiagnosticsTests: XCTestCase {
         XCTAssertNil(schedule.refreshEnabled)
         XCTAssertNil(schedule.confirmRecords)
         XCTAssertNil(schedule.incremental, "null decodes as absent, without a diagnostic")
-        XCTAssertTrue(schedule.header.isExplicitNull("incremental"))
         XCTAssertEqual(result.diagnostics.map(\.span), [
             value[field: "recurring"].span, value[field: "recurringFrequency"].span,
             value[field: "confirmRecords"].span, value[field: "refreshEnabled"].span,

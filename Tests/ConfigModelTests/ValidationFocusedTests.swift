@@ -190,12 +190,20 @@ final class ValidationFocusedTests: XCTestCase {
         XCTAssertTrue(report.isValid, report.summary)
     }
 
-    func testSettingParseFloatSemantics() {
-        typealias Rule = InvalidSettingValueRule
-        XCTAssertEqual(Rule.parseFloat("12abc"), 12)
-        XCTAssertEqual(Rule.parseFloat(" -1.5e2x"), -150)
-        XCTAssertEqual(Rule.parseFloat(".5"), 0.5)
-        XCTAssertNil(Rule.parseFloat("abc"))
-        XCTAssertNil(Rule.parseFloat("e5"))
+    func testSettingNumbersAreReadWithJavaScriptParseFloat() throws {
+        // parseFloat takes the longest numeric prefix, and only ASCII digits are digits.
+        let values = ["12abc", " -1.5e2x", ".5", "abc", "e5", "\u{0661}\u{0662}", "Infinity"]
+        let objects = values.enumerated().map { index, value in
+            "{ id: \"s\(index)\", class: \"setting\", pluginName: \"core\", key: \"confirm-records-days\", value: \(JSONOutput.quoted(value)) }"
+        }
+        let report = try ValidationHarness.validate(objects: objects.joined(separator: ",\n"), in: self)
+        let byID = Dictionary(grouping: report.diagnostics("invalid-setting-value"), by: { $0.objectID ?? "" })
+        XCTAssertNil(byID["s0"], report.summary)
+        XCTAssertEqual(byID["s1"]?.map(\.grouparooMessage), ["setting values cannot have negative numbers"])
+        XCTAssertNil(byID["s2"], report.summary)
+        XCTAssertEqual(byID["s3"]?.map(\.grouparooMessage), ["abc is not a number"])
+        XCTAssertEqual(byID["s4"]?.map(\.grouparooMessage), ["e5 is not a number"])
+        XCTAssertEqual(byID["s5"]?.count, 1, "Arabic-Indic digits are not digits to parseFloat")
+        XCTAssertNil(byID["s6"], report.summary)
     }
 }

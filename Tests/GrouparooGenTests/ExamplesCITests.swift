@@ -79,7 +79,11 @@ final class ExamplesCITests: XCTestCase {
     func testValidateScriptOptionsWithoutADirectoryAndAMissingBinary() throws {
         let repository = try ScratchRepository.copyOfExample("postgres-mailchimp")
         defer { repository.remove() }
-        // Warnings (unset variables) fail with --strict; ./config is used when no directory is given.
+        // Warnings (here an unset variable) fail with --strict; ./config is used when no directory is given.
+        try repository.write("config/teams/readers.js", """
+            module.exports = { class: "team", id: "readers", name: "Readers",
+                               options: { permissionAllRead: process.env.GROUPAROO_GEN_SURELY_UNSET } };
+            """)
         let strict = try runValidateScript(["--strict"], in: repository, environment: ["GROUPAROO_GEN": try BuiltTool.binary().path])
         XCTAssertEqual(strict.status, 1, strict.errors)
         XCTAssertTrue(strict.errors.contains("--strict makes warnings fail"), strict.errors)

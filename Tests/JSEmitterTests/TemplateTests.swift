@@ -67,7 +67,7 @@ final class TemplateTests: XCTestCase {
     }
 
     func testMultiLineValuesAreIndentedToTheirLine() throws {
-        let options = try TemplateValue.javaScript(.object(["host": "localhost", "nested": .object(["a": 1])]))
+        let options = TemplateValue.text(try JSPrinter().print(.object(["host": "localhost", "nested": .object(["a": 1])])))
         XCTAssertEqual(try render("{\n    options: {{options}},\n}", ["options": options]), """
             {
                 options: {
@@ -98,15 +98,10 @@ final class TemplateTests: XCTestCase {
         assertError("{{items}}", context: ["items": .list([])], .listInterpolated("items"), line: 1, column: 1)
     }
 
-    func testReferencedNames() throws {
-        let template = try Template(name: "t", source: "{{a}}{{#b}}{{c}}{{/b}}{{^d}}{{/d}}{{! e }}")
-        XCTAssertEqual(template.referencedNames, ["a", "b", "c", "d"])
-    }
-
     /// Arbitrary fragments of template syntax must parse or fail with a `TemplateError`, never crash.
     func testGarbageNeverCrashes() {
         let pieces = ["{{", "}}", "{", "}", "#", "^", "/", "!", "a", " ", "\n", "{{a}}", "{{#a}}", "{{/a}}", "é", "\r"]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 0x7465_6D70_6C61_7465)
         for _ in 0..<3000 {
             let source = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             do {
@@ -116,5 +111,15 @@ final class TemplateTests: XCTestCase {
                 XCTFail("unexpected \(error) for \(source.debugDescription)")
             }
         }
+    }
+}
+
+/// A linear congruential generator: enough randomness for garbage inputs, and reproducible.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return state ^ (state >> 33)
     }
 }

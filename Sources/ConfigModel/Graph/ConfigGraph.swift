@@ -78,9 +78,6 @@ public struct ConfigGraph: Sendable {
     /// Successor lists by node index, the shape the graph algorithms take.
     public var adjacency: [[Int]] { outgoing.map { $0.map { edges[$0].to } } }
 
-    /// True when some reference points at an object the config does not have.
-    public var hasMissingNodes: Bool { nodes.contains { $0.isMissing } }
-
     /// Cycles, the order Grouparoo would apply the objects in, and what the cycles block.
     public func analysis() -> GraphAnalysis { GraphAnalysis(self) }
 }

@@ -34,9 +34,6 @@ public struct GraphAnalysis: Sendable {
         // Leaving out every node that reaches a cycle leaves a part closed under prerequisites and free of cycles.
         order = GraphAlgorithms.postOrder(adjacency) { node in !graph.nodes[node].isMissing && !dependents.contains(node) }
     }
-
-    /// True when Grouparoo could sort the config: no cycle (missing nodes are a separate problem).
-    public var isAcyclic: Bool { cycles.isEmpty }
 }
 
 /// Plain graph algorithms over successor lists (`adjacency[node]` = nodes it points at).

@@ -64,8 +64,10 @@ extension JSEvaluator {
         case "includes", "indexOf":
             let target = arguments.first?.value ?? .undefined
             if target.isComposite { throw unsupported("`\(name)` of an object or array", at: range) }
-            let index = elements.firstIndex { element in
-                name == "includes" && element.value.isNaNNumber && target.isNaNNumber ? true : JSConversions.strictEquals(element.value, target)
+            let from = try startIndex(count: elements.count, arguments.dropFirst().first, at: range)
+            let index = elements.indices.dropFirst(from).first { index in
+                let element = elements[index].value
+                return name == "includes" && element.isNaNNumber && target.isNaNNumber ? true : JSConversions.strictEquals(element, target)
             }
             if name == "includes" { return LocatedValue(.boolean(index != nil), span: here) }
             return LocatedValue(.number(Double(index ?? -1)), span: here)
@@ -88,7 +90,7 @@ extension JSEvaluator {
         case "flat":
             var depth = 1
             if let requested = arguments.first, !requested.value.isUndefined {
-                depth = Int(JSConversions.toInt32(try toNumber(requested, at: range)))
+                depth = JSConversions.toIntegerOrInfinity(try toNumber(requested, at: range))
             }
             return try nested(.array(flatten(elements, depth: depth)), at: range)
         default:
@@ -102,6 +104,13 @@ extension JSEvaluator {
             if case .array(let inner) = element.value { return flatten(inner, depth: depth - 1) }
             return [element]
         }
+    }
+
+    /// A `fromIndex`/`position` argument: negative counts from the end (arrays), clamped to the length.
+    private func startIndex(count: Int, _ argument: LocatedValue?, at range: JSRange) throws -> Int {
+        guard let argument, !argument.value.isUndefined else { return 0 }
+        let index = JSConversions.toIntegerOrInfinity(try toNumber(argument, at: range))
+        return index < 0 ? max(0, count + index) : min(count, index)
     }
 
     /// Relative start/end as `slice` reads them: negative counts from the end, clamped to the length.
@@ -128,7 +137,10 @@ extension JSEvaluator {
         let units = Array(text.utf16)
         func fromUnits(_ slice: ArraySlice<UInt16>) -> String { String(decoding: slice, as: UTF16.self) }
         switch name {
-        case "toLowerCase": return try string(text.lowercased())
+        case "toLowerCase":
+            // JavaScript lowers a word-final Σ to ς; Swift always gives σ.
+            if text.unicodeScalars.contains("\u{03A3}") { throw unsupported("`toLowerCase` of text with a capital sigma", at: range) }
+            return try string(text.lowercased())
         case "toUpperCase": return try string(text.uppercased())
         case "toString": return try string(text)
         case "trim", "trimStart", "trimEnd":
@@ -144,7 +156,8 @@ extension JSEvaluator {
                 : name == "startsWith" ? units.starts(with: search) : units.reversed().starts(with: search.reversed())
             return LocatedValue(.boolean(result), span: here)
         case "indexOf":
-            let found = JSEvaluator.firstIndex(of: Array(try stringArgument(0).utf16), in: units) ?? -1
+            let from = try startIndex(count: units.count, arguments.dropFirst().first, at: range)
+            let found = JSEvaluator.firstIndex(of: Array(try stringArgument(0).utf16), in: units, from: from) ?? -1
             return LocatedValue(.number(Double(found)), span: here)
         case "split":
             guard let separatorValue = arguments.first, !separatorValue.value.isUndefined else {
@@ -171,12 +184,18 @@ extension JSEvaluator {
                 throw unsupported("`\(name)` with a pattern, function or `$` replacement", at: range)
             }
             let search = Array(pattern.utf16)
+            let inserted = Array(replacement.utf16)
+            if search.isEmpty {
+                // An empty pattern matches before every code unit and at the end.
+                if name == "replace" { return try string(replacement + text) }
+                return try string(fromUnits((units.flatMap { inserted + [$0] } + inserted)[...]))
+            }
             var result: [UInt16] = []
             var start = 0
             while let found = JSEvaluator.firstIndex(of: search, in: units, from: start) {
-                result += units[start..<found] + Array(replacement.utf16)
+                result += units[start..<found] + inserted
                 start = found + search.count
-                if name == "replace" || search.isEmpty { break }
+                if name == "replace" { break }
             }
             result += units[start...]
             return try string(fromUnits(result[...]))
@@ -185,12 +204,16 @@ extension JSEvaluator {
             let (start, end) = try sliceBounds(count: units.count, arguments, at: range)
             return try string(start < end ? fromUnits(units[start..<end]) : "")
         case "charAt":
-            let index = arguments.isEmpty ? 0 : Int(JSConversions.toInt32(try toNumber(arguments[0], at: range)))
+            let index = arguments.isEmpty ? 0 : JSConversions.toIntegerOrInfinity(try toNumber(arguments[0], at: range))
             return try string(index >= 0 && index < units.count ? fromUnits(units[index...index]) : "")
         case "repeat":
-            let count = try toNumber(arguments.first ?? LocatedValue(.undefined, span: here), at: range)
-            guard count >= 0, count.isFinite else { throw runtimeError("RangeError: Invalid count value: \(JSConversions.numberToString(count))", at: range) }
-            guard Double(text.utf8.count) * count <= Double(EvaluationContext.maximumStringLength) else {
+            let requested = try toNumber(arguments.first ?? LocatedValue(.undefined, span: here), at: range)
+            let count = requested.isNaN ? 0 : requested.rounded(.towardZero)
+            guard count >= 0, count.isFinite else {
+                throw runtimeError("RangeError: Invalid count value: \(JSConversions.numberToString(requested))", at: range)
+            }
+            if text.isEmpty || count == 0 { return try string("") }
+            guard count <= Double(EvaluationContext.maximumStringLength / text.utf8.count) else {
                 throw unsupported("building a string longer than \(EvaluationContext.maximumStringLength) bytes", at: range)
             }
             return try string(String(repeating: text, count: Int(count)))

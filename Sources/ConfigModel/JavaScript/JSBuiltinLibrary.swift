@@ -51,7 +51,7 @@ enum JSBuiltinLibrary {
         for prefix in ["Infinity", "+Infinity", "-Infinity"] where trimmed.hasPrefix(prefix) {
             return prefix.hasPrefix("-") ? -.infinity : .infinity
         }
-        let pattern = #"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"#
+        let pattern = #"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?"#
         guard let match = trimmed.range(of: pattern, options: .regularExpression) else { return .nan }
         return Double(trimmed[match].hasSuffix(".") ? trimmed[match] + "0" : String(trimmed[match])) ?? .nan
     }

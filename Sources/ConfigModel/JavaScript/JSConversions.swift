@@ -142,6 +142,14 @@ enum JSConversions {
         }
     }
 
+    /// ToIntegerOrInfinity, clamped into `Int` (infinities become `Int.max`/`Int.min`, NaN 0).
+    static func toIntegerOrInfinity(_ value: Double) -> Int {
+        if value.isNaN { return 0 }
+        if value >= Double(Int.max) { return Int.max }
+        if value <= Double(Int.min) { return Int.min }
+        return Int(value.rounded(.towardZero))
+    }
+
     /// ToInt32, used by the bitwise operators.
     static func toInt32(_ value: Double) -> Int32 {
         guard value.isFinite else { return 0 }

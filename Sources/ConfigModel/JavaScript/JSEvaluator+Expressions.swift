@@ -110,7 +110,7 @@ extension JSEvaluator {
         if let (binding, _) = scope.lookup(name) {
             switch binding {
             case .value(let value, _): return .value(value)
-            case .runtimeConfig: throw unsupported("reading Grouparoo's runtime `\(name)` argument", at: range)
+            case .hostArgument: throw unsupported("reading `\(name)`, the argument the loader passes in at run time", at: range)
             }
         }
         switch name {

@@ -47,11 +47,7 @@ extension JSEvaluator {
         if let value = context.environment[name] {
             return LocatedValue(.string(value), span: span(range))
         }
-        guard context.environmentWarningsMuted == 0 else { return LocatedValue(.undefined, span: span(range)) }
-        context.warn(Diagnostic(
-            severity: .warning, ruleID: "unset-env-var",
-            message: "environment variable `\(name)` is not set, so `process.env.\(name)` is undefined",
-            span: span(range)))
+        if context.environmentWarningsMuted == 0 { context.noteUnsetVariable(name, at: span(range)) }
         return LocatedValue(.undefined, span: span(range))
     }
 
@@ -132,7 +128,7 @@ extension JSEvaluator {
         var indent = ""
         if arguments.count > 2 {
             switch arguments[2].value {
-            case .number(let count): indent = String(repeating: " ", count: max(0, min(10, Int(count.isFinite ? count : 0))))
+            case .number(let count): indent = String(repeating: " ", count: Int(max(0, min(10, count.isNaN ? 0 : count))))
             case .string(let text): indent = String(text.prefix(10))
             default: break
             }

@@ -176,27 +176,28 @@ final class JSEvaluator {
         return try owner.invoke(closure, arguments: arguments, at: range, caller: self)
     }
 
-    /// Calls a payload function the way Grouparoo's loader does: with Actionhero's `config` as the argument.
-    func callPayload(_ function: JSFunction) throws -> LocatedValue {
+    /// Calls an exported function the way a module loader would, with one argument that only exists at
+    /// run time (a host object we cannot know statically); reading it is unsupported.
+    func callWithHostArgument(_ function: JSFunction) throws -> LocatedValue {
         guard let closure = function.payload as? Closure, let owner = closure.owner else {
             throw ReadError(.unsupported, "calling the exported function", at: TextPosition(line: 1, column: 1))
         }
         let range = closure.node.range
-        return try owner.invoke(closure, arguments: [], at: range, caller: owner, passingRuntimeConfig: true)
+        return try owner.invoke(closure, arguments: [], at: range, caller: owner, passingHostArgument: true)
     }
 
     func invoke(_ closure: Closure, arguments: [LocatedValue], at range: JSRange, caller: JSEvaluator,
-                passingRuntimeConfig: Bool = false) throws -> LocatedValue {
+                passingHostArgument: Bool = false) throws -> LocatedValue {
         try context.enterCall(at: range, in: caller)
         defer { context.leaveCall() }
         let node = closure.node
         let scope = makeScope(parent: closure.scope, isFunction: true)
         for (index, parameter) in node.parameters.enumerated() {
-            if passingRuntimeConfig && index == 0 {
+            if passingHostArgument && index == 0 {
                 guard case .name(let name, _) = parameter else {
-                    throw unsupported("destructuring Grouparoo's runtime `config` argument", at: node.range)
+                    throw unsupported("destructuring the argument the loader passes in at run time", at: node.range)
                 }
-                scope.declare(name, .runtimeConfig)
+                scope.declare(name, .hostArgument)
                 continue
             }
             let argument = index < arguments.count ? arguments[index] : LocatedValue(.undefined, span: span(node.range))

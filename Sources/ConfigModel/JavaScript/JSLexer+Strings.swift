@@ -56,8 +56,8 @@ extension JSLexer {
                     try scanEscape(inTemplate: true, surrogate: &pendingHighSurrogate, into: &text)
                 } catch let failure as ReadError where failure.kind == .syntax {
                     // Untagged templates reject bad escapes; the parser reports it where the template is used.
+                    // The escape scanner has already moved past the backslash and the escape letter.
                     cookedIsValid = false
-                    index += 1
                 }
                 continue
             }

@@ -156,7 +156,7 @@ struct JSParser {
             (lexer.state, token, previousEnd) = saved
             if isDynamicImport { return try parseExpressionStatement() }
             throw lexer.error(
-                "`\(name)` statements are not allowed: Grouparoo loads config files with require(), "
+                "`\(name)` statements are not allowed: config files are loaded with require(), "
                     + "so use `exports.default = …` or `module.exports = …`", at: start)
         default:
             if let construct = JSParser.unsupportedStatements[name] {

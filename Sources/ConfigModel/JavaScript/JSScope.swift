@@ -2,9 +2,9 @@
 final class Scope {
     enum Binding {
         case value(LocatedValue, mutable: Bool)
-        /// The `config` argument Grouparoo passes to payload functions: Actionhero's
-        /// runtime configuration, which only exists inside a running server.
-        case runtimeConfig
+        /// The argument a loader passes to an exported function (Grouparoo passes Actionhero's
+        /// configuration): it exists only at run time, so reading it cannot be done statically.
+        case hostArgument
     }
 
     let parent: Scope?
@@ -46,11 +46,12 @@ final class Scope {
     func removeAll() { bindings.removeAll() }
 }
 
-/// State shared by every file evaluated in one read: the environment, warnings,
+/// State shared by every file evaluated in one read: the environment, unset-variable reads,
 /// the `require` cache, and the limits that keep evaluation finite.
 final class EvaluationContext {
     let environment: [String: String]
-    private(set) var warnings: [Diagnostic] = []
+    /// Reads of unset environment variables, in source order, each place once.
+    private(set) var unsetVariableReads: [(name: String, span: SourceSpan)] = []
     /// Loads another file for `require`; set by the reader.
     var requireModule: ((_ specifier: String, _ fromFile: String) throws(ReadError) -> LocatedValue)?
 
@@ -64,16 +65,18 @@ final class EvaluationContext {
         self.environment = environment
     }
 
-    /// While positive, reads of unset environment variables are not reported.
+    /// While positive, reads of unset environment variables are not recorded (a fallback follows them).
     var environmentWarningsMuted = 0
 
-    func warn(_ diagnostic: Diagnostic) {
-        if !warnings.contains(diagnostic) { warnings.append(diagnostic) }
+    func noteUnsetVariable(_ name: String, at span: SourceSpan) {
+        if !unsetVariableReads.contains(where: { $0.name == name && $0.span == span }) {
+            unsetVariableReads.append((name, span))
+        }
     }
 
-    func takeWarnings() -> [Diagnostic] {
-        defer { warnings.removeAll() }
-        return warnings
+    func takeUnsetVariableReads() -> [(name: String, span: SourceSpan)] {
+        defer { unsetVariableReads.removeAll() }
+        return unsetVariableReads
     }
 
     /// Resets the work budget; each file gets its own.

@@ -141,7 +141,12 @@ public struct ConfigReader: Sendable {
             result.diagnostics.append(Diagnostic(severity: .error, ruleID: "evaluation-error", message: "\(error)",
                                                  span: .wholeFile(path)))
         }
-        result.diagnostics = loader.context.takeWarnings() + result.diagnostics
+        let unsetReads = loader.context.takeUnsetVariableReads().map { read in
+            Diagnostic(severity: .warning, ruleID: "unset-env-var",
+                       message: "environment variable `\(read.name)` is not set, so `process.env.\(read.name)` is undefined",
+                       span: read.span)
+        }
+        result.diagnostics = unsetReads + result.diagnostics
         return result
     }
 
@@ -170,7 +175,7 @@ public struct ConfigReader: Sendable {
     /// R-LOAD-07: a function payload is called (and awaited) with Grouparoo's runtime config.
     private static func callIfFunction(_ payload: LocatedValue, evaluator: JSEvaluator) throws -> LocatedValue {
         guard case .function(let function) = payload.value else { return payload }
-        return try evaluator.callPayload(function)
+        return try evaluator.callWithHostArgument(function)
     }
 
     /// R-LOAD-08/09: arrays are the list of objects, anything else is one object; values with no own keys are dropped.

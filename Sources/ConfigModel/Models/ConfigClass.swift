@@ -123,24 +123,6 @@ public enum ConfigClass: String, Sendable, CaseIterable, Hashable {
         key == "class" || allowedKeys.contains(key)
     }
 
-    /// Prefix of ids Grouparoo generates for this model, e.g. `key` for ApiKey (R-ID-05).
-    public var idPrefix: String {
-        switch self {
-        case .setting: return "set"
-        case .model: return "mod"
-        case .app: return "app"
-        case .source: return "src"
-        case .property: return "prp"
-        case .schedule: return "sch"
-        case .group: return "grp"
-        case .destination: return "dst"
-        case .apiKey: return "key"
-        case .team: return "tea"
-        case .teamMember: return "tem"
-        case .record, .profile: return "rec"
-        }
-    }
-
     /// Folder under the config dir that `grouparoo generate` writes this class to (§10.3-10.4).
     /// Schedules are written next to their source; records have no template.
     public var configFolder: String? {

@@ -133,12 +133,6 @@ public struct ConfigObjectHeader: Sendable {
     public var unknownKeys: [JSProperty] {
         object.properties.filter { !configClass.allowsKey($0.key) }
     }
-
-    /// True when `key` is present with an explicit `null` (Sequelize treats that unlike a missing key, R-SEQ-04).
-    public func isExplicitNull(_ key: String) -> Bool {
-        if case .null? = object[key]?.value { return true }
-        return false
-    }
 }
 
 /// Behaviour shared by every typed config model.

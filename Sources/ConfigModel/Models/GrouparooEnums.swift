@@ -8,40 +8,6 @@ public enum PropertyType: String, Sendable, CaseIterable, Hashable {
     case phoneNumber
     case string
     case url
-
-    /// Destination mapping types a property of this type can be exported as (R-FLT-03).
-    public var destinationTypeConversions: [DestinationMappingType] {
-        switch self {
-        case .float: return [.any, .float, .string, .number]
-        case .integer: return [.any, .float, .integer, .string, .number]
-        case .string:
-            return [.any, .string, .url, .email, .boolean, .date, .float, .integer, .number, .phoneNumber]
-        case .url: return [.any, .string, .url]
-        case .email: return [.any, .string, .email]
-        case .phoneNumber: return [.any, .string, .phoneNumber]
-        case .boolean: return [.any, .string, .boolean, .number]
-        case .date: return [.any, .float, .integer, .string, .date, .number]
-        }
-    }
-
-    /// Whether a property of this type may be mapped to a destination field of `mappingType` (R-DST-07).
-    public func converts(to mappingType: DestinationMappingType) -> Bool {
-        destinationTypeConversions.contains(mappingType)
-    }
-}
-
-/// Types a destination plugin can require for a mapped field (`destinationMappingTypes`).
-public enum DestinationMappingType: String, Sendable, CaseIterable, Hashable {
-    case any
-    case boolean
-    case date
-    case email
-    case float
-    case integer
-    case number
-    case phoneNumber
-    case string
-    case url
 }
 
 /// Model `type` values (`ModelTypes`, R-MOD-04), in Grouparoo's order.
@@ -57,24 +23,6 @@ public enum SyncMode: String, Sendable, CaseIterable, Hashable {
     case sync
     case additive
     case enrich
-
-    /// The label Grouparoo shows for the mode.
-    public var displayName: String {
-        switch self {
-        case .sync: return "Sync"
-        case .additive: return "Additive"
-        case .enrich: return "Enrich"
-        }
-    }
-
-    /// Grouparoo's description of what the mode does.
-    public var description: String {
-        switch self {
-        case .sync: return "Sync all records (create, update, delete)"
-        case .additive: return "Sync all records, but do not delete (create, update)"
-        case .enrich: return "Only update existing records (update)"
-        }
-    }
 }
 
 /// Destination `collection` values (`DESTINATION_COLLECTIONS`, R-DST-09).
@@ -106,24 +54,6 @@ public enum PermissionTopic: String, Sendable, CaseIterable, Hashable {
     case source
     case system
     case team
-
-    /// Grouparoo's `PermissionTopics` array verbatim, including its duplicate `"export"` (19 entries).
-    public static let declaredList: [String] = [
-        "apiKey", "app", "destination", "export", "export", "file", "group", "import", "log", "model",
-        "notification", "record", "property", "resque", "run", "setupStep", "source", "system", "team",
-    ]
-}
-
-/// Aggregation methods for table property options (`AggregationMethod`, R-FLT-04).
-public enum AggregationMethod: String, Sendable, CaseIterable, Hashable {
-    case exact
-    case average
-    case count
-    case sum
-    case min
-    case max
-    case mostRecentValue = "most recent value"
-    case leastRecentValue = "least recent value"
 }
 
 /// Units listed for relative group rules and filters (R-RULE-08). Not enforced by the loader.

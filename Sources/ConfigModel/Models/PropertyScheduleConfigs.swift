@@ -73,18 +73,6 @@ public struct ScheduleConfig: TypedConfig {
     public var options: Field<JSObject>?
     public var filters: Field<[FilterConfig]>?
 
-    /// `recurring`, defaulting to `false` (R-SCH-04).
-    public var effectiveRecurring: Bool { recurring?.value ?? false }
-
-    /// `refreshEnabled`, defaulting to `true` (R-SCH-04).
-    public var effectiveRefreshEnabled: Bool { refreshEnabled?.value ?? true }
-
-    /// `confirmRecords` after the `confirmProfiles` rename, defaulting to `false` (R-SCH-01, R-SCH-04).
-    public var effectiveConfirmRecords: Bool {
-        if header.object.property("confirmProfiles") != nil { return confirmProfiles?.value ?? false }
-        return confirmRecords?.value ?? false
-    }
-
     /// True when the deprecated `confirmProfiles` key is present.
     public var usesDeprecatedConfirmProfiles: Bool { header.object.property("confirmProfiles") != nil }
 

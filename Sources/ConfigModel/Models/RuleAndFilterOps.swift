@@ -24,9 +24,6 @@ public enum GroupRuleOp: String, Sendable, CaseIterable, Hashable {
     case relativeGt = "relative_gt"
     case relativeLt = "relative_lt"
 
-    /// Ops rewritten by `fromConvenientRules` before validation (R-RULE-04).
-    public static let convenienceOps: [GroupRuleOp] = [.exists, .notExists, .relativeGt, .relativeLt]
-
     /// What a convenience op becomes: the stored op, the forced `match` (exists/notExists) and the
     /// forced `relativeMatchDirection` (relative ops). `nil` for ordinary ops.
     public var convenienceConversion: (op: GroupRuleOp, match: String?, direction: RelativeMatchDirection?)? {
@@ -63,33 +60,6 @@ public enum GroupRuleOp: String, Sendable, CaseIterable, Hashable {
     public func isAccepted(for type: PropertyType, dialect: SQLDialect) -> Bool {
         GroupRuleOp.dictionaryOps(for: type, dialect: dialect).contains(convertedOp)
     }
-
-    /// Grouparoo's human description of the op for a property type, e.g. `is after` for a date `gt`.
-    public func description(for type: PropertyType) -> String {
-        let isDate = type == .date
-        switch self {
-        case .exists: return "exists with any value"
-        case .notExists: return "does not exist"
-        case .eq: return "is equal to"
-        case .ne: return "is not equal to"
-        case .gt: return isDate ? "is after" : "is greater than"
-        case .lt: return isDate ? "is before" : "is less than"
-        case .gte: return isDate ? "is on or after" : "is greater than or equal to"
-        case .lte: return isDate ? "is on or before" : "is less than or equal to"
-        case .like: return "is like (case sensitive)"
-        case .notLike: return "is not like (case sensitive)"
-        case .iLike: return "is like (case insensitive)"
-        case .notILike: return "is not like (case insensitive)"
-        case .startsWith: return "starts with"
-        case .endsWith: return "ends with"
-        case .substring: return "includes the string"
-        case .relativeGt: return "is in the past"
-        case .relativeLt: return "is in the future"
-        }
-    }
-
-    /// Config ops whose `match` Grouparoo parses as a date when the property is a date (R-RULE-03).
-    public static let dateConvertedOps: [GroupRuleOp] = [.lte, .gt, .lt, .gte, .eq, .ne]
 }
 
 /// Property and schedule filter `op` values (the plugin `FilterOperation` enum, R-FLT-01).
@@ -105,23 +75,6 @@ public enum FilterOp: String, Sendable, CaseIterable, Hashable {
     case `in`
     case exists
     case notExists
-
-    /// Core's `FilterOpsDescriptions` text; `in` has none in core.
-    public var description: String? {
-        switch self {
-        case .eq: return "equals"
-        case .ne: return "does not equal"
-        case .exists: return "exists with any value"
-        case .notExists: return "does not exist"
-        case .gt: return "greater than"
-        case .gte: return "greater than or equal to"
-        case .lt: return "less than"
-        case .lte: return "less than or equal to"
-        case .substring: return "contains"
-        case .notSubstring: return "does not contain"
-        case .in: return nil
-        }
-    }
 
     /// `FilterHelper.deprecatedFilters`, in Grouparoo's order (R-PROP-11, R-SCH-10).
     public static let deprecatedReplacements: [(deprecated: String, replacement: FilterOp)] = [

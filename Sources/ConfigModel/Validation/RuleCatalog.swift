@@ -2,8 +2,13 @@
 /// Grouparoo's pipeline order (ids, classes, keys, values, references, per-class rules), then plugin
 /// rules, then checks that go beyond Grouparoo.
 public enum RuleCatalog {
-    public static let all: [any ValidationRule] = ReaderDiagnosticRule.all + pipeline + values + references
+    public static let all: [any ValidationRule] = reader + pipeline + values + references
         + perClass + access + plugins + beyondGrouparoo
+
+    private static let reader: [any ValidationRule] = [
+        SyntaxErrorRule(), EvaluationErrorRule(), NeedsNodeRule(), UnsetEnvVarRule(), NullConfigObjectRule(),
+        UnreadableFileRule(), NodeEvaluationErrorRule(),
+    ]
 
     private static let pipeline: [any ValidationRule] = [
         MissingIDRule(), DuplicateIDRule(), UnknownClassRule(), DeprecatedClassRule(), UnknownKeyRule(),
@@ -17,8 +22,9 @@ public enum RuleCatalog {
         UnknownReferenceRule(), DependencyCycleRule(), TemplateSyntaxRule(), TemplatePropertyRule(), ModelMismatchRule(),
         DestinationTrackingRule(), DuplicateDestinationRule(),
     ]
-    private static let perClass: [any ValidationRule] = BootstrapPropertyRule.all + [
-        OnePrimarySourcePerModelRule(), SourceMappingRule(), OneSchedulePerSourceRule(), RecurringFrequencyRule(),
+    private static let perClass: [any ValidationRule] = [
+        BootstrapNotUniqueRule(), BootstrapIsArrayRule(), BootstrapWithoutOptionsRule(), OnePrimarySourcePerModelRule(),
+        SourceMappingRule(), OneSchedulePerSourceRule(), RecurringFrequencyRule(),
         GroupRuleOpRule(), PostgresOnlyGroupRuleOpRule(), GroupRuleNeedsMatchRule(), TooManyGroupRulesRule(),
         ManualGroupRule(), DeprecatedFilterOpRule(), ReservedPropertyKeyRule(), UniqueArrayPropertyRule(),
         DeprecatedKeyRule(), RecordPropertiesRule(),

@@ -14,7 +14,7 @@ enum ApiKeyOptions {
             context["apiKey"] = .text(try printer.print(.string(value)))
         case (nil, let name?):
             guard isEnvironmentName(name) else {
-                throw GenerateError("--api-key-env needs an environment variable name (letters, digits and _, not starting with a digit); got \(JSSyntax.quoted(name))")
+                throw GenerateError("--api-key-env needs an environment variable name (letters, digits and _, not starting with a digit); got \(JSLiteralSyntax.quoted(name))")
             }
             context["apiKey"] = .text(try printer.print(.environmentVariable(name)))
         case (nil, nil):
@@ -27,7 +27,7 @@ enum ApiKeyOptions {
         }
         var seen = Set<String>()
         for grant in grants where !seen.insert(grant.topic).inserted {
-            throw GenerateError("--permission lists topic \(JSSyntax.quoted(grant.topic)) twice")
+            throw GenerateError("--permission lists topic \(JSLiteralSyntax.quoted(grant.topic)) twice")
         }
         if grants.isEmpty {
             context["permissionAllRead"] = .flag(request.readAll)
@@ -52,14 +52,14 @@ enum ApiKeyOptions {
     static func parseGrant(_ text: String) throws -> Grant {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, ["r", "w", "rw", "wr"].contains(parts[1].lowercased()) else {
-            throw GenerateError("--permission must look like topic:r, topic:w or topic:rw (e.g. --permission app:rw); got \(JSSyntax.quoted(text))")
+            throw GenerateError("--permission must look like topic:r, topic:w or topic:rw (e.g. --permission app:rw); got \(JSLiteralSyntax.quoted(text))")
         }
         let topic = parts[0]
         guard PermissionTopic(rawValue: topic) != nil else {
             let topics = PermissionTopic.allCases.map(\.rawValue)
             let close = topics.first { $0.lowercased() == topic.lowercased() }
-            let hint = close.map { " (did you mean \(JSSyntax.quoted($0))?)" } ?? ""
-            throw GenerateError("unknown permission topic \(JSSyntax.quoted(topic))\(hint); topics: \(topics.joined(separator: ", "))")
+            let hint = close.map { " (did you mean \(JSLiteralSyntax.quoted($0))?)" } ?? ""
+            throw GenerateError("unknown permission topic \(JSLiteralSyntax.quoted(topic))\(hint); topics: \(topics.joined(separator: ", "))")
         }
         let access = parts[1].lowercased()
         return Grant(topic: topic, read: access.contains("r"), write: access.contains("w"))

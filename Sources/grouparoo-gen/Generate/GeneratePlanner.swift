@@ -17,7 +17,7 @@ enum GeneratePlanner {
             id = request.id  // Grouparoo's setting template has no id input, so the id is never formatted.
         } else {
             do { id = try IdFormatting.generateId(request.id) } catch { throw GenerateError("\(error)") }
-            if id != request.id { notices.append("ID was changed to \(JSSyntax.quoted(id))") }
+            if id != request.id { notices.append("ID was changed to \(JSLiteralSyntax.quoted(id))") }
         }
         guard !id.isEmpty else { throw GenerateError("id is required") }
 
@@ -30,11 +30,11 @@ enum GeneratePlanner {
             }
             parent = given
             if let formatted = try? IdFormatting.generateId(given), formatted != given {
-                notices.append("--parent \(JSSyntax.quoted(given)) is used as given, but ids made by generate look like \(JSSyntax.quoted(formatted))")
+                notices.append("--parent \(JSLiteralSyntax.quoted(given)) is used as given, but ids made by generate look like \(JSLiteralSyntax.quoted(formatted))")
             }
         }
 
-        var context: TemplateContext = ["id": .text(JSSyntax.quoted(id)), "name": .text(JSSyntax.quoted(id))]
+        var context: TemplateContext = ["id": .text(JSLiteralSyntax.quoted(id)), "name": .text(JSLiteralSyntax.quoted(id))]
         var extraFiles: [PlannedFile] = []
         try fill(&context, extraFiles: &extraFiles, notices: &notices, generator: generator, request: request, id: id, parent: parent, templates: templates)
 
@@ -50,35 +50,35 @@ enum GeneratePlanner {
         _ context: inout TemplateContext, extraFiles: inout [PlannedFile], notices: inout [String], generator: Generator,
         request: GenerateRequest, id: String, parent: String?, templates: TemplateStore
     ) throws {
-        let quotedParent = TemplateValue.text(JSSyntax.quoted(parent ?? ""))
-        let scheduleId = TemplateValue.text(JSSyntax.quoted(id.replacingOccurrences(of: "\"", with: "") + "_schedule"))
+        let quotedParent = TemplateValue.text(JSLiteralSyntax.quoted(parent ?? ""))
+        let scheduleId = TemplateValue.text(JSLiteralSyntax.quoted(id.replacingOccurrences(of: "\"", with: "") + "_schedule"))
         switch generator.kind {
         case .apiKey:
             try ApiKeyOptions.fill(&context, request: request)
         case .group:
-            context["modelId"] = .text(JSSyntax.quoted("mod_profiles"))
+            context["modelId"] = .text(JSLiteralSyntax.quoted("mod_profiles"))
         case .model:
-            context["type"] = .text(JSSyntax.quoted("profile"))
+            context["type"] = .text(JSLiteralSyntax.quoted("profile"))
         case .setting:
             try fillSetting(&context, request: request)
         case .team:
             break
         case .teamMember:
             context["teamId"] = quotedParent
-            context["firstName"] = .text(JSSyntax.quoted(id))
+            context["firstName"] = .text(JSLiteralSyntax.quoted(id))
         case .schedule:
             context["sourceId"] = quotedParent
-            context["highWaterMark"] = .text(request.highWaterMark.map(JSSyntax.quoted) ?? "")
+            context["highWaterMark"] = .text(request.highWaterMark.map(JSLiteralSyntax.quoted) ?? "")
         case .app(let app):
             context["displayName"] = .text(app.displayName)
-            context["type"] = .text(JSSyntax.quoted(app.plugin))
+            context["type"] = .text(JSLiteralSyntax.quoted(app.plugin))
             context["options"] = .text(try app.options.map { try printer.print(.object($0)) } ?? "")
         case .destination(let destination):
             try fillDestination(&context, destination: destination, request: request)
             context["appId"] = quotedParent
         case .tableSource(let plugin):
             context["displayName"] = .text(plugin.displayName)
-            context["type"] = .text(JSSyntax.quoted("\(plugin.plugin)-import-table"))
+            context["type"] = .text(JSLiteralSyntax.quoted("\(plugin.plugin)-import-table"))
             context["appId"] = quotedParent
             context["scheduleId"] = scheduleId
             extraFiles = try TableSourcePlanner.fill(&context, notices: &notices, request: request, sourceId: id, templates: templates)
@@ -87,15 +87,15 @@ enum GeneratePlanner {
             context.merge(TableSourcePlanner.propertyDefaults) { current, _ in current }
         case .querySource(let plugin):
             context["displayName"] = .text(plugin.displayName)
-            context["type"] = .text(JSSyntax.quoted("\(plugin.plugin)-import-query"))
+            context["type"] = .text(JSLiteralSyntax.quoted("\(plugin.plugin)-import-query"))
             context["appId"] = quotedParent
             context["scheduleId"] = scheduleId
         case .queryProperty:
             context["sourceId"] = quotedParent
-            context["query"] = .text(JSSyntax.quoted("SELECT SUM(price) from purchases where user_id = {{{user_id}}}"))
+            context["query"] = .text(JSLiteralSyntax.quoted("SELECT SUM(price) from purchases where user_id = {{{user_id}}}"))
         case .singleSource(let plugin):
             context["displayName"] = .text(plugin.displayName)
-            context["type"] = .text(JSSyntax.quoted(plugin.sourceType))
+            context["type"] = .text(JSLiteralSyntax.quoted(plugin.sourceType))
             context["appId"] = quotedParent
             context["options"] = .text(try plugin.sourceOptions.map { try printer.print(.object($0)) } ?? "")
             context["mapping"] = .text(try plugin.sourceMapping.map { try printer.print(.object($0)) } ?? "")
@@ -110,14 +110,14 @@ enum GeneratePlanner {
 
     private static func fillDestination(_ context: inout TemplateContext, destination: PluginDestination, request: GenerateRequest) throws {
         context["displayName"] = .text(destination.displayName)
-        context["type"] = .text(JSSyntax.quoted(destination.type))
+        context["type"] = .text(JSLiteralSyntax.quoted(destination.type))
         var syncMode = ""
         if let modeDefault = destination.syncModeDefault {
             let chosen = request.syncMode ?? modeDefault
             if request.syncMode != nil && !destination.syncModes.contains(chosen) {
-                throw GenerateError("sync mode \(JSSyntax.quoted(chosen)) is not supported by \(destination.name):destination; use one of: \(destination.syncModes.joined(separator: ", "))")
+                throw GenerateError("sync mode \(JSLiteralSyntax.quoted(chosen)) is not supported by \(destination.name):destination; use one of: \(destination.syncModes.joined(separator: ", "))")
             }
-            syncMode = JSSyntax.quoted(chosen)
+            syncMode = JSLiteralSyntax.quoted(chosen)
         }
         context["syncMode"] = .text(syncMode)
         context["syncModeHelp"] = .text(syncModeHelp(destination.syncModes, mustChoose: syncMode == "\"...\""))
@@ -142,7 +142,7 @@ enum GeneratePlanner {
             let hint = known.isEmpty
                 ? "plugins with settings: \(Array(Set(RegisteredSetting.all.map(\.pluginName))).sorted().joined(separator: ", "))"
                 : "settings of \(pluginName): \(known.joined(separator: ", "))"
-            throw GenerateError("setting \(JSSyntax.quoted(key)) is not registered for plugin \(JSSyntax.quoted(pluginName)); \(hint)")
+            throw GenerateError("setting \(JSLiteralSyntax.quoted(key)) is not registered for plugin \(JSLiteralSyntax.quoted(pluginName)); \(hint)")
         }
         let literal: JSLiteral
         switch setting.type {
@@ -150,17 +150,17 @@ enum GeneratePlanner {
             literal = .string(value)
         case .number:
             guard let number = Double(value), number.isFinite else {
-                throw GenerateError("setting \(pluginName)/\(key) takes a number; \(JSSyntax.quoted(value)) is not one")
+                throw GenerateError("setting \(pluginName)/\(key) takes a number; \(JSLiteralSyntax.quoted(value)) is not one")
             }
             literal = .number(number)
         case .boolean:
             guard value == "true" || value == "false" else {
-                throw GenerateError("setting \(pluginName)/\(key) takes true or false; \(JSSyntax.quoted(value)) is neither")
+                throw GenerateError("setting \(pluginName)/\(key) takes true or false; \(JSLiteralSyntax.quoted(value)) is neither")
             }
             literal = .boolean(value == "true")
         }
-        context["pluginName"] = .text(JSSyntax.quoted(pluginName))
-        context["key"] = .text(JSSyntax.quoted(key))
+        context["pluginName"] = .text(JSLiteralSyntax.quoted(pluginName))
+        context["key"] = .text(JSLiteralSyntax.quoted(key))
         context["value"] = .text(try printer.print(literal))
     }
 
@@ -184,6 +184,6 @@ enum GeneratePlanner {
     static func unknownTemplate(_ name: String) -> GenerateError {
         let matches = GeneratorCatalog.closeMatches(to: name)
         let hint = matches.isEmpty ? "" : " Did you mean: \(matches.joined(separator: ", "))?"
-        return GenerateError("template \(JSSyntax.quoted(name)) not found.\(hint) See `generate --list`.")
+        return GenerateError("template \(JSLiteralSyntax.quoted(name)) not found.\(hint) See `generate --list`.")
     }
 }

@@ -6,9 +6,9 @@ import JSEmitter
 enum TableSourcePlanner {
     /// Values a table property file uses when it is not made from a known column.
     static let propertyDefaults: TemplateContext = [
-        "type": .text(JSSyntax.quoted("string")),
+        "type": .text(JSLiteralSyntax.quoted("string")),
         "unique": .flag(false),
-        "column": .text(JSSyntax.quoted("...")),
+        "column": .text(JSLiteralSyntax.quoted("...")),
     ]
 
     /// Fills the source's context and returns the property files to write next to it.
@@ -16,11 +16,11 @@ enum TableSourcePlanner {
         _ context: inout TemplateContext, notices: inout [String], request: GenerateRequest, sourceId: String, templates: TemplateStore
     ) throws -> [PlannedFile] {
         let printer = GeneratePlanner.printer
-        context["table"] = .text(JSSyntax.quoted(request.from ?? "..."))
+        context["table"] = .text(JSLiteralSyntax.quoted(request.from ?? "..."))
         if let column = request.highWaterMark, column.isEmpty {
             throw GenerateError("You must pass a column name with the --high-water-mark option.")
         }
-        context["highWaterMark"] = .text(request.highWaterMark.map(JSSyntax.quoted) ?? "")
+        context["highWaterMark"] = .text(request.highWaterMark.map(JSLiteralSyntax.quoted) ?? "")
 
         var mappingPair: (column: String, propertyId: String)?
         if let mapping = request.mapping {
@@ -43,16 +43,16 @@ enum TableSourcePlanner {
             if !isValidId(propertyId) {
                 // Grouparoo used the raw column name, which its own id check (R-ID-02) then rejects.
                 let formatted = (try? IdFormatting.generateId(propertyId)) ?? "column"
-                notices.append("property id for column \(JSSyntax.quoted(spec.column)) is \(JSSyntax.quoted(formatted)) (ids may only hold letters, digits, \"-\" and \"_\")")
+                notices.append("property id for column \(JSLiteralSyntax.quoted(spec.column)) is \(JSLiteralSyntax.quoted(formatted)) (ids may only hold letters, digits, \"-\" and \"_\")")
                 propertyId = formatted
             }
             let propertyContext: TemplateContext = [
-                "id": .text(JSSyntax.quoted(propertyId)),
-                "name": .text(JSSyntax.quoted(propertyId)),
-                "sourceId": .text(JSSyntax.quoted(sourceId)),
-                "type": .text(JSSyntax.quoted(ColumnGuessing.type(for: spec).rawValue)),
+                "id": .text(JSLiteralSyntax.quoted(propertyId)),
+                "name": .text(JSLiteralSyntax.quoted(propertyId)),
+                "sourceId": .text(JSLiteralSyntax.quoted(sourceId)),
+                "type": .text(JSLiteralSyntax.quoted(ColumnGuessing.type(for: spec).rawValue)),
                 "unique": .flag(ColumnGuessing.isUnique(spec.column)),
-                "column": .text(JSSyntax.quoted(spec.column)),
+                "column": .text(JSLiteralSyntax.quoted(spec.column)),
             ]
             return PlannedFile(
                 relativePath: "properties/" + IdFormatting.fileName(forId: propertyId),
@@ -74,7 +74,7 @@ enum TableSourcePlanner {
             guard let listed, listed != "*" else { return csvColumns }
             return try ColumnGuessing.parseWith(listed).map { wanted in
                 guard var found = csvColumns.first(where: { $0.column == wanted.column }) else {
-                    throw GenerateError("column \(JSSyntax.quoted(wanted.column)) from --with is not in the CSV header (\(csvColumns.map(\.column).joined(separator: ", ")))")
+                    throw GenerateError("column \(JSLiteralSyntax.quoted(wanted.column)) from --with is not in the CSV header (\(csvColumns.map(\.column).joined(separator: ", ")))")
                 }
                 found.type = wanted.type ?? found.type
                 return found

@@ -46,6 +46,9 @@ public struct ValidationInput: Sendable {
     /// Template variables of each property entry, by position (R-DEP-05).
     public let templateVariables: [Int: [TemplateVariable]]
     public let templateProblems: [Int: [TemplateSyntaxProblem]]
+    /// Source text of the files only Node can evaluate, so objects may be missing from `entries`. Rules that
+    /// conclude something is absent soften that only when such a file mentions it.
+    let unevaluatedFiles: UnevaluatedFiles
     /// Objects whose `options` a plugin defines, with the definitions that apply (empty without a catalog).
     private(set) var pluginOptionTargets: [PluginOptionTarget] = []
 
@@ -94,12 +97,9 @@ public struct ValidationInput: Sendable {
         }
         templateVariables = variables
         templateProblems = problems
+        unevaluatedFiles = UnevaluatedFiles(read)
         if let plugins { pluginOptionTargets = PluginOptionTarget.all(in: self, plugins: plugins) }
     }
-
-    /// True when some file could not be evaluated statically, so objects may be missing from `entries`;
-    /// rules that conclude something is absent then report warnings instead of errors.
-    public var hasUnevaluatedFiles: Bool { read.files.contains { $0.needsNode } }
 
     /// Number of files read.
     public var fileCount: Int { read.files.count }

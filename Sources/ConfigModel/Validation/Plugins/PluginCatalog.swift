@@ -107,9 +107,6 @@ public struct PluginCatalog: Sendable {
     /// Every official plugin of Grouparoo 0.9.
     public static let bundled: PluginCatalog = officialPlugins
 
-    /// Grouparoo's test plugin (`test-plugin-app`, `test-plugin-import`, …), which its own fixtures use.
-    public static let testPlugin: PluginCatalog = specHelperPlugin
-
     /// This catalog plus the other's apps and connections (this one wins on a clash).
     public func merging(_ other: PluginCatalog) -> PluginCatalog {
         PluginCatalog(apps: Array(apps.values) + Array(other.apps.values),

@@ -337,28 +337,4 @@ extension PluginCatalog {
                 features: []),
         ]
     )
-
-    /// The test plugin Grouparoo's own fixtures run with (`enableTestPlugin`).
-    static let specHelperPlugin = PluginCatalog(
-        apps: [
-            PluginApp(type: "test-plugin-app", plugin: "@grouparoo/test-plugin", options: [.required("fileId"), .optional("environment", values: ["staging", "production"]), .optional("password"), .optional("oAuthToken"), .optional("_failRemoteValidation")]),
-        ],
-        connections: [
-            PluginConnection(
-                type: "test-plugin-import", plugin: "@grouparoo/test-plugin", direction: .importing, apps: ["test-plugin-app"],
-                options: [.required("table"), .optional("tableWithOptions", values: ["users", "admins", "purchases", "products"]), .optional("where")],
-                propertyOptions: [.required("column"), .optional("aggregationMethod", values: ["exact", "count", "min", "max"]), .optional("arbitraryText")], scheduleOptions: [.required("maxColumn", values: ["created_at", "updated_at"])],
-                features: [.schedules, .incrementalSchedules, .requiresMapping, .filters]),
-            PluginConnection(
-                type: "test-plugin-export", plugin: "@grouparoo/test-plugin", direction: .exporting, apps: ["test-plugin-app"],
-                options: [.required("table"), .optional("tableWithOptions", values: ["users_out", "users", "groups"]), .optional("where"), .optional("_failRemoteValidation")],
-                syncModes: ["sync", "enrich", "additive"], defaultSyncMode: nil,
-                features: []),
-            PluginConnection(
-                type: "test-plugin-export-batch", plugin: "@grouparoo/test-plugin", direction: .exporting, apps: ["test-plugin-app"],
-                options: [.required("table"), .optional("tableWithOptions", values: ["users_out"]), .optional("where")],
-                syncModes: ["sync", "enrich", "additive"], defaultSyncMode: "additive",
-                features: []),
-        ]
-    )
 }

@@ -1,5 +1,6 @@
 // A key for the BI dashboard. Per-topic permissions only apply when both
 // permissionAll* options are null; otherwise those blanket values win.
+// Without REPORTING_API_KEY, Grouparoo generates a random key.
 exports.default = async function buildConfig() {
   const readOnly = { read: true, write: false };
   return [
@@ -7,7 +8,7 @@ exports.default = async function buildConfig() {
       class: "apiKey",
       id: "reporting_key",
       name: "Reporting Dashboard",
-      apiKey: process.env.REPORTING_API_KEY || "5f2b6c1d9e0a4b7c8d3e2f1a0b9c8d7e",
+      apiKey: process.env.REPORTING_API_KEY || undefined,
       options: { permissionAllRead: null, permissionAllWrite: null },
       permissions: [
         { topic: "record", ...readOnly },

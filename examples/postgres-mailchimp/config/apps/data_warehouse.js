@@ -1,6 +1,7 @@
 // The Postgres database that holds our product's users.
 // The password is never written here: it is read from the environment
-// (or from a file passed with --env-file, see ../example.env).
+// (or from a file passed with --env-file, see ../example.env). Without it
+// the option is left out, which `|| undefined` states explicitly.
 
 const refreshEveryMinutes = 10;
 
@@ -17,7 +18,7 @@ exports.default = async function buildConfig() {
         database: "product",
         schema: "public",
         user: "grouparoo_reader",
-        password: process.env.DATA_WAREHOUSE_PASSWORD,
+        password: process.env.DATA_WAREHOUSE_PASSWORD || undefined,
       },
       // Re-run the sources whenever this query's answer changes.
       refresh: {

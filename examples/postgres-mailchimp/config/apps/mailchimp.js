@@ -7,8 +7,11 @@ exports.default = async function buildConfig() {
       name: "Mailchimp",
       type: "mailchimp",
       options: {
-        // Mailchimp keys end in the data-center suffix, e.g. "-us6".
-        apiKey: process.env.MAILCHIMP_API_KEY || "set-MAILCHIMP_API_KEY-us1",
+        // The key is required, so it cannot simply be left out when unset. Instead
+        // the value names an environment variable: when Grouparoo loads this app it
+        // replaces it with $GROUPAROO_OPTION__APP__MAILCHIMP_API_KEY (Grouparoo's own
+        // option substitution). The key itself never appears in the repository.
+        apiKey: "MAILCHIMP_API_KEY",
       },
     },
   ];

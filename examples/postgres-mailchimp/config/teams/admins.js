@@ -15,7 +15,9 @@ exports.default = async function buildConfig() {
       options: {
         firstName: "Olive",
         lastName: "Operator",
-        password: process.env.ADMIN_PASSWORD, // hashed by Grouparoo on load
+        // Hashed by Grouparoo on load. Unset means no password yet (set it in the UI);
+        // `|| undefined` says so explicitly, and an empty variable counts as unset.
+        password: process.env.ADMIN_PASSWORD || undefined,
       },
     },
   ];

@@ -1,5 +1,6 @@
 /// Ids must be unique within a class; class spellings that differ only in case or surrounding
-/// whitespace are the same class. The same id in different classes is fine.
+/// whitespace are the same class. The same id in different classes is fine. Objects with a missing (falsy)
+/// id count too: two teams without an id are a duplicate, as in Grouparoo (besides `missing-id`).
 struct DuplicateIDRule: ValidationRule {
     let description = RuleDescription(
         identifier: "duplicate-id", summary: "Two config objects of the same class share an id.",
@@ -8,6 +9,10 @@ struct DuplicateIDRule: ValidationRule {
             RuleExample(objects: """
                 { id: "dw", class: "app", name: "A", type: "sqlite" },
                 { id: "dw", class: "App", name: "B", type: "sqlite" }
+                """),
+            RuleExample(objects: """
+                { class: "team", name: "Team A" },
+                { class: "team", name: "Team B" }
                 """),
             RuleExample([
                 "a.js": "module.exports = { id: \"t\", class: \"team\", name: \"Team A\" };",
@@ -26,21 +31,47 @@ struct DuplicateIDRule: ValidationRule {
         ])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        var firstByNode: [String: ConfigEntry] = [:]
-        firstByNode.reserveCapacity(config.entries.count)
+        var firstByKey: [String: ConfigEntry] = [:]
+        firstByKey.reserveCapacity(config.entries.count)
         var found: [Diagnostic] = []
         for entry in config.entries {
-            guard entry.id != nil else { continue }  // missing ids are reported by `missing-id`
-            guard let first = firstByNode[entry.nodeID] else {
-                firstByNode[entry.nodeID] = entry
+            let key = Self.duplicateKey(entry)
+            guard let first = firstByKey[key] else {
+                firstByKey[key] = entry
                 continue
             }
             let className = entry.cleanClass ?? "undefined"
+            let message: String
+            let shownID: String
+            if let id = entry.id {
+                shownID = id
+                message = "duplicate id `\(id)`: another \(className) already uses it"
+            } else {
+                // Objects without an id take part too (R-PIPE-02), compared by their raw falsy value.
+                shownID = JavaScriptValues.string(entry.idProperty?.value.value ?? .undefined)
+                message = "a second \(className) without an id (`\(shownID)`); Grouparoo also reports it as a duplicate id"
+            }
             found.append(diagnostic(
-                "duplicate id `\(entry.id!)`: another \(className) already uses it", on: entry,
-                grouparoo: "Duplicate ID values found for \(entry.id!) of class \(className)",
+                message, on: entry, grouparoo: "Duplicate ID values found for \(shownID) of class \(className)",
                 notes: [.definedHere(first, "the first \(className) with this id is defined here")]))
         }
         return found
+    }
+
+    /// `${cleanClass}:${id}` for objects with an id; for the others the class and the falsy value itself, since
+    /// Grouparoo compares ids with `Array.includes` (so `undefined` and `""` differ, and NaN matches NaN).
+    private static func duplicateKey(_ entry: ConfigEntry) -> String {
+        guard entry.id == nil else { return entry.nodeID }
+        let raw = entry.idProperty?.value.value ?? .undefined
+        let kind: String
+        switch raw {
+        case .undefined: kind = "undefined"
+        case .null: kind = "null"
+        case .string: kind = "string"
+        case .number(let number): kind = number.isNaN ? "NaN" : "0"
+        case .boolean: kind = "false"
+        default: kind = "other"
+        }
+        return "\(entry.cleanClass ?? "undefined")\u{0}\(kind)"
     }
 }

@@ -1,11 +1,12 @@
-/// Ids may only hold ASCII letters, digits, `-` and `_`, up to 191 characters. Settings are never
-/// created, so their ids are not checked, and a source's auto-bootstrapped property skips the check.
-/// An id containing `:` is worse: Grouparoo silently skips the object.
+/// Ids may only hold ASCII letters, digits, `-` and `_`, up to 191 characters. The check runs when a row
+/// is created, so settings (never created), a source's auto-bootstrapped property and records (created only
+/// by `grouparoo config`, never by `validate` or `apply`; R-PIPE-14) skip it. An id containing `:` is worse,
+/// for every class: the dependency sort silently drops the object.
 struct InvalidIDRule: ValidationRule {
     let description = RuleDescription(
         identifier: "invalid-id",
         summary: "An id has characters other than letters, digits, - and _, or is longer than 191 characters.",
-        grouparooRules: ["R-ID-02", "R-ID-03", "R-ID-04", "R-PIPE-07", "R-EDGE-14"], severity: .error,
+        grouparooRules: ["R-ID-02", "R-ID-03", "R-ID-04", "R-PIPE-07", "R-PIPE-14", "R-EDGE-14"], severity: .error,
         triggeringExamples: [
             RuleExample(objects: "{ id: \"data warehouse\", class: \"app\", name: \"DW\", type: \"sqlite\" }"),
             RuleExample(objects: "{ id: \"team:a\", class: \"team\", name: \"Team A\" }"),
@@ -13,7 +14,8 @@ struct InvalidIDRule: ValidationRule {
         nonTriggeringExamples: [
             RuleExample(objects: """
                 { id: "Data-Warehouse_2", class: "app", name: "DW", type: "sqlite" },
-                { id: "any thing goes", class: "setting", pluginName: "core", key: "cluster-name", value: "x" }
+                { id: "any thing goes", class: "setting", pluginName: "core", key: "cluster-name", value: "x" },
+                { id: "john smith", class: "record", modelId: "m", properties: {} }
                 """),
         ])
 
@@ -24,7 +26,7 @@ struct InvalidIDRule: ValidationRule {
                 return diagnostic("id `\(id)` contains `:`; Grouparoo silently skips this object, so it is never loaded",
                                   on: entry, severity: .error)
             }
-            guard configClass != .setting, !config.isBootstrapped(entry) else { return nil }
+            guard configClass != .setting, configClass.canonical != .record, !config.isBootstrapped(entry) else { return nil }
             let tooLong = id.utf16.count > 191
             guard tooLong || !Self.isWellFormed(id) else { return nil }
             let reason = tooLong ? "is \(id.utf16.count) characters long (at most 191)"

@@ -1,8 +1,10 @@
-/// Only the model's columns and the loader's extra keys are allowed at the top level (§3).
+/// Only the model's columns and the loader's extra keys are allowed at the top level (§3). Records
+/// (`record`, `profile`) are skipped: `grouparoo validate` and `apply` never load them, so their keys are
+/// not checked (R-PIPE-14); `record-properties` checks what matters for `grouparoo config`.
 struct UnknownKeyRule: ValidationRule {
     let description = RuleDescription(
         identifier: "unknown-key", summary: "A top-level key is not allowed for the object's class.",
-        grouparooRules: ["R-KEYS-01", "R-KEYS-03", "R-KEYS-04", "R-SET-01", "R-CLASS-03"], severity: .error,
+        grouparooRules: ["R-KEYS-01", "R-KEYS-03", "R-KEYS-04", "R-SET-01", "R-CLASS-03", "R-PIPE-14"], severity: .error,
         triggeringExamples: [
             RuleExample(objects: "{ id: \"t\", class: \"team\", name: \"Team\", cool: true }"),
             RuleExample(objects: """
@@ -12,14 +14,15 @@ struct UnknownKeyRule: ValidationRule {
         ],
         nonTriggeringExamples: [
             RuleExample(objects: """
-                { id: "s", class: "schedule", sourceId: "src", name: "S", confirmProfiles: true, recurring: false }
+                { id: "s", class: "schedule", sourceId: "src", name: "S", confirmProfiles: true, recurring: false },
+                { id: "r", class: "record", modelId: "m", properties: {}, cool: true }
                 """),
         ])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for entry in config.entries {
-            guard let configClass = entry.dispatchClass else { continue }
+            guard let configClass = entry.dispatchClass, configClass.canonical != .record else { continue }
             for property in entry.properties.properties where !configClass.allowsKey(property.key) {
                 found.append(diagnostic(message(for: property.key, in: configClass), on: entry, at: property.keySpan,
                                         grouparoo: "\(property.key) is not a valid property of a \(configClass.modelName)"))

@@ -4,10 +4,10 @@ struct InvalidOptionValueRule: ValidationRule {
         identifier: "invalid-option-value", summary: "An option's value is not in the plugin's list of values.",
         grouparooRules: ["R-OPT-04", "R-FLT-04"], severity: .error,
         triggeringExamples: [RuleExample(objects: """
-            { id: "dw", class: "app", name: "DW", type: "test-plugin-app", options: { fileId: "f", environment: "dev" } }
+            { id: "log", class: "app", name: "Log", type: "logger", options: { filename: "out.log", stdout: "yes" } }
             """)],
         nonTriggeringExamples: [RuleExample(objects: """
-            { id: "dw", class: "app", name: "DW", type: "test-plugin-app", options: { fileId: "f", environment: "staging" } }
+            { id: "log", class: "app", name: "Log", type: "logger", options: { filename: "out.log", stdout: true } }
             """)])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {

@@ -1,4 +1,5 @@
 /// Every option the plugin marks required must be present and truthy (an empty string counts as missing).
+/// Property options are converted to strings first, so `false` and `0` count as present there (R-PROP-09).
 struct MissingRequiredOptionRule: ValidationRule {
     let description = RuleDescription(
         identifier: "missing-required-option", summary: "A required plugin option is missing or empty.",
@@ -7,10 +8,18 @@ struct MissingRequiredOptionRule: ValidationRule {
         severity: .error,
         triggeringExamples: [
             RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"postgres\", options: { host: \"db\" } }"),
-            RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"test-plugin-app\", options: { fileId: \"\" } }"),
+            RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"postgres\", options: { database: \"\" } }"),
         ],
         nonTriggeringExamples: [
             RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"postgres\", options: { database: \"crm\" } }"),
+            RuleExample(objects: """
+                { id: "m", class: "model", name: "M", type: "profile" },
+                { id: "files", class: "app", name: "Files", type: "sqlite" },
+                { id: "rows", class: "source", name: "Rows", type: "sqlite-import-table", appId: "files", modelId: "m",
+                  options: { table: "rows" } },
+                { id: "first", class: "property", key: "first", type: "string", sourceId: "rows",
+                  options: { column: 0, aggregationMethod: "exact" } }
+                """),
         ])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {

@@ -12,15 +12,26 @@ struct PluginOptionTarget {
     let options: Field<JSObject>?
     /// Grouparoo's `name || key` label.
     let label: String
+    /// Property option values are converted with `.toString()` before validation (R-PROP-09).
+    var stringifiesValues = false
 
-    /// Option values Grouparoo validates: `undefined`, `null` and `""` are dropped first (R-OPT-05).
+    /// Option values Grouparoo validates: `undefined` and `null` are dropped, property values become strings
+    /// (so `false` and `0` are present), and then `""` is dropped too (R-OPT-05, R-PROP-09).
     var providedOptions: [JSProperty] {
-        (options?.value.properties ?? []).filter { property in
+        (options?.value.properties ?? []).compactMap { property in
+            var property = property
             switch property.value.value {
-            case .undefined, .null: return false
-            case .string(let text): return !text.isEmpty
-            default: return true
+            case .undefined, .null:
+                return nil
+            case .string:
+                break
+            case let value where stringifiesValues:
+                property.value = LocatedValue(.string(JavaScriptValues.string(value)), span: property.value.span)
+            default:
+                return property
             }
+            if case .string(let text) = property.value.value, text.isEmpty { return nil }
+            return property
         }
     }
 
@@ -58,13 +69,15 @@ struct PluginOptionTarget {
                   let definitions = connection.propertyOptions else { continue }
             targets.append(PluginOptionTarget(entry: property.entry, modelName: "property", type: type,
                                               definitions: definitions, options: property.config.options,
-                                              label: property.config.effectiveKey))
+                                              label: property.config.effectiveKey, stringifiesValues: true))
         }
         for schedule in config.schedules {
-            guard let (type, connection) = sourceConnection(schedule.config.sourceId, config, plugins) else { continue }
+            guard let (type, connection) = sourceConnection(schedule.config.sourceId, config, plugins),
+                  let source = schedule.config.sourceId.flatMap({ config.source(id: $0.value) }) else { continue }
+            // An empty name becomes `${source.name} schedule` before validation (R-SCH-04).
             targets.append(PluginOptionTarget(entry: schedule.entry, modelName: "schedule", type: type,
                                               definitions: connection.scheduleOptions, options: schedule.config.options,
-                                              label: schedule.entry.nameOrKey))
+                                              label: schedule.config.effectiveName(sourceName: source.config.effectiveName)))
         }
         return targets
     }

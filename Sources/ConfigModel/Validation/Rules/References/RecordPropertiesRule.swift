@@ -35,10 +35,12 @@ struct RecordPropertiesRule: ValidationRule {
                 for value in kept { object.set(value.propertyId, value.raw) }
                 let json = JSONOutput.stringify(.object(object)) ?? "{}"
                 let keys = primaryKeys[model].map { $0.sorted().joined(separator: ", ") } ?? "none defined"
+                // A source of the model (or a mapping to one of these properties) may be in a file only Node can read.
+                let note = ([model] + kept.map(\.propertyId)).lazy.compactMap(config.unevaluatedFiles.note(mentioning:)).first
                 found.append(diagnostic("record sets no primary-key property of model `\(model)` (primary keys: \(keys))",
                                         on: record.entry, at: properties.keySpan ?? properties.span,
                                         grouparoo: "there are no directly mapped record properties provided in \(json)",
-                                        severity: config.hasUnevaluatedFiles ? .warning : nil))
+                                        notes: note.map { [$0] } ?? [], severity: note == nil ? nil : .warning))
             }
             for value in kept where value.values.count > 1 {
                 guard let property = config.property(id: value.propertyId), !property.config.effectiveIsArray else { continue }

@@ -1,6 +1,8 @@
 /// Every reference must name an object of the right class in the config: `…Id` keys, `propertyId` in
 /// options, group rules, mappings, group memberships, record properties, and `{{{key}}}` templates in
-/// property options (looked up by property key). A database-only object does not count.
+/// property options (looked up by property key). A database-only object does not count. When a file only
+/// Node can evaluate mentions the missing name, the object may be defined there, so that finding alone is
+/// a warning; files that do not mention it change nothing.
 struct UnknownReferenceRule: ValidationRule {
     let description = RuleDescription(
         identifier: "unknown-reference",
@@ -38,12 +40,9 @@ struct UnknownReferenceRule: ValidationRule {
         ])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        let found = references(config)
-        guard config.hasUnevaluatedFiles else { return found }
-        // The object may be defined in a file only Node can evaluate.
-        let note = DiagnosticNote("some config files could not be evaluated statically (see `needs-node`); "
-                                  + "the object may be defined there")
-        return found.map { diagnostic in
+        references(config).map { diagnostic, target in
+            // Only a file Node alone can evaluate that mentions the missing name could define it.
+            guard let target, let note = config.unevaluatedFiles.note(mentioning: target) else { return diagnostic }
             var softened = diagnostic
             softened.severity = .warning
             softened.notes.append(note)
@@ -51,17 +50,19 @@ struct UnknownReferenceRule: ValidationRule {
         }
     }
 
-    private func references(_ config: ValidationInput) -> [Diagnostic] {
-        var found: [Diagnostic] = []
+    /// Each finding with the name an unevaluated file would have to define to fix it (`nil`: nothing could).
+    private func references(_ config: ValidationInput) -> [(Diagnostic, target: String?)] {
+        var found: [(Diagnostic, target: String?)] = []
         for entry in config.entries {
             for reference in config.references[entry.position] where config.entry(nodeID: reference.nodeID) == nil {
-                found.append(missing(reference, from: entry, config))
+                let resolvable = !reference.isNullish && ConfigClass(rawValue: reference.targetClass) != nil
+                found.append((missing(reference, from: entry, config), resolvable ? reference.targetID : nil))
             }
             for (variable, property) in config.resolvedTemplateVariables(of: entry) where property == nil {
-                found.append(diagnostic(
+                found.append((diagnostic(
                     "`options.\(variable.optionKey)` uses `{{{\(variable.name)}}}`, but no property has the key "
                         + "\"\(variable.name)\" (templates name property keys, not ids)",
-                    on: entry, at: variable.span, grouparoo: "no property with key \(variable.name)"))
+                    on: entry, at: variable.span, grouparoo: "no property with key \(variable.name)"), variable.name))
             }
         }
         for group in config.groups {
@@ -71,8 +72,8 @@ struct UnknownReferenceRule: ValidationRule {
                 if let key, TopLevelGroupRule.named(key) != nil || config.propertyEntry(key: key) != nil { continue }
                 let message = key.map { "`rules[\(index)].key` names property key \"\($0)\", which no property has" }
                     ?? "`rules[\(index)]` has neither `propertyId` nor `key`"
-                found.append(diagnostic(message, on: group.entry, at: rule.key?.span ?? rule.raw.span,
-                                        grouparoo: "cannot find property \(key ?? "undefined")"))
+                found.append((diagnostic(message, on: group.entry, at: rule.key?.span ?? rule.raw.span,
+                                         grouparoo: "cannot find property \(key ?? "undefined")"), key))
             }
         }
         return found

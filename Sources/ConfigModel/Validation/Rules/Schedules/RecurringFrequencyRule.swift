@@ -1,10 +1,11 @@
 /// Recurring schedules and app refresh queries run at most once a minute: `recurringFrequency` is in
-/// milliseconds and must be at least 60000.
+/// milliseconds and must be at least 60000. An app's `refresh` only counts when Grouparoo applies it
+/// (a query of two or more characters, R-APP-09).
 struct RecurringFrequencyRule: ValidationRule {
     let description = RuleDescription(
         identifier: "schedule-frequency-too-low",
         summary: "A recurring schedule or app refresh runs more often than once a minute (or has no frequency).",
-        grouparooRules: ["R-SCH-07", "R-APP-10"], severity: .error,
+        grouparooRules: ["R-SCH-07", "R-APP-09", "R-APP-10"], severity: .error,
         triggeringExamples: [
             RuleExample(objects: "{ id: \"s\", class: \"schedule\", name: \"S\", sourceId: \"src\", recurring: true, recurringFrequency: 900 }"),
             RuleExample(objects: "{ id: \"s\", class: \"schedule\", name: \"S\", sourceId: \"src\", recurring: true }"),
@@ -16,7 +17,8 @@ struct RecurringFrequencyRule: ValidationRule {
             RuleExample(objects: """
                 { id: "s", class: "schedule", name: "S", sourceId: "src", recurring: true, recurringFrequency: 1000 * 60 * 15 },
                 { id: "t", class: "schedule", name: "T", sourceId: "src2", recurring: false, recurringFrequency: 5 },
-                { id: "a", class: "app", name: "A", type: "sqlite", refresh: { query: "SELECT 1", recurringFrequency: 0 } }
+                { id: "a", class: "app", name: "A", type: "sqlite", refresh: { query: "SELECT 1", recurringFrequency: 0 } },
+                { id: "b", class: "app", name: "B", type: "sqlite", refresh: { query: "x", recurringFrequency: 30 } }
                 """),
         ])
 
@@ -36,13 +38,21 @@ struct RecurringFrequencyRule: ValidationRule {
                                     on: schedule.entry, at: frequency?.span ?? recurring.span, grouparoo: Self.message))
         }
         for app in config.apps {
-            guard let frequency = app.config.refresh?.value.recurringFrequency,
-                  frequency.value != 0, frequency.value < 60_000 else { continue }
+            // Grouparoo applies `refresh` only when `refresh.query.length > 1` (R-APP-09); a shorter or
+            // non-string query is ignored, and a missing one is `missing-required-field`.
+            guard let refresh = app.config.refresh?.value, Self.isApplied(refresh),
+                  let frequency = refresh.recurringFrequency, frequency.value != 0, frequency.value < 60_000 else { continue }
             found.append(diagnostic("`refresh.recurringFrequency` is \(Self.format(frequency.value)) ms"
                                     + Self.unitHint(frequency.value) + "; it must be 0 (off) or at least 60000 ms",
                                     on: app.entry, at: frequency.span, grouparoo: Self.message))
         }
         return found
+    }
+
+    /// `refresh.query.length > 1`: only a string query of at least two UTF-16 units makes Grouparoo save the refresh.
+    static func isApplied(_ refresh: AppRefresh) -> Bool {
+        guard case .string(let query)? = refresh.object["query"]?.value else { return false }
+        return query.utf16.count > 1
     }
 
     private static func format(_ value: Double) -> String { JSConversions.numberToString(value) }

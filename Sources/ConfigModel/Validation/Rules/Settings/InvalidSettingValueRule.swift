@@ -29,7 +29,8 @@ struct InvalidSettingValueRule: ValidationRule {
             case .string:
                 return nil
             case .number:
-                guard let number = Self.parseFloat(text) else {
+                let number = JSBuiltinLibrary.parseFloat(text)
+                guard !number.isNaN else {
                     return diagnostic("setting `\(registered.key)` needs a number, not \"\(text)\"", on: setting.entry,
                                       at: value.span, grouparoo: "\(text) is not a number")
                 }
@@ -42,39 +43,5 @@ struct InvalidSettingValueRule: ValidationRule {
                                   + "use true or false", on: setting.entry, at: value.span, severity: .warning)
             }
         }
-    }
-
-    /// JavaScript `parseFloat`: the longest numeric prefix after leading whitespace, or `nil` for NaN.
-    static func parseFloat(_ text: String) -> Double? {
-        let trimmed = Substring(JavaScriptText.trim(text))
-        for infinity in ["Infinity", "+Infinity", "-Infinity"] where trimmed.hasPrefix(infinity) {
-            return infinity.hasPrefix("-") ? -.infinity : .infinity
-        }
-        var end = trimmed.startIndex
-        var sawDigit = false, sawDot = false, sawExponent = false
-        var index = trimmed.startIndex
-        if index < trimmed.endIndex, "+-".contains(trimmed[index]) { index = trimmed.index(after: index) }
-        while index < trimmed.endIndex {
-            let character = trimmed[index]
-            if character.isASCII, character.isNumber {
-                sawDigit = true
-                end = trimmed.index(after: index)
-            } else if character == ".", !sawDot, !sawExponent {
-                sawDot = true
-            } else if "eE".contains(character), sawDigit, !sawExponent {
-                // Only part of the number when digits follow (optionally signed).
-                var next = trimmed.index(after: index)
-                if next < trimmed.endIndex, "+-".contains(trimmed[next]) { next = trimmed.index(after: next) }
-                guard next < trimmed.endIndex, trimmed[next].isASCII, trimmed[next].isNumber else { break }
-                sawExponent = true
-                index = next
-                continue
-            } else {
-                break
-            }
-            index = trimmed.index(after: index)
-        }
-        guard sawDigit else { return nil }
-        return Double(trimmed[trimmed.startIndex..<end])
     }
 }

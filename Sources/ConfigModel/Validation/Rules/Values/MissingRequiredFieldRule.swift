@@ -68,9 +68,12 @@ struct MissingRequiredFieldRule: ValidationRule {
             }
         }
         for app in config.apps {
-            guard let refresh = app.config.refresh, refresh.value.query == nil else { continue }
+            // `refresh?.query.length` throws a TypeError when `query` is missing or null (R-APP-09).
+            guard let refresh = app.config.refresh else { continue }
+            let query = refresh.value.object["query"]?.value ?? .undefined
+            guard query.isNullish else { continue }
             found.append(diagnostic("`refresh` needs a `query`", on: app.entry, at: refresh.span,
-                                    grouparoo: "Cannot read properties of undefined (reading 'length')"))
+                                    grouparoo: "Cannot read properties of \(query.isNull ? "null" : "undefined") (reading 'length')"))
         }
         found += filterProblems(config)
         return found

@@ -1,0 +1,8 @@
+/// A file the JavaScript or JSON5 parser rejects; Grouparoo cannot `require` it.
+struct SyntaxErrorRule: ReaderPassThroughRule {
+    let description = RuleDescription(
+        identifier: "syntax-error", summary: "A config file is not valid JavaScript or JSON5.",
+        grouparooRules: ["R-LOAD-04", "R-LOAD-05"], severity: .error,
+        triggeringExamples: [RuleExample(objects: "{ id: \"a\", class: \"app\", ")],
+        nonTriggeringExamples: [RuleExample(objects: "{ id: \"a\", class: \"model\", name: \"A\", type: \"profile\" }")])
+}

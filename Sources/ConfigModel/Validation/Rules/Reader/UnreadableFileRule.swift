@@ -1,0 +1,7 @@
+/// A file that cannot be opened or is not valid UTF-8.
+struct UnreadableFileRule: ReaderPassThroughRule {
+    let description = RuleDescription(
+        identifier: "unreadable-file", summary: "A config file cannot be read or decoded.",
+        grouparooRules: ["R-LOAD-01"], severity: .error,
+        triggeringExamples: [], nonTriggeringExamples: [RuleExample(["config.js": "module.exports = [];\n"])])
+}
