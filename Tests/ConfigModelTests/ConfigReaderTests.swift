@@ -31,6 +31,26 @@ final class ConfigReaderTests: XCTestCase {
         XCTAssertEqual(result.files.map { URL(fileURLWithPath: $0.path).lastPathComponent }, ["file.js"])
     }
 
+    func testPathsGrouparooWouldMatchButCannotLoadAreReported() throws {
+        let root = try makeTemporaryDirectory(self)
+        try write("module.exports = { id: 'ok' };", to: root.appendingPathComponent("ok.js"))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("folder.json"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("dangling.js").path, withDestinationPath: "/nonexistent/x.js")
+        let locked = root.appendingPathComponent("locked")
+        try write("module.exports = { id: 'hidden' };", to: locked.appendingPathComponent("a.js"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
+        let result = ConfigReader().readDirectory(at: root.path)
+        let problems = result.diagnostics.filter { $0.ruleID == "unreadable-file" }
+            .map { URL(fileURLWithPath: $0.span?.file ?? "").lastPathComponent }
+        // Root can read anything, so the locked folder only counts when the tests run unprivileged.
+        let lockedIsUnreadable = opendir(locked.path).map { closedir($0); return false } ?? true
+        XCTAssertEqual(problems.sorted(), (["dangling.js", "folder.json"] + (lockedIsUnreadable ? ["locked"] : [])).sorted())
+        XCTAssertEqual(result.objects.count, lockedIsUnreadable ? 1 : 2)
+        XCTAssertEqual(ConfigReader().readDirectory(at: root.appendingPathComponent("missing").path).files.count, 0,
+                       "a config directory that does not exist has no files (R-LOAD-03)")
+    }
+
     func testJSONIsParsedOnlyWhenItHasABrace() {
         XCTAssertEqual(dumpJS("[1, 2]", path: "/v/a.json"), "[{}]")
         XCTAssertEqual(dumpJS("null", path: "/v/a.json"), "[{}]")
@@ -77,6 +97,7 @@ final class ConfigReaderTests: XCTestCase {
         let text = "# comment\nexport HOST=db.local\nPORT = 5432 # trailing\nQUOTED=\"a\\nb\"\nSINGLE='x y'\n\nEMPTY=\n"
         XCTAssertEqual(try EnvFile.parse(text).get(),
                        ["HOST": "db.local", "PORT": "5432", "QUOTED": "a\nb", "SINGLE": "x y", "EMPTY": ""])
+        XCTAssertEqual(try EnvFile.parse("A=crlf\r\nB=x\r\n").get(), ["A": "crlf", "B": "x"])
         guard case .failure(let problem) = EnvFile.parse("OK=1\nnot a pair\n") else { return XCTFail("expected a problem") }
         XCTAssertEqual(problem.line, 2)
         XCTAssertEqual(problem.message, "expected KEY=value")

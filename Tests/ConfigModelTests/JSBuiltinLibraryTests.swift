@@ -39,6 +39,7 @@ final class JSBuiltinLibraryTests: XCTestCase {
         "['abcabc'.indexOf('b', 2), 'abc'.replaceAll('', '-'), 'abc'.replace('', '-'), 'a'.charAt(2 ** 32), 'ab'.charAt(1)]",
         "[parseFloat('1\\u0663'), 'ab'.repeat(NaN), ''.repeat(1e300), 'ab'.repeat(2.9)]",
         "JSON.stringify({ a: [1] }, null, 1e300)",
+        "[(null ?? 0) || 5, null ?? (0 || 5), (function f(n) { return n > 0 ? f(n - 1) + n : 0; })(4)]",
     ]
 
     func testFixedExpectations() {
@@ -56,6 +57,10 @@ final class JSBuiltinLibraryTests: XCTestCase {
         XCTAssertTrue(valueOf("'a'.replace('a', '$&$&')").hasPrefix("needs-node"))
         // Swift has no final-sigma rule, so this is left to Node rather than answered wrongly.
         XCTAssertTrue(valueOf("'ΑΣ'.toLowerCase()").hasPrefix("needs-node"))
+        XCTAssertTrue(valueOf("'a' + { toString() { return 'X'; } }").hasPrefix("needs-node"))
+        XCTAssertTrue(valueOf("JSON.stringify({ a: 1, toJSON() { return 'J'; } })").hasPrefix("needs-node"))
+        XCTAssertTrue(valueOf("'😀'[0]").hasPrefix("needs-node"))
+        XCTAssertTrue(valueOf("'\\ud83d'").hasPrefix("needs-node"))
         XCTAssertTrue(valueOf("'ab'.repeat(-1)").hasPrefix("evaluation-error: evaluating this file fails: RangeError"))
     }
 

@@ -58,4 +58,38 @@ final class NodeEvaluatorTests: XCTestCase {
         let result = ConfigReader(options: options).readFile(at: file.path)
         XCTAssertEqual(result.diagnostics.first?.message, "node did not finish within 1 seconds")
     }
+
+    func testFilesThatPrintOrKeepTimersStillLoad() throws {
+        try XCTSkipUnless(nodeIsInstalled(), "node is not installed")
+        let root = try makeTemporaryDirectory(self)
+        let printing = root.appendingPathComponent("printing.js")
+        try write("console.log('loading'); module.exports = { class: 'team', id: 't1', name: ['1', 'maeT'].reverse().join('') + new Date(0).getUTCFullYear() };", to: printing)
+        let timer = root.appendingPathComponent("timer.js")
+        try write("setInterval(() => {}, 1000); module.exports = { class: 'team', id: 't9', name: new Array(2).fill('x').join('') };", to: timer)
+        let options = ReaderOptions(environment: ProcessInfo.processInfo.environment, evaluator: .node, nodeTimeout: 20)
+        XCTAssertEqual(JSONOutput.stringify(.array(ConfigReader(options: options).readFile(at: printing.path).objects)),
+                       #"[{"class":"team","id":"t1","name":"maeT11970"}]"#)
+        XCTAssertEqual(JSONOutput.stringify(.array(ConfigReader(options: options).readFile(at: timer.path).objects)),
+                       #"[{"class":"team","id":"t9","name":"xx"}]"#)
+    }
+
+    func testFilesThatIgnoreTerminationAreKilled() throws {
+        try XCTSkipUnless(nodeIsInstalled(), "node is not installed")
+        let root = try makeTemporaryDirectory(self)
+        let file = root.appendingPathComponent("stubborn.js")
+        try write("process.on('SIGTERM', () => {}); while (true) {}", to: file)
+        let options = ReaderOptions(environment: ProcessInfo.processInfo.environment, evaluator: .node, nodeTimeout: 1)
+        XCTAssertEqual(ConfigReader(options: options).readFile(at: file.path).diagnostics.first?.message,
+                       "node did not finish within 1 seconds")
+    }
+
+    func testAPromiseThatNeverSettlesIsExplained() throws {
+        try XCTSkipUnless(nodeIsInstalled(), "node is not installed")
+        let root = try makeTemporaryDirectory(self)
+        let file = root.appendingPathComponent("pending.js")
+        try write("module.exports = () => new Promise(() => {});", to: file)
+        let options = ReaderOptions(environment: ProcessInfo.processInfo.environment, evaluator: .node, nodeTimeout: 20)
+        let message = ConfigReader(options: options).readFile(at: file.path).diagnostics.first?.message ?? ""
+        XCTAssertTrue(message.hasPrefix("node ended without a result"), message)
+    }
 }

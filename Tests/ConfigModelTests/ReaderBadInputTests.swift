@@ -25,6 +25,7 @@ final class ReaderBadInputTests: XCTestCase {
             ("module.exports = { a: 1 } }", "syntax-error: expected a value, found `}`", TextPosition(line: 1, column: 27)),
             ("const = 1;", "syntax-error: expected a variable name, found `=`", TextPosition(line: 1, column: 7)),
             ("export default { id: 'a' };", "syntax-error: `export` statements are not allowed: config files are loaded with require(), so use `exports.default = …` or `module.exports = …`", TextPosition(line: 1, column: 1)),
+            ("module.exports = null ?? 0 || 5;", "syntax-error: `??` cannot be mixed with `||` or `&&` without parentheses", TextPosition(line: 1, column: 18)),
             ("module.exports = -2 ** 2;", "syntax-error: a unary operator before `**` needs parentheses, e.g. `(-a) ** b`", TextPosition(line: 1, column: 21)),
             ("module.exports = { “a”: 1 }", "syntax-error: unexpected character `“`", TextPosition(line: 1, column: 20)),
             ("module.exports = `\\01`", "syntax-error: invalid escape in template literal", TextPosition(line: 1, column: 18)),
@@ -67,6 +68,14 @@ final class ReaderBadInputTests: XCTestCase {
         for index in 1...400 { source += "const v\(index) = [[[v\(index - 1)]]];\n" }
         source += "module.exports = { id: 'x', v: v400 };"
         XCTAssertTrue(firstError(source).0.contains("value is nested too deeply"))
+    }
+
+    func testSharedObjectsCannotMultiplyWithoutBound() {
+        // Node builds this instantly by sharing, but writing it out would take 2^60 steps.
+        var source = "const a0 = { x: 1 };\n"
+        for index in 1...60 { source += "const a\(index) = { l: a\(index - 1), r: a\(index - 1) };\n" }
+        source += "module.exports = { class: 'team', id: 't', name: 'abc', t: a60 };"
+        XCTAssertTrue(dumpJS(source).contains("the value is too large to write out"), dumpJS(source))
     }
 
     func testRunawayWorkIsCutOff() {

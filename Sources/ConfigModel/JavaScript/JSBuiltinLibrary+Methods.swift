@@ -135,7 +135,7 @@ extension JSEvaluator {
             index < arguments.count ? try toJSString(arguments[index], at: range) : "undefined"
         }
         let units = Array(text.utf16)
-        func fromUnits(_ slice: ArraySlice<UInt16>) -> String { String(decoding: slice, as: UTF16.self) }
+        func fromUnits(_ slice: ArraySlice<UInt16>) throws -> String { try utf16String(slice, at: range) }
         switch name {
         case "toLowerCase":
             // JavaScript lowers a word-final Σ to ς; Swift always gives σ.
@@ -167,14 +167,14 @@ extension JSEvaluator {
             let separator = Array(try toJSString(separatorValue, at: range).utf16)
             var parts: [String] = []
             if separator.isEmpty {
-                parts = units.map { fromUnits([$0]) }
+                parts = try units.map { try fromUnits([$0]) }
             } else {
                 var start = 0
                 while let found = JSEvaluator.firstIndex(of: separator, in: units, from: start) {
-                    parts.append(fromUnits(units[start..<found]))
+                    parts.append(try fromUnits(units[start..<found]))
                     start = found + separator.count
                 }
-                parts.append(fromUnits(units[start...]))
+                parts.append(try fromUnits(units[start...]))
             }
             try context.spendStep(at: range, in: self, count: parts.count)
             return try nested(.array(parts.map { LocatedValue(.string($0), span: here) }), at: range)
@@ -188,7 +188,7 @@ extension JSEvaluator {
             if search.isEmpty {
                 // An empty pattern matches before every code unit and at the end.
                 if name == "replace" { return try string(replacement + text) }
-                return try string(fromUnits((units.flatMap { inserted + [$0] } + inserted)[...]))
+                return try string(try fromUnits((units.flatMap { inserted + [$0] } + inserted)[...]))
             }
             var result: [UInt16] = []
             var start = 0
@@ -198,14 +198,14 @@ extension JSEvaluator {
                 if name == "replace" { break }
             }
             result += units[start...]
-            return try string(fromUnits(result[...]))
+            return try string(try fromUnits(result[...]))
         case "slice", "substring":
             if name == "substring" { throw unsupported("`substring`", at: range) }
             let (start, end) = try sliceBounds(count: units.count, arguments, at: range)
-            return try string(start < end ? fromUnits(units[start..<end]) : "")
+            return try string(start < end ? try fromUnits(units[start..<end]) : "")
         case "charAt":
             let index = arguments.isEmpty ? 0 : JSConversions.toIntegerOrInfinity(try toNumber(arguments[0], at: range))
-            return try string(index >= 0 && index < units.count ? fromUnits(units[index...index]) : "")
+            return try string(index >= 0 && index < units.count ? try fromUnits(units[index...index]) : "")
         case "repeat":
             let requested = try toNumber(arguments.first ?? LocatedValue(.undefined, span: here), at: range)
             let count = requested.isNaN ? 0 : requested.rounded(.towardZero)
@@ -226,6 +226,22 @@ extension JSEvaluator {
 }
 
 extension JSEvaluator {
+    /// A string from UTF-16 code units. Cutting a surrogate pair in half makes a string Swift cannot
+    /// hold (it would silently become U+FFFD), so that is left to Node.
+    func utf16String<Units: Collection<UInt16>>(_ units: Units, at range: JSRange) throws -> String {
+        var previousWasHigh = false
+        for unit in units {
+            let isHigh = (0xD800...0xDBFF).contains(unit)
+            let isLow = (0xDC00...0xDFFF).contains(unit)
+            if (isLow && !previousWasHigh) || (previousWasHigh && !isLow) {
+                throw unsupported("splitting a surrogate pair (characters outside the Basic Multilingual Plane)", at: range)
+            }
+            previousWasHigh = isHigh
+        }
+        if previousWasHigh { throw unsupported("splitting a surrogate pair (characters outside the Basic Multilingual Plane)", at: range) }
+        return String(decoding: units, as: UTF16.self)
+    }
+
     /// JavaScript compares strings by UTF-16 code units (Swift's String would apply canonical equivalence).
     static func firstIndex(of search: [UInt16], in units: [UInt16], from start: Int = 0) -> Int? {
         guard search.count <= units.count - start else { return nil }

@@ -80,7 +80,7 @@ extension JSEvaluator {
             return number(JSBuiltinLibrary.parseInt(try toJSString(argument(0), at: range), radix: radix == 0 ? nil : radix))
         case "Object.keys", "Object.values", "Object.entries":
             if argument(0).value.isNullish { throw runtimeError("TypeError: Cannot convert undefined or null to object", at: range) }
-            let properties = ownEnumerableProperties(argument(0))
+            let properties = try ownEnumerableProperties(argument(0), at: range)
             let items: [LocatedValue] = properties.map { key, value in
                 switch name {
                 case "Object.keys": return LocatedValue(.string(key.0), span: key.1)
@@ -92,7 +92,7 @@ extension JSEvaluator {
         case "Object.assign":
             var object = JSObject()
             for source in arguments {
-                for ((key, keySpan), value) in ownEnumerableProperties(source) { object.set(key, value, keySpan: keySpan) }
+                for ((key, keySpan), value) in try ownEnumerableProperties(source, at: range) { object.set(key, value, keySpan: keySpan) }
             }
             return try nested(.object(object), at: range)
         case "Math.min", "Math.max":

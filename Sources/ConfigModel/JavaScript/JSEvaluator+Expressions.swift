@@ -97,6 +97,10 @@ extension JSEvaluator {
             throw ReadError(.syntax, "value is nested too deeply (more than \(LocatedValue.maximumDepth) levels)",
                             at: source.position(of: range.start))
         }
+        if located.treeSize > LocatedValue.maximumTreeSize {
+            throw ReadError(.runtime, "the value is too large to write out: more than \(LocatedValue.maximumTreeSize) "
+                                + "values once shared parts are repeated", at: source.position(of: range.start))
+        }
         return located
     }
 
@@ -181,7 +185,7 @@ extension JSEvaluator {
             case .spread(let expression):
                 let spread = try evaluate(expression, in: scope)
                 try context.spendStep(at: expression.range, in: self, count: spread.depth > 0 ? 8 : 1)
-                for (key, value) in ownEnumerableProperties(spread) {
+                for (key, value) in try ownEnumerableProperties(spread, at: expression.range) {
                     object.set(key.0, value, keySpan: key.1)
                 }
             }
@@ -204,15 +208,15 @@ extension JSEvaluator {
     }
 
     /// `Object.keys`-style own enumerable properties, as object spread copies them.
-    func ownEnumerableProperties(_ value: LocatedValue) -> [((String, SourceSpan), LocatedValue)] {
+    func ownEnumerableProperties(_ value: LocatedValue, at range: JSRange) throws -> [((String, SourceSpan), LocatedValue)] {
         switch value.value {
         case .object(let object):
             return object.properties.map { (($0.key, $0.keySpan), $0.value) }
         case .array(let elements):
             return elements.enumerated().map { ((String($0.offset), $0.element.span), $0.element) }
         case .string(let text):
-            return text.utf16.enumerated().map { item in
-                let character = String(decoding: [item.element], as: UTF16.self)
+            return try text.utf16.enumerated().map { item in
+                let character = try utf16String([item.element], at: range)
                 return ((String(item.offset), value.span), LocatedValue(.string(character), span: value.span))
             }
         default:

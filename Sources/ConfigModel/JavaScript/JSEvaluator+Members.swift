@@ -61,7 +61,7 @@ extension JSEvaluator {
             if let index = Int(name), index >= 0, String(index) == name {
                 let units = Array(text.utf16)
                 guard index < units.count else { return LocatedValue(.undefined, span: span(range)) }
-                return LocatedValue(.string(String(decoding: [units[index]], as: UTF16.self)), span: base.span)
+                return LocatedValue(.string(try utf16String([units[index]], at: range)), span: base.span)
             }
             throw unsupported("string method or property `\(name)`", at: range)
         case .array(let elements):
@@ -122,6 +122,7 @@ extension JSEvaluator {
 
     private func jsonStringify(_ arguments: [LocatedValue], at range: JSRange) throws -> LocatedValue {
         let subject = arguments.first?.value ?? .undefined
+        if JSEvaluator.containsToJSON(subject) { throw unsupported("`JSON.stringify` of an object with a toJSON method", at: range) }
         if arguments.count > 1, !arguments[1].value.isNullish {
             throw unsupported("`JSON.stringify` with a replacer", at: range)
         }
@@ -140,12 +141,30 @@ extension JSEvaluator {
         return LocatedValue(.string(text), span: span(range))
     }
 
+    /// Whether some object inside defines `toJSON`, which `JSON.stringify` would call.
+    static func containsToJSON(_ value: JSValue) -> Bool {
+        var pending = [value]
+        while let next = pending.popLast() {
+            switch next {
+            case .object(let object):
+                if object["toJSON"] != nil { return true }
+                pending += object.properties.map(\.value.value)
+            case .array(let elements):
+                pending += elements.map(\.value)
+            default:
+                break
+            }
+        }
+        return false
+    }
+
     private func require(_ arguments: [LocatedValue], at range: JSRange) throws -> LocatedValue {
         guard let first = arguments.first, case .string(let specifier) = first.value else {
             throw unsupported("`require` of a computed path", at: range)
         }
         guard specifier.hasPrefix("./") || specifier.hasPrefix("../") else {
-            throw unsupported("require(\"\(specifier)\") of a package", at: range)
+            let kind = specifier.hasPrefix("/") ? "of an absolute path" : "of a package"
+            throw unsupported("require(\"\(specifier)\") \(kind)", at: range)
         }
         guard let load = context.requireModule else {
             throw unsupported("require(\"\(specifier)\")", at: range)
@@ -241,7 +260,7 @@ extension JSEvaluator {
             }
             if let rest {
                 var remaining = JSObject()
-                for ((key, keySpan), item) in ownEnumerableProperties(value) where !used.contains(key) {
+                for ((key, keySpan), item) in try ownEnumerableProperties(value, at: range) where !used.contains(key) {
                     remaining.set(key, item, keySpan: keySpan)
                 }
                 try bind(.name(rest, range), to: LocatedValue(.object(remaining), span: value.span),

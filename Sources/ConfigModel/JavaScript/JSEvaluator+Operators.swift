@@ -169,7 +169,12 @@ extension JSEvaluator {
         case .boolean(let flag): return flag ? "true" : "false"
         case .number(let number): return JSConversions.numberToString(number)
         case .string(let text): return text
-        case .object: return "[object Object]"
+        case .object(let object):
+            // An object may convert itself; running that method is beyond a plain value conversion.
+            if object["toString"] != nil || object["valueOf"] != nil || object["toJSON"] != nil {
+                throw unsupported("converting an object with its own toString/valueOf", at: range)
+            }
+            return "[object Object]"
         case .function: throw unsupported("converting a function to a string", at: range)
         case .array(let elements):
             var parts: [String] = []

@@ -192,6 +192,9 @@ final class JSEvaluator {
         defer { context.leaveCall() }
         let node = closure.node
         let scope = makeScope(parent: closure.scope, isFunction: true)
+        if node.bindsOwnName, let name = node.name {
+            scope.declare(name, .value(LocatedValue(.function(JSFunction(name: name, payload: closure)), span: span(node.range)), mutable: false))
+        }
         for (index, parameter) in node.parameters.enumerated() {
             if passingHostArgument && index == 0 {
                 guard case .name(let name, _) = parameter else {

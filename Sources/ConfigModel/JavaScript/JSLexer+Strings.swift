@@ -21,11 +21,11 @@ extension JSLexer {
                 try scanEscape(inTemplate: false, surrogate: &pendingHighSurrogate, into: &text)
                 continue
             }
-            flush(&pendingHighSurrogate, into: &text)
+            try flush(&pendingHighSurrogate, into: &text)
             text.append(scalar)
             index += 1
         }
-        flush(&pendingHighSurrogate, into: &text)
+        try flush(&pendingHighSurrogate, into: &text)
         return String(text)
     }
 
@@ -41,13 +41,13 @@ extension JSLexer {
             let scalar = source.scalars[index]
             if scalar == "`" {
                 index += 1
-                flush(&pendingHighSurrogate, into: &text)
+                try flush(&pendingHighSurrogate, into: &text)
                 return JSToken(kind: .template(cooked: cookedIsValid ? String(text) : nil, isTail: true),
                                start: start, end: index, newlineBefore: newline)
             }
             if scalar == "$", index + 1 < source.scalars.count, source.scalars[index + 1] == "{" {
                 index += 2
-                flush(&pendingHighSurrogate, into: &text)
+                try flush(&pendingHighSurrogate, into: &text)
                 return JSToken(kind: .template(cooked: cookedIsValid ? String(text) : nil, isTail: false),
                                start: start, end: index, newlineBefore: newline)
             }
@@ -61,7 +61,7 @@ extension JSLexer {
                 }
                 continue
             }
-            flush(&pendingHighSurrogate, into: &text)
+            try flush(&pendingHighSurrogate, into: &text)
             // Template text normalises CRLF and CR to LF, as JavaScript does.
             if scalar == "\r" {
                 text.append("\n")
@@ -74,11 +74,10 @@ extension JSLexer {
         }
     }
 
-    /// A lone UTF-16 surrogate cannot live in a Swift string; it becomes U+FFFD.
-    private func flush(_ pending: inout UInt32?, into text: inout String.UnicodeScalarView) {
+    /// A lone UTF-16 surrogate cannot live in a Swift string, and replacing it would change the value.
+    private func flush(_ pending: inout UInt32?, into text: inout String.UnicodeScalarView) throws {
         if pending != nil {
-            text.append("\u{FFFD}")
-            pending = nil
+            throw ReadError(.unsupported, "a string with a lone UTF-16 surrogate escape", at: source.position(of: index))
         }
     }
 
@@ -113,7 +112,7 @@ extension JSLexer {
         case "u":
             let unit = try scanUnicodeEscapeValue(escapeStart: start)
             if (0xD800...0xDBFF).contains(unit) {
-                flush(&pending, into: &text)
+                try flush(&pending, into: &text)
                 pending = unit
                 return
             }
@@ -124,7 +123,7 @@ extension JSLexer {
                     text.append(Unicode.Scalar(combined)!)
                     return
                 }
-                produced = "\u{FFFD}"
+                throw ReadError(.unsupported, "a string with a lone UTF-16 surrogate escape", at: source.position(of: start))
             } else {
                 produced = Unicode.Scalar(unit) ?? "\u{FFFD}"
             }
@@ -149,7 +148,7 @@ extension JSLexer {
         default:
             produced = scalar
         }
-        flush(&pending, into: &text)
+        try flush(&pending, into: &text)
         if let produced { text.append(produced) }
     }
 

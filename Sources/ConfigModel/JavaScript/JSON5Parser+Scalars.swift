@@ -87,23 +87,23 @@ extension JSON5Parser {
         index += 1
         var text = String.UnicodeScalarView()
         var pendingHigh: UInt32?
-        func flush() {
-            if pendingHigh != nil { text.append("\u{FFFD}") }
-            pendingHigh = nil
+        // A lone surrogate cannot live in a Swift string, and replacing it would change the value.
+        func flush() throws {
+            if pendingHigh != nil { throw error("strings with a lone UTF-16 surrogate escape are not supported", at: start) }
         }
         while true {
             guard index < scalars.count else { throw error("unterminated string: missing closing \(quote)", at: start) }
             let scalar = scalars[index]
             if scalar == quote {
                 index += 1
-                flush()
+                try flush()
                 return String(text)
             }
             if scalar == "\n" || scalar == "\r" {
                 throw error("unterminated string: a line break must be written as `\\n` inside quotes", at: start)
             }
             guard scalar == "\\" else {
-                flush()
+                try flush()
                 text.append(scalar)
                 index += 1
                 continue
@@ -133,7 +133,7 @@ extension JSON5Parser {
             case "u":
                 let unit = try hexValue(digits: 4, escapeStart: escapeStart)
                 if (0xD800...0xDBFF).contains(unit) {
-                    flush()
+                    try flush()
                     pendingHigh = unit
                     continue
                 }
@@ -142,7 +142,10 @@ extension JSON5Parser {
                     text.append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00))!)
                     continue
                 }
-                produced = Unicode.Scalar(unit) ?? "\u{FFFD}"
+                guard let scalar = Unicode.Scalar(unit) else {
+                    throw error("strings with a lone UTF-16 surrogate escape are not supported", at: escapeStart)
+                }
+                produced = scalar
             case "\r":
                 if index < scalars.count, scalars[index] == "\n" { index += 1 }
             case "\n", "\u{2028}", "\u{2029}":
@@ -150,7 +153,7 @@ extension JSON5Parser {
             default:
                 produced = escaped
             }
-            flush()
+            try flush()
             if let produced { text.append(produced) }
         }
     }

@@ -76,9 +76,25 @@ extension JSParser {
             defer { leaveNesting() }
             // `**` is right-associative; everything else groups to the left.
             let right = try parseBinary(minimumPrecedence: op == "**" ? precedence : precedence + 1)
+            if mixesNullishWithLogical(op, left, right) {
+                throw lexer.error("`??` cannot be mixed with `||` or `&&` without parentheses", at: start)
+            }
             left = .binary(op: op, left, right, JSRange(start: start, end: previousEnd))
         }
         return left
+    }
+
+    /// JavaScript forbids `a ?? b || c` and `a || b ?? c`: the grouping must be written out.
+    private func mixesNullishWithLogical(_ op: String, _ left: JSExpression, _ right: JSExpression) -> Bool {
+        func isBare(_ expression: JSExpression, _ ops: Set<String>) -> Bool {
+            guard case .binary(let inner, _, _, let range) = expression, ops.contains(inner) else { return false }
+            return !parenthesized.contains([range.start, range.end])
+        }
+        switch op {
+        case "??": return isBare(left, ["||", "&&"]) || isBare(right, ["||", "&&"])
+        case "||", "&&": return isBare(left, ["??"]) || isBare(right, ["??"])
+        default: return false
+        }
     }
 
     private mutating func parseUnary() throws -> JSExpression {
@@ -179,6 +195,7 @@ extension JSParser {
             try advance()
             let inner = try parseExpression()
             try expect(")", "to close the parenthesis")
+            parenthesized.insert([inner.range.start, inner.range.end])
             return inner
         case .punctuator("["):
             return try parseArrayLiteral()

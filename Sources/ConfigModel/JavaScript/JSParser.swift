@@ -8,6 +8,8 @@ struct JSParser {
     var previousEnd = 0
     var depth = 0
     var knownNonArrowStarts: Set<Int> = []
+    /// Ranges of expressions written inside parentheses (the tree itself does not keep them).
+    var parenthesized: Set<[Int]> = []
     /// Nesting deeper than this is reported rather than risking the stack.
     static let maximumDepth = 400
 
@@ -211,7 +213,8 @@ struct JSParser {
         let (parameters, rest) = try parseParameterList()
         let body = try parseFunctionBlock()
         return JSFunctionNode(name: name, parameters: parameters, restParameter: rest, body: .block(body),
-                              isArrow: false, range: JSRange(start: start, end: previousEnd))
+                              isArrow: false, range: JSRange(start: start, end: previousEnd),
+                              bindsOwnName: isExpression && name != nil)
     }
 
     mutating func parseParameterList() throws -> ([JSPattern], JSPattern?) {

@@ -81,8 +81,12 @@ final class JSFunctionNode: Sendable {
     let body: JSFunctionBody
     let isArrow: Bool
     let range: JSRange
+    /// A named function *expression* can refer to itself by its name from inside.
+    let bindsOwnName: Bool
 
-    init(name: String?, parameters: [JSPattern], restParameter: JSPattern?, body: JSFunctionBody, isArrow: Bool, range: JSRange) {
+    init(name: String?, parameters: [JSPattern], restParameter: JSPattern?, body: JSFunctionBody, isArrow: Bool, range: JSRange,
+         bindsOwnName: Bool = false) {
+        self.bindsOwnName = bindsOwnName
         self.name = name
         self.parameters = parameters
         self.restParameter = restParameter

@@ -20,22 +20,41 @@ public struct LocatedValue: Sendable {
     /// (JSON output, comparisons) can refuse absurd nesting instead of overflowing the stack.
     public var depth: Int { Int(storedDepth) }
     private let storedDepth: Int32
+    /// How many values the tree holds when written out, shared parts counted every time they
+    /// appear (saturating). A few lines of JavaScript can share one object a million ways.
+    public var treeSize: Int { Int(storedTreeSize) }
+    private let storedTreeSize: Int32
 
     public init(_ value: JSValue, span: SourceSpan) {
         self.value = value
         self.span = span
+        var depth: Int32 = 0
+        var size: Int32 = 1
         switch value {
         case .array(let elements):
-            storedDepth = 1 + (elements.map(\.storedDepth).max() ?? 0)
+            for element in elements {
+                depth = max(depth, element.storedDepth)
+                size = size.addingReportingOverflow(element.storedTreeSize).overflow ? .max : size + element.storedTreeSize
+            }
+            depth += 1
         case .object(let object):
-            storedDepth = 1 + (object.properties.map(\.value.storedDepth).max() ?? 0)
+            for property in object.properties {
+                depth = max(depth, property.value.storedDepth)
+                let child = property.value.storedTreeSize
+                size = size.addingReportingOverflow(child).overflow ? .max : size + child
+            }
+            depth += 1
         default:
-            storedDepth = 0
+            break
         }
+        storedDepth = depth
+        storedTreeSize = size
     }
 
     /// The deepest nesting any value may have; deeper input is reported, never recursed into.
     public static let maximumDepth = 1000
+    /// The most values one evaluated tree may hold when written out.
+    public static let maximumTreeSize = 2_000_000
 }
 
 /// A function value. Its body is evaluated only by the static evaluator;

@@ -1,18 +1,34 @@
 import Foundation
 
-/// R-LOAD-01/02: the files Grouparoo's glob `**/+(*.json|*.js)` matches, in its order.
+/// R-LOAD-01/02: the files Grouparoo's glob `**/+(*.json|*.js)` matches, in its order, plus the
+/// paths that glob would match but cannot be read (reported instead of silently skipped).
 enum ConfigFileFinder {
-    static func files(in root: String) -> [String] {
-        var found: [String] = []
-        collect(directory: root, into: &found)
-        return GlobOrder.sorted(found)
+    struct Found {
+        let path: String
+        /// Why this path cannot be loaded; nil for an ordinary file.
+        let problem: String?
+        var severity = Severity.error
+    }
+
+    static func files(in root: String) -> [Found] {
+        var found: [Found] = []
+        collect(directory: root, isRoot: true, into: &found)
+        let order = Dictionary(uniqueKeysWithValues: GlobOrder.sorted(found.map(\.path)).enumerated().map { ($1, $0) })
+        return found.sorted { order[$0.path, default: 0] < order[$1.path, default: 0] }
     }
 
     /// Walks real directories only: like glob's `**`, symlinked directories are not entered,
     /// while symlinked files are matched. Names starting with `.` are skipped (`dot: false`).
     /// Uses `readdir`'s entry types, which avoids one `stat` per file on large trees.
-    private static func collect(directory: String, into found: inout [String]) {
-        guard let handle = opendir(directory) else { return }
+    private static func collect(directory: String, isRoot: Bool, into found: inout [Found]) {
+        guard let handle = opendir(directory) else {
+            // A missing config directory simply has no files (R-LOAD-03).
+            if isRoot && errno == ENOENT { return }
+            let reason = String(cString: strerror(errno))
+            found.append(Found(path: directory, problem: isRoot ? "cannot read the config directory: \(reason)"
+                                   : "cannot read this directory (\(reason)); the config files in it were not checked"))
+            return
+        }
         defer { closedir(handle) }
         var subdirectories: [String] = []
         while let entry = readdir(handle) {
@@ -24,22 +40,34 @@ enum ConfigFileFinder {
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR):
                 subdirectories.append(path)
+                if name.hasSuffix(".json") {
+                    found.append(Found(path: path, problem: "this directory is named like a config file; "
+                                           + "Grouparoo's loader matches it and fails reading it as JSON"))
+                } else if name.hasSuffix(".js") {
+                    found.append(Found(path: path, problem: "this directory is named like a config file; Grouparoo's "
+                                           + "loader `require`s it (its index.js), which is not checked here", severity: .warning))
+                }
             case Int32(DT_REG):
-                if isConfigFileName(name) { found.append(path) }
+                if isConfigFileName(name) { found.append(Found(path: path, problem: nil)) }
             case Int32(DT_LNK), Int32(DT_UNKNOWN):
                 var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                    if isConfigFileName(name) {
+                        found.append(Found(path: path, problem: "this symbolic link points at nothing; Grouparoo's loader fails to read it"))
+                    }
+                    continue
+                }
                 if isDirectory.boolValue {
                     // A real directory on a file system without entry types; symlinked directories are skipped.
                     if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN), !isSymbolicLink(path) { subdirectories.append(path) }
                 } else if isConfigFileName(name) {
-                    found.append(path)
+                    found.append(Found(path: path, problem: nil))
                 }
             default:
                 continue
             }
         }
-        for subdirectory in subdirectories { collect(directory: subdirectory, into: &found) }
+        for subdirectory in subdirectories { collect(directory: subdirectory, isRoot: false, into: &found) }
     }
 
     private static func isConfigFileName(_ name: String) -> Bool {

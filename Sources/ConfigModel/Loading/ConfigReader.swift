@@ -71,7 +71,12 @@ public struct ConfigReader: Sendable {
         let results = LargeStack.parallelMap(
             files.count, makeState: { ModuleLoader(environment: options.environment) }, finish: { $0.finish() }
         ) { index, loader in
-            ConfigReader.read(path: files[index], loader: loader, options: options)
+            guard let problem = files[index].problem else {
+                return ConfigReader.read(path: files[index].path, loader: loader, options: options)
+            }
+            let diagnostic = Diagnostic(severity: files[index].severity, ruleID: "unreadable-file", message: problem,
+                                        span: .wholeFile(files[index].path))
+            return FileReadResult(path: files[index].path, diagnostics: [diagnostic])
         }
         return ConfigReadResult(directory: root, files: results)
     }
@@ -143,11 +148,19 @@ public struct ConfigReader: Sendable {
         }
         let unsetReads = loader.context.takeUnsetVariableReads().map { read in
             Diagnostic(severity: .warning, ruleID: "unset-env-var",
-                       message: "environment variable `\(read.name)` is not set, so `process.env.\(read.name)` is undefined",
+                       message: "environment variable `\(read.name)` is not set, so `\(ConfigReader.environmentRead(read.name))` is undefined",
                        span: read.span)
         }
         result.diagnostics = unsetReads + result.diagnostics
         return result
+    }
+
+    /// How the read is written in JavaScript: `process.env.NAME`, or `process.env["A B"]` for other names.
+    static func environmentRead(_ name: String) -> String {
+        let isIdentifier = !name.isEmpty && name.unicodeScalars.enumerated().allSatisfy { index, scalar in
+            index == 0 ? JSLexer.isIdentifierStart(scalar) : JSLexer.isIdentifierPart(scalar)
+        }
+        return isIdentifier ? "process.env.\(name)" : "process.env[\(JSONOutput.quoted(name))]"
     }
 
     /// R-LOAD-04: JSON is parsed only when the trimmed text contains `{`; otherwise the file contributes nothing.

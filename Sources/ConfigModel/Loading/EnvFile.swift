@@ -8,7 +8,8 @@ public enum EnvFile {
 
     public static func parse(_ text: String) -> Result<[String: String], Problem> {
         var values: [String: String] = [:]
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // `Character` treats "\r\n" as one line break, so Windows files split correctly too.
+        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             var line = rawLine.trimmingWhitespace()
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingWhitespace() }

@@ -19,7 +19,7 @@ struct InvalidLengthRule: ValidationRule {
             let length = field.value.utf16.count
             guard length < minimum || length > 191 else { return }
             let bound = length > 191 ? "at most 191" : "at least \(minimum)"
-            found.append(diagnostic("`\(key)` is \(length) characters long; it must be \(bound)", on: entry,
+            found.append(diagnostic("`\(key)` is \(length) character\(length == 1 ? "" : "s") long; it must be \(bound)", on: entry,
                                     at: field.span, grouparoo: "Validation len on \(key) failed"))
         }
         for key in config.apiKeys { check(key.entry, key.config.name, key: "name", minimum: 3) }
