@@ -136,6 +136,8 @@ final class GraphCommandTests: ValidateTestCase {
         XCTAssertTrue(graph(["config", "--format", "png"]).errors.contains("use 'dot', 'mermaid' or 'json'"))
         XCTAssertEqual(graph(["config", "--order", "--format", "json"]).status, 2)
         XCTAssertEqual(graph(["nowhere"]).status, 2)
+        XCTAssertTrue(graph(["nowhere"]).errors.contains("nowhere: no such file or directory"), graph(["nowhere"]).errors)
+        XCTAssertTrue(graph(["config/all.js"]).errors.contains("all.js is not a directory"))
         XCTAssertEqual(graph(["config", "config"]).status, 2)
         XCTAssertEqual(runCLI(["graph"], in: root.path).status, 0, "./config is the default")
     }

@@ -145,6 +145,51 @@ final class InitCommandTests: XCTestCase {
         XCTAssertEqual(validationReport().diagnostics.filter { $0.severity == .error }.map(\.message), [])
     }
 
+    func testObjectsTheConfigDefinesUnderAnotherFileNameAreSkipped() throws {
+        try repository.write("config/models/profiles.js",
+                             "exports.default = [{ class: \"model\", id: \"mod_profiles\", name: \"People\", type: \"profile\" }];\n")
+        try repository.write("config/apps/warehouse.json", #"{ "class": "app", "id": "other", "name": "data_warehouse", "type": "postgres", "options": {} }"#)
+        let run = initialize()
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.output.contains(
+            "skipped config/models/mod_profiles.js (model mod_profiles is already defined in config/models/profiles.js)\n"), run.output)
+        XCTAssertTrue(run.output.contains(
+            "skipped config/apps/data_warehouse.js (app named \"data_warehouse\" is already defined in config/apps/warehouse.json)\n"), run.output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("config/models/mod_profiles.js").path))
+        XCTAssertTrue(run.output.contains("wrote config/sources/users_table.js\n"), run.output)
+        XCTAssertEqual(validationReport().diagnostics.filter { $0.severity == .error && $0.ruleID.hasPrefix("duplicate") }.map(\.message), [])
+    }
+
+    func testTheDefaultModelElsewhereLeavesAConfigWithoutErrors() throws {
+        try repository.write("config/models/profiles.js",
+                             "exports.default = [{ class: \"model\", id: \"mod_profiles\", name: \"People\", type: \"profile\" }];\n")
+        XCTAssertEqual(initialize().status, 0)
+        XCTAssertEqual(validationReport().diagnostics.filter { $0.severity == .error }.map(\.message), [])
+    }
+
+    /// `config/teams` is a file, so writing its README fails after the files before it were written.
+    func testAFailedWriteNamesTheFilesWrittenBeforeIt() throws {
+        try repository.write("config/teams", "")
+        let run = initialize()
+        XCTAssertEqual(run.status, 1)
+        let written = run.output.split(separator: "\n").filter { $0.hasPrefix("wrote ") }
+        XCTAssertEqual(written.count, 12, run.output)
+        for line in written {
+            let path = String(line.dropFirst("wrote ".count))
+            XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path), path)
+        }
+        XCTAssertTrue(run.errors.contains("error: cannot write config/teams/README.md: config/teams is a file, not a folder\n"), run.errors)
+        XCTAssertTrue(run.errors.contains("12 files written before the failure (listed above)"), run.errors)
+        XCTAssertFalse(run.errors.contains("nothing was written"), run.errors)
+        XCTAssertFalse(run.errors.contains("Error Domain"), run.errors)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent(".gitignore").path), "nothing after the failure")
+
+        try FileManager.default.removeItem(at: root.appendingPathComponent("config/teams"))
+        let again = initialize()
+        XCTAssertEqual(again.status, 0, again.errors)
+        XCTAssertEqual(repository.files(), Self.expectedFiles)
+    }
+
     func testASymbolicLinkIsSkippedNotFollowed() throws {
         let outside = try ScratchRepository.empty("init-outside")
         defer { outside.remove() }

@@ -1,3 +1,4 @@
+import ConfigModel
 import Foundation
 import XCTest
 
@@ -43,6 +44,34 @@ final class ValidateFilesAndSettingsTests: ValidateTestCase {
         XCTAssertEqual(document["file_count"] as? Int, 1)
         XCTAssertEqual(document["object_count"] as? Int, 1)
         XCTAssertEqual(document["error_count"] as? Int, diagnostics.count { $0["severity"] as? String == "error" })
+    }
+
+    /// A commit adding a second object with an existing id: the error sits in the unchanged file
+    /// (the later one in glob order), with a note pointing into the committed file.
+    func testFilesKeepADuplicateWhoseNotePointsIntoASelectedFile() throws {
+        try write("config/z.js", #"module.exports={class:"team",id:"ops",name:"Ops Team"}"# + "\n")
+        try write("config/a.js", #"module.exports={class:"team",id:"ops",name:"Other Ops"}"# + "\n")
+        let run = validate(["config", "--files", "config/a.js"])
+        XCTAssertEqual(run.status, 1, run.errors)
+        XCTAssertTrue(run.errors.contains("[duplicate-id]"), run.errors)
+        XCTAssertTrue(run.errors.contains("1 error, 0 warnings in 1 file"), run.errors)
+        XCTAssertEqual(validate(["config", "--files", "config/z.js"]).status, 1)
+    }
+
+    func testFilesKeepDiagnosticsWithoutALocationAndDropUnrelatedOnes() throws {
+        let selected = configDirectory.appendingPathComponent("a.js").path
+        let other = configDirectory.appendingPathComponent("b.js").path
+        var pointing = SampleDiagnostics.duplicate(in: other)
+        pointing.notes = [DiagnosticNote("first defined here", span: SampleDiagnostics.span(selected, 1, 1))]
+        let unrelated = SampleDiagnostics.duplicate(in: other)
+        let report = ValidationReport(diagnostics: [SampleDiagnostics.unlocated(), pointing, unrelated,
+                                                    SampleDiagnostics.warning(in: other)],
+                                      fileCount: 2, objectCount: 2)
+        let read = ConfigReader().readDirectory(at: configDirectory.path)
+        let outcome = ValidationOutcome(report: report, read: read, onlyFiles: [selected], strict: false)
+        XCTAssertEqual(outcome.diagnostics, [SampleDiagnostics.unlocated(), pointing])
+        XCTAssertEqual(outcome.errorCount, 2)
+        XCTAssertEqual(outcome.warningCount, 0)
     }
 
     func testFileOutsideTheConfigDirectoryIsNoted() throws {
@@ -109,6 +138,31 @@ final class ValidateFilesAndSettingsTests: ValidateTestCase {
             XCTAssertTrue(run.errors.contains(expected), "\(contents): \(run.errors)")
             XCTAssertTrue(run.errors.contains(".grouparoo-gen.json"), "the message names the file")
         }
+    }
+
+    func testSettingsFileMistakesHaveLineAndColumn() throws {
+        let cases: [(String, String)] = [
+            ("{\n  \"strict\": true,\n  \"disable\": [\"a\" \"b\"]\n}\n", ".grouparoo-gen.json:3:19: the settings file is not valid JSON: "),
+            ("{\n  \"strict\": \"yes\"\n}\n", ".grouparoo-gen.json:2:13: \"strict\" must be true or false"),
+            ("{\n  \"disable\": [\"duplicate-id\", 3]\n}\n", ".grouparoo-gen.json:2:31: \"disable\" must be a list of rule ids"),
+            ("{ \"strict\": true,\n  \"stirct\": true }", ".grouparoo-gen.json:2:3: unknown setting \"stirct\""),
+        ]
+        for (contents, expected) in cases {
+            try write(".grouparoo-gen.json", contents)
+            let run = validate(["config"])
+            XCTAssertEqual(run.status, 2, contents)
+            XCTAssertTrue(run.errors.contains(expected), "\(contents): \(run.errors)")
+        }
+    }
+
+    func testAFileArgumentWithoutAConfigDirectorySaysItWasTakenAsFiles() throws {
+        try FileManager.default.removeItem(at: configDirectory)
+        try write("some/file.js", "module.exports = [];\n")
+        let run = validate(["some/file.js"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.errors.contains("config directory \(configDirectory.path) does not exist. some/file.js is a file, "
+            + "so it was taken as --files some/file.js"), run.errors)
+        XCTAssertTrue(run.errors.contains("`grouparoo-gen validate some --files some/file.js`"), run.errors)
     }
 
     func testResolvedOptionsCombineSettingsAndFlags() throws {

@@ -34,37 +34,59 @@ struct DiagnosticPrinter {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
+    /// The path relative to `relativeTo` when inside it; control characters (newlines too) escaped.
     func displayPath(_ path: String) -> String {
-        path.hasPrefix(relativeTo + "/") ? String(path.dropFirst(relativeTo.count + 1)) : path
+        ControlCharacters.escaped(path.hasPrefix(relativeTo + "/") ? String(path.dropFirst(relativeTo.count + 1)) : path)
     }
 
+    /// Every string from the config (ids, values, file names, source lines) can hold control
+    /// characters; they are shown as visible escapes so no file can drive the terminal.
     func render(_ diagnostic: Diagnostic, lines: inout [String: SourceLines]) -> String {
         var text = ""
         if let span = diagnostic.span {
             text += "\(displayPath(span.file)):\(span.start.line):\(span.start.column): "
         }
         text += paint(diagnostic.severity.rawValue + ":", color: diagnostic.severity.colorCode)
-        text += " " + diagnostic.message + " [\(diagnostic.ruleID)]\n"
+        text += " " + multiline(diagnostic.message) + " [\(ControlCharacters.escaped(diagnostic.ruleID))]\n"
         if let span = diagnostic.span, let line = sourceLine(span, cache: &lines) {
-            text += "    " + line + "\n"
-            let indent = line.unicodeScalars.prefix(max(0, span.start.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-            text += "    " + indent + paint(marker(span, lineLength: line.unicodeScalars.count), color: "32") + "\n"
+            // Escapes widen the line, so the caret is placed under the escaped text.
+            let before = Array(line.unicodeScalars.prefix(max(0, span.start.column - 1)))
+            let shownBefore = ControlCharacters.escaped(String(String.UnicodeScalarView(before)))
+            let shownLine = ControlCharacters.escaped(line)
+            text += "    " + shownLine + "\n"
+            let indent = shownBefore.unicodeScalars.map { $0 == "\t" ? "\t" : " " }.joined()
+            let startColumn = shownBefore.unicodeScalars.count + 1
+            let endColumn: Int
+            if span.end.line == span.start.line, span.end.column > span.start.column {
+                let through = Array(line.unicodeScalars.prefix(max(0, span.end.column - 1)))
+                endColumn = ControlCharacters.escaped(String(String.UnicodeScalarView(through))).unicodeScalars.count + 1
+            } else {
+                endColumn = startColumn
+            }
+            text += "    " + indent + paint(marker(start: startColumn, end: endColumn, sameLine: span.end.line == span.start.line,
+                                                   lineLength: shownLine.unicodeScalars.count), color: "32") + "\n"
         }
         if let grouparooMessage = diagnostic.grouparooMessage {
-            text += "    = Grouparoo reports: \(grouparooMessage)\n"
+            text += "    = Grouparoo reports: \(multiline(grouparooMessage))\n"
         }
         for note in diagnostic.notes {
             let location = note.span.map { "\(displayPath($0.file)):\($0.start.line):\($0.start.column): " } ?? ""
-            text += "\(location)\(paint("note:", color: "36")) \(note.message)\n"
+            text += "\(location)\(paint("note:", color: "36")) \(multiline(note.message))\n"
         }
         return text
     }
 
+    /// Message text with control characters escaped; a message may span lines (Grouparoo's own
+    /// wording does), but continuation lines are indented, so none can pass for a diagnostic.
+    private func multiline(_ text: String) -> String {
+        ControlCharacters.escaped(text, keepNewlines: true).replacingOccurrences(of: "\n", with: "\n      ")
+    }
+
     /// A caret under the start, extended with `~` to the end when the span stays on one line.
-    private func marker(_ span: SourceSpan, lineLength: Int) -> String {
-        guard span.end.line == span.start.line, span.end.column > span.start.column + 1 else { return "^" }
-        let end = min(span.end.column, lineLength + 1)
-        return "^" + String(repeating: "~", count: max(0, end - span.start.column - 1))
+    private func marker(start: Int, end: Int, sameLine: Bool, lineLength: Int) -> String {
+        guard sameLine, end > start + 1 else { return "^" }
+        let end = min(end, lineLength + 1)
+        return "^" + String(repeating: "~", count: max(0, end - start - 1))
     }
 
     private func sourceLine(_ span: SourceSpan, cache: inout [String: SourceLines]) -> String? {

@@ -19,7 +19,8 @@ enum DumpCommand: Command {
             ("dump config/apps/warehouse.js --env-file .env", "Read one file with variables from .env"),
             ("dump config --evaluator node", "Let Node evaluate files that call unknown code"),
         ],
-        discussion: "The output is the list Grouparoo's loader builds (JSON.stringify of its config objects). "
+        discussion: "The output is each file's top-level list as Node's require plus Grouparoo's unwrap/call/wrap give it, "
+            + "before empty and null entries are dropped (JSON.stringify of it; one list for all files). "
             + "Problems are printed to standard error as file:line:col: severity: message.")
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
@@ -41,11 +42,11 @@ enum DumpCommand: Command {
         do {
             path = context.absolutePath(try arguments.positionals.first ?? ReaderSetup.defaultConfigDirectory(context))
         } catch {
-            return usageError("\(error)", context: context)
+            return usageError(FileErrorDescription.describe(error), context: context)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            context.writeError("error: \(path): no such file or directory\n")
+            context.writeError("error: \(ControlCharacters.escaped(path)): no such file or directory\n")
             return ExitCode.usage
         }
         let reader = ConfigReader(options: ReaderOptions(environment: environment, evaluator: evaluator))

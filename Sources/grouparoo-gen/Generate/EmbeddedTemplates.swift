@@ -416,7 +416,9 @@ exports.default = async function buildConfig() {
 
 """####,
         "schedule.js.template": ####"""
-{{! Schedule: how often a source is re-imported. Written to schedules/<id>.js. }}
+{{! Schedule: how often a source is re-imported. Written to schedules/<id>.js.
+    highWaterMark is the quoted column ("..." when the parent table source is known but no column was given);
+    queryOptions is set when the parent is a known query source. }}
 // Tells Grouparoo when to check a source for new or changed records (class "schedule").
 exports.default = async function buildConfig() {
   return [
@@ -434,11 +436,19 @@ exports.default = async function buildConfig() {
       },
 {{/highWaterMark}}
 {{^highWaterMark}}
+{{#queryOptions}}
+      options: {
+        query: "...", // Returns the ids of the records to check, e.g. "SELECT id FROM users WHERE updated_at > NOW() - INTERVAL '2 day'".
+        propertyId: "...", // The property those ids belong to, e.g. "user_id".
+      },
+{{/queryOptions}}
+{{^queryOptions}}
       // Schedule options depend on the source type. Table sources take the column that grows
       // when a row changes: options: { column: "updated_at" }. Query sources take a query that
       // returns the ids to check and the property those ids belong to:
       // options: { query: "SELECT id FROM users WHERE updated_at > NOW() - INTERVAL '2 day'", propertyId: "user_id" },
       options: {},
+{{/queryOptions}}
 {{/highWaterMark}}
     },
   ];

@@ -1,3 +1,4 @@
+import ConfigModel
 import Foundation
 
 /// `grouparoo-gen generate <template> <id> [options]`: writes Grouparoo config files from
@@ -36,7 +37,9 @@ enum GenerateCommand: Command {
             .flag("-o", "--overwrite", help: "Replace files that already exist."),
             .flag("--dry-run", help: "Print the files instead of writing them."),
             .value("--config-dir", valueName: "dir", help: "Config directory (default: $GROUPAROO_CONFIG_DIR, else ./config)."),
-            .value("--templates", valueName: "dir", help: "Use NAME.template files in this directory instead of the built-in ones."),
+            .value("--templates", valueName: "dir",
+                   help: "Use NAME.template files in this directory instead of the built-in ones (names compared case-insensitively; "
+                       + "a file matching no template is ignored with a warning)."),
         ],
         examples: [
             ("generate apiKey myKey", "Write config/apiKeys/mykey.js"),
@@ -46,7 +49,15 @@ enum GenerateCommand: Command {
             ("generate apiKey reporting --api-key-env REPORTING_KEY --permission record:r --permission group:r", "An api key with per-topic access"),
             ("generate --list postgres", "List the Postgres templates"),
         ],
-        discussion: "Existing files are never replaced without --overwrite, and nothing is written outside the config directory.")
+        discussion: """
+            Existing files are never replaced without --overwrite, and nothing is written outside the config
+            directory. Writing is all or nothing: if one file cannot be written, the files this run created are
+            removed again (a file already replaced with --overwrite is named, as its old contents are gone).
+
+            Every rendered file is read back first: a template (e.g. from --templates) that renders invalid
+            JavaScript, or an id longer than 191 characters, is refused before anything is written. Names that
+            `validate` would reject (api key and team names need 3 to 191 characters) are reported as notices.
+            """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
         if arguments.flag("list") {
@@ -65,9 +76,12 @@ enum GenerateCommand: Command {
         do {
             templates = try arguments.value("templates").map { try TemplateStore.withOverrides(from: URL(fileURLWithPath: context.absolutePath($0))) }
                 ?? TemplateStore.embedded
+        } catch let error as GenerateError {
+            return fail(error.description, context)
         } catch {
-            return fail("cannot read --templates: \(error.localizedDescription)", context)
+            return fail("cannot read --templates: " + FileErrorDescription.describe(error), context)
         }
+        for warning in templates.warnings { context.writeError("warning: \(warning)\n") }
         if arguments.flag("describe") {
             guard let generator = GeneratorCatalog.find(templateName) else {
                 return fail(GeneratePlanner.unknownTemplate(templateName).description, context)
@@ -79,25 +93,81 @@ enum GenerateCommand: Command {
             return usageError("id is required. \(learnMore)", context: context)
         }
         do {
-            let request = try makeRequest(arguments, template: templateName, id: arguments.positionals[1], context: context)
-            let plan = try GeneratePlanner.plan(request, templates: templates)
-            for notice in plan.notices { context.writeError("notice: \(notice)\n") }
+            var request = try makeRequest(arguments, template: templateName, id: arguments.positionals[1], context: context)
             let configDirectory = context.absolutePath(try arguments.value("config-dir") ?? ReaderSetup.defaultConfigDirectory(context))
+            if let generator = GeneratorCatalog.find(templateName), case .schedule = generator.kind, let parent = request.parent {
+                request.parentSourceType = sourceType(of: parent, in: configDirectory, context: context)
+            }
+            let plan = try GeneratePlanner.plan(request, templates: templates)
+            for notice in plan.notices { context.writeError("notice: \(ControlCharacters.escaped(notice))\n") }
             let writer = SafeFileWriter(configDirectory: configDirectory, overwrite: arguments.flag("overwrite"))
+            let targets = try plan.files.map { try writer.checkedTarget($0.relativePath) }
+            let check = GeneratedFileCheck.check(plan.files, targets: targets.map(\.path)) { displayPath($0, context) }
+            for notice in check.notices { context.writeError("notice: \(notice)\n") }
             if arguments.flag("dry-run") {
-                for file in plan.files {
-                    let target = try writer.checkedTarget(file.relativePath)
+                for (file, target) in zip(plan.files, targets) {
                     context.write("// \(displayPath(target.path, context)) (dry run, not written)\n\(file.contents)\n")
                 }
-                return ExitCode.success
+                for problem in check.errors { context.writeError("error: \(problem)\n") }
+                return check.errors.isEmpty ? ExitCode.success : ExitCode.failure
             }
-            for path in try writer.write(plan.files) {
+            guard check.errors.isEmpty else {
+                for problem in check.errors { context.writeError("error: \(problem)\n") }
+                context.writeError("nothing was written\n")
+                return ExitCode.failure
+            }
+            let written: [URL]
+            do {
+                written = try writer.write(plan.files)
+            } catch let failure as WriteFailure {
+                reportWriteFailure(failure, context: context)
+                return ExitCode.failure
+            }
+            for path in written {
                 context.write("wrote \(displayPath(path.path, context))\n")
             }
             return ExitCode.success
+        } catch let error as GenerateError {
+            return fail(error.description, context)
         } catch {
-            return fail("\(error)", context)
+            return fail(FileErrorDescription.describe(error), context)
         }
+    }
+
+    /// The error, then what the failed run left behind: files it created are removed again;
+    /// files it replaced with --overwrite cannot be restored, so they are named.
+    private static func reportWriteFailure(_ failure: WriteFailure, context: CommandContext) {
+        var text = "error: \(failure.message { displayPath($0, context) })\n"
+        for url in failure.removed {
+            text += "removed \(displayPath(url.path, context)) again (this run had written it)\n"
+        }
+        for url in failure.kept {
+            text += "warning: \(displayPath(url.path, context)) was written by this run and could not be removed\n"
+        }
+        for url in failure.replaced {
+            text += "warning: \(displayPath(url.path, context)) was already replaced (--overwrite); its old contents cannot be restored\n"
+        }
+        if failure.kept.isEmpty && failure.replaced.isEmpty {
+            text += failure.removed.isEmpty ? "nothing was written\n" : "nothing was changed\n"
+        }
+        context.writeError(text)
+    }
+
+    /// The `type` of the source `id` in the config dir, read statically; nil when the directory,
+    /// the source or a literal type is not there.
+    private static func sourceType(of id: String, in configDirectory: String, context: CommandContext) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: configDirectory, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        let read = ConfigReader(options: ReaderOptions(environment: context.environment)).readDirectory(at: configDirectory)
+        for object in read.objects {
+            guard case .object(let members) = object.value,
+                  case .string(let className)? = members["class"]?.value, className.lowercased() == "source",
+                  case .string(id)? = members["id"]?.value,
+                  case .string(let type)? = members["type"]?.value
+            else { continue }
+            return type
+        }
+        return nil
     }
 
     static func makeRequest(_ arguments: ParsedArguments, template: String, id: String, context: CommandContext) throws -> GenerateRequest {
@@ -130,9 +200,9 @@ enum GenerateCommand: Command {
         return ExitCode.failure
     }
 
-    /// `path` relative to the working directory when it is inside it.
+    /// `path` relative to the working directory when it is inside it, control characters escaped.
     private static func displayPath(_ path: String, _ context: CommandContext) -> String {
         let base = context.currentDirectory.hasSuffix("/") ? context.currentDirectory : context.currentDirectory + "/"
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+        return ControlCharacters.escaped(path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path)
     }
 }

@@ -16,7 +16,7 @@ enum GeneratePlanner {
         if case .setting = generator.kind {
             id = request.id  // Grouparoo's setting template has no id input, so the id is never formatted.
         } else {
-            do { id = try IdFormatting.generateId(request.id) } catch { throw GenerateError("\(error)") }
+            do { id = try IdFormatting.generateId(request.id) } catch { throw GenerateError(FileErrorDescription.describe(error)) }
             if id != request.id { notices.append("ID was changed to \(JSLiteralSyntax.quoted(id))") }
         }
         guard !id.isEmpty else { throw GenerateError("id is required") }
@@ -68,7 +68,7 @@ enum GeneratePlanner {
             context["firstName"] = .text(JSLiteralSyntax.quoted(id))
         case .schedule:
             context["sourceId"] = quotedParent
-            context["highWaterMark"] = .text(request.highWaterMark.map(JSLiteralSyntax.quoted) ?? "")
+            fillScheduleOptions(&context, notices: &notices, request: request)
         case .app(let app):
             context["displayName"] = .text(app.displayName)
             context["type"] = .text(JSLiteralSyntax.quoted(app.plugin))
@@ -106,6 +106,30 @@ enum GeneratePlanner {
             context["sourceId"] = quotedParent
             context["options"] = .text(try plugin.propertyOptions.map { try printer.print(.object($0)) } ?? "")
         }
+    }
+
+    /// `--high-water-mark` becomes `options.column`. Without it, when the parent source is in the
+    /// config dir and its type requires schedule options, they are written as `"..."` placeholders
+    /// (which `validate` flags until filled in); otherwise `options: {}` with a comment.
+    private static func fillScheduleOptions(_ context: inout TemplateContext, notices: inout [String], request: GenerateRequest) {
+        var column = request.highWaterMark.map(JSLiteralSyntax.quoted) ?? ""
+        var queryOptions = false
+        if request.highWaterMark == nil, let type = request.parentSourceType,
+           let connection = PluginCatalog.bundled.connections[type] {
+            let required = Set(connection.scheduleOptions.filter(\.isRequired).map(\.key))
+            let source = JSLiteralSyntax.quoted(request.parent ?? "")
+            if required.contains("column") {
+                column = JSLiteralSyntax.quoted("...")
+                notices.append("source \(source) is a \(type) source, whose schedule needs options.column: replace the \"...\" "
+                    + "with a column that grows when a row changes (or pass --high-water-mark COLUMN)")
+            } else if required.contains("query") {
+                queryOptions = true
+                notices.append("source \(source) is a \(type) source, whose schedule needs options.query and options.propertyId: "
+                    + "replace their \"...\" placeholders")
+            }
+        }
+        context["highWaterMark"] = .text(column)
+        context["queryOptions"] = .flag(queryOptions)
     }
 
     private static func fillDestination(_ context: inout TemplateContext, destination: PluginDestination, request: GenerateRequest) throws {

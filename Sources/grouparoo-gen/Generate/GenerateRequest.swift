@@ -20,6 +20,9 @@ struct GenerateRequest: Sendable, Equatable {
     var writeAll = false
     /// Raw `--permission` values, e.g. `app:rw`.
     var permissions: [String] = []
+    /// For `schedule`: the `type` of the `--parent` source, when the config dir defines it (read
+    /// by the command, not an option), so the schedule gets the options that type requires.
+    var parentSourceType: String?
 
     init(templateName: String, id: String) {
         self.templateName = templateName

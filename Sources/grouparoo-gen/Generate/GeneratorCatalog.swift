@@ -77,7 +77,10 @@ enum GeneratorCatalog {
                   templateFile: "model.js.template", directory: "models"),
         Generator(name: "schedule", description: "A schedule re-importing an existing source", kind: .schedule,
                   inputs: [idInput, parentInput("source", example: "users_table"),
-                           GeneratorInput(name: "high-water-mark", required: false, description: "Column that grows when a row changes, e.g. `--high-water-mark updated_at` (table sources)", defaultValue: nil)],
+                           GeneratorInput(name: "high-water-mark", required: false, description: "Column that grows when a row changes, e.g. `--high-water-mark updated_at` (table sources). "
+                                          + "Without it, the options the parent source's type requires are written as \"...\" placeholders when "
+                                          + "the source is found in the config dir (column for table sources, query and propertyId for query "
+                                          + "sources), else `options: {}`", defaultValue: nil)],
                   templateFile: "schedule.js.template", directory: "schedules", parentKey: "sourceId", parentNoun: "source"),
         Generator(name: "setting", description: "A new value for one registered Grouparoo setting", kind: .setting,
                   inputs: [idInput,

@@ -79,8 +79,11 @@ enum GraphCommand: Command {
         }
         directory = context.absolutePath(directory)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return usageError("\(directory) is not a directory; pass the config directory", context: context)
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            return usageError("\(ControlCharacters.escaped(directory)): no such file or directory; pass the config directory", context: context)
+        }
+        guard isDirectory.boolValue else {
+            return usageError("\(ControlCharacters.escaped(directory)) is not a directory; pass the config directory", context: context)
         }
 
         let read = ConfigReader(options: ReaderOptions(environment: environment, evaluator: evaluator)).readDirectory(at: directory)
@@ -104,7 +107,7 @@ enum GraphCommand: Command {
     /// The apply order on standard output; why it is incomplete on standard error.
     private static func printOrder(_ graph: ConfigGraph, _ analysis: GraphAnalysis, context: CommandContext) -> Int32 {
         var output = ChunkedOutput(context.write)
-        for node in analysis.order { output.append(graph.nodes[node].id + "\n") }
+        for node in analysis.order { output.append(ControlCharacters.escaped(graph.nodes[node].id) + "\n") }
         output.flush()
         var problems: [String] = []
         for cycle in analysis.cycles {
@@ -124,7 +127,7 @@ enum GraphCommand: Command {
                             + "\(analysis.cyclicNodes.count) on a cycle\(list)")
         }
         guard !problems.isEmpty else { return ExitCode.success }
-        context.writeError(problems.joined(separator: "\n") + "\nGrouparoo would not apply this config; "
+        context.writeError(problems.map { ControlCharacters.escaped($0) }.joined(separator: "\n") + "\nGrouparoo would not apply this config; "
                            + "the order above is for the objects it could sort.\n")
         return ExitCode.failure
     }

@@ -41,10 +41,11 @@ enum GraphDOT {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A DOT string: backslashes and quotes escaped, line breaks flattened, so every statement stays on one line.
+    /// A DOT string: backslashes and quotes escaped, line breaks flattened, so every statement stays on one line;
+    /// other control characters become visible escapes (`\e`), shown literally.
     static func quoted(_ text: String) -> String {
         var escaped = ""
-        for character in text {
+        for character in ControlCharacters.escaped(text, keepNewlines: true) {
             switch character {
             case "\\": escaped += "\\\\"
             case "\"": escaped += "\\\""

@@ -29,10 +29,11 @@ enum GraphMermaid {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Mermaid's entity codes for the characters that would end or confuse a quoted label.
+    /// Mermaid's entity codes for the characters that would end or confuse a quoted label; control
+    /// characters become visible escapes.
     static func escaped(_ text: String) -> String {
         var result = ""
-        for character in text {
+        for character in ControlCharacters.escaped(text, keepNewlines: true) {
             switch character {
             case "\"": result += "#quot;"
             case "<": result += "#lt;"

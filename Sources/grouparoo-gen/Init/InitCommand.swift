@@ -30,7 +30,10 @@ enum InitCommand: Command {
             workflow .github/workflows/grouparoo-validate.yml.
 
             A file that already exists is never changed: it is reported as skipped and the rest
-            is written, so running init again changes nothing. The result validates with 0 errors;
+            is written, so running init again changes nothing. A config file is also skipped when
+            the existing config already defines one of its objects (same class and id, or name)
+            in another file. If a write fails, the files written before it are listed; run init
+            again once the problem is fixed. The result validates with 0 errors;
             the app's "..." placeholders are warnings until you fill them in.
             """)
 
@@ -54,22 +57,42 @@ enum InitCommand: Command {
         do {
             plan = try InitPlanner.plan(request, templates: .embedded)
         } catch {
-            context.writeError("error: \(error)\n")
+            context.writeError("error: \(FileErrorDescription.describe(error))\n")
             return ExitCode.failure
         }
         for notice in plan.notices { context.writeError("notice: \(notice)\n") }
 
-        let applier = InitFileApplier(root: root)
+        let existing = InitExistingConfig(configDirectory: URL(fileURLWithPath: root).appendingPathComponent(InitPlanner.configFolder).path,
+                                          environment: context.environment)
+        let applier = InitFileApplier(root: root, existing: existing)
         let dryRun = arguments.flag("dry-run")
         let outcomes: [InitFileApplier.Outcome]
         do {
             outcomes = dryRun ? applier.preview(plan.files) : try applier.apply(plan.files)
+        } catch let failure as WriteFailure {
+            reportFailure(failure, root: root, context: context)
+            return ExitCode.failure
         } catch {
-            context.writeError("error: \(error)\nnothing was written\n")
+            context.writeError("error: \(FileErrorDescription.describe(error))\nnothing was written\n")
             return ExitCode.failure
         }
         report(outcomes, root: root, dryRun: dryRun, plan: plan, request: request, context: context)
         return ExitCode.success
+    }
+
+    /// A write failed midway: the files written before it stay (running init again skips them
+    /// and writes the rest), so name each of them, then the error.
+    private static func reportFailure(_ failure: WriteFailure, root: String, context: CommandContext) {
+        let written = failure.kept.map { displayPath($0.path, root: root, context) }
+        for path in written { context.write("wrote \(path)\n") }
+        var text = "error: \(failure.message { displayPath($0, root: root, context) })\n"
+        if written.isEmpty {
+            text += "nothing was written\n"
+        } else {
+            text += "\(DiagnosticPrinter.counted(written.count, "file")) written before the failure (listed above); "
+                + "fix the problem and run init again: existing files are skipped\n"
+        }
+        context.writeError(text)
     }
 
     private static func report(_ outcomes: [InitFileApplier.Outcome], root: String, dryRun: Bool, plan: InitPlan,
@@ -82,6 +105,9 @@ enum InitCommand: Command {
                 context.write("\(dryRun ? "would write" : "wrote") \(displayPath(path, root: root, context))\n")
             case .skipped(let path):
                 context.write("skipped \(displayPath(path, root: root, context)) (exists)\n")
+            case .alreadyDefined(let path, let definition):
+                context.write("skipped \(displayPath(path, root: root, context)) (\(ControlCharacters.escaped(definition.what)) is already "
+                    + "defined in \(displayPath(definition.file, root: root, context)))\n")
             }
         }
         let skipped = outcomes.count - written
@@ -103,12 +129,14 @@ enum InitCommand: Command {
         context.write("\nNext:\n" + steps.map { "  \($0)\n" }.joined())
     }
 
-    /// `relativePath` inside `root`, shown relative to the working directory when it is inside it.
+    /// `relativePath` inside `root` (or an absolute path), shown relative to the working directory
+    /// when it is inside it, control characters escaped.
     private static func displayPath(_ relativePath: String, root: String, _ context: CommandContext) -> String {
-        let absolute = relativePath == "." ? root : URL(fileURLWithPath: root).appendingPathComponent(relativePath).path
+        let absolute = relativePath == "." ? root
+            : relativePath.hasPrefix("/") ? relativePath : URL(fileURLWithPath: root).appendingPathComponent(relativePath).path
         let base = context.absolutePath(".")
         if absolute == base { return "." }
         let prefix = base.hasSuffix("/") ? base : base + "/"
-        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+        return ControlCharacters.escaped(absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute)
     }
 }

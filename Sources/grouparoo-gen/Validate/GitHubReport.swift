@@ -15,7 +15,7 @@ enum GitHubReport {
     static func annotation(_ diagnostic: Diagnostic, paths: ReportPaths) -> String {
         var properties: [(String, String)] = []
         if let span = diagnostic.span {
-            properties.append(("file", paths.display(span.file)))
+            properties.append(("file", ControlCharacters.escaped(paths.display(span.file))))
             properties.append(("line", String(span.start.line)))
             properties.append(("col", String(span.start.column)))
             if span.end > span.start {
@@ -24,18 +24,22 @@ enum GitHubReport {
                 if span.end.line == span.start.line { properties.append(("endColumn", String(span.end.column))) }
             }
         }
-        properties.append(("title", "grouparoo-gen [\(diagnostic.ruleID)]"))
+        properties.append(("title", "grouparoo-gen [\(ControlCharacters.escaped(diagnostic.ruleID))]"))
         let renderedProperties = properties.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
         return "::\(command(for: diagnostic.severity)) \(renderedProperties)::\(escapeData(messageText(diagnostic, paths: paths)))"
     }
 
-    /// The message, then Grouparoo's own wording and the notes on lines of their own.
+    /// The message, then Grouparoo's own wording and the notes on lines of their own. Control
+    /// characters from the config become visible escapes (a CI log is a terminal too), except line
+    /// breaks, which `escapeData` encodes, so the annotation stays one line. File names never keep them.
     static func messageText(_ diagnostic: Diagnostic, paths: ReportPaths) -> String {
-        var lines = [diagnostic.message]
-        if let grouparooMessage = diagnostic.grouparooMessage { lines.append("Grouparoo reports: \(grouparooMessage)") }
+        var lines = [ControlCharacters.escaped(diagnostic.message, keepNewlines: true)]
+        if let grouparooMessage = diagnostic.grouparooMessage {
+            lines.append("Grouparoo reports: \(ControlCharacters.escaped(grouparooMessage, keepNewlines: true))")
+        }
         for note in diagnostic.notes {
-            let location = note.span.map { "\(paths.display($0.file)):\($0.start.line):\($0.start.column): " } ?? ""
-            lines.append("\(location)note: \(note.message)")
+            let location = note.span.map { "\(ControlCharacters.escaped(paths.display($0.file))):\($0.start.line):\($0.start.column): " } ?? ""
+            lines.append("\(location)note: \(ControlCharacters.escaped(note.message, keepNewlines: true))")
         }
         return lines.joined(separator: "\n")
     }

@@ -31,49 +31,66 @@ struct ProjectSettings: Equatable {
         }
     }
 
-    /// Reads and checks a settings file; every mistake is a usage error naming the file.
+    /// Reads and checks a settings file (JSON; JSON5's comments and trailing commas are accepted
+    /// too); every mistake is a usage error naming the file, with line:column where there is one.
     static func load(from path: String) throws(UsageError) -> ProjectSettings {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw UsageError(message: "cannot read \(path)")
+            throw UsageError(message: "cannot read \(ControlCharacters.escaped(path))")
         }
-        let parsed: Any
-        do {
-            parsed = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw UsageError(message: "\(path) is not valid JSON")
+        let shownPath = ControlCharacters.escaped(path)
+        let parsed = JSON5.parse([UInt8](data), file: path)
+        guard let document = parsed.value else {
+            let problem = parsed.diagnostics.first
+            let position = problem?.span.map { ":\($0.start.line):\($0.start.column)" } ?? ""
+            let reason = (problem?.message).map { ": " + ControlCharacters.escaped($0) } ?? ""
+            throw UsageError(message: "\(shownPath)\(position): the settings file is not valid JSON\(reason)")
         }
-        guard let members = parsed as? [String: Any] else {
-            throw UsageError(message: "\(path) must hold a JSON object")
+        guard case .object(let members) = document.value else {
+            throw UsageError(message: "\(place(path, document)) the settings file must hold a JSON object")
         }
         var settings = ProjectSettings(path: path)
-        for key in members.keys.sorted() {
-            let value = members[key]!
+        for property in members.properties.sorted(by: { $0.key < $1.key }) {
+            let key = property.key
+            let value = property.value
             switch key {
             case "disable": settings.disable = try stringList(value, key: key, path: path)
             case "enable": settings.enable = try stringList(value, key: key, path: path)
             case "strict":
-                // JSONSerialization gives NSNumber for numbers and booleans alike; booleans have type code "c".
-                guard let number = value as? NSNumber, String(cString: number.objCType) == "c" else {
-                    throw UsageError(message: "\(path): \"strict\" must be true or false")
+                guard case .boolean(let flag) = value.value else {
+                    throw UsageError(message: "\(place(path, value)) \"strict\" must be true or false")
                 }
-                settings.strict = number.boolValue
+                settings.strict = flag
             case "dialect":
-                guard let name = value as? String, let dialect = SQLDialect(rawValue: name) else {
-                    throw UsageError(message: "\(path): \"dialect\" must be \"sqlite\" or \"postgres\"")
+                guard case .string(let name) = value.value, let dialect = SQLDialect(rawValue: name) else {
+                    throw UsageError(message: "\(place(path, value)) \"dialect\" must be \"sqlite\" or \"postgres\"")
                 }
                 settings.dialect = dialect
             default:
                 let known = ["disable", "enable", "strict", "dialect"]
                 let hint = ArgumentParser.closestMatches(to: key, in: known, limit: 1).first.map { " (did you mean \"\($0)\"?)" } ?? ""
-                throw UsageError(message: "\(path): unknown setting \"\(key)\"\(hint); known settings: \(known.joined(separator: ", "))")
+                let keyPlace = "\(shownPath):\(property.keySpan.start.line):\(property.keySpan.start.column):"
+                throw UsageError(message: "\(keyPlace) unknown setting \"\(ControlCharacters.escaped(key))\"\(hint); "
+                    + "known settings: \(known.joined(separator: ", "))")
             }
         }
         return settings
     }
 
-    private static func stringList(_ value: Any, key: String, path: String) throws(UsageError) -> [String] {
-        guard let list = value as? [Any], let strings = list as? [String], strings.count == list.count else {
-            throw UsageError(message: "\(path): \"\(key)\" must be a list of rule ids")
+    /// `path:line:column:` of a value in the settings file.
+    private static func place(_ path: String, _ value: LocatedValue) -> String {
+        "\(ControlCharacters.escaped(path)):\(value.span.start.line):\(value.span.start.column):"
+    }
+
+    private static func stringList(_ value: LocatedValue, key: String, path: String) throws(UsageError) -> [String] {
+        guard case .array(let items) = value.value else {
+            throw UsageError(message: "\(place(path, value)) \"\(key)\" must be a list of rule ids")
+        }
+        var strings: [String] = []
+        for item in items {
+            guard case .string(let text) = item.value else {
+                throw UsageError(message: "\(place(path, item)) \"\(key)\" must be a list of rule ids")
+            }
+            strings.append(text)
         }
         return strings
     }

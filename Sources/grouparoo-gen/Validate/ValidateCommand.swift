@@ -22,7 +22,7 @@ enum ValidateCommand: Command {
             .value("--disable", valueName: "rule", help: "Turn a rule off; a comma-separated list works too.", repeatable: true),
             .value("--enable", valueName: "rule", help: "Turn on a rule that is off by default.", repeatable: true),
             .value("--files", valueName: "file",
-                   help: "Report only diagnostics located in this file; references still resolve across the whole dir.",
+                   help: "Report only diagnostics in this file (or with a note pointing into it, or with no file); references still resolve across the whole dir.",
                    repeatable: true),
             .value("--dialect", valueName: "sqlite|postgres", help: "SQL dialect that decides the allowed group-rule ops (default: sqlite)."),
             .value("--env-file", valueName: "file", help: "Read environment variables from a dotenv file (they override the real environment)."),
@@ -101,7 +101,8 @@ enum ValidateCommand: Command {
         for file in options.files {
             let spellings = [file, URL(fileURLWithPath: file).resolvingSymlinksInPath().path]
             guard !spellings.contains(where: { spelling in roots.contains { spelling.hasPrefix($0) } }) else { continue }
-            context.writeError("note: \(file) is not inside the config directory \(options.configDirectory); nothing to check there\n")
+            context.writeError("note: \(ControlCharacters.escaped(file)) is not inside the config directory "
+                + "\(ControlCharacters.escaped(options.configDirectory)); nothing to check there\n")
         }
     }
 }

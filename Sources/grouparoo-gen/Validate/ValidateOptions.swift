@@ -30,10 +30,10 @@ struct ValidateOptions {
             configDirectory = context.absolutePath(try ReaderSetup.defaultConfigDirectory(context))
         }
         var options = ValidateOptions(configDirectory: configDirectory)
-        try options.checkConfigDirectory(explicit: directory != nil)
+        try options.checkConfigDirectory(explicit: directory != nil, filesFromPositionals: positionalFiles, context: context)
         options.files = arguments.values("files").map { context.absolutePath($0) } + positionalFiles
         for path in options.files where !isRegularFile(path) {
-            throw UsageError(message: "--files \(path): no such file")
+            throw UsageError(message: "--files \(ControlCharacters.escaped(path)): no such file")
         }
         options.format = try choice(arguments.value("format"), option: "--format", default: .text)
         options.evaluator = try choice(arguments.value("evaluator"), option: "--evaluator", default: .static)
@@ -62,7 +62,7 @@ struct ValidateOptions {
             let path = context.absolutePath(argument)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw UsageError(message: "\(path): no such file or directory")
+                throw UsageError(message: "\(ControlCharacters.escaped(path)): no such file or directory")
             }
             if !isDirectory.boolValue {
                 files.append(path)
@@ -75,11 +75,23 @@ struct ValidateOptions {
         return (directory, files)
     }
 
-    private func checkConfigDirectory(explicit: Bool) throws(UsageError) {
+    /// A positional file is taken as `--files FILE`; when the default config dir is then missing,
+    /// say so, since the user most likely meant that file's directory as the config dir.
+    private func checkConfigDirectory(explicit: Bool, filesFromPositionals: [String], context: CommandContext) throws(UsageError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: configDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            let how = explicit ? "" : "; pass CONFIG_DIR or set GROUPAROO_CONFIG_DIR"
-            throw UsageError(message: "config directory \(configDirectory) does not exist\(how)")
+            var how = explicit ? "" : "; pass CONFIG_DIR or set GROUPAROO_CONFIG_DIR"
+            if !explicit, let file = filesFromPositionals.first {
+                let base = context.absolutePath(".") + "/"
+                func shown(_ path: String) -> String {
+                    ControlCharacters.escaped(path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path)
+                }
+                let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+                how = ". \(shown(file)) is a file, so it was taken as --files \(shown(file)) (report only on that file of "
+                    + "the config directory); pass the config directory too, e.g. "
+                    + "`grouparoo-gen validate \(shown(folder)) --files \(shown(file))`, or set GROUPAROO_CONFIG_DIR"
+            }
+            throw UsageError(message: "config directory \(ControlCharacters.escaped(configDirectory)) does not exist\(how)")
         }
     }
 

@@ -3,7 +3,8 @@ import Foundation
 
 /// The diagnostics a run shows and the counts its summary and exit code are based on. With
 /// `--files`, references are still resolved across the whole config dir, but only diagnostics
-/// located in those files are shown and counted.
+/// located in those files, with a note pointing into one of them, or with no location at all
+/// are shown and counted.
 struct ValidationOutcome {
     let diagnostics: [Diagnostic]
     /// Files and objects checked (with `--files`: the selected files that are in the config dir).
@@ -33,12 +34,19 @@ struct ValidationOutcome {
         var objectCount = report.objectCount
         if let selected {
             var isSelected: [String: Bool] = [:]
-            shown = shown.filter { diagnostic in
-                guard let file = diagnostic.span?.file else { return false }
+            func inSelection(_ file: String) -> Bool {
                 if let known = isSelected[file] { return known }
                 let selectedNow = selected.contains(file)
                 isSelected[file] = selectedNow
                 return selectedNow
+            }
+            shown = shown.filter { diagnostic in
+                // Without a place it concerns the whole config, so every commit must see it.
+                guard let file = diagnostic.span?.file else { return true }
+                if inSelection(file) { return true }
+                // A duplicate located in an unchanged file, whose note points at the new one,
+                // is just as much this commit's problem.
+                return diagnostic.notes.contains { note in note.span.map { inSelection($0.file) } ?? false }
             }
             let checkedFiles = read.files.filter { selected.contains($0.path) }
             fileCount = checkedFiles.count

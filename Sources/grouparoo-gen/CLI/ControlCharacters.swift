@@ -1,0 +1,41 @@
+/// Makes user-controlled text (config values, ids, file names) safe for a terminal or a CI log:
+/// C0 and C1 control characters and DEL are shown as visible escapes, so a config file cannot move
+/// the cursor, recolour the screen or fake a line of output. Tabs stay.
+enum ControlCharacters {
+    /// `keepNewlines` lets a multi-line message keep its line breaks (file names never do).
+    static func escaped(_ text: String, keepNewlines: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: { needsEscape($0, keepNewlines: keepNewlines) }) else { return text }
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
+        for scalar in text.unicodeScalars {
+            guard needsEscape(scalar, keepNewlines: keepNewlines) else {
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            result += escape(scalar)
+        }
+        return result
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar, keepNewlines: Bool) -> Bool {
+        switch scalar.value {
+        case 0x09: return false
+        case 0x0A: return !keepNewlines
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        default: return false
+        }
+    }
+
+    /// `\n`, `\r`, `\e` (ESC), `\x07` for other C0 characters and DEL, `\u{9B}` for C1.
+    private static func escape(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x0A: return "\\n"
+        case 0x0D: return "\\r"
+        case 0x1B: return "\\e"
+        case 0x80...0x9F: return "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        default:
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "\\x" + (hex.count < 2 ? "0" + hex : hex)
+        }
+    }
+}
