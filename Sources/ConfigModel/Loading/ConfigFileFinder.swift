@@ -13,8 +13,7 @@ enum ConfigFileFinder {
     static func files(in root: String) -> [Found] {
         var found: [Found] = []
         collect(directory: root, isRoot: true, into: &found)
-        let order = Dictionary(uniqueKeysWithValues: GlobOrder.sorted(found.map(\.path)).enumerated().map { ($1, $0) })
-        return found.sorted { order[$0.path, default: 0] < order[$1.path, default: 0] }
+        return found.map { (GlobOrder.key($0.path), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// Walks real directories only: like glob's `**`, symlinked directories are not entered,
@@ -115,10 +114,6 @@ enum GlobOrder {
             }
         }
         return Key(primary: primary, tiebreak: tiebreak)
-    }
-
-    static func sorted(_ paths: [String]) -> [String] {
-        paths.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     private static func weight(_ scalar: Unicode.Scalar) -> UInt32 {

@@ -56,8 +56,13 @@ struct HardcodedSecretRule: ValidationRule {
     }
 
     static func isSecretKey(_ key: String) -> Bool {
-        let lowered = key.lowercased()
-        return secretKeyParts.contains { lowered.contains($0) }
+        // Byte-wise: this runs for every option of every object, and Foundation's `contains` is slow.
+        let lowered = Array(key.lowercased().utf8)
+        return secretKeyParts.contains { part in
+            let needle = Array(part.utf8)
+            guard needle.count <= lowered.count else { return false }
+            return (0...(lowered.count - needle.count)).contains { lowered[$0..<$0 + needle.count].elementsEqual(needle) }
+        }
     }
 
     /// Placeholders, empty values and environment-variable names (Grouparoo substitutes
