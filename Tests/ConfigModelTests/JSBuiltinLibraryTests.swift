@@ -65,10 +65,7 @@ final class JSBuiltinLibraryTests: XCTestCase {
     }
 
     func testAgreesWithNode() throws {
-        guard let node = ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
-            .map({ "\($0)/node" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw XCTSkip("node is not installed")
-        }
+        guard let node = nodeExecutable() else { throw XCTSkip("node is not installed") }
         let script = "const expressions = " + String(decoding: try JSONSerialization.data(withJSONObject: Self.expressions), as: UTF8.self)
             + ";\nfor (const e of expressions) console.log(JSON.stringify(eval('(' + e + ')')));\n"
         let process = Process()

@@ -4,10 +4,7 @@ import XCTest
 
 /// `--evaluator node`: only files we cannot evaluate go to Node, run as Grouparoo's loader would.
 final class NodeEvaluatorTests: XCTestCase {
-    private func nodeIsInstalled() -> Bool {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/node") }
-    }
+    private func nodeIsInstalled() -> Bool { nodeExecutable() != nil }
 
     func testNodeEvaluatesWhatStaticEvaluationCannot() throws {
         try XCTSkipUnless(nodeIsInstalled(), "node is not installed")

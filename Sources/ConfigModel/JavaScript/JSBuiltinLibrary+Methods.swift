@@ -244,11 +244,7 @@ extension JSEvaluator {
 
     /// JavaScript compares strings by UTF-16 code units (Swift's String would apply canonical equivalence).
     static func firstIndex(of search: [UInt16], in units: [UInt16], from start: Int = 0) -> Int? {
-        guard search.count <= units.count - start else { return nil }
-        for index in start...(units.count - search.count) where units[index..<index + search.count].elementsEqual(search) {
-            return index
-        }
-        return nil
+        units[start...].firstRange(of: search)?.lowerBound
     }
 }
 

@@ -58,11 +58,7 @@ struct HardcodedSecretRule: ValidationRule {
     static func isSecretKey(_ key: String) -> Bool {
         // Byte-wise: this runs for every option of every object, and Foundation's `contains` is slow.
         let lowered = Array(key.lowercased().utf8)
-        return secretKeyParts.contains { part in
-            let needle = Array(part.utf8)
-            guard needle.count <= lowered.count else { return false }
-            return (0...(lowered.count - needle.count)).contains { lowered[$0..<$0 + needle.count].elementsEqual(needle) }
-        }
+        return secretKeyParts.contains { lowered.firstRange(of: Array($0.utf8)) != nil }
     }
 
     /// Placeholders, empty values and environment-variable names (Grouparoo substitutes
