@@ -5,13 +5,17 @@ import XCTest
 
 /// The shared CLI pieces: argument parsing, help, routing and usage errors.
 final class CLIInfrastructureTests: XCTestCase {
-    private let spec = CommandSpec(
-        name: "sample", abstract: "A command for tests.", usage: ["sample [PATH]"],
-        options: [
-            .value("-f", "--format", valueName: "name", help: "A value."),
-            .value("--disable", valueName: "rule", help: "Repeatable.", repeatable: true),
-            .flag("--strict", help: "A flag."),
-        ])
+    private enum SampleFormat: String, CaseIterable { case text, json }
+
+    private struct SampleOptions: OptionGroup {
+        let format = Option<String>("-f", "--format", valueName: "name", help: "A value.")
+        let disable = Option<String>("--disable", valueName: "rule", help: "Repeatable.", repeatable: true)
+        let strict = Flag("--strict", help: "A flag.")
+        let shape = Option<SampleFormat>("--shape", help: "A choice.")
+    }
+
+    private let option = SampleOptions()
+    private let spec = CommandSpec(name: "sample", abstract: "A command for tests.", usage: ["sample [PATH]"], options: SampleOptions.specs)
 
     private func run(_ arguments: [String]) -> CLIRun {
         runCLI(arguments, in: FileManager.default.temporaryDirectory.path)
@@ -20,17 +24,20 @@ final class CLIInfrastructureTests: XCTestCase {
     func testParsesValuesFlagsAndPositionals() throws {
         let parsed = try ArgumentParser.parse(["dir", "--format", "json", "--strict", "--disable=a", "--disable", "b", "-", "x"], spec: spec)
         XCTAssertEqual(parsed.positionals, ["dir", "-", "x"])
-        XCTAssertEqual(parsed.value("format"), "json")
-        XCTAssertEqual(parsed.values("disable"), ["a", "b"])
-        XCTAssertTrue(parsed.flag("strict"))
+        XCTAssertEqual(parsed[option.format], "json")
+        XCTAssertEqual(parsed.all(option.disable), ["a", "b"])
+        XCTAssertTrue(parsed[option.strict])
+        XCTAssertNil(parsed[option.shape])
         XCTAssertFalse(parsed.wantsHelp)
-        XCTAssertEqual(try ArgumentParser.parse(["-f", "text"], spec: spec).value("format"), "text")
+        XCTAssertEqual(try ArgumentParser.parse(["-f", "text"], spec: spec)[option.format], "text")
+        XCTAssertEqual(try ArgumentParser.parse(["--shape", "json"], spec: spec)[option.shape], .json)
+        XCTAssertEqual(try ArgumentParser.parse(["--format=-x"], spec: spec)[option.format], "-x", "--opt=-x is how to pass a dash value")
     }
 
     func testDoubleDashEndsOptions() throws {
         let parsed = try ArgumentParser.parse(["--", "--strict", "-f"], spec: spec)
         XCTAssertEqual(parsed.positionals, ["--strict", "-f"])
-        XCTAssertFalse(parsed.flag("strict"))
+        XCTAssertFalse(parsed[option.strict])
     }
 
     func testParserMistakes() {
@@ -39,6 +46,10 @@ final class CLIInfrastructureTests: XCTestCase {
             (["--format"], "option '--format' needs a value <name>"),
             (["--strict=yes"], "option '--strict' does not take a value"),
             (["--format", "a", "--format", "b"], "option '--format' was given more than once"),
+            (["--shape", "yaml"], "unknown value 'yaml' for --shape; use one of 'text', 'json'"),
+            (["--format", "--strict"], "option '--format' needs a value <name>, not '--strict'; write --format=--strict if that is the value"),
+            (["-f", "-x"], "option '-f' needs a value <name>, not '-x'; write --format=-x if that is the value"),
+            (["--disable", "-"], "option '--disable' needs a value <rule>, not '-'; write --disable=- if that is the value"),
         ]
         for (arguments, message) in cases {
             XCTAssertThrowsError(try ArgumentParser.parse(arguments, spec: spec), "\(arguments)") { error in

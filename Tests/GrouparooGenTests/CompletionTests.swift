@@ -148,12 +148,23 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(runCLI(["completion"], in: directory.path).status, 2)
     }
 
-    func testValueKindsComeFromTheSpecs() {
-        XCTAssertEqual(CompletionModel.valueKind(key: "format", valueName: "dot|mermaid|json"), .choices(["dot", "mermaid", "json"]))
-        XCTAssertEqual(CompletionModel.valueKind(key: "permission", valueName: "topic:r|w|rw"), .none)
-        XCTAssertEqual(CompletionModel.valueKind(key: "disable", valueName: "rule"), .rules)
-        XCTAssertEqual(CompletionModel.valueKind(key: "env-file", valueName: "file"), .files)
-        XCTAssertEqual(CompletionModel.valueKind(key: "config-dir", valueName: "dir"), .directories)
+    /// Completion kinds are the declarations' own: choices from the enum, rules, paths, free text.
+    func testValueKindsComeFromTheDeclarations() {
+        func kind(_ command: String, _ long: String) -> CompletionValue? {
+            let spec = CommandRouter.command(named: command)!.spec
+            return CompletionModel.command(from: spec).options.first { $0.names.contains(long) }!.value
+        }
+        XCTAssertEqual(kind("graph", "--format"), .choices(GraphFormat.allCases.map(\.rawValue)))
+        XCTAssertEqual(kind("validate", "--format"), .choices(["text", "json", "github", "sarif"]))
+        XCTAssertEqual(kind("generate", "--permission"), CompletionValue.none)
+        XCTAssertEqual(kind("generate", "--sync-mode"), .choices(["sync", "additive", "enrich"]))
+        XCTAssertEqual(kind("validate", "--disable"), .rules)
+        XCTAssertEqual(kind("dump", "--env-file"), .files)
+        XCTAssertEqual(kind("generate", "--config-dir"), .directories)
+        XCTAssertNil(kind("validate", "--strict"), "a flag takes no value")
+        let generate = CompletionModel.command(from: GenerateCommand.spec)
+        XCTAssertEqual(generate.positionals, [.templates, .none])
+        XCTAssertEqual(CompletionModel.command(from: ValidateCommand.spec).laterPositionals, .paths)
         XCTAssertFalse(CompletionModel.isShellSafe("a b"))
         XCTAssertFalse(CompletionModel.isShellSafe("$(x)"))
     }

@@ -133,7 +133,7 @@ final class GraphCommandTests: ValidateTestCase {
     func testUsageErrors() throws {
         try writeSmallConfig()
         XCTAssertEqual(graph(["config", "--format", "png"]).status, 2)
-        XCTAssertTrue(graph(["config", "--format", "png"]).errors.contains("use 'dot', 'mermaid' or 'json'"))
+        XCTAssertTrue(graph(["config", "--format", "png"]).errors.contains("unknown value 'png' for --format; use one of 'dot', 'mermaid', 'json'"))
         XCTAssertEqual(graph(["config", "--order", "--format", "json"]).status, 2)
         XCTAssertEqual(graph(["nowhere"]).status, 2)
         XCTAssertTrue(graph(["nowhere"]).errors.contains("nowhere: no such file or directory"), graph(["nowhere"]).errors)

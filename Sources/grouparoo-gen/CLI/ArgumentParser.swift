@@ -5,19 +5,28 @@ struct UsageError: Error, Equatable, CustomStringConvertible {
     var description: String { message }
 }
 
-/// The result of parsing: positional arguments, option values and flags, keyed by long name.
+/// The result of parsing: positional arguments, and option values already converted to their
+/// declared types, read back through the declarations (`arguments[option.format]`).
 struct ParsedArguments {
     var positionals: [String] = []
-    var values: [String: [String]] = [:]
-    var flags: Set<String> = []
+    private var values: [String: [any Sendable]] = [:]
+    private var flags: Set<String> = []
 
-    func value(_ key: String) -> String? { values[key]?.last }
-    func values(_ key: String) -> [String] { values[key] ?? [] }
-    func flag(_ key: String) -> Bool { flags.contains(key) }
-    var wantsHelp: Bool { flags.contains("help") }
+    /// The option's value (the last one given), nil when it was not given.
+    subscript<Value>(option: Option<Value>) -> Value? { values[option.spec.key]?.last as? Value }
+    /// Every value of a repeatable option, in the order given.
+    func all<Value>(_ option: Option<Value>) -> [Value] { values[option.spec.key]?.compactMap { $0 as? Value } ?? [] }
+    subscript(flag: Flag) -> Bool { flags.contains(flag.spec.key) }
+    var wantsHelp: Bool { flags.contains(CommandSpec.helpOption.key) }
+
+    mutating func append(_ value: any Sendable, for option: OptionSpec) { values[option.key, default: []].append(value) }
+    mutating func set(_ flag: OptionSpec) { flags.insert(flag.key) }
+    func isGiven(_ option: OptionSpec) -> Bool { values[option.key] != nil || flags.contains(option.key) }
 }
 
 /// A small, strict argument parser: `--name value`, `--name=value`, `-n value`, flags, and `--`.
+/// A value is converted (and a choice checked) here; a separate value may not start with `-`,
+/// so `--config-dir --dry-run` is a mistake, not a directory named `--dry-run` (`--config-dir=-x` is).
 enum ArgumentParser {
     static func parse(_ arguments: [String], spec: CommandSpec) throws(UsageError) -> ParsedArguments {
         var parsed = ParsedArguments()
@@ -45,7 +54,7 @@ enum ArgumentParser {
             }
             guard option.takesValue else {
                 if inlineValue != nil { throw UsageError(message: "option '\(spelling)' does not take a value") }
-                parsed.flags.insert(option.key)
+                parsed.set(option)
                 continue
             }
             let value: String
@@ -54,13 +63,20 @@ enum ArgumentParser {
             } else if index < arguments.count {
                 value = arguments[index]
                 index += 1
+                if value.hasPrefix("-") {
+                    throw UsageError(message: "option '\(spelling)' needs a value <\(option.valueName ?? "value")>, not '\(value)'; "
+                        + "write \(option.longName)=\(value) if that is the value")
+                }
             } else {
                 throw UsageError(message: "option '\(spelling)' needs a value <\(option.valueName ?? "value")>")
             }
-            if !option.repeatable, parsed.values[option.key] != nil {
+            if !option.repeatable, parsed.isGiven(option) {
                 throw UsageError(message: "option '\(spelling)' was given more than once")
             }
-            parsed.values[option.key, default: []].append(value)
+            switch option.convert(value) {
+            case .success(let converted): parsed.append(converted, for: option)
+            case .failure(let error): throw error
+            }
         }
         return parsed
     }

@@ -1,39 +1,37 @@
-/// Declarative description of a subcommand: what it accepts and how its help reads.
-struct OptionSpec {
-    /// Spellings, e.g. `["-p", "--parent"]`. The last one names the option in `ParsedArguments`.
-    let names: [String]
-    /// Placeholder for the value (`<id>`); nil for a flag.
-    let valueName: String?
-    let help: String
-    var repeatable = false
-
-    var key: String { String(names.last!.drop(while: { $0 == "-" })) }
-    var takesValue: Bool { valueName != nil }
-
-    static func flag(_ names: String..., help: String) -> OptionSpec {
-        OptionSpec(names: names, valueName: nil, help: help)
-    }
-
-    static func value(_ names: String..., valueName: String, help: String, repeatable: Bool = false) -> OptionSpec {
-        OptionSpec(names: names, valueName: valueName, help: help, repeatable: repeatable)
-    }
-}
-
+/// A positional argument: its name in usage and help, and what completes it.
 struct ArgumentSpec {
     let name: String
     let help: String
+    /// Config paths by default; templates, rule ids and so on where the argument is one.
+    var completion: CompletionValue = .paths
 }
 
+/// One `--help` example, run by the tests: the command line after `grouparoo-gen` (anything after
+/// ` | ` or ` > ` is shell plumbing, shown but not run) and the exit code it ends with.
+struct CommandExample {
+    let command: String
+    let explanation: String
+    var exitCode: Int32 = ExitCode.success
+
+    init(_ command: String, _ explanation: String, exits exitCode: Int32 = ExitCode.success) {
+        self.command = command
+        self.explanation = explanation
+        self.exitCode = exitCode
+    }
+}
+
+/// Declarative description of a subcommand: what it accepts and how its help reads.
 struct CommandSpec {
     let name: String
     let abstract: String
     let usage: [String]
     var arguments: [ArgumentSpec] = []
+    /// From the command's `OptionGroup` (`Options.specs`).
     var options: [OptionSpec] = []
-    var examples: [(command: String, explanation: String)] = []
+    var examples: [CommandExample] = []
     var discussion: String?
 
-    static let helpOption = OptionSpec.flag("-h", "--help", help: "Show help for this command.")
+    static let helpOption = Flag("-h", "--help", help: "Show help for this command.").spec
 
     var allOptions: [OptionSpec] { options + [CommandSpec.helpOption] }
 
@@ -51,11 +49,7 @@ struct CommandSpec {
             lines += CommandSpec.columns(arguments.map { ($0.name, $0.help) })
         }
         lines += ["", "OPTIONS:"]
-        lines += CommandSpec.columns(allOptions.map { option in
-            var left = option.names.joined(separator: ", ")
-            if let valueName = option.valueName { left += " <\(valueName)>" }
-            return (left, option.help + (option.repeatable ? " (repeatable)" : ""))
-        })
+        lines += CommandSpec.columns(allOptions.map { ($0.names.joined(separator: ", ") + $0.valuePlaceholder, $0.helpWithRepeat) })
         if !examples.isEmpty {
             lines += ["", "EXAMPLES:"]
             for example in examples {
@@ -73,6 +67,17 @@ struct CommandSpec {
             return "  " + padded + right
         }
     }
+}
+
+extension OptionSpec {
+    /// ` <column>` after the spellings; empty for a flag.
+    var valuePlaceholder: String { valueName.map { " <\($0)>" } ?? "" }
+    var helpWithRepeat: String { help + (repeatable ? " (repeatable)" : "") }
+}
+
+extension OptionDeclaration {
+    /// How the option reads in a usage line: `[--format <text|json>]`, `[--disable <rule>]...`.
+    var usage: String { "[\(spec.longName)\(spec.valuePlaceholder)]" + (spec.repeatable ? "..." : "") }
 }
 
 extension String {

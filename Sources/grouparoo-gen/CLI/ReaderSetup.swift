@@ -1,6 +1,15 @@
 import ConfigModel
 import Foundation
 
+/// The options of every command that reads config: where variables come from and who evaluates.
+struct ReaderOptionGroup: OptionGroup {
+    let envFile = Option<String>("--env-file", valueName: "file",
+                                 help: "Read environment variables from a dotenv file (they override the real environment).",
+                                 completion: .files)
+    let evaluator = Option<EvaluatorKind>("--evaluator",
+                                          help: "static (default) never runs code; node runs files we cannot evaluate statically in Node.")
+}
+
 /// Options shared by commands that read config: the environment and the default directory.
 enum ReaderSetup {
     /// The real environment, overridden by the variables of `--env-file` when given.

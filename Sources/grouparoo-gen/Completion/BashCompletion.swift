@@ -65,7 +65,6 @@ enum BashCompletion {
         case .paths: return "paths"
         case .rules: return "rules"
         case .templates: return "templates"
-        case .shells: return "shells"
         }
     }
 
@@ -111,7 +110,6 @@ enum BashCompletion {
                 dirs) _grouparoo_gen_reply_files -d "$2" ;;
                 rules) _grouparoo_gen_reply_words "$_grouparoo_gen_rules" "$2" "$3" ;;
                 templates) _grouparoo_gen_reply_words "$_grouparoo_gen_templates" "$2" "$3" ;;
-                shells) _grouparoo_gen_reply_words "bash zsh fish" "$2" "$3" ;;
                 choices:*) _grouparoo_gen_reply_words "${1#choices:}" "$2" "$3" ;;
                 *) COMPREPLY=() ;;
             esac

@@ -1,17 +1,3 @@
-/// What a value can be completed with, independent of the shell.
-enum CompletionValue: Equatable {
-    /// Free text (an id, a column, …): nothing to offer.
-    case none
-    case choices([String])
-    case files
-    case directories
-    /// A file or a directory (config paths).
-    case paths
-    case rules
-    case templates
-    case shells
-}
-
 struct OptionCompletion {
     /// Every spelling, e.g. `["-p", "--parent"]`.
     let names: [String]
@@ -40,14 +26,13 @@ struct CommandCompletion {
     var valueOptions: [OptionCompletion] { options.filter { $0.value != nil } }
 }
 
-/// Everything the completion scripts offer, read from the registered commands' specs, the generator
-/// catalog and the rule catalog, so a new command, option, template or rule is completed without
-/// touching the scripts.
+/// Everything the completion scripts offer, read from the registered commands' specs (their option
+/// and argument declarations), the generator catalog and the rule catalog, so a new command,
+/// option, template or rule is completed without touching the scripts.
 struct CompletionModel {
     let commands: [CommandCompletion]
     let templates: [String]
     let rules: [String]
-    static let shells = ["bash", "zsh", "fish"]
 
     static func current() -> CompletionModel {
         CompletionModel(
@@ -58,43 +43,15 @@ struct CompletionModel {
 
     static func command(from spec: CommandSpec) -> CommandCompletion {
         let options = spec.allOptions.map { option in
-            OptionCompletion(names: option.names, value: option.valueName.map { valueKind(key: option.key, valueName: $0) },
+            OptionCompletion(names: option.names, value: option.takesValue ? option.completion : nil,
                              help: option.help, repeatable: option.repeatable)
         }
-        let (positionals, later) = positionalKinds(spec.name)
+        // Arguments that are all config paths take any number of paths; otherwise each has its place.
+        let kinds = spec.arguments.map(\.completion)
+        let (positionals, later): ([CompletionValue], CompletionValue) =
+            kinds.allSatisfy { $0 == .paths } ? ([], .paths) : (kinds, .none)
         return CommandCompletion(name: spec.name, abstract: spec.abstract, options: options,
                                  positionals: positionals, laterPositionals: later)
-    }
-
-    /// Option values by what the option is for; a value placeholder like `text|json` lists its choices.
-    static func valueKind(key: String, valueName: String) -> CompletionValue {
-        if let known = knownValues[key] { return known }
-        if valueName.contains("|"), !valueName.contains(":") {
-            return .choices(valueName.split(separator: "|").map(String.init))
-        }
-        switch valueName {
-        case "file": return .files
-        case "dir", "directory": return .directories
-        default: return .none
-        }
-    }
-
-    /// Options whose values the placeholder does not spell out.
-    private static let knownValues: [String: CompletionValue] = [
-        "disable": .rules,
-        "enable": .rules,
-        "sync-mode": .choices(["sync", "additive", "enrich"]),
-        "plugin-name": .choices(["core", "interface", "telemetry"]),
-    ]
-
-    /// Commands whose arguments are not config paths; any other command (including new ones) gets paths.
-    private static func positionalKinds(_ command: String) -> ([CompletionValue], CompletionValue) {
-        switch command {
-        case "generate": return ([.templates], .none)
-        case "rules": return ([.rules], .none)
-        case "completion": return ([.shells], .none)
-        default: return ([], .paths)
-        }
     }
 
     /// Names are pasted into shell scripts as words; anything but plain name characters is left out

@@ -47,7 +47,6 @@ enum FishCompletion {
         case .choices(let words): return "-x -a \(quoted(words.filter(CompletionModel.isShellSafe).joined(separator: " ")))"
         case .rules: return "-x -a \(quoted(model.rules.joined(separator: " ")))"
         case .templates: return "-x -a \(quoted(model.templates.joined(separator: " ")))"
-        case .shells: return "-x -a \(quoted(CompletionModel.shells.joined(separator: " ")))"
         }
     }
 

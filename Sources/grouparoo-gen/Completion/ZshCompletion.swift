@@ -84,7 +84,6 @@ enum ZshCompletion {
         case .paths: return "path"
         case .rules: return "rule"
         case .templates: return "template"
-        case .shells: return "shell"
         }
     }
 
@@ -97,7 +96,6 @@ enum ZshCompletion {
         case .directories: return "_files -/"
         case .rules: return "_grouparoo_gen_rules"
         case .templates: return "_grouparoo_gen_templates"
-        case .shells: return "(" + CompletionModel.shells.joined(separator: " ") + ")"
         }
     }
 

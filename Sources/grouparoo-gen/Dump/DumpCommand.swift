@@ -4,20 +4,23 @@ import Foundation
 /// `grouparoo-gen dump`: prints what each config file evaluates to, as JSON, so our reading
 /// can be diffed against Node's.
 enum DumpCommand: Command {
+    struct Options: OptionGroup {
+        let reader = ReaderOptionGroup()
+        let byFile = Flag("--by-file", help: "Group the objects by file: [{\"file\": …, \"objects\": […]}].")
+    }
+
+    static let option = Options()
+
     static let spec = CommandSpec(
         name: "dump",
         abstract: "Print the config objects a config directory (or file) evaluates to, as JSON.",
-        usage: ["dump [PATH] [--env-file FILE] [--evaluator static|node] [--by-file]"],
+        usage: ["dump [PATH] \(option.reader.envFile.usage) \(option.reader.evaluator.usage) \(option.byFile.usage)"],
         arguments: [ArgumentSpec(name: "PATH", help: "A config directory or one file (default: $GROUPAROO_CONFIG_DIR, else ./config).")],
-        options: [
-            .value("--env-file", valueName: "file", help: "Read environment variables from a dotenv file (they override the real environment)."),
-            .value("--evaluator", valueName: "static|node", help: "static (default) never runs code; node runs files we cannot evaluate statically in Node."),
-            .flag("--by-file", help: "Group the objects by file: [{\"file\": …, \"objects\": […]}]."),
-        ],
+        options: Options.specs,
         examples: [
-            ("dump examples/postgres-mailchimp/config", "Print every object in a config directory"),
-            ("dump config/apps/warehouse.js --env-file .env", "Read one file with variables from .env"),
-            ("dump config --evaluator node", "Let Node evaluate files that call unknown code"),
+            CommandExample("dump examples/postgres-mailchimp/config", "Print every object in a config directory"),
+            CommandExample("dump config/apps/warehouse.js --env-file .env", "Read one file with variables from .env"),
+            CommandExample("dump config --evaluator node", "Let Node evaluate files that call unknown code"),
         ],
         discussion: "The output is each file's top-level list as Node's require plus Grouparoo's unwrap/call/wrap give it, "
             + "before empty and null entries are dropped (JSON.stringify of it; one list for all files). "
@@ -27,12 +30,9 @@ enum DumpCommand: Command {
         guard arguments.positionals.count <= 1 else {
             return usageError("expected at most one PATH, got \(arguments.positionals.count)", context: context)
         }
-        let evaluatorName = arguments.value("evaluator") ?? "static"
-        guard let evaluator = EvaluatorKind(rawValue: evaluatorName) else {
-            return usageError("unknown evaluator '\(evaluatorName)'; use 'static' or 'node'", context: context)
-        }
+        let evaluator = arguments[option.reader.evaluator] ?? .static
         let environment: [String: String]
-        switch ReaderSetup.environment(envFile: arguments.value("env-file"), context: context) {
+        switch ReaderSetup.environment(envFile: arguments[option.reader.envFile], context: context) {
         case .success(let values): environment = values
         case .failure(let message):
             context.writeError("error: \(message)\n")
@@ -52,7 +52,7 @@ enum DumpCommand: Command {
         let reader = ConfigReader(options: ReaderOptions(environment: environment, evaluator: evaluator))
         let files = isDirectory.boolValue ? reader.readDirectory(at: path).files : [reader.readFile(at: path)]
         let root = isDirectory.boolValue ? path : URL(fileURLWithPath: path).deletingLastPathComponent().path
-        context.write(render(files, byFile: arguments.flag("by-file"), root: root) + "\n")
+        context.write(render(files, byFile: arguments[option.byFile], root: root) + "\n")
         let diagnostics = files.flatMap(\.diagnostics)
         let printer = DiagnosticPrinter(context: context, relativeTo: context.currentDirectory)
         printer.print(diagnostics)

@@ -4,6 +4,8 @@ import Foundation
 /// `grouparoo-gen generate <template> <id> [options]`: writes Grouparoo config files from
 /// templates, the way Grouparoo's removed `grouparoo generate` did, without a database.
 enum GenerateCommand: Command {
+    static let option = Options()
+
     static let spec = CommandSpec(
         name: "generate",
         abstract: "Write new config files from templates (apiKey, group, postgres:app, ...).",
@@ -13,41 +15,18 @@ enum GenerateCommand: Command {
             "generate <template> --describe",
         ],
         arguments: [
-            ArgumentSpec(name: "template", help: "Template name, any case (see --list), e.g. apiKey or postgres:table:source."),
-            ArgumentSpec(name: "id", help: "Id of the new object; formatted like Grouparoo does (\"My Key\" becomes my_key)."),
+            ArgumentSpec(name: "template", help: "Template name, any case (see --list), e.g. apiKey or postgres:table:source.", completion: .templates),
+            ArgumentSpec(name: "id", help: "Id of the new object; formatted like Grouparoo does (\"My Key\" becomes my_key).", completion: .none),
         ],
-        options: [
-            .flag("-l", "--list", help: "List the templates; a first argument filters them by name."),
-            .flag("-d", "--describe", help: "Show a template's arguments, options and defaults."),
-            .value("-p", "--parent", valueName: "id", help: "Id of the parent object (app, source or team)."),
-            .value("-f", "--from", valueName: "table", help: "Table read by a :table:source."),
-            .value("-w", "--with", valueName: "columns", help: "Columns to create properties for: \"id,email,first_name\" (optionally col:type)."),
-            .value("--from-csv", valueName: "file", help: "Take the columns, and guess their types, from a CSV file."),
-            .value("-m", "--mapping", valueName: "col=propertyId", help: "Mapping of a table source, e.g. \"id=user_id\"."),
-            .value("-H", "--high-water-mark", valueName: "column", help: "Column for a table source's schedule, e.g. updated_at."),
-            .value("-s", "--sync-mode", valueName: "mode", help: "Destination sync mode: sync, additive or enrich."),
-            .value("--plugin-name", valueName: "name", help: "setting: plugin owning the setting (core, interface, telemetry)."),
-            .value("--key", valueName: "key", help: "setting: the setting's key."),
-            .value("--value", valueName: "value", help: "setting: the new value."),
-            .value("--api-key", valueName: "secret", help: "apiKey: the key's secret."),
-            .value("--api-key-env", valueName: "NAME", help: "apiKey: read the secret from process.env.NAME."),
-            .flag("--read-all", help: "apiKey: read access to every topic."),
-            .flag("--write-all", help: "apiKey: write access to every topic."),
-            .value("--permission", valueName: "topic:r|w|rw", help: "apiKey: access to one topic.", repeatable: true),
-            .flag("-o", "--overwrite", help: "Replace files that already exist."),
-            .flag("--dry-run", help: "Print the files instead of writing them."),
-            .value("--config-dir", valueName: "dir", help: "Config directory (default: $GROUPAROO_CONFIG_DIR, else ./config)."),
-            .value("--templates", valueName: "dir",
-                   help: "Use NAME.template files in this directory instead of the built-in ones (names compared case-insensitively; "
-                       + "a file matching no template is ignored with a warning)."),
-        ],
+        options: Options.specs,
         examples: [
-            ("generate apiKey myKey", "Write config/apiKeys/mykey.js"),
-            ("generate postgres:app \"Data Warehouse\"", "Write config/apps/data_warehouse.js"),
-            ("generate postgres:table:source users --parent data_warehouse --from users --mapping id=user_id --with \"id,email,first_name\"",
-             "A table source with one property per column"),
-            ("generate apiKey reporting --api-key-env REPORTING_KEY --permission record:r --permission group:r", "An api key with per-topic access"),
-            ("generate --list postgres", "List the Postgres templates"),
+            CommandExample("generate apiKey myKey", "Write config/apiKeys/mykey.js"),
+            CommandExample("generate postgres:app \"Data Warehouse\"", "Write config/apps/data_warehouse.js"),
+            CommandExample("generate postgres:table:source users --parent data_warehouse --from users --mapping id=user_id --with \"id,email,first_name\"",
+                           "A table source with one property per column"),
+            CommandExample("generate apiKey reporting --api-key-env REPORTING_KEY --permission record:r --permission group:r",
+                           "An api key with per-topic access"),
+            CommandExample("generate --list postgres", "List the Postgres templates"),
         ],
         discussion: """
             Existing files are never replaced without --overwrite, and nothing is written outside the config
@@ -60,7 +39,7 @@ enum GenerateCommand: Command {
             """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
-        if arguments.flag("list") {
+        if arguments[option.list] {
             guard arguments.positionals.count <= 1 else { return usageError("--list takes at most one filter", context: context) }
             context.write(GenerateListing.list(filter: arguments.positionals.first))
             return ExitCode.success
@@ -74,7 +53,7 @@ enum GenerateCommand: Command {
         }
         let templates: TemplateStore
         do {
-            templates = try arguments.value("templates").map { try TemplateStore.withOverrides(from: URL(fileURLWithPath: context.absolutePath($0))) }
+            templates = try arguments[option.templates].map { try TemplateStore.withOverrides(from: URL(fileURLWithPath: context.absolutePath($0))) }
                 ?? TemplateStore.embedded
         } catch let error as GenerateError {
             return fail(error.description, context)
@@ -82,7 +61,7 @@ enum GenerateCommand: Command {
             return fail("cannot read --templates: " + FileErrorDescription.describe(error), context)
         }
         for warning in templates.warnings { context.writeError("warning: \(warning)\n") }
-        if arguments.flag("describe") {
+        if arguments[option.describe] {
             guard let generator = GeneratorCatalog.find(templateName) else {
                 return fail(GeneratePlanner.unknownTemplate(templateName).description, context)
             }
@@ -94,17 +73,17 @@ enum GenerateCommand: Command {
         }
         do {
             var request = try makeRequest(arguments, template: templateName, id: arguments.positionals[1], context: context)
-            let configDirectory = context.absolutePath(try arguments.value("config-dir") ?? ReaderSetup.defaultConfigDirectory(context))
+            let configDirectory = context.absolutePath(try arguments[option.configDir] ?? ReaderSetup.defaultConfigDirectory(context))
             if let generator = GeneratorCatalog.find(templateName), case .schedule = generator.kind, let parent = request.parent {
                 request.parentSourceType = sourceType(of: parent, in: configDirectory, context: context)
             }
             let plan = try GeneratePlanner.plan(request, templates: templates)
             for notice in plan.notices { context.writeError("notice: \(ControlCharacters.escaped(notice))\n") }
-            let writer = SafeFileWriter(configDirectory: configDirectory, overwrite: arguments.flag("overwrite"))
+            let writer = SafeFileWriter(configDirectory: configDirectory, overwrite: arguments[option.overwrite])
             let targets = try plan.files.map { try writer.checkedTarget($0.relativePath) }
             let check = GeneratedFileCheck.check(plan.files, targets: targets.map(\.path)) { displayPath($0, context) }
             for notice in check.notices { context.writeError("notice: \(notice)\n") }
-            if arguments.flag("dry-run") {
+            if arguments[option.dryRun] {
                 for (file, target) in zip(plan.files, targets) {
                     context.write("// \(displayPath(target.path, context)) (dry run, not written)\n\(file.contents)\n")
                 }
@@ -172,21 +151,8 @@ enum GenerateCommand: Command {
 
     static func makeRequest(_ arguments: ParsedArguments, template: String, id: String, context: CommandContext) throws -> GenerateRequest {
         var request = GenerateRequest(templateName: template, id: id)
-        request.parent = arguments.value("parent")
-        request.from = arguments.value("from")
-        request.with = arguments.value("with")
-        request.mapping = arguments.value("mapping")
-        request.highWaterMark = arguments.value("high-water-mark")
-        request.syncMode = arguments.value("sync-mode")
-        request.pluginName = arguments.value("plugin-name")
-        request.key = arguments.value("key")
-        request.value = arguments.value("value")
-        request.apiKey = arguments.value("api-key")
-        request.apiKeyEnvironmentVariable = arguments.value("api-key-env")
-        request.readAll = arguments.flag("read-all")
-        request.writeAll = arguments.flag("write-all")
-        request.permissions = arguments.values("permission")
-        if let csvPath = arguments.value("from-csv") {
+        for input in Options.requestInputs { input.fill(&request, from: arguments) }
+        if let csvPath = arguments[option.fromCSV.declaration] {
             let path = context.absolutePath(csvPath)
             guard let data = FileManager.default.contents(atPath: path) else { throw GenerateError("cannot read --from-csv file \(path)") }
             guard let text = String(data: data, encoding: .utf8) else { throw GenerateError("--from-csv file \(path) is not UTF-8 text") }

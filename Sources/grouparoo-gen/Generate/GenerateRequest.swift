@@ -32,24 +32,7 @@ struct GenerateRequest: Sendable, Equatable {
     /// Names (as in `GeneratorInput.name`) of the template-specific options that were given,
     /// so a template can refuse options it would silently ignore.
     var givenInputs: [String] {
-        var names: [String] = []
-        func note(_ name: String, _ given: Bool) { if given { names.append(name) } }
-        note("parent", parent != nil)
-        note("from", from != nil)
-        note("with", with != nil)
-        note("from-csv", csvText != nil)
-        note("mapping", mapping != nil)
-        note("high-water-mark", highWaterMark != nil)
-        note("sync-mode", syncMode != nil)
-        note("plugin-name", pluginName != nil)
-        note("key", key != nil)
-        note("value", value != nil)
-        note("api-key", apiKey != nil)
-        note("api-key-env", apiKeyEnvironmentVariable != nil)
-        note("read-all", readAll)
-        note("write-all", writeAll)
-        note("permission", !permissions.isEmpty)
-        return names
+        GenerateCommand.Options.requestInputs.filter { $0.isGiven(in: self) }.map(\.spec.key)
     }
 }
 

@@ -9,27 +9,30 @@ enum GraphFormat: String, CaseIterable {
 /// `grouparoo-gen graph`: the dependency graph of a config directory (Grouparoo rules §7) as DOT,
 /// Mermaid or JSON, or the order Grouparoo would apply the objects in.
 enum GraphCommand: Command {
+    struct Options: OptionGroup {
+        let format = Option<GraphFormat>("--format", help: "Output format (default: dot).")
+        let order = Flag("--order", help: "Print the order Grouparoo would apply the objects in, one class:id per line.")
+        let reader = ReaderOptionGroup()
+    }
+
+    static let option = Options()
+
     static let spec = CommandSpec(
         name: "graph",
         abstract: "Show which config objects need which (DOT, Mermaid, JSON), or the order Grouparoo applies them in.",
         usage: [
-            "graph [CONFIG_DIR] [--format dot|mermaid|json] [--env-file FILE] [--evaluator static|node]",
-            "graph [CONFIG_DIR] --order",
+            "graph [CONFIG_DIR] \(option.format.usage) \(option.reader.envFile.usage) \(option.reader.evaluator.usage)",
+            "graph [CONFIG_DIR] \(option.order.spec.longName)",
         ],
         arguments: [
             ArgumentSpec(name: "CONFIG_DIR", help: "The config directory (default: $GROUPAROO_CONFIG_DIR, else ./config)."),
         ],
-        options: [
-            .value("--format", valueName: "dot|mermaid|json", help: "Output format (default: dot)."),
-            .flag("--order", help: "Print the order Grouparoo would apply the objects in, one class:id per line."),
-            .value("--env-file", valueName: "file", help: "Read environment variables from a dotenv file (they override the real environment)."),
-            .value("--evaluator", valueName: "static|node", help: "static (default) never runs code; node runs files we cannot evaluate statically in Node."),
-        ],
+        options: Options.specs,
         examples: [
-            ("graph examples/postgres-mailchimp/config | dot -Tpng -o graph.png", "Render the graph with Graphviz"),
-            ("graph config --format mermaid", "A Mermaid flowchart to paste into Markdown"),
-            ("graph config --format json", "Nodes, edges, the apply order and any cycles, for tools"),
-            ("graph config --order", "The order Grouparoo would create the objects in"),
+            CommandExample("graph examples/postgres-mailchimp/config | dot -Tpng -o graph.png", "Render the graph with Graphviz"),
+            CommandExample("graph config --format mermaid", "A Mermaid flowchart to paste into Markdown"),
+            CommandExample("graph config --format json", "Nodes, edges, the apply order and any cycles, for tools"),
+            CommandExample("graph config --order", "The order Grouparoo would create the objects in"),
         ],
         discussion: """
             Nodes are config objects, named class:id as Grouparoo names them (e.g. app:data_warehouse,
@@ -53,19 +56,13 @@ enum GraphCommand: Command {
         guard arguments.positionals.count <= 1 else {
             return usageError("expected at most one CONFIG_DIR, got \(arguments.positionals.count)", context: context)
         }
-        let formatName = arguments.value("format") ?? GraphFormat.dot.rawValue
-        guard let format = GraphFormat(rawValue: formatName) else {
-            return usageError("unknown value '\(formatName)' for --format; use 'dot', 'mermaid' or 'json'", context: context)
-        }
-        if arguments.flag("order"), arguments.value("format") != nil {
+        let format = arguments[option.format] ?? .dot
+        if arguments[option.order], arguments[option.format] != nil {
             return usageError("--order prints plain text; leave out --format (the json format includes \"order\")", context: context)
         }
-        let evaluatorName = arguments.value("evaluator") ?? EvaluatorKind.static.rawValue
-        guard let evaluator = EvaluatorKind(rawValue: evaluatorName) else {
-            return usageError("unknown value '\(evaluatorName)' for --evaluator; use 'static' or 'node'", context: context)
-        }
+        let evaluator = arguments[option.reader.evaluator] ?? .static
         let environment: [String: String]
-        switch ReaderSetup.environment(envFile: arguments.value("env-file"), context: context) {
+        switch ReaderSetup.environment(envFile: arguments[option.reader.envFile], context: context) {
         case .success(let values): environment = values
         case .failure(let problem): return usageError(problem.message, context: context)
         }
@@ -90,7 +87,7 @@ enum GraphCommand: Command {
         warnAboutUnreadableFiles(read, context: context)
         let graph = ConfigGraph(read)
         let analysis = graph.analysis()
-        if arguments.flag("order") {
+        if arguments[option.order] {
             return printOrder(graph, analysis, context: context)
         }
         let paths = ReportPaths(workingDirectory: context.absolutePath("."), configDirectory: directory)

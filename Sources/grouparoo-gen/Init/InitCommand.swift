@@ -4,23 +4,29 @@ import Foundation
 /// README each, the default model, optionally a working app/source/property/api key, and the
 /// files that run `validate` before each commit and in CI. Existing files are never touched.
 enum InitCommand: Command {
+    struct Options: OptionGroup {
+        let withApp = Option<String>(
+            "--with-app", valueName: "plugin",
+            help: "Also write an app, a table source with a schedule, its unique user_id property and an api key "
+                + "(plugins with an app and a table source: \(InitPlanner.appPlugins.joined(separator: ", "))).",
+            completion: .choices(InitPlanner.appPlugins))
+        let dryRun = Flag("--dry-run", help: "List what would be written or skipped, and write nothing.")
+    }
+
+    static let option = Options()
+
     static let spec = CommandSpec(
         name: "init",
         abstract: "Start a config repository: config folders, a model, .env.example, pre-commit and CI files.",
-        usage: ["init [DIR] [--with-app <plugin>] [--dry-run]"],
+        usage: ["init [DIR] \(option.withApp.usage) \(option.dryRun.usage)"],
         arguments: [
             ArgumentSpec(name: "DIR", help: "Repository folder to set up (default: the current folder); created if missing."),
         ],
-        options: [
-            .value("--with-app", valueName: "plugin",
-                   help: "Also write an app, a table source with a schedule, its unique user_id property and an api key "
-                       + "(plugins with an app and a table source: \(InitPlanner.appPlugins.joined(separator: ", ")))."),
-            .flag("--dry-run", help: "List what would be written or skipped, and write nothing."),
-        ],
+        options: Options.specs,
         examples: [
-            ("init", "Set up the current folder"),
-            ("init analytics-config --with-app postgres", "A new repository reading a Postgres users table"),
-            ("init --dry-run --with-app snowflake", "See which files would be written"),
+            CommandExample("init", "Set up the current folder"),
+            CommandExample("init analytics-config --with-app postgres", "A new repository reading a Postgres users table"),
+            CommandExample("init --dry-run --with-app snowflake", "See which files would be written"),
         ],
         discussion: """
             Writes config/ (models, apps, sources, properties, groups, destinations, apiKeys, teams,
@@ -48,7 +54,7 @@ enum InitCommand: Command {
         }
         var request = InitRequest()
         do {
-            request.appPlugin = try arguments.value("with-app").map { (plugin) throws(UsageError) in try InitPlanner.checkedPlugin(plugin) }
+            request.appPlugin = try arguments[option.withApp].map { (plugin) throws(UsageError) in try InitPlanner.checkedPlugin(plugin) }
         } catch {
             return usageError(error.message, context: context)
         }
@@ -65,7 +71,7 @@ enum InitCommand: Command {
         let existing = InitExistingConfig(configDirectory: URL(fileURLWithPath: root).appendingPathComponent(InitPlanner.configFolder).path,
                                           environment: context.environment)
         let applier = InitFileApplier(root: root, existing: existing)
-        let dryRun = arguments.flag("dry-run")
+        let dryRun = arguments[option.dryRun]
         let outcomes: [InitFileApplier.Outcome]
         do {
             outcomes = dryRun ? applier.preview(plan.files) : try applier.apply(plan.files)

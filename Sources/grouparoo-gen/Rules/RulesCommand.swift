@@ -2,17 +2,28 @@ import ConfigModel
 
 /// `grouparoo-gen rules`: the table of every rule `validate` can report, or one rule in full
 /// with its triggering and non-triggering examples.
+/// The output formats of `rules`.
+enum RuleListFormat: String, CaseIterable {
+    case text, json
+}
+
 enum RulesCommand: Command {
+    struct Options: OptionGroup {
+        let format = Option<RuleListFormat>("--format", help: "Output format (default: text).")
+    }
+
+    static let option = Options()
+
     static let spec = CommandSpec(
         name: "rules",
         abstract: "List the rules validate checks, or show one rule with its examples.",
-        usage: ["rules [RULE] [--format text|json]"],
-        arguments: [ArgumentSpec(name: "RULE", help: "A rule id, e.g. duplicate-id: show its description and examples.")],
-        options: [.value("--format", valueName: "text|json", help: "Output format (default: text).")],
+        usage: ["rules [RULE] \(option.format.usage)"],
+        arguments: [ArgumentSpec(name: "RULE", help: "A rule id, e.g. duplicate-id: show its description and examples.", completion: .rules)],
+        options: Options.specs,
         examples: [
-            ("rules", "List every rule with its severity and whether it is on by default"),
-            ("rules duplicate-id", "Show what duplicate-id checks, with examples"),
-            ("rules --format json", "The rule list as JSON, for tools"),
+            CommandExample("rules", "List every rule with its severity and whether it is on by default"),
+            CommandExample("rules duplicate-id", "Show what duplicate-id checks, with examples"),
+            CommandExample("rules --format json", "The rule list as JSON, for tools"),
         ],
         discussion: "Turn rules off or on with 'validate --disable RULE' / '--enable RULE', or in .grouparoo-gen.json.")
 
@@ -20,18 +31,15 @@ enum RulesCommand: Command {
         guard arguments.positionals.count <= 1 else {
             return usageError("expected at most one RULE, got \(arguments.positionals.count)", context: context)
         }
-        let format = arguments.value("format") ?? "text"
-        guard format == "text" || format == "json" else {
-            return usageError("unknown value '\(format)' for --format; use 'text' or 'json'", context: context)
-        }
+        let format = arguments[option.format] ?? .text
         guard let identifier = arguments.positionals.first else {
-            context.write(format == "json" ? RuleListing.json(KnownRules.all) : RuleListing.table(KnownRules.all))
+            context.write(format == .json ? RuleListing.json(KnownRules.all) : RuleListing.table(KnownRules.all))
             return ExitCode.success
         }
         guard let rule = KnownRules.description(identifier) else {
             return usageError(KnownRules.unknownRuleMessage(identifier, source: "the RULE argument"), context: context)
         }
-        context.write(format == "json" ? RuleListing.json([rule]) : RuleListing.detail(rule))
+        context.write(format == .json ? RuleListing.json([rule]) : RuleListing.detail(rule))
         return ExitCode.success
     }
 }

@@ -4,36 +4,43 @@ import Foundation
 /// `grouparoo-gen validate`: reads a config dir statically and reports every problem the
 /// offline rules find, in one run, as text, JSON, GitHub annotations or SARIF.
 enum ValidateCommand: Command {
+    struct Options: OptionGroup {
+        let format = Option<ReportFormat>("--format", help: "Output format (default: text).")
+        let strict = Flag("--strict", help: "Warnings fail the run too (exit code 1).")
+        let noStrict = Flag("--no-strict", help: "Warnings do not fail the run, even if .grouparoo-gen.json sets \"strict\".")
+        let disable = Option<String>("--disable", valueName: "rule", help: "Turn a rule off; a comma-separated list works too.",
+                                     completion: .rules, repeatable: true)
+        let enable = Option<String>("--enable", valueName: "rule", help: "Turn on a rule that is off by default.",
+                                    completion: .rules, repeatable: true)
+        let files = Option<String>(
+            "--files", valueName: "file",
+            help: "Report only diagnostics in this file (or with a note pointing into it, or with no file); references still resolve across the whole dir.",
+            completion: .files, repeatable: true)
+        let dialect = Option<SQLDialect>("--dialect", help: "SQL dialect that decides the allowed group-rule ops (default: sqlite).")
+        let reader = ReaderOptionGroup()
+    }
+
+    static let option = Options()
+
     static let spec = CommandSpec(
         name: "validate",
         abstract: "Check a config directory offline: ids, references, keys, options, permissions and more.",
         usage: [
-            "validate [CONFIG_DIR] [--format text|json|github|sarif] [--strict] [--disable RULE]... [--enable RULE]...",
-            "validate [CONFIG_DIR] --files FILE [FILE ...]",
+            "validate [CONFIG_DIR] \(option.format.usage) \(option.strict.usage) \(option.disable.usage) \(option.enable.usage)",
+            "validate [CONFIG_DIR] --files <file> [FILE ...]",
         ],
         arguments: [
             ArgumentSpec(name: "CONFIG_DIR", help: "The config directory (default: $GROUPAROO_CONFIG_DIR, else ./config)."),
             ArgumentSpec(name: "FILE", help: "Any path that is a file, not a directory, is treated like --files FILE."),
         ],
-        options: [
-            .value("--format", valueName: "text|json|github|sarif", help: "Output format (default: text)."),
-            .flag("--strict", help: "Warnings fail the run too (exit code 1)."),
-            .flag("--no-strict", help: "Warnings do not fail the run, even if .grouparoo-gen.json sets \"strict\"."),
-            .value("--disable", valueName: "rule", help: "Turn a rule off; a comma-separated list works too.", repeatable: true),
-            .value("--enable", valueName: "rule", help: "Turn on a rule that is off by default.", repeatable: true),
-            .value("--files", valueName: "file",
-                   help: "Report only diagnostics in this file (or with a note pointing into it, or with no file); references still resolve across the whole dir.",
-                   repeatable: true),
-            .value("--dialect", valueName: "sqlite|postgres", help: "SQL dialect that decides the allowed group-rule ops (default: sqlite)."),
-            .value("--env-file", valueName: "file", help: "Read environment variables from a dotenv file (they override the real environment)."),
-            .value("--evaluator", valueName: "static|node", help: "static (default) never runs code; node runs files we cannot evaluate statically in Node."),
-        ],
+        options: Options.specs,
         examples: [
-            ("validate", "Check ./config (or $GROUPAROO_CONFIG_DIR)"),
-            ("validate config --strict --disable unreferenced-property", "Fail on warnings, but skip one rule"),
-            ("validate config --files config/apps/warehouse.js config/sources/users.js", "Report only on the files a pre-commit hook passes"),
-            ("validate config --format sarif > grouparoo.sarif", "Write a SARIF log for code scanning"),
-            ("validate config --format github", "Annotate a pull request from a GitHub Actions step"),
+            CommandExample("validate", "Check ./config (or $GROUPAROO_CONFIG_DIR)"),
+            CommandExample("validate config --strict --disable unreferenced-property", "Fail on warnings, but skip one rule"),
+            CommandExample("validate config --files config/apps/warehouse.js config/sources/users.js",
+                           "Report only on the files a pre-commit hook passes"),
+            CommandExample("validate config --format sarif > grouparoo.sarif", "Write a SARIF log for code scanning"),
+            CommandExample("validate config --format github", "Annotate a pull request from a GitHub Actions step"),
         ],
         discussion: """
             Every problem is reported in one run. The text format prints compiler-style diagnostics

@@ -31,24 +31,25 @@ struct ValidateOptions {
         }
         var options = ValidateOptions(configDirectory: configDirectory)
         try options.checkConfigDirectory(explicit: directory != nil, filesFromPositionals: positionalFiles, context: context)
-        options.files = arguments.values("files").map { context.absolutePath($0) } + positionalFiles
+        let option = ValidateCommand.option
+        options.files = arguments.all(option.files).map { context.absolutePath($0) } + positionalFiles
         for path in options.files where !isRegularFile(path) {
             throw UsageError(message: "--files \(ControlCharacters.escaped(path)): no such file")
         }
-        options.format = try choice(arguments.value("format"), option: "--format", default: .text)
-        options.evaluator = try choice(arguments.value("evaluator"), option: "--evaluator", default: .static)
-        options.envFile = arguments.value("env-file")
+        options.format = arguments[option.format] ?? .text
+        options.evaluator = arguments[option.reader.evaluator] ?? .static
+        options.envFile = arguments[option.reader.envFile]
 
         var settings = ProjectSettings()
         if let path = ProjectSettings.find(startingAt: options.configDirectory) {
             settings = try ProjectSettings.load(from: path)
         }
         options.settingsPath = settings.path
-        options.dialect = try choice(arguments.value("dialect"), option: "--dialect", default: settings.dialect ?? .sqlite)
-        if arguments.flag("strict"), arguments.flag("no-strict") {
-            throw UsageError(message: "--strict and --no-strict cannot be used together")
+        options.dialect = arguments[option.dialect] ?? settings.dialect ?? .sqlite
+        if arguments[option.strict], arguments[option.noStrict] {
+            throw UsageError(message: "\(option.strict.spec.longName) and \(option.noStrict.spec.longName) cannot be used together")
         }
-        options.strict = arguments.flag("strict") || (settings.strict ?? false) && !arguments.flag("no-strict")
+        options.strict = arguments[option.strict] || (settings.strict ?? false) && !arguments[option.noStrict]
         options.selection = try selection(arguments: arguments, settings: settings)
         return options
     }
@@ -100,24 +101,14 @@ struct ValidateOptions {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
-    private static func choice<Value: RawRepresentable & CaseIterable>(
-        _ given: String?, option: String, default fallback: Value
-    ) throws(UsageError) -> Value where Value.RawValue == String {
-        guard let given else { return fallback }
-        guard let value = Value(rawValue: given) else {
-            let allowed = Value.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            throw UsageError(message: "unknown value '\(given)' for \(option); use one of \(allowed)")
-        }
-        return value
-    }
-
     /// The settings file's lists, then the command line on top: an id the command line enables is
     /// no longer disabled, and the other way round. Every id must name a known rule.
     private static func selection(arguments: ParsedArguments, settings: ProjectSettings) throws(UsageError) -> RuleSelection {
-        let cliDisabled = commaSeparated(arguments.values("disable"))
-        let cliEnabled = commaSeparated(arguments.values("enable"))
+        let option = ValidateCommand.option
+        let cliDisabled = commaSeparated(arguments.all(option.disable))
+        let cliEnabled = commaSeparated(arguments.all(option.enable))
         let settingsSource = settings.path.map { "\"disable\"/\"enable\" of \($0)" } ?? ""
-        for (ids, source) in [(cliDisabled, "--disable"), (cliEnabled, "--enable"),
+        for (ids, source) in [(cliDisabled, option.disable.spec.longName), (cliEnabled, option.enable.spec.longName),
                               (settings.disable + settings.enable, settingsSource)] {
             for id in ids where KnownRules.description(id) == nil {
                 throw UsageError(message: KnownRules.unknownRuleMessage(id, source: source))
