@@ -19,7 +19,7 @@ enum DumpCommand: Command {
         options: Options.specs,
         examples: [
             CommandExample("dump examples/postgres-mailchimp/config", "Print every object in a config directory"),
-            CommandExample("dump config/apps/warehouse.js --env-file .env", "Read one file with variables from .env"),
+            CommandExample("dump config/apps/data_warehouse.js --env-file .env", "Read one file with variables from .env"),
             CommandExample("dump config --evaluator node", "Let Node evaluate files that call unknown code"),
         ],
         discussion: "The output is each file's top-level list as Node's require plus Grouparoo's unwrap/call/wrap give it, "

@@ -21,8 +21,9 @@ enum GenerateCommand: Command {
         options: Options.specs,
         examples: [
             CommandExample("generate apiKey myKey", "Write config/apiKeys/mykey.js"),
-            CommandExample("generate postgres:app \"Data Warehouse\"", "Write config/apps/data_warehouse.js"),
-            CommandExample("generate postgres:table:source users --parent data_warehouse --from users --mapping id=user_id --with \"id,email,first_name\"",
+            CommandExample("generate postgres:app \"Sales DB\"", "Write config/apps/sales_db.js"),
+            CommandExample("generate postgres:table:source purchases --parent data_warehouse --from purchases --mapping user_id=user_id "
+                           + "--with \"amount:float,purchased_at:date\"",
                            "A table source with one property per column"),
             CommandExample("generate apiKey reporting --api-key-env REPORTING_KEY --permission record:r --permission group:r",
                            "An api key with per-topic access"),

@@ -36,8 +36,8 @@ enum ValidateCommand: Command {
         options: Options.specs,
         examples: [
             CommandExample("validate", "Check ./config (or $GROUPAROO_CONFIG_DIR)"),
-            CommandExample("validate config --strict --disable unreferenced-property", "Fail on warnings, but skip one rule"),
-            CommandExample("validate config --files config/apps/warehouse.js config/sources/users.js",
+            CommandExample("validate config --strict --disable template-placeholder", "Fail on warnings, but skip one rule"),
+            CommandExample("validate config --files config/apps/data_warehouse.js config/sources/users_table.js",
                            "Report only on the files a pre-commit hook passes"),
             CommandExample("validate config --format sarif > grouparoo.sarif", "Write a SARIF log for code scanning"),
             CommandExample("validate config --format github", "Annotate a pull request from a GitHub Actions step"),
