@@ -165,6 +165,28 @@ final class ValidateFilesAndSettingsTests: ValidateTestCase {
         XCTAssertTrue(run.errors.contains("`grouparoo-gen validate some --files some/file.js`"), run.errors)
     }
 
+    /// Issue 9 §5.7: `validate proj/config/teams/x.js` suggested `validate proj/config/teams`, a folder
+    /// inside the config dir. The suggestion is the config dir, and running it works.
+    func testAFileArgumentSuggestsTheConfigDirectoryItIsIn() throws {
+        try FileManager.default.removeItem(at: configDirectory)
+        try write("proj/config/teams/x.js", "exports.default = { class: \"team\", id: \"x\", name: \"X Team\" };\n")
+        let cases: [(directory: String, file: String, suggestion: String)] = [
+            (root.path, "proj/config/teams/x.js", "validate proj/config --files proj/config/teams/x.js"),
+            (root.path + "/proj/config", "teams/x.js", "validate . --files teams/x.js"),
+            (root.path + "/proj/config/teams", "x.js", "validate .. --files x.js"),
+        ]
+        for (directory, file, suggestion) in cases {
+            let run = runCLI(["validate", file], in: directory)
+            XCTAssertEqual(run.status, 2, file)
+            XCTAssertTrue(run.errors.contains("`grouparoo-gen \(suggestion)`"), run.errors)
+            let suggested = runCLI(suggestion.split(separator: " ").map(String.init), in: directory)
+            XCTAssertEqual(suggested.status, 0, "\(suggestion): \(suggested.errors)")
+            XCTAssertTrue(suggested.errors.contains("0 errors, 0 warnings in 1 file (1 object)"), suggested.errors)
+        }
+        XCTAssertEqual(ValidateOptions.likelyConfigDirectory(of: "/a/b/c.js"), "/a/b", "no config folder: the file's own folder")
+        XCTAssertEqual(ValidateOptions.relativePath("/x/y", from: "/a/b"), "/x/y")
+    }
+
     func testResolvedOptionsCombineSettingsAndFlags() throws {
         try write(".grouparoo-gen.json", #"{ "dialect": "postgres", "disable": ["unset-env-var", "ignored-key"], "enable": ["duplicate-id"] }"#)
         let context = CommandContext(environment: [:], currentDirectory: root.path, write: { _ in }, writeError: { _ in },

@@ -27,10 +27,13 @@ enum ReaderSetup {
         }
     }
 
+    /// The config folder's name when `$GROUPAROO_CONFIG_DIR` does not say otherwise.
+    static let defaultFolder = "config"
+
     /// `$GROUPAROO_CONFIG_DIR`, else `./config`, as Grouparoo chooses it (R-LOAD-03).
     /// Grouparoo treats the value `false` as "no config directory", so that is a usage error here.
     static func defaultConfigDirectory(_ context: CommandContext) throws(UsageError) -> String {
-        guard let configured = context.environment["GROUPAROO_CONFIG_DIR"], !configured.isEmpty else { return "config" }
+        guard let configured = context.environment["GROUPAROO_CONFIG_DIR"], !configured.isEmpty else { return defaultFolder }
         if configured == "false" {
             throw UsageError(message: "the config directory is disabled (GROUPAROO_CONFIG_DIR is `false`); "
                 + "pass a directory or unset the variable")

@@ -83,17 +83,42 @@ struct ValidateOptions {
         guard FileManager.default.fileExists(atPath: configDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
             var how = explicit ? "" : "; pass CONFIG_DIR or set GROUPAROO_CONFIG_DIR"
             if !explicit, let file = filesFromPositionals.first {
-                let base = context.absolutePath(".") + "/"
-                func shown(_ path: String) -> String {
-                    ControlCharacters.escaped(path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path)
-                }
-                let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+                let workingDirectory = context.absolutePath(".")
+                let shown = { (path: String) in ControlCharacters.escaped(Self.relativePath(path, from: workingDirectory)) }
                 how = ". \(shown(file)) is a file, so it was taken as --files \(shown(file)) (report only on that file of "
                     + "the config directory); pass the config directory too, e.g. "
-                    + "`grouparoo-gen validate \(shown(folder)) --files \(shown(file))`, or set GROUPAROO_CONFIG_DIR"
+                    + "`grouparoo-gen validate \(shown(Self.likelyConfigDirectory(of: file))) --files \(shown(file))`, "
+                    + "or set GROUPAROO_CONFIG_DIR"
             }
             throw UsageError(message: "config directory \(ControlCharacters.escaped(configDirectory)) does not exist\(how)")
         }
+    }
+
+    /// The config dir a file most likely belongs to: the nearest folder named like one
+    /// (`config`, `config-prod`), else the file's own folder.
+    static func likelyConfigDirectory(of file: String) -> String {
+        var folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+        while folder.path != "/" {
+            if folder.lastPathComponent.hasPrefix(ReaderSetup.defaultFolder) { return folder.path }
+            folder.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: file).deletingLastPathComponent().path
+    }
+
+    /// `path` as typed from `directory`: `.`, `..`, `../..`, a path inside it, or the absolute path.
+    static func relativePath(_ path: String, from directory: String) -> String {
+        if path == directory { return "." }
+        if path.hasPrefix(directory + "/") { return String(path.dropFirst(directory.count + 1)) }
+        var ups = 0
+        var ancestor = URL(fileURLWithPath: directory)
+        while ancestor.path != "/", ups < 3 {
+            ancestor.deleteLastPathComponent()
+            ups += 1
+            let up = Array(repeating: "..", count: ups).joined(separator: "/")
+            if ancestor.path == path { return up }
+            if path.hasPrefix(ancestor.path + "/") { return up + "/" + String(path.dropFirst(ancestor.path.count + 1)) }
+        }
+        return path
     }
 
     private static func isRegularFile(_ path: String) -> Bool {
