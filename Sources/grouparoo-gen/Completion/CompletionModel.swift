@@ -46,8 +46,10 @@ struct CompletionModel {
             OptionCompletion(names: option.names, value: option.takesValue ? option.completion : nil,
                              help: option.help, repeatable: option.repeatable)
         }
-        // Arguments that are all config paths take any number of paths; otherwise each has its place.
-        let kinds = spec.arguments.map(\.completion)
+        // Arguments that are all config paths take any number of paths; otherwise each has its place
+        // (free text at the end needs no place: nothing is offered there anyway).
+        var kinds = spec.arguments.map(\.completion)
+        while kinds.last == CompletionValue.none { kinds.removeLast() }
         let (positionals, later): ([CompletionValue], CompletionValue) =
             kinds.allSatisfy { $0 == .paths } ? ([], .paths) : (kinds, .none)
         return CommandCompletion(name: spec.name, abstract: spec.abstract, options: options,
