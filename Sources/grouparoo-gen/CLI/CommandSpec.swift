@@ -76,8 +76,11 @@ extension OptionSpec {
 }
 
 extension OptionDeclaration {
+    /// The long spelling, for messages: `--format`.
+    var name: String { spec.longName }
+
     /// How the option reads in a usage line: `[--format <text|json>]`, `[--disable <rule>]...`.
-    var usage: String { "[\(spec.longName)\(spec.valuePlaceholder)]" + (spec.repeatable ? "..." : "") }
+    var usage: String { "[\(name)\(spec.valuePlaceholder)]" + (spec.repeatable ? "..." : "") }
 }
 
 extension String {

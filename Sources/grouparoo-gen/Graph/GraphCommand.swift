@@ -22,7 +22,7 @@ enum GraphCommand: Command {
         abstract: "Show which config objects need which (DOT, Mermaid, JSON), or the order Grouparoo applies them in.",
         usage: [
             "graph [CONFIG_DIR] \(option.format.usage) \(option.reader.envFile.usage) \(option.reader.evaluator.usage)",
-            "graph [CONFIG_DIR] \(option.order.spec.longName)",
+            "graph [CONFIG_DIR] \(option.order.name)",
         ],
         arguments: [
             ArgumentSpec(name: "CONFIG_DIR", help: "The config directory (default: $GROUPAROO_CONFIG_DIR, else ./config)."),
@@ -58,7 +58,8 @@ enum GraphCommand: Command {
         }
         let format = arguments[option.format] ?? .dot
         if arguments[option.order], arguments[option.format] != nil {
-            return usageError("--order prints plain text; leave out --format (the json format includes \"order\")", context: context)
+            return usageError("\(option.order.name) prints plain text; leave out \(option.format.name) (the json format includes \"order\")",
+                              context: context)
         }
         let evaluator = arguments[option.reader.evaluator] ?? .static
         let environment: [String: String]

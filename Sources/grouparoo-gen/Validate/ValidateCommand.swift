@@ -27,7 +27,7 @@ enum ValidateCommand: Command {
         abstract: "Check a config directory offline: ids, references, keys, options, permissions and more.",
         usage: [
             "validate [CONFIG_DIR] \(option.format.usage) \(option.strict.usage) \(option.disable.usage) \(option.enable.usage)",
-            "validate [CONFIG_DIR] --files <file> [FILE ...]",
+            "validate [CONFIG_DIR] \(option.files.name) <file> [<file>...]",
         ],
         arguments: [
             ArgumentSpec(name: "CONFIG_DIR", help: "The config directory (default: $GROUPAROO_CONFIG_DIR, else ./config)."),
@@ -88,7 +88,7 @@ enum ValidateCommand: Command {
             let printer = DiagnosticPrinter(context: context, relativeTo: paths.workingDirectory)
             var summary = DiagnosticPrinter.summaryLine(errors: outcome.errorCount, warnings: outcome.warningCount,
                                                         files: outcome.fileCount, objects: outcome.objectCount)
-            if outcome.strict, outcome.errorCount == 0, outcome.warningCount > 0 { summary += "; --strict makes warnings fail" }
+            if outcome.strict, outcome.errorCount == 0, outcome.warningCount > 0 { summary += "; \(option.strict.name) makes warnings fail" }
             printer.print(outcome.diagnostics, summary: summary)
         case .json:
             ChunkedOutput.write(JSONReport.render(outcome, paths: paths), in: ChunkedOutput.chunkSize, to: context.write)

@@ -34,7 +34,7 @@ struct ValidateOptions {
         let option = ValidateCommand.option
         options.files = arguments.all(option.files).map { context.absolutePath($0) } + positionalFiles
         for path in options.files where !isRegularFile(path) {
-            throw UsageError(message: "--files \(ControlCharacters.escaped(path)): no such file")
+            throw UsageError(message: "\(option.files.name) \(ControlCharacters.escaped(path)): no such file")
         }
         options.format = arguments[option.format] ?? .text
         options.evaluator = arguments[option.reader.evaluator] ?? .static
@@ -47,7 +47,7 @@ struct ValidateOptions {
         options.settingsPath = settings.path
         options.dialect = arguments[option.dialect] ?? settings.dialect ?? .sqlite
         if arguments[option.strict], arguments[option.noStrict] {
-            throw UsageError(message: "\(option.strict.spec.longName) and \(option.noStrict.spec.longName) cannot be used together")
+            throw UsageError(message: "\(option.strict.name) and \(option.noStrict.name) cannot be used together")
         }
         options.strict = arguments[option.strict] || (settings.strict ?? false) && !arguments[option.noStrict]
         options.selection = try selection(arguments: arguments, settings: settings)
@@ -85,9 +85,10 @@ struct ValidateOptions {
             if !explicit, let file = filesFromPositionals.first {
                 let workingDirectory = context.absolutePath(".")
                 let shown = { (path: String) in ControlCharacters.escaped(Self.relativePath(path, from: workingDirectory)) }
-                how = ". \(shown(file)) is a file, so it was taken as --files \(shown(file)) (report only on that file of "
+                let files = ValidateCommand.option.files.name
+                how = ". \(shown(file)) is a file, so it was taken as \(files) \(shown(file)) (report only on that file of "
                     + "the config directory); pass the config directory too, e.g. "
-                    + "`grouparoo-gen validate \(shown(Self.likelyConfigDirectory(of: file))) --files \(shown(file))`, "
+                    + "`grouparoo-gen validate \(shown(Self.likelyConfigDirectory(of: file))) \(files) \(shown(file))`, "
                     + "or set GROUPAROO_CONFIG_DIR"
             }
             throw UsageError(message: "config directory \(ControlCharacters.escaped(configDirectory)) does not exist\(how)")
@@ -133,14 +134,14 @@ struct ValidateOptions {
         let cliDisabled = commaSeparated(arguments.all(option.disable))
         let cliEnabled = commaSeparated(arguments.all(option.enable))
         let settingsSource = settings.path.map { "\"disable\"/\"enable\" of \($0)" } ?? ""
-        for (ids, source) in [(cliDisabled, option.disable.spec.longName), (cliEnabled, option.enable.spec.longName),
+        for (ids, source) in [(cliDisabled, option.disable.name), (cliEnabled, option.enable.name),
                               (settings.disable + settings.enable, settingsSource)] {
             for id in ids where KnownRules.description(id) == nil {
                 throw UsageError(message: KnownRules.unknownRuleMessage(id, source: source))
             }
         }
         if let both = cliDisabled.first(where: cliEnabled.contains) {
-            throw UsageError(message: "rule '\(both)' is given to both --disable and --enable")
+            throw UsageError(message: "rule '\(both)' is given to both \(option.disable.name) and \(option.enable.name)")
         }
         var disabled = Set(settings.disable).union(cliDisabled)
         var enabled = Set(settings.enable).union(cliEnabled)
