@@ -74,7 +74,17 @@ struct Flag: OptionDeclaration {
 }
 
 /// A command's options, one stored property each (nested groups are included in place), in the
-/// order help and completion list them. Adding an option is adding one property.
+/// order help and completion list them. Adding an option is adding one property:
+///
+///     struct Options: OptionGroup {
+///         let mode = Option<RunMode>("--mode", help: "…")            // a CaseIterable String enum
+///         let envExample = Option<String>("--env-example", valueName: "file", help: "…", completion: .files)
+///         let force = Flag("--force", help: "…")
+///     }
+///     static let option = Options()      // spec: `options: Options.specs`
+///     // in run: arguments[option.mode] ?? .validate, arguments[option.force]
+///
+/// then `Scripts/update-readme-options.sh` rewrites README.md's list.
 protocol OptionGroup: Sendable {
     init()
 }
