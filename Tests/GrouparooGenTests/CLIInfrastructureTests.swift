@@ -12,6 +12,9 @@ final class CLIInfrastructureTests: XCTestCase {
         let disable = Option<String>("--disable", valueName: "rule", help: "Repeatable.", repeatable: true)
         let strict = Flag("--strict", help: "A flag.")
         let shape = Option<SampleFormat>("--shape", help: "A choice.")
+        let seconds = Option<Double>("--seconds", valueName: "seconds", help: "A number.", expected: "a positive number of seconds") {
+            Double($0).flatMap { $0 > 0 ? $0 : nil }
+        }
     }
 
     private let option = SampleOptions()
@@ -31,6 +34,7 @@ final class CLIInfrastructureTests: XCTestCase {
         XCTAssertFalse(parsed.wantsHelp)
         XCTAssertEqual(try ArgumentParser.parse(["-f", "text"], spec: spec)[option.format], "text")
         XCTAssertEqual(try ArgumentParser.parse(["--shape", "json"], spec: spec)[option.shape], .json)
+        XCTAssertEqual(try ArgumentParser.parse(["--seconds", "2.5"], spec: spec)[option.seconds], 2.5)
         XCTAssertEqual(try ArgumentParser.parse(["--format=-x"], spec: spec)[option.format], "-x", "--opt=-x is how to pass a dash value")
     }
 
@@ -47,6 +51,7 @@ final class CLIInfrastructureTests: XCTestCase {
             (["--strict=yes"], "option '--strict' does not take a value"),
             (["--format", "a", "--format", "b"], "option '--format' was given more than once"),
             (["--shape", "yaml"], "unknown value 'yaml' for --shape; use one of 'text', 'json'"),
+            (["--seconds", "0"], "option '--seconds' takes a positive number of seconds, not '0'"),
             (["--format", "--strict"], "option '--format' needs a value <name>, not '--strict'; write --format=--strict if that is the value"),
             (["-f", "-x"], "option '-f' needs a value <name>, not '-x'; write --format=-x if that is the value"),
             (["--disable", "-"], "option '--disable' needs a value <rule>, not '-'; write --disable=- if that is the value"),

@@ -40,6 +40,23 @@ struct Option<Value: Sendable>: OptionDeclaration {
     let spec: OptionSpec
 }
 
+extension Option {
+    /// A value `parse` reads (a number, a list, …); when it returns nil the message says the option
+    /// takes `expected` ("a positive number of seconds").
+    init(_ names: String..., valueName: String, help: String, expected: String, completion: CompletionValue = .none,
+         repeatable: Bool = false, parse: @escaping @Sendable (String) -> Value?) {
+        let longName = names.last!
+        spec = OptionSpec(
+            names: names, valueName: valueName, help: help, repeatable: repeatable, completion: completion,
+            convert: { text in
+                guard let value = parse(text) else {
+                    return .failure(UsageError(message: "option '\(longName)' takes \(expected), not '\(text)'"))
+                }
+                return .success(value)
+            })
+    }
+}
+
 extension Option where Value == String {
     /// Free text, a path (`completion: .files`) or a name with completable choices.
     init(_ names: String..., valueName: String, help: String, completion: CompletionValue = .none, repeatable: Bool = false) {
