@@ -69,6 +69,22 @@ final class OptionDeclarationTests: XCTestCase {
         }
     }
 
+    /// Help prose names options that exist: a renamed option cannot leave its old name behind.
+    func testHelpTextNamesOnlyDeclaredOptions() throws {
+        let declared = Set(CommandRouter.commands.flatMap { $0.spec.allOptions.flatMap(\.names) } + ["--version"])
+        let pattern = try NSRegularExpression(pattern: #"(?<![\w-])--[a-z][a-z-]*"#)
+        var checked = 0
+        for command in CommandRouter.commands {
+            let text = command.spec.helpText
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                checked += 1
+                let spelling = String(text[Range(match.range, in: text)!])
+                XCTAssertTrue(declared.contains(spelling), "\(command.spec.name) --help mentions \(spelling), which no command declares")
+            }
+        }
+        XCTAssertGreaterThan(checked, declared.count, "the scan sees the help's options")
+    }
+
     /// Every option a template lists in `--describe` is a declared request input (or a value with a
     /// default that is not an option, like a group's modelId), and every request input is taken by some template.
     func testTemplateInputsAreDeclaredOptions() {
