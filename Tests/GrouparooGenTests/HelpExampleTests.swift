@@ -61,6 +61,10 @@ final class HelpExampleTests: XCTestCase {
                 defer { try? FileManager.default.removeItem(at: root) }
                 let arguments = Self.words(example.command)
                 XCTAssertEqual(arguments.first, command.spec.name, "an example of \(command.spec.name) runs \(command.spec.name)")
+                if example.needsInstance {
+                    XCTAssertNoThrow(try ArgumentParser.parse(Array(arguments.dropFirst()), spec: command.spec), example.command)
+                    continue
+                }
                 let run = runCLI(arguments, in: root.path)
                 XCTAssertEqual(run.status, example.exitCode, "`grouparoo-gen \(example.command)`:\n\(run.errors)")
                 count += 1

@@ -12,11 +12,14 @@ struct CommandExample {
     let command: String
     let explanation: String
     var exitCode: Int32 = ExitCode.success
+    /// Needs a running Grouparoo: the tests only check that the command line parses.
+    var needsInstance = false
 
-    init(_ command: String, _ explanation: String, exits exitCode: Int32 = ExitCode.success) {
+    init(_ command: String, _ explanation: String, exits exitCode: Int32 = ExitCode.success, needsInstance: Bool = false) {
         self.command = command
         self.explanation = explanation
         self.exitCode = exitCode
+        self.needsInstance = needsInstance
     }
 }
 
