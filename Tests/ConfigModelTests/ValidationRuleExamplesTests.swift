@@ -51,3 +51,20 @@ final class ValidationRuleExamplesTests: XCTestCase {
         }
     }
 }
+
+/// Each problem the reader reports has exactly one rule, named after the problem, that gives it its id.
+final class ReaderProblemRuleTests: XCTestCase {
+    func testEveryReaderProblemHasExactlyOneRuleNamedAfterIt() {
+        for problem in ReaderProblem.allCases {
+            let rules = RuleCatalog.all.filter { String(describing: type(of: $0)).lowercased() == "\(problem)rule".lowercased() }
+            XCTAssertEqual(rules.count, 1, "\(problem)")
+            XCTAssertEqual(problem.ruleID, rules.first?.description.identifier, "\(problem)")
+        }
+    }
+
+    func testReaderDiagnosticsCarryTheirProblemAndItsRuleID() {
+        let read = ConfigReader().read(contents: Array("module.exports = [ {".utf8), path: "/virtual/config.js")
+        XCTAssertEqual(read.diagnostics.map(\.readerProblem), [.syntaxError])
+        XCTAssertEqual(read.diagnostics.map(\.ruleID), ["syntax-error"])
+    }
+}

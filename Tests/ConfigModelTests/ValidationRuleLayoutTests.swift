@@ -15,9 +15,9 @@ final class ValidationRuleLayoutTests: XCTestCase {
         var ruleFiles = 0
         for file in files {
             let text = try String(contentsOf: Self.rulesDirectory.appendingPathComponent(file), encoding: .utf8)
-            // A rule is a type conforming to ValidationRule, directly or through the reader pass-through protocol.
+            // A rule is a type conforming to ValidationRule, directly or through the reader problem protocols.
             let conformances = text.components(separatedBy: "\n").filter { line in
-                line.hasPrefix("struct ") && (line.contains(": ValidationRule") || line.contains(": ReaderPassThroughRule"))
+                line.hasPrefix("struct ") && [": ValidationRule", ": ReaderPassThroughRule", ": ReaderProblemRule"].contains { line.contains($0) }
             }
             let instancesOfManyRules = text.components(separatedBy: "static let all: [").count - 1
             XCTAssertLessThanOrEqual(conformances.count, 1, "\(file) defines several rules")
@@ -30,5 +30,39 @@ final class ValidationRuleLayoutTests: XCTestCase {
             }
         }
         XCTAssertEqual(ruleFiles, RuleCatalog.all.count, "every rule in the catalog has its own file")
+    }
+
+    /// A rule's type is its id in UpperCamelCase plus `Rule`, so renaming one without the other fails here.
+    func testEachRuleTypeIsNamedAfterItsIdentifier() {
+        for rule in RuleCatalog.all {
+            let typeName = String(describing: type(of: rule))
+            XCTAssertTrue(typeName.hasSuffix("Rule"), typeName)
+            XCTAssertEqual(Self.kebabCase(String(typeName.dropLast("Rule".count))), rule.description.identifier,
+                           "\(typeName) should be named after its id")
+        }
+    }
+
+    func testKebabCaseKeepsAcronymsTogether() {
+        XCTAssertEqual(Self.kebabCase("DuplicateAPIKey"), "duplicate-api-key")
+        XCTAssertEqual(Self.kebabCase("InvalidID"), "invalid-id")
+        XCTAssertEqual(Self.kebabCase("UnsetEnvVar"), "unset-env-var")
+    }
+
+    /// `DuplicateAPIKey` → `duplicate-api-key`: a word starts at an upper-case letter after a lower-case
+    /// one, or at the last capital of an acronym followed by lower case.
+    static func kebabCase(_ name: String) -> String {
+        let characters = Array(name)
+        var result = ""
+        for (index, character) in characters.enumerated() {
+            if index > 0, character.isUppercase {
+                let previous = characters[index - 1]
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                if previous.isLowercase || previous.isNumber || (previous.isUppercase && next?.isLowercase == true) {
+                    result += "-"
+                }
+            }
+            result += character.lowercased()
+        }
+        return result
     }
 }

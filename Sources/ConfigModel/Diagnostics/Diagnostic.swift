@@ -30,8 +30,8 @@ public struct DiagnosticNote: Sendable, Equatable {
 /// collected, never thrown, so a single run reports everything it finds.
 public struct Diagnostic: Sendable, Equatable {
     public var severity: Severity
-    /// Stable identifier of the rule or reader check that produced this, e.g. `syntax-error`.
-    public var ruleID: String
+    /// The reader problem or rule that produced this; `ruleID` (defined with the rules) names either.
+    public var origin: DiagnosticOrigin
     public var message: String
     public var span: SourceSpan?
     /// The message Grouparoo itself would print for this problem, when there is one.
@@ -43,7 +43,7 @@ public struct Diagnostic: Sendable, Equatable {
 
     public init(
         severity: Severity,
-        ruleID: String,
+        origin: DiagnosticOrigin,
         message: String,
         span: SourceSpan?,
         grouparooMessage: String? = nil,
@@ -52,12 +52,30 @@ public struct Diagnostic: Sendable, Equatable {
         notes: [DiagnosticNote] = []
     ) {
         self.severity = severity
-        self.ruleID = ruleID
+        self.origin = origin
         self.message = message
         self.span = span
         self.grouparooMessage = grouparooMessage
         self.objectClass = objectClass
         self.objectID = objectID
         self.notes = notes
+    }
+
+    /// A diagnostic a rule reports under its id.
+    public init(severity: Severity, ruleID: String, message: String, span: SourceSpan?, grouparooMessage: String? = nil,
+                objectClass: String? = nil, objectID: String? = nil, notes: [DiagnosticNote] = []) {
+        self.init(severity: severity, origin: .rule(ruleID), message: message, span: span, grouparooMessage: grouparooMessage,
+                  objectClass: objectClass, objectID: objectID, notes: notes)
+    }
+
+    /// A diagnostic for a problem the reader found.
+    public init(severity: Severity, problem: ReaderProblem, message: String, span: SourceSpan?, grouparooMessage: String? = nil) {
+        self.init(severity: severity, origin: .reader(problem), message: message, span: span, grouparooMessage: grouparooMessage)
+    }
+
+    /// The reader problem this reports, if the reader reported it.
+    public var readerProblem: ReaderProblem? {
+        if case .reader(let problem) = origin { return problem }
+        return nil
     }
 }

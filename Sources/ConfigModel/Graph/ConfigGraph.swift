@@ -42,26 +42,17 @@ public struct ConfigGraph: Sendable {
     public let outgoing: [[Int]]
     private let indexByID: [String: Int]
 
-    /// The graph of an already indexed config: reuses its references, template variables and
-    /// bootstrapped properties, so the graph agrees with what `validate` reports.
-    public init(_ config: ValidationInput) {
+    /// The graph of these objects and the prerequisites each one names.
+    public init(_ input: GraphInput) {
         var builder = GraphBuilder()
-        var providers: [Int] = []
-        for entry in config.entries where builder.addObject(entry) {
-            providers.append(entry.position)
-        }
-        for position in providers {
-            builder.addPrerequisites(of: config.entries[position], in: config)
+        let providers = input.objects.filter { builder.addObject($0) }
+        for object in providers {
+            builder.addPrerequisites(of: object)
         }
         nodes = builder.nodes
         edges = builder.edges
         outgoing = builder.outgoing
         indexByID = builder.indexByID
-    }
-
-    /// The graph of what a config directory read to (plugin checks are not needed for it).
-    public init(_ read: ConfigReadResult) {
-        self.init(ValidationInput(read: read, plugins: nil))
     }
 
     /// The node with this Grouparoo node id, e.g. `source:users_table`.
@@ -91,49 +82,29 @@ private struct GraphBuilder {
 
     /// Adds the node an object provides; false when an earlier object already provides it
     /// (a duplicate id, which `validate` reports; the first object keeps the node).
-    mutating func addObject(_ entry: ConfigEntry) -> Bool {
-        guard indexByID[entry.nodeID] == nil else { return false }
-        add(ConfigGraph.Node(id: entry.nodeID, objectClass: entry.displayClass ?? entry.cleanClass ?? "undefined",
-                             objectID: entry.id ?? "undefined", name: Self.recognisableName(entry),
-                             file: entry.file, line: entry.span.start.line, isMissing: false))
+    mutating func addObject(_ object: GraphInput.Object) -> Bool {
+        guard indexByID[object.nodeID] == nil else { return false }
+        add(ConfigGraph.Node(id: object.nodeID, objectClass: object.objectClass, objectID: object.objectID, name: object.name,
+                             file: object.file, line: object.line, isMissing: false))
         return true
     }
 
-    /// Prerequisites in Grouparoo's order (templates first, then R-DEP-02 steps 2–7), without
-    /// self-references; repeated targets become one edge listing every path (R-DEP-02 keeps the first).
-    mutating func addPrerequisites(of entry: ConfigEntry, in config: ValidationInput) {
-        let from = indexByID[entry.nodeID]!
+    /// Links an object to its prerequisites in the order given, without self-references; repeated
+    /// targets become one edge listing every path (R-DEP-02 keeps the first).
+    mutating func addPrerequisites(of object: GraphInput.Object) {
+        let from = indexByID[object.nodeID]!
         var edgeByTarget: [Int: Int] = [:]
-        func link(_ targetID: String, missing: () -> ConfigGraph.Node, path: String, span: SourceSpan) {
-            let to = indexByID[targetID] ?? add(missing())
-            guard to != from else { return }
+        for prerequisite in object.prerequisites {
+            let to = indexByID[prerequisite.nodeID] ?? add(Self.missingNode(prerequisite))
+            guard to != from else { continue }
             if let existing = edgeByTarget[to] {
                 let edge = edges[existing]
-                edges[existing] = ConfigGraph.Edge(from: from, to: to, paths: edge.paths + [path], span: edge.span)
-                return
+                edges[existing] = ConfigGraph.Edge(from: from, to: to, paths: edge.paths + [prerequisite.path], span: edge.span)
+                continue
             }
             edgeByTarget[to] = edges.count
             outgoing[from].append(edges.count)
-            edges.append(ConfigGraph.Edge(from: from, to: to, paths: [path], span: span))
-        }
-        for (variable, property) in config.resolvedTemplateVariables(of: entry) {
-            let path = "options.\(variable.optionKey) {{\(variable.name)}}"
-            if let property {
-                // The variable names a property key; Grouparoo depends on that property's id (R-DEP-05).
-                let id = "property:\(property.id ?? "undefined")"
-                link(id, missing: { Self.missingNode(id: id, objectClass: "property", objectID: property.id ?? "undefined") },
-                     path: path, span: variable.span)
-            } else {
-                // No property has this key: Grouparoo stops with "no property with key …".
-                let id = "property:{{\(variable.name)}}"
-                link(id, missing: { Self.missingNode(id: id, objectClass: "property", objectID: "{{\(variable.name)}}") },
-                     path: path, span: variable.span)
-            }
-        }
-        for reference in config.references[entry.position] {
-            link(reference.nodeID,
-                 missing: { Self.missingNode(id: reference.nodeID, objectClass: reference.targetClass, objectID: reference.targetID) },
-                 path: reference.path, span: reference.span)
+            edges.append(ConfigGraph.Edge(from: from, to: to, paths: [prerequisite.path], span: prerequisite.span))
         }
     }
 
@@ -146,14 +117,35 @@ private struct GraphBuilder {
         return index
     }
 
-    private static func missingNode(id: String, objectClass: String, objectID: String) -> ConfigGraph.Node {
-        ConfigGraph.Node(id: id, objectClass: objectClass, objectID: objectID, name: nil, file: nil, line: nil, isMissing: true)
+    private static func missingNode(_ prerequisite: GraphInput.Prerequisite) -> ConfigGraph.Node {
+        ConfigGraph.Node(id: prerequisite.nodeID, objectClass: prerequisite.objectClass, objectID: prerequisite.objectID,
+                         name: nil, file: nil, line: nil, isMissing: true)
+    }
+}
+
+/// What the graph is built from: every config object in config order, with the prerequisites it
+/// names in Grouparoo's order. Validation fills it from its own index of the config.
+public struct GraphInput: Sendable {
+    public struct Object: Sendable {
+        public var nodeID: String
+        public var objectClass: String
+        public var objectID: String
+        public var name: String?
+        public var file: String
+        public var line: Int
+        public var prerequisites: [Prerequisite]
     }
 
-    private static func recognisableName(_ entry: ConfigEntry) -> String? {
-        for key in ["name", "key", "email"] {
-            if case .string(let text)? = entry.properties[key]?.value, !text.isEmpty { return text }
-        }
-        return nil
+    /// A node another object needs, and where the need is written.
+    public struct Prerequisite: Sendable {
+        public var nodeID: String
+        /// Class and id to show when no object provides the node.
+        public var objectClass: String
+        public var objectID: String
+        /// The key that names it, e.g. `appId` or `options.query {{email}}`.
+        public var path: String
+        public var span: SourceSpan
     }
+
+    public var objects: [Object]
 }

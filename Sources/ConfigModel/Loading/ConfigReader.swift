@@ -74,7 +74,7 @@ public struct ConfigReader: Sendable {
             guard let problem = files[index].problem else {
                 return ConfigReader.read(path: files[index].path, loader: loader, options: options)
             }
-            let diagnostic = Diagnostic(severity: files[index].severity, ruleID: "unreadable-file", message: problem,
+            let diagnostic = Diagnostic(severity: files[index].severity, problem: .unreadableFile, message: problem,
                                         span: .wholeFile(files[index].path))
             return FileReadResult(path: files[index].path, diagnostics: [diagnostic])
         }
@@ -103,7 +103,7 @@ public struct ConfigReader: Sendable {
 
     private static func read(path: String, loader: ModuleLoader, options: ReaderOptions) -> FileReadResult {
         guard let data = FileManager.default.contents(atPath: path) else {
-            let diagnostic = Diagnostic(severity: .error, ruleID: "unreadable-file", message: "cannot read this file",
+            let diagnostic = Diagnostic(severity: .error, problem: .unreadableFile, message: "cannot read this file",
                                         span: .wholeFile(path))
             return FileReadResult(path: path, diagnostics: [diagnostic])
         }
@@ -143,11 +143,11 @@ public struct ConfigReader: Sendable {
                 result.needsNode = error.kind == .unsupported
             }
         } catch {
-            result.diagnostics.append(Diagnostic(severity: .error, ruleID: "evaluation-error", message: "\(error)",
+            result.diagnostics.append(Diagnostic(severity: .error, problem: .evaluationError, message: "\(error)",
                                                  span: .wholeFile(path)))
         }
         let unsetReads = loader.context.takeUnsetVariableReads().map { read in
-            Diagnostic(severity: .warning, ruleID: "unset-env-var",
+            Diagnostic(severity: .warning, problem: .unsetEnvVar,
                        message: "environment variable `\(read.name)` is not set, so `\(ConfigReader.environmentRead(read.name))` is undefined",
                        span: read.span)
         }
@@ -209,7 +209,7 @@ public struct ConfigReader: Sendable {
     }
 
     private static func nullObjectsDiagnostic(count: Int, path: String, span: SourceSpan) -> Diagnostic {
-        Diagnostic(severity: .error, ruleID: "null-config-object",
+        Diagnostic(severity: .error, problem: .nullConfigObject,
                    message: "this file returns \(count) null or undefined top-level config object\(count == 1 ? "" : "s"); "
                        + "Grouparoo stops loading all config when it sees one",
                    span: span,

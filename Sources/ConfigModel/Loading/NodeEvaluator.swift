@@ -37,7 +37,7 @@ enum NodeEvaluator {
     static func evaluate(path: String, timeout: Double, environment: [String: String]) -> FileReadResult {
         var result = FileReadResult(path: path)
         func fail(_ message: String) -> FileReadResult {
-            result.diagnostics.append(Diagnostic(severity: .error, ruleID: "node-evaluation-error", message: message,
+            result.diagnostics.append(Diagnostic(severity: .error, problem: .nodeEvaluationError, message: message,
                                                  span: .wholeFile(path)))
             return result
         }
@@ -90,7 +90,7 @@ enum NodeEvaluator {
         }
         if case .number(let nullish)? = report["nullish"]?.value, nullish > 0 {
             result.diagnostics.append(Diagnostic(
-                severity: .error, ruleID: "null-config-object",
+                severity: .error, problem: .nullConfigObject,
                 message: "this file returns \(Int(nullish)) null or undefined top-level config objects",
                 span: .wholeFile(path),
                 grouparooMessage: "The file `\(path)` has \(Int(nullish)) null or undefined top-level config objects"))

@@ -5,12 +5,12 @@ extension ReadError {
         let span = SourceSpan(file: self.file ?? file, start: position, end: position)
         switch kind {
         case .syntax:
-            return Diagnostic(severity: .error, ruleID: "syntax-error", message: message, span: span)
+            return Diagnostic(severity: .error, problem: .syntaxError, message: message, span: span)
         case .runtime:
-            return Diagnostic(severity: .error, ruleID: "evaluation-error",
+            return Diagnostic(severity: .error, problem: .evaluationError,
                               message: "evaluating this file fails: \(message)", span: span)
         case .unsupported:
-            return Diagnostic(severity: .warning, ruleID: "needs-node",
+            return Diagnostic(severity: .warning, problem: .needsNode,
                               message: "cannot evaluate \(message) statically; run with --evaluator node to execute this file",
                               span: span)
         }

@@ -11,7 +11,7 @@ final class DecodeContext {
 
     func report(_ severity: Severity, _ message: String, span: SourceSpan) {
         diagnostics.append(Diagnostic(
-            severity: severity, ruleID: "invalid-value-type", message: message, span: span,
+            severity: severity, origin: .reader(.invalidValueType), message: message, span: span,
             objectClass: objectClass, objectID: objectID))
     }
 

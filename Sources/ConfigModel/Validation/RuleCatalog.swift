@@ -12,25 +12,25 @@ public enum RuleCatalog {
 
     private static let pipeline: [any ValidationRule] = [
         MissingIDRule(), DuplicateIDRule(), UnknownClassRule(), DeprecatedClassRule(), UnknownKeyRule(),
-        InvalidIDRule(), DuplicateNameRule(), DuplicatePropertyKeyRule(), DuplicateEmailRule(), DuplicateAPIKeyRule(),
+        InvalidIDRule(), DuplicateNameRule(), DuplicateKeyRule(), DuplicateEmailRule(), DuplicateAPIKeyRule(),
     ]
     private static let values: [any ValidationRule] = [
         MissingRequiredFieldRule(), InvalidValueTypeRule(), InvalidLengthRule(), InvalidEnumRule(), InvalidEmailRule(),
         OptionValueTypeRule(),
     ]
     private static let references: [any ValidationRule] = [
-        UnknownReferenceRule(), DependencyCycleRule(), TemplateSyntaxRule(), TemplatePropertyRule(), ModelMismatchRule(),
+        UnknownReferenceRule(), DependencyCycleRule(), TemplateSyntaxRule(), TemplatePropertyUnavailableRule(), ModelMismatchRule(),
         DestinationTrackingRule(), DuplicateDestinationRule(),
     ]
     private static let perClass: [any ValidationRule] = [
         BootstrapNotUniqueRule(), BootstrapIsArrayRule(), BootstrapWithoutOptionsRule(), OnePrimarySourcePerModelRule(),
-        SourceMappingRule(), OneSchedulePerSourceRule(), RecurringFrequencyRule(),
-        GroupRuleOpRule(), PostgresOnlyGroupRuleOpRule(), GroupRuleNeedsMatchRule(), TooManyGroupRulesRule(),
+        SourceMappingRule(), OneSchedulePerSourceRule(), ScheduleFrequencyTooLowRule(),
+        InvalidGroupRuleOpRule(), PostgresOnlyGroupRuleOpRule(), GroupRuleNeedsMatchRule(), TooManyGroupRulesRule(),
         ManualGroupRule(), DeprecatedFilterOpRule(), ReservedPropertyKeyRule(), UniqueArrayPropertyRule(),
         DeprecatedKeyRule(), RecordPropertiesRule(),
     ]
     private static let access: [any ValidationRule] = [
-        UnknownPermissionTopicRule(), PermissionOverrideRule(), UnregisteredSettingRule(), InvalidSettingValueRule(),
+        UnknownPermissionTopicRule(), IneffectivePermissionsRule(), UnregisteredSettingRule(), InvalidSettingValueRule(),
     ]
     private static let plugins: [any ValidationRule] = [
         UnknownPluginTypeRule(), IncompatibleAppTypeRule(), MissingRequiredOptionRule(), UnknownOptionRule(),

@@ -27,8 +27,8 @@ public struct Validator: Sendable {
         // Rules are independent and only read the input, so they run on every core.
         var diagnostics = LargeStack.parallelMap(active.count, minimumPerWorker: 1) { active[$0].check(input) }.flatMap { $0 }
         // Reader diagnostics no catalog rule claims are never dropped.
-        let known = Set(rules.map(\.description.identifier))
-        diagnostics += input.read.diagnostics.filter { !known.contains($0.ruleID) }
+        let claimed = Set(rules.compactMap { ($0 as? any ReaderPassThroughRule)?.problem })
+        diagnostics += input.read.diagnostics.filter { $0.readerProblem.map { !claimed.contains($0) } ?? true }
         return ValidationReport(diagnostics: ValidationReport.sorted(diagnostics), fileCount: input.fileCount,
                                 objectCount: input.entries.count, rules: active.map(\.description))
     }

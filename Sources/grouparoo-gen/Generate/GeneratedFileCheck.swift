@@ -24,7 +24,7 @@ enum GeneratedFileCheck {
         let reader = ConfigReader(options: ReaderOptions(environment: [:]))
         for (file, target) in zip(files, targets) where target.hasSuffix(".js") || target.hasSuffix(".json") {
             let result = reader.read(contents: Array(file.contents.utf8), path: target)
-            if let syntax = result.diagnostics.first(where: { $0.ruleID == "syntax-error" }) {
+            if let syntax = result.diagnostics.first(where: { $0.readerProblem == .syntaxError }) {
                 let position = syntax.span.map { ":\($0.start.line):\($0.start.column)" } ?? ""
                 outcome.errors.append("\(display(target))\(position): the rendered file is not valid JavaScript: "
                     + ControlCharacters.escaped(syntax.message) + " (check the template)")

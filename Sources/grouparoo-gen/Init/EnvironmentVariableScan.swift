@@ -16,7 +16,7 @@ enum EnvironmentVariableScan {
         var filesByName: [String: [String]] = [:]
         for file in files where file.relativePath.hasSuffix(".js") || file.relativePath.hasSuffix(".json") {
             let result = reader.read(contents: Array(file.contents.utf8), path: file.relativePath)
-            for diagnostic in result.diagnostics where diagnostic.ruleID == "unset-env-var" {
+            for diagnostic in result.diagnostics where diagnostic.readerProblem == .unsetEnvVar {
                 guard let name = variableName(in: diagnostic.message) else { continue }
                 if !filesByName[name, default: []].contains(file.relativePath) {
                     filesByName[name, default: []].append(file.relativePath)

@@ -3,7 +3,7 @@
 /// sections do not. Mirrors the parts of `Mustache.parse` that decide which names are found and
 /// which templates fail to parse.
 enum MustacheScanner {
-    enum Result: Equatable {
+    enum Outcome: Equatable {
         case variables([String])
         case syntaxError(String)
     }
@@ -13,7 +13,7 @@ enum MustacheScanner {
         text.utf16.count > 4 && text.contains("{{")
     }
 
-    static func scan(_ template: String) -> Result {
+    static func scan(_ template: String) -> Outcome {
         let scalars = Array(template.unicodeScalars)
         var names: [String] = []
         var openSections: [String] = []

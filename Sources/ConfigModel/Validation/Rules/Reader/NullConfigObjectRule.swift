@@ -1,5 +1,6 @@
 /// `null` or `undefined` entries in a file's list stop Grouparoo before it loads anything.
 struct NullConfigObjectRule: ReaderPassThroughRule {
+    let problem = ReaderProblem.nullConfigObject
     let description = RuleDescription(
         identifier: "null-config-object",
         summary: "A config file returns null or undefined objects, which stops Grouparoo from loading anything.",

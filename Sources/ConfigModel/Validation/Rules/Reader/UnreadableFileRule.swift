@@ -1,5 +1,6 @@
 /// A file that cannot be opened or is not valid UTF-8.
 struct UnreadableFileRule: ReaderPassThroughRule {
+    let problem = ReaderProblem.unreadableFile
     let description = RuleDescription(
         identifier: "unreadable-file", summary: "A config file cannot be read or decoded.",
         grouparooRules: ["R-LOAD-01"], severity: .error,

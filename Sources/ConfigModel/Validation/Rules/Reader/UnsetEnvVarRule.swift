@@ -1,5 +1,6 @@
 /// `process.env.NAME` of a variable that is not set (and has no `||`/`??` fallback) reads `undefined`.
 struct UnsetEnvVarRule: ReaderPassThroughRule {
+    let problem = ReaderProblem.unsetEnvVar
     let description = RuleDescription(
         identifier: "unset-env-var", summary: "A config file reads an environment variable that is not set.",
         grouparooRules: [], severity: .warning,

@@ -1,5 +1,6 @@
 /// A value has the wrong JavaScript type for its key (found while decoding the typed models).
-struct InvalidValueTypeRule: ValidationRule {
+struct InvalidValueTypeRule: ReaderProblemRule {
+    let problem = ReaderProblem.invalidValueType
     let description = RuleDescription(
         identifier: "invalid-value-type",
         summary: "A value has the wrong type, e.g. an object where a string is expected.",

@@ -1,7 +1,7 @@
 /// Recurring schedules and app refresh queries run at most once a minute: `recurringFrequency` is in
 /// milliseconds and must be at least 60000. An app's `refresh` only counts when Grouparoo applies it
 /// (a query of two or more characters, R-APP-09).
-struct RecurringFrequencyRule: ValidationRule {
+struct ScheduleFrequencyTooLowRule: ValidationRule {
     let description = RuleDescription(
         identifier: "schedule-frequency-too-low",
         summary: "A recurring schedule or app refresh runs more often than once a minute (or has no frequency).",

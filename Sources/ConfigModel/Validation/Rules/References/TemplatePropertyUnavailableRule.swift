@@ -1,6 +1,6 @@
 /// `{{{key}}}` in a property option is rendered with the ready, non-array properties of the property's
 /// own model; any other property (another model's, or an array) is a missing key.
-struct TemplatePropertyRule: ValidationRule {
+struct TemplatePropertyUnavailableRule: ValidationRule {
     let description = RuleDescription(
         identifier: "template-property-unavailable",
         summary: "A {{{key}}} template names an array property or a property of another model.",

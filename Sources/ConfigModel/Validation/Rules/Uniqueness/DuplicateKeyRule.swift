@@ -1,5 +1,5 @@
 /// A property's key (`key`, else `name`) must be unique across all properties of all models, ignoring case.
-struct DuplicatePropertyKeyRule: ValidationRule {
+struct DuplicateKeyRule: ValidationRule {
     let description = RuleDescription(
         identifier: "duplicate-key", summary: "Two properties have the same key (ignoring case), in any model.",
         grouparooRules: ["R-UNIQ-03", "R-PROP-03", "R-PROP-07", "R-EDGE-13"], severity: .error,

@@ -1,7 +1,7 @@
 /// A group rule's op must exist for the property's type once convenience ops are converted
 /// (`relative_gt` → `gt`, so it works for dates and numbers only). Ops that only Postgres has are
 /// reported by `postgres-only-group-rule-op` instead.
-struct GroupRuleOpRule: ValidationRule {
+struct InvalidGroupRuleOpRule: ValidationRule {
     let description = RuleDescription(
         identifier: "invalid-group-rule-op", summary: "A group rule's op is not valid for the property's type.",
         grouparooRules: ["R-RULE-04", "R-RULE-05", "R-OPS-01", "R-OPS-02", "R-OPS-03", "R-OPS-04", "R-OPS-05",

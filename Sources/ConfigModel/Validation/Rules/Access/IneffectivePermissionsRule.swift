@@ -1,6 +1,6 @@
 /// Per-topic `permissions` only take effect when `options.permissionAllRead` / `permissionAllWrite` are
 /// explicitly `null`; `true`/`false` override every topic, and leaving them out is unreliable.
-struct PermissionOverrideRule: ValidationRule {
+struct IneffectivePermissionsRule: ValidationRule {
     let description = RuleDescription(
         identifier: "ineffective-permissions",
         summary: "Per-topic permissions are overridden by permissionAllRead/Write (they must be null to apply).",
