@@ -180,18 +180,18 @@ extension JSEvaluator {
 
     // MARK: - Assignment
 
-    func assign(_ op: String, target: JSExpression, value valueExpression: JSExpression,
+    func assign(_ op: JSAssignmentOperator, target: JSExpression, value valueExpression: JSExpression,
                 at range: JSRange, in scope: Scope) throws -> LocatedValue {
         let value: LocatedValue
-        if op == "=" {
+        switch op {
+        case .assign:
             value = try evaluate(valueExpression, in: scope)
-        } else {
+        case .compound(let binaryOp):
             let current = try evaluate(target, in: scope)
-            let binaryOp = String(op.dropLast())
             switch binaryOp {
-            case "&&": value = JSConversions.toBoolean(current.value) ? try evaluate(valueExpression, in: scope) : current
-            case "||": value = JSConversions.toBoolean(current.value) ? current : try evaluate(valueExpression, in: scope)
-            case "??": value = current.value.isNullish ? try evaluate(valueExpression, in: scope) : current
+            case .logicalAnd: value = JSConversions.toBoolean(current.value) ? try evaluate(valueExpression, in: scope) : current
+            case .logicalOr: value = JSConversions.toBoolean(current.value) ? current : try evaluate(valueExpression, in: scope)
+            case .nullish: value = current.value.isNullish ? try evaluate(valueExpression, in: scope) : current
             default: value = try applyBinary(binaryOp, current, try evaluate(valueExpression, in: scope), at: range)
             }
         }

@@ -2,13 +2,13 @@ import Foundation
 
 /// Unary and binary operators with JavaScript's conversion rules.
 extension JSEvaluator {
-    func evaluateUnary(_ op: String, _ operand: JSExpression, at range: JSRange, in scope: Scope) throws -> LocatedValue {
+    func evaluateUnary(_ op: JSUnaryOperator, _ operand: JSExpression, at range: JSRange, in scope: Scope) throws -> LocatedValue {
         let here = span(range)
-        if op == "typeof", case .identifier(let name, _) = operand, scope.lookup(name) == nil, !isGlobalName(name) {
+        if op == .typeOf, case .identifier(let name, _) = operand, scope.lookup(name) == nil, !isGlobalName(name) {
             // `typeof undeclared` is "undefined" rather than an error.
             return LocatedValue(.string("undefined"), span: here)
         }
-        if op == "typeof" {
+        if op == .typeOf {
             switch try evaluateReference(operand, in: scope) {
             case .method?, .builtin(.function)?: return LocatedValue(.string("function"), span: here)
             case .builtin?: throw unsupported("`typeof` of `\(text(operand.range))`", at: range)
@@ -18,37 +18,37 @@ extension JSEvaluator {
         }
         let value = try evaluate(operand, in: scope)
         switch op {
-        case "!": return LocatedValue(.boolean(!JSConversions.toBoolean(value.value)), span: here)
-        case "-": return LocatedValue(.number(-(try toNumber(value, at: range))), span: here)
-        case "+": return LocatedValue(.number(try toNumber(value, at: range)), span: here)
-        case "~": return LocatedValue(.number(Double(~JSConversions.toInt32(try toNumber(value, at: range)))), span: here)
-        case "void": return LocatedValue(.undefined, span: here)
-        case "await": return value
-        default: throw unsupported("`\(op)` operator", at: range)
+        case .not: return LocatedValue(.boolean(!JSConversions.toBoolean(value.value)), span: here)
+        case .negate: return LocatedValue(.number(-(try toNumber(value, at: range))), span: here)
+        case .plus: return LocatedValue(.number(try toNumber(value, at: range)), span: here)
+        case .bitwiseNot: return LocatedValue(.number(Double(~JSConversions.toInt32(try toNumber(value, at: range)))), span: here)
+        case .void: return LocatedValue(.undefined, span: here)
+        case .await: return value
+        case .typeOf, .delete: throw unsupported("`\(op.text)` operator", at: range)
         }
     }
 
-    func evaluateBinary(_ op: String, _ left: JSExpression, _ right: JSExpression,
+    func evaluateBinary(_ op: JSBinaryOperator, _ left: JSExpression, _ right: JSExpression,
                         at range: JSRange, in scope: Scope) throws -> LocatedValue {
         // `process.env.X || "fallback"` states what happens when X is unset, so that is not worth a warning.
-        let hasFallback = (op == "||" || op == "??") && left.isProcessEnvRead
+        let hasFallback = (op == .logicalOr || op == .nullish) && left.isProcessEnvRead
         if hasFallback { context.environmentWarningsMuted += 1 }
         defer { if hasFallback { context.environmentWarningsMuted -= 1 } }
         let leftValue = try evaluate(left, in: scope)
         switch op {
-        case "&&": return JSConversions.toBoolean(leftValue.value) ? try evaluate(right, in: scope) : leftValue
-        case "||": return JSConversions.toBoolean(leftValue.value) ? leftValue : try evaluate(right, in: scope)
-        case "??": return leftValue.value.isNullish ? try evaluate(right, in: scope) : leftValue
+        case .logicalAnd: return JSConversions.toBoolean(leftValue.value) ? try evaluate(right, in: scope) : leftValue
+        case .logicalOr: return JSConversions.toBoolean(leftValue.value) ? leftValue : try evaluate(right, in: scope)
+        case .nullish: return leftValue.value.isNullish ? try evaluate(right, in: scope) : leftValue
         default: return try applyBinary(op, leftValue, try evaluate(right, in: scope), at: range)
         }
     }
 
-    func applyBinary(_ op: String, _ left: LocatedValue, _ right: LocatedValue, at range: JSRange) throws -> LocatedValue {
+    func applyBinary(_ op: JSBinaryOperator, _ left: LocatedValue, _ right: LocatedValue, at range: JSRange) throws -> LocatedValue {
         let here = span(range)
         func number(_ value: Double) -> LocatedValue { LocatedValue(.number(value), span: here) }
         func boolean(_ value: Bool) -> LocatedValue { LocatedValue(.boolean(value), span: here) }
         switch op {
-        case "+":
+        case .add:
             let a = try toPrimitive(left, at: range)
             let b = try toPrimitive(right, at: range)
             if case .string = a.value {
@@ -62,27 +62,27 @@ extension JSEvaluator {
                 return LocatedValue(.string(text), span: here)
             }
             return number(try toNumber(a, at: range) + (try toNumber(b, at: range)))
-        case "-": return number(try toNumber(left, at: range) - (try toNumber(right, at: range)))
-        case "*": return number(try toNumber(left, at: range) * (try toNumber(right, at: range)))
-        case "/": return number(try toNumber(left, at: range) / (try toNumber(right, at: range)))
-        case "%": return number((try toNumber(left, at: range)).truncatingRemainder(dividingBy: try toNumber(right, at: range)))
-        case "**": return number(JSEvaluator.power(try toNumber(left, at: range), try toNumber(right, at: range)))
-        case "==", "!=":
+        case .subtract: return number(try toNumber(left, at: range) - (try toNumber(right, at: range)))
+        case .multiply: return number(try toNumber(left, at: range) * (try toNumber(right, at: range)))
+        case .divide: return number(try toNumber(left, at: range) / (try toNumber(right, at: range)))
+        case .remainder: return number((try toNumber(left, at: range)).truncatingRemainder(dividingBy: try toNumber(right, at: range)))
+        case .exponent: return number(JSEvaluator.power(try toNumber(left, at: range), try toNumber(right, at: range)))
+        case .looseEqual, .looseNotEqual:
             guard let equal = JSConversions.looseEquals(left.value, right.value) else {
-                throw unsupported("comparing objects or arrays with `\(op)`", at: range)
+                throw unsupported("comparing objects or arrays with `\(op.text)`", at: range)
             }
-            return boolean(op == "==" ? equal : !equal)
-        case "===", "!==":
+            return boolean(op == .looseEqual ? equal : !equal)
+        case .strictEqual, .strictNotEqual:
             if left.value.isComposite && right.value.isComposite {
-                throw unsupported("comparing objects or arrays with `\(op)`", at: range)
+                throw unsupported("comparing objects or arrays with `\(op.text)`", at: range)
             }
             let equal = JSConversions.strictEquals(left.value, right.value)
-            return boolean(op == "===" ? equal : !equal)
-        case "<", ">", "<=", ">=":
+            return boolean(op == .strictEqual ? equal : !equal)
+        case .less, .greater, .lessOrEqual, .greaterOrEqual:
             return boolean(try compare(op, left, right, at: range))
-        case "&", "|", "^", "<<", ">>", ">>>":
+        case .bitwiseAnd, .bitwiseOr, .bitwiseXor, .shiftLeft, .shiftRight, .unsignedShiftRight:
             return number(try bitwise(op, left, right, at: range))
-        case "in":
+        case .in:
             let key = try toPropertyKey(left, at: range)
             switch right.value {
             case .object(let object): return boolean(object[key] != nil)
@@ -90,8 +90,8 @@ extension JSEvaluator {
                 return boolean(key == "length" || (Int(key).map { $0 >= 0 && $0 < elements.count && String($0) == key } ?? false))
             default: throw unsupported("`in` on a \(JSConversions.typeOf(right.value))", at: range)
             }
-        default:
-            throw unsupported("`\(op)` operator", at: range)
+        case .instanceOf, .logicalAnd, .logicalOr, .nullish:
+            throw unsupported("`\(op.text)` operator", at: range)
         }
     }
 
@@ -102,38 +102,38 @@ extension JSEvaluator {
         return pow(base, exponent)
     }
 
-    private func compare(_ op: String, _ left: LocatedValue, _ right: LocatedValue, at range: JSRange) throws -> Bool {
+    private func compare(_ op: JSBinaryOperator, _ left: LocatedValue, _ right: LocatedValue, at range: JSRange) throws -> Bool {
         let a = try toPrimitive(left, at: range)
         let b = try toPrimitive(right, at: range)
         if case .string(let x) = a.value, case .string(let y) = b.value {
             switch op {
-            case "<": return JSConversions.lessThan(x, y)
-            case ">": return JSConversions.lessThan(y, x)
-            case "<=": return !JSConversions.lessThan(y, x)
+            case .less: return JSConversions.lessThan(x, y)
+            case .greater: return JSConversions.lessThan(y, x)
+            case .lessOrEqual: return !JSConversions.lessThan(y, x)
             default: return !JSConversions.lessThan(x, y)
             }
         }
         let x = try toNumber(a, at: range)
         let y = try toNumber(b, at: range)
         switch op {
-        case "<": return x < y
-        case ">": return x > y
-        case "<=": return x <= y
+        case .less: return x < y
+        case .greater: return x > y
+        case .lessOrEqual: return x <= y
         default: return x >= y
         }
     }
 
-    private func bitwise(_ op: String, _ left: LocatedValue, _ right: LocatedValue, at range: JSRange) throws -> Double {
+    private func bitwise(_ op: JSBinaryOperator, _ left: LocatedValue, _ right: LocatedValue, at range: JSRange) throws -> Double {
         let x = JSConversions.toInt32(try toNumber(left, at: range))
         let yNumber = try toNumber(right, at: range)
         let y = JSConversions.toInt32(yNumber)
         let shift = JSConversions.toUInt32(yNumber) & 31
         switch op {
-        case "&": return Double(x & y)
-        case "|": return Double(x | y)
-        case "^": return Double(x ^ y)
-        case "<<": return Double(x << shift)
-        case ">>": return Double(x >> shift)
+        case .bitwiseAnd: return Double(x & y)
+        case .bitwiseOr: return Double(x | y)
+        case .bitwiseXor: return Double(x ^ y)
+        case .shiftLeft: return Double(x << shift)
+        case .shiftRight: return Double(x >> shift)
         default: return Double(JSConversions.toUInt32(Double(x)) >> shift)
         }
     }

@@ -98,7 +98,7 @@ final class JSEvaluator {
                 if let name = node.name {
                     scope.declare(name, .value(makeFunction(node, scope: scope), mutable: true))
                 }
-            case .declaration(kind: "var", let declarations, _):
+            case .declaration(kind: .var, let declarations, _):
                 for (pattern, _) in declarations {
                     for name in pattern.boundNames where scope.lookupLocal(name) == nil {
                         scope.declare(name, .value(LocatedValue(.undefined, span: span(statement.range)), mutable: true))
@@ -119,10 +119,10 @@ final class JSEvaluator {
         switch statement {
         case .declaration(let kind, let declarations, let range):
             for (pattern, initializer) in declarations {
-                if kind == "var" && initializer == nil { continue }
+                if kind == .var && initializer == nil { continue }
                 let value = try initializer.map { try evaluate($0, in: scope) }
                     ?? LocatedValue(.undefined, span: span(range))
-                try bind(pattern, to: value, in: scope, mutable: kind != "const", declaring: kind != "var")
+                try bind(pattern, to: value, in: scope, mutable: kind != .const, declaring: kind != .var)
             }
             return .normal
         case .function:

@@ -1,17 +1,6 @@
 /// Expression parsing: precedence climbing for binary operators, then unary,
 /// postfix (member access and calls) and primary expressions.
 extension JSParser {
-    private static let binaryPrecedence: [String: Int] = [
-        "??": 1, "||": 2, "&&": 3, "|": 4, "^": 5, "&": 6,
-        "==": 7, "!=": 7, "===": 7, "!==": 7,
-        "<": 8, ">": 8, "<=": 8, ">=": 8, "instanceof": 8, "in": 8,
-        "<<": 9, ">>": 9, ">>>": 9, "+": 10, "-": 10, "*": 11, "/": 11, "%": 11, "**": 12,
-    ]
-
-    private static let assignmentOperators: Set<String> = [
-        "=", "+=", "-=", "*=", "/=", "%=", "**=", "<<=", ">>=", ">>>=", "&=", "|=", "^=", "&&=", "||=", "??=",
-    ]
-
     mutating func parseExpression() throws -> JSExpression {
         let start = token.start
         let first = try parseAssignment()
@@ -29,7 +18,7 @@ extension JSParser {
         if let arrow = try parseArrowFunctionIfPresent() { return arrow }
         let start = token.start
         let target = try parseConditional()
-        guard case .punctuator(let op) = token.kind, JSParser.assignmentOperators.contains(op) else { return target }
+        guard case .punctuator(let text) = token.kind, let op = JSAssignmentOperator(text: text) else { return target }
         switch target {
         case .identifier, .member:
             break
@@ -53,29 +42,26 @@ extension JSParser {
         return .conditional(test, consequent, alternate, JSRange(start: start, end: previousEnd))
     }
 
-    private func binaryOperator() -> (String, Int)? {
-        let op: String
+    private func binaryOperator() -> JSBinaryOperator? {
         switch token.kind {
-        case .punctuator(let text): op = text
-        case .name(let name) where (name == "in" || name == "instanceof") && !token.hasEscape: op = name
+        case .punctuator(let text): return JSBinaryOperator(text: text)
+        case .name(let name) where (name == "in" || name == "instanceof") && !token.hasEscape: return JSBinaryOperator(text: name)
         default: return nil
         }
-        guard let precedence = JSParser.binaryPrecedence[op] else { return nil }
-        return (op, precedence)
     }
 
     private mutating func parseBinary(minimumPrecedence: Int) throws -> JSExpression {
         let start = token.start
         var left = try parseUnary()
-        while let (op, precedence) = binaryOperator(), precedence >= minimumPrecedence {
-            if op == "**", case .unary = left, !lexer.source.scalars[start...].starts(with: ["("]) {
+        while let op = binaryOperator(), op.precedence >= minimumPrecedence {
+            if op == .exponent, case .unary = left, !lexer.source.scalars[start...].starts(with: ["("]) {
                 throw lexer.error("a unary operator before `**` needs parentheses, e.g. `(-a) ** b`", at: token.start)
             }
             try advance()
             try enterNesting()
             defer { leaveNesting() }
             // `**` is right-associative; everything else groups to the left.
-            let right = try parseBinary(minimumPrecedence: op == "**" ? precedence : precedence + 1)
+            let right = try parseBinary(minimumPrecedence: op == .exponent ? op.precedence : op.precedence + 1)
             if mixesNullishWithLogical(op, left, right) {
                 throw lexer.error("`??` cannot be mixed with `||` or `&&` without parentheses", at: start)
             }
@@ -85,28 +71,28 @@ extension JSParser {
     }
 
     /// JavaScript forbids `a ?? b || c` and `a || b ?? c`: the grouping must be written out.
-    private func mixesNullishWithLogical(_ op: String, _ left: JSExpression, _ right: JSExpression) -> Bool {
-        func isBare(_ expression: JSExpression, _ ops: Set<String>) -> Bool {
+    private func mixesNullishWithLogical(_ op: JSBinaryOperator, _ left: JSExpression, _ right: JSExpression) -> Bool {
+        func isBare(_ expression: JSExpression, _ ops: Set<JSBinaryOperator>) -> Bool {
             guard case .binary(let inner, _, _, let range) = expression, ops.contains(inner) else { return false }
             return !parenthesized.contains([range.start, range.end])
         }
         switch op {
-        case "??": return isBare(left, ["||", "&&"]) || isBare(right, ["||", "&&"])
-        case "||", "&&": return isBare(left, ["??"]) || isBare(right, ["??"])
+        case .nullish: return isBare(left, [.logicalOr, .logicalAnd]) || isBare(right, [.logicalOr, .logicalAnd])
+        case .logicalOr, .logicalAnd: return isBare(left, [.nullish]) || isBare(right, [.nullish])
         default: return false
         }
     }
 
     private mutating func parseUnary() throws -> JSExpression {
         let start = token.start
-        let op: String
+        let op: JSUnaryOperator
         switch token.kind {
-        case .punctuator(let text) where ["!", "-", "+", "~"].contains(text):
-            op = text
         case .punctuator(let text) where text == "++" || text == "--":
             throw unsupported("`\(text)` operator", at: start)
-        case .name(let name) where ["typeof", "void", "delete", "await"].contains(name) && !token.hasEscape:
-            op = name
+        case .punctuator(let text) where JSUnaryOperator(rawValue: text) != nil:
+            op = JSUnaryOperator(rawValue: text)!
+        case .name(let name) where JSUnaryOperator(rawValue: name) != nil && !token.hasEscape:
+            op = JSUnaryOperator(rawValue: name)!
         default:
             return try parsePostfix()
         }
@@ -114,7 +100,7 @@ extension JSParser {
         try enterNesting()
         defer { leaveNesting() }
         let operand = try parseUnary()
-        if op == "delete" { throw unsupported("`delete` operator", at: start) }
+        if op == .delete { throw unsupported("`delete` operator", at: start) }
         return .unary(op: op, operand, JSRange(start: start, end: previousEnd))
     }
 

@@ -113,14 +113,14 @@ struct JSParser {
         guard let name = token.name, !token.hasEscape else { return try parseExpressionStatement() }
         switch name {
         case "const", "var":
-            return try parseDeclaration(kind: name)
+            return try parseDeclaration(kind: name == "const" ? .const : .var)
         case "let":
             // `let` is a declaration only when a binding follows; otherwise it is a plain name.
             let saved = (lexer.state, token, previousEnd)
             try advance()
             let startsBinding = token.name != nil || token.isPunctuator("[") || token.isPunctuator("{")
             (lexer.state, token, previousEnd) = saved
-            return startsBinding ? try parseDeclaration(kind: name) : try parseExpressionStatement()
+            return startsBinding ? try parseDeclaration(kind: .let) : try parseExpressionStatement()
         case "function":
             return .function(try parseFunction(start: start, isExpression: false))
         case "async":
@@ -175,7 +175,7 @@ struct JSParser {
         return .expression(expression, JSRange(start: start, end: previousEnd))
     }
 
-    private mutating func parseDeclaration(kind: String) throws -> JSStatement {
+    private mutating func parseDeclaration(kind: JSDeclarationKind) throws -> JSStatement {
         let start = token.start
         try advance()
         var declarations: [(JSPattern, JSExpression?)] = []
@@ -184,7 +184,7 @@ struct JSParser {
             var initializer: JSExpression?
             if try eat("=") {
                 initializer = try parseAssignment()
-            } else if kind == "const" {
+            } else if kind == .const {
                 throw unexpected(expecting: "`=` and a value for the `const`")
             } else if case .name = pattern {
             } else {

@@ -15,13 +15,13 @@ indirect enum JSExpression: Sendable {
     case array([JSArrayElement], JSRange)
     case object([JSObjectMember], JSRange)
     case function(JSFunctionNode)
-    case unary(op: String, JSExpression, JSRange)
-    case binary(op: String, JSExpression, JSExpression, JSRange)
+    case unary(op: JSUnaryOperator, JSExpression, JSRange)
+    case binary(op: JSBinaryOperator, JSExpression, JSExpression, JSRange)
     case conditional(JSExpression, JSExpression, JSExpression, JSRange)
     /// `object.name`, `object[expr]`, optionally `?.`.
     case member(JSExpression, JSMemberKey, optional: Bool, JSRange)
     case call(JSExpression, [JSArrayElement], optional: Bool, JSRange)
-    case assignment(op: String, target: JSExpression, value: JSExpression, JSRange)
+    case assignment(op: JSAssignmentOperator, target: JSExpression, value: JSExpression, JSRange)
     case sequence([JSExpression], JSRange)
     /// Parsed so the error can name it, but never evaluated: `new X()`, regexes, `this`, classes, …
     case unsupported(String, JSRange)
@@ -102,7 +102,7 @@ enum JSFunctionBody: Sendable {
 }
 
 indirect enum JSStatement: Sendable {
-    case declaration(kind: String, [(JSPattern, JSExpression?)], JSRange)
+    case declaration(kind: JSDeclarationKind, [(JSPattern, JSExpression?)], JSRange)
     case function(JSFunctionNode)
     case expression(JSExpression, JSRange)
     case returnStatement(JSExpression?, JSRange)
