@@ -125,9 +125,37 @@ final class ReaderBadInputTests: XCTestCase {
         for _ in 0..<300 {
             let length = Int.random(in: 0..<120, using: &generator)
             let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
-            _ = ConfigReader().read(contents: bytes, path: "/virtual/fuzz.js")
-            _ = ConfigReader().read(contents: [UInt8]("{".utf8) + bytes, path: "/virtual/fuzz.json")
+            assertOneClearOutcome(bytes, path: "/virtual/fuzz.js")
+            assertOneClearOutcome([UInt8]("{".utf8) + bytes, path: "/virtual/fuzz.json")
         }
+    }
+
+    /// Reading ends either in values or in one error that stops the file, at a place inside the input,
+    /// and reading the same bytes again gives the same answer.
+    private func assertOneClearOutcome(_ bytes: [UInt8], path: String, file: StaticString = #filePath, line: UInt = #line) {
+        let result = ConfigReader().read(contents: bytes, path: path)
+        let input = String(decoding: bytes, as: UTF8.self).debugDescription
+        let stopping = result.diagnostics.filter { [.syntaxError, .evaluationError, .needsNode].contains($0.readerProblem) }
+        XCTAssertLessThanOrEqual(stopping.count, 1, "more than one stopping error for \(input)", file: file, line: line)
+        if !stopping.isEmpty {
+            XCTAssertTrue(result.objects.isEmpty && result.evaluated.isEmpty, "values despite \(stopping[0].message) for \(input)",
+                          file: file, line: line)
+        }
+        let lines = SourceLines(bytes)
+        for diagnostic in result.diagnostics {
+            XCTAssertNotNil(diagnostic.readerProblem, "\(diagnostic.message) for \(input)", file: file, line: line)
+            XCTAssertFalse(diagnostic.message.isEmpty, file: file, line: line)
+            guard let start = diagnostic.span?.start else {
+                XCTFail("\(diagnostic.message) has no position for \(input)", file: file, line: line)
+                continue
+            }
+            let text = lines.line(start.line)
+            XCTAssertNotNil(text, "line \(start.line) is outside \(input)", file: file, line: line)
+            XCTAssertLessThanOrEqual(start.column, (text?.unicodeScalars.count ?? 0) + 1,
+                                     "column \(start.column) is past line \(start.line) of \(input)", file: file, line: line)
+        }
+        XCTAssertEqual(ConfigReader().read(contents: bytes, path: path).diagnostics, result.diagnostics,
+                       "a second read differs for \(input)", file: file, line: line)
     }
 }
 

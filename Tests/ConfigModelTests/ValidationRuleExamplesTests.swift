@@ -32,9 +32,11 @@ final class ValidationRuleExamplesTests: XCTestCase {
                 let report = try ValidationHarness.validate(example.files, in: self, plugins: .bundled.merging(.testPlugin))
                 let found = report.diagnostics(id)
                 XCTAssertFalse(found.isEmpty, "\(id) triggering example \(index) found nothing; got:\n\(report.summary)")
-                for diagnostic in found {
-                    XCTAssertNotNil(diagnostic.span, "\(id): \(diagnostic.message) has no location")
-                }
+                XCTAssertFalse(example.markers.isEmpty, "\(id) triggering example \(index) marks no place with ↓")
+                let places = found.compactMap { diagnostic in diagnostic.span.flatMap { Self.marker(for: $0, in: example) } }
+                XCTAssertEqual(places.count, found.count, "\(id) example \(index): a diagnostic is outside the example's files")
+                XCTAssertEqual(places.sorted(), example.markers,
+                               "\(id) triggering example \(index): diagnostics land at \(places.sorted()), ↓ marks \(example.markers)")
             }
         }
     }
@@ -45,10 +47,25 @@ final class ValidationRuleExamplesTests: XCTestCase {
             for (index, example) in rule.description.nonTriggeringExamples.enumerated() {
                 let report = try ValidationHarness.validate(example.files, in: self, plugins: .bundled.merging(.testPlugin))
                 let found = report.diagnostics(id)
+                XCTAssertTrue(example.markers.isEmpty, "\(id) non-triggering example \(index) has a ↓ marker")
                 XCTAssertTrue(found.isEmpty, "\(id) non-triggering example \(index) reported:\n"
                               + found.map(\.message).joined(separator: "\n"))
             }
         }
+    }
+
+    /// The example file and position a diagnostic starts at, in the form of a marker.
+    private static func marker(for span: SourceSpan, in example: RuleExample) -> RuleExample.Marker? {
+        guard let file = example.files.keys.first(where: { span.file.hasSuffix("/" + $0) }) else { return nil }
+        return RuleExample.Marker(file: file, line: span.start.line, column: span.start.column)
+    }
+
+    func testMarkersArePlacesInTheStrippedFiles() {
+        let example = RuleExample(["a.js": "x = [\n  ↓{ a: 1 }, ↓2\n];\n", "b/c.json": "↓{}"])
+        XCTAssertEqual(example.files, ["a.js": "x = [\n  { a: 1 }, 2\n];\n", "b/c.json": "{}"])
+        XCTAssertEqual(example.markers, [RuleExample.Marker(file: "a.js", line: 2, column: 3),
+                                         RuleExample.Marker(file: "a.js", line: 2, column: 13),
+                                         RuleExample.Marker(file: "b/c.json", line: 1, column: 1)])
     }
 }
 

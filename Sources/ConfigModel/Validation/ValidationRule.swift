@@ -34,16 +34,58 @@ public struct RuleDescription: Sendable {
     }
 }
 
-/// A small config directory for a rule example: relative path → file contents.
+/// A small config directory for a rule example: relative path → file contents. In a triggering example
+/// each `↓` marks where one of the rule's diagnostics starts (SwiftLint's convention); the marks are
+/// taken out of the files, and the tests require exactly those diagnostics at exactly those places.
 public struct RuleExample: Sendable {
+    public static let marker: Character = "↓"
+
+    /// The files without their markers.
     public let files: [String: String]
+    /// Every marked position, sorted by file, line and column.
+    public let markers: [Marker]
+
+    /// A marked position: a file of the example and a 1-based line and column (in Unicode scalars, as `TextPosition`).
+    public struct Marker: Sendable, Hashable, Comparable, CustomStringConvertible {
+        public let file: String
+        public let line: Int
+        public let column: Int
+
+        public init(file: String, line: Int, column: Int) {
+            self.file = file
+            self.line = line
+            self.column = column
+        }
+
+        public static func < (lhs: Marker, rhs: Marker) -> Bool {
+            (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+        }
+
+        public var description: String { "\(file):\(line):\(column)" }
+    }
 
     public init(_ files: [String: String]) {
-        self.files = files
+        var stripped: [String: String] = [:]
+        var markers: [Marker] = []
+        for (path, contents) in files {
+            var text = String.UnicodeScalarView()
+            var (line, column) = (1, 1)
+            for scalar in contents.unicodeScalars {
+                if Character(scalar) == Self.marker {
+                    markers.append(Marker(file: path, line: line, column: column))
+                    continue
+                }
+                text.append(scalar)
+                if scalar == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
+            }
+            stripped[path] = String(text)
+        }
+        self.files = stripped
+        self.markers = markers.sorted()
     }
 
     /// A one-file example, `config.js` holding `exports.default = [ … ]` with the given objects.
     public init(objects: String) {
-        self.files = ["config.js": "exports.default = [\n\(objects)\n];\n"]
+        self.init(["config.js": "exports.default = [\n\(objects)\n];\n"])
     }
 }

@@ -7,11 +7,11 @@ struct IneffectivePermissionsRule: ValidationRule {
         grouparooRules: ["R-PERM-02", "R-PERM-03", "R-PERM-04", "R-PERM-05", "R-KEY-04"], severity: .warning,
         triggeringExamples: [
             RuleExample(objects: """
-                { id: "k", class: "apiKey", name: "Key", options: { permissionAllRead: true, permissionAllWrite: false },
+                { id: "k", class: "apiKey", name: "Key", options: { permissionAllRead: ↓true, permissionAllWrite: ↓false },
                   permissions: [{ topic: "app", read: true, write: true }] }
                 """),
             RuleExample(objects: """
-                { id: "t", class: "team", name: "Team", permissions: [{ topic: "app", read: true, write: true }] }
+                { id: "t", class: "team", name: "Team", ↓permissions: [{ topic: "app", read: true, write: true }] }
                 """),
         ],
         nonTriggeringExamples: [

@@ -5,7 +5,7 @@ struct UnknownPermissionTopicRule: ValidationRule {
         grouparooRules: ["R-KEY-05", "R-PERM-01", "R-PERM-03", "R-TEAM-03"], severity: .error,
         triggeringExamples: [RuleExample(objects: """
             { id: "k", class: "apiKey", name: "Key", options: { permissionAllRead: null, permissionAllWrite: null },
-              permissions: [{ topic: "apikey", read: true, write: false }, { topic: "profile", read: true, write: true }] }
+              permissions: [{ topic: ↓"apikey", read: true, write: false }, { topic: ↓"profile", read: true, write: true }] }
             """)],
         nonTriggeringExamples: [RuleExample(objects: """
             { id: "k", class: "apiKey", name: "Key", options: { permissionAllRead: null, permissionAllWrite: null },

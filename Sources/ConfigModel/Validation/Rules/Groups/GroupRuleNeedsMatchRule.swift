@@ -3,7 +3,7 @@ struct GroupRuleNeedsMatchRule: ValidationRule {
     let description = RuleDescription(
         identifier: "group-rule-needs-match", summary: "A group rule has neither `match` nor `relativeMatchNumber`.",
         grouparooRules: ["R-RULE-03", "R-RULE-07"], severity: .error,
-        triggeringExamples: [RuleExample(objects: GroupRuleExamples.rules("{ propertyId: \"email\", op: \"eq\" }"))],
+        triggeringExamples: [RuleExample(objects: GroupRuleExamples.rules("↓{ propertyId: \"email\", op: \"eq\" }"))],
         nonTriggeringExamples: [RuleExample(objects: GroupRuleExamples.rules("""
             { propertyId: "email", op: "notExists" },
             { propertyId: "email", op: "eq", match: "a@b.co" },

@@ -8,8 +8,8 @@ struct InvalidGroupRuleOpRule: ValidationRule {
                          "R-TLGR-01"],
         severity: .error,
         triggeringExamples: [RuleExample(objects: GroupRuleExamples.rules("""
-            { propertyId: "email", op: "relative_gt", relativeMatchNumber: 3, relativeMatchUnit: "days" },
-            { propertyId: "email", op: "contains", match: "x" }
+            { propertyId: "email", op: ↓"relative_gt", relativeMatchNumber: 3, relativeMatchUnit: "days" },
+            { propertyId: "email", op: ↓"contains", match: "x" }
             """))],
         nonTriggeringExamples: [RuleExample(objects: GroupRuleExamples.rules("""
             { propertyId: "email", op: "like", match: "%@%" },

@@ -3,7 +3,7 @@ struct ManualGroupRule: ValidationRule {
     let description = RuleDescription(
         identifier: "manual-group", summary: "A group has `type: \"manual\"`, which Grouparoo no longer supports.",
         grouparooRules: ["R-GRP-06", "R-EDGE-11"], severity: .error,
-        triggeringExamples: [RuleExample(objects: "{ id: \"g\", class: \"group\", name: \"G\", modelId: \"m\", type: \"manual\" }")],
+        triggeringExamples: [RuleExample(objects: "{ id: \"g\", class: \"group\", name: \"G\", modelId: \"m\", type: ↓\"manual\" }")],
         nonTriggeringExamples: [RuleExample(objects: "{ id: \"g\", class: \"group\", name: \"G\", modelId: \"m\", rules: [] }")])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {

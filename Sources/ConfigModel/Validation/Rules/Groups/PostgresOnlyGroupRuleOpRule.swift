@@ -5,7 +5,7 @@ struct PostgresOnlyGroupRuleOpRule: ValidationRule {
         identifier: "postgres-only-group-rule-op",
         summary: "A group rule uses iLike/notILike, which only exist when Grouparoo runs on Postgres.",
         grouparooRules: ["R-OPS-03", "R-RULE-05"], severity: .warning,
-        triggeringExamples: [RuleExample(objects: GroupRuleExamples.rules("{ propertyId: \"email\", op: \"iLike\", match: \"%@%\" }"))],
+        triggeringExamples: [RuleExample(objects: GroupRuleExamples.rules("{ propertyId: \"email\", op: ↓\"iLike\", match: \"%@%\" }"))],
         nonTriggeringExamples: [RuleExample(objects: GroupRuleExamples.rules("{ propertyId: \"email\", op: \"like\", match: \"%@%\" }"))])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {

@@ -4,7 +4,7 @@ struct TooManyGroupRulesRule: ValidationRule {
         identifier: "too-many-group-rules", summary: "A group has more than 10 rules.",
         grouparooRules: ["R-GRP-04"], severity: .error,
         triggeringExamples: [RuleExample(objects: GroupRuleExamples.rules(
-            Array(repeating: "{ propertyId: \"email\", op: \"exists\" }", count: 11).joined(separator: ",\n")))],
+            Array(repeating: "{ propertyId: \"email\", op: \"exists\" }", count: 11).joined(separator: ",\n"), marker: "↓"))],
         nonTriggeringExamples: [RuleExample(objects: GroupRuleExamples.rules(
             Array(repeating: "{ propertyId: \"email\", op: \"exists\" }", count: 10).joined(separator: ",\n")))])
 

@@ -7,9 +7,9 @@ struct HardcodedSecretRule: ValidationRule {
         summary: "A password, token or key is written literally in config instead of read from the environment.",
         grouparooRules: [], severity: .warning,
         triggeringExamples: [
-            RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"postgres\", options: { database: \"x\", password: \"hunter2\" } }"),
+            RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"postgres\", options: { database: \"x\", password: ↓\"hunter2\" } }"),
             RuleExample(objects: """
-                { id: "m", class: "teamMember", teamId: "t", email: "a@b.co", options: { firstName: "A", lastName: "B", password: "p4ssw0rd" } }
+                { id: "m", class: "teamMember", teamId: "t", email: "a@b.co", options: { firstName: "A", lastName: "B", password: ↓"p4ssw0rd" } }
                 """),
         ],
         nonTriggeringExamples: [

@@ -5,7 +5,7 @@ struct TemplatePlaceholderRule: ValidationRule {
         identifier: "template-placeholder", summary: "A value is still the \"...\" placeholder from a template.",
         grouparooRules: [], severity: .warning,
         triggeringExamples: [RuleExample(objects: """
-            { id: "m", class: "teamMember", teamId: "t", email: "...", options: { firstName: "A", lastName: "..." } }
+            { id: "m", class: "teamMember", teamId: "t", email: ↓"...", options: { firstName: "A", lastName: ↓"..." } }
             """)],
         nonTriggeringExamples: [RuleExample(objects: """
             { id: "m", class: "teamMember", teamId: "t", email: "a@b.co", options: { firstName: "A", lastName: "Ellipsis..." } }

@@ -7,8 +7,8 @@ struct UnreferencedObjectRule: ValidationRule {
         summary: "An app, model, source or group is not used by anything in the config.",
         grouparooRules: [], severity: .warning, enabledByDefault: false,
         triggeringExamples: [RuleExample(objects: """
-            { id: "unused", class: "app", name: "Unused", type: "sqlite" },
-            { id: "lonely", class: "group", name: "Lonely", modelId: "m" },
+            { id: ↓"unused", class: "app", name: "Unused", type: "sqlite" },
+            { id: ↓"lonely", class: "group", name: "Lonely", modelId: "m" },
             { id: "m", class: "model", name: "M", type: "profile" }
             """)],
         nonTriggeringExamples: [RuleExample(objects: """

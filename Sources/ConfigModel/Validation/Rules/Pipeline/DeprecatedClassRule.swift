@@ -3,7 +3,7 @@ struct DeprecatedClassRule: ValidationRule {
     let description = RuleDescription(
         identifier: "deprecated-class", summary: "The class `profile` is deprecated; use `record`.",
         grouparooRules: ["R-CLASS-02"], severity: .warning,
-        triggeringExamples: [RuleExample(objects: "{ id: \"p\", class: \"profile\", modelId: \"m\" }")],
+        triggeringExamples: [RuleExample(objects: "{ id: \"p\", class: ↓\"profile\", modelId: \"m\" }")],
         nonTriggeringExamples: [RuleExample(objects: "{ id: \"p\", class: \"record\", modelId: \"m\" }")])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {

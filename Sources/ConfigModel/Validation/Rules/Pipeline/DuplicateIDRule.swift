@@ -8,15 +8,15 @@ struct DuplicateIDRule: ValidationRule {
         triggeringExamples: [
             RuleExample(objects: """
                 { id: "dw", class: "app", name: "A", type: "sqlite" },
-                { id: "dw", class: "App", name: "B", type: "sqlite" }
+                { id: ↓"dw", class: "App", name: "B", type: "sqlite" }
                 """),
             RuleExample(objects: """
                 { class: "team", name: "Team A" },
-                { class: "team", name: "Team B" }
+                ↓{ class: "team", name: "Team B" }
                 """),
             RuleExample([
                 "a.js": "module.exports = { id: \"t\", class: \"team\", name: \"Team A\" };",
-                "b.js": "module.exports = { id: \"t\", class: \" TEAM \", name: \"Team B\" };",
+                "b.js": "module.exports = { id: ↓\"t\", class: \" TEAM \", name: \"Team B\" };",
             ]),
         ],
         nonTriggeringExamples: [

@@ -6,8 +6,8 @@ struct IgnoredKeyRule: ValidationRule {
         summary: "A key is accepted but ignored by Grouparoo's loader (it belongs somewhere else).",
         grouparooRules: ["R-KEYS-04", "R-GRP-03", "R-TM-02", "R-KEY-04"], severity: .warning,
         triggeringExamples: [
-            RuleExample(objects: "{ id: \"t\", class: \"team\", name: \"Team\", permissionAllRead: true }"),
-            RuleExample(objects: "{ id: \"g\", class: \"group\", name: \"G\", modelId: \"m\", matchType: \"any\" }"),
+            RuleExample(objects: "{ id: \"t\", class: \"team\", name: \"Team\", ↓permissionAllRead: true }"),
+            RuleExample(objects: "{ id: \"g\", class: \"group\", name: \"G\", modelId: \"m\", ↓matchType: \"any\" }"),
         ],
         nonTriggeringExamples: [
             RuleExample(objects: """

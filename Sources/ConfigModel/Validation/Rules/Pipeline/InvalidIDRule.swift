@@ -8,8 +8,8 @@ struct InvalidIDRule: ValidationRule {
         summary: "An id has characters other than letters, digits, - and _, or is longer than 191 characters.",
         grouparooRules: ["R-ID-02", "R-ID-03", "R-ID-04", "R-PIPE-07", "R-PIPE-14", "R-EDGE-14"], severity: .error,
         triggeringExamples: [
-            RuleExample(objects: "{ id: \"data warehouse\", class: \"app\", name: \"DW\", type: \"sqlite\" }"),
-            RuleExample(objects: "{ id: \"team:a\", class: \"team\", name: \"Team A\" }"),
+            RuleExample(objects: "{ id: ↓\"data warehouse\", class: \"app\", name: \"DW\", type: \"sqlite\" }"),
+            RuleExample(objects: "{ id: ↓\"team:a\", class: \"team\", name: \"Team A\" }"),
         ],
         nonTriggeringExamples: [
             RuleExample(objects: """

@@ -4,8 +4,8 @@ struct MissingIDRule: ValidationRule {
         identifier: "missing-id", summary: "A config object has no id (or a falsy one such as \"\" or 0).",
         grouparooRules: ["R-PIPE-01", "R-PIPE-03", "R-ID-01"], severity: .error,
         triggeringExamples: [
-            RuleExample(objects: "{ class: \"team\", name: \"Admins\" }"),
-            RuleExample(objects: "{ id: \"\", class: \"model\", name: \"M\", type: \"profile\" }"),
+            RuleExample(objects: "↓{ class: \"team\", name: \"Admins\" }"),
+            RuleExample(objects: "{ id: ↓\"\", class: \"model\", name: \"M\", type: \"profile\" }"),
         ],
         nonTriggeringExamples: [RuleExample(objects: "{ id: \"admins\", class: \"team\", name: \"Admins\" }")])
 

@@ -4,9 +4,9 @@ struct UnknownClassRule: ValidationRule {
         identifier: "unknown-class", summary: "A config object has no class, or one Grouparoo does not know.",
         grouparooRules: ["R-PIPE-06", "R-CLASS-01", "R-EDGE-02"], severity: .error,
         triggeringExamples: [
-            RuleExample(objects: "{ id: \"r\", class: \"GrouparooRecord\", modelId: \"m\" }"),
-            RuleExample(objects: "{ id: \"a\", class: \" app \", name: \"A\", type: \"sqlite\" }"),
-            RuleExample(objects: "{ id: \"a\", name: \"A\", type: \"sqlite\" }"),
+            RuleExample(objects: "{ id: \"r\", class: ↓\"GrouparooRecord\", modelId: \"m\" }"),
+            RuleExample(objects: "{ id: \"a\", class: ↓\" app \", name: \"A\", type: \"sqlite\" }"),
+            RuleExample(objects: "{ id: ↓\"a\", name: \"A\", type: \"sqlite\" }"),
         ],
         nonTriggeringExamples: [RuleExample(objects: """
             { id: "a", class: "APP", name: "A", type: "sqlite" },

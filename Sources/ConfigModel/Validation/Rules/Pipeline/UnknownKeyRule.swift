@@ -6,9 +6,9 @@ struct UnknownKeyRule: ValidationRule {
         identifier: "unknown-key", summary: "A top-level key is not allowed for the object's class.",
         grouparooRules: ["R-KEYS-01", "R-KEYS-03", "R-KEYS-04", "R-SET-01", "R-CLASS-03", "R-PIPE-14"], severity: .error,
         triggeringExamples: [
-            RuleExample(objects: "{ id: \"t\", class: \"team\", name: \"Team\", cool: true }"),
+            RuleExample(objects: "{ id: \"t\", class: \"team\", name: \"Team\", ↓cool: true }"),
             RuleExample(objects: """
-                { id: "m", class: "teamMember", teamId: "t", email: "a@b.co", password: "x",
+                { id: "m", class: "teamMember", teamId: "t", email: "a@b.co", ↓password: "x",
                   options: { firstName: "A", lastName: "B" } }
                 """),
         ],

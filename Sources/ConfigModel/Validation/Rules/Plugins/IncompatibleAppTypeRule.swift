@@ -8,11 +8,11 @@ struct IncompatibleAppTypeRule: ValidationRule {
         triggeringExamples: [
             RuleExample(objects: """
                 { id: "dw", class: "app", name: "DW", type: "mysql", options: { database: "x" } },
-                { id: "s", class: "source", name: "S", type: "postgres-import-table", appId: "dw", modelId: "m" }
+                { id: "s", class: "source", name: "S", type: ↓"postgres-import-table", appId: "dw", modelId: "m" }
                 """),
             RuleExample(objects: """
                 { id: "dw", class: "app", name: "DW", type: "postgres", options: { database: "x" } },
-                { id: "d", class: "destination", name: "D", type: "postgres-import-table", appId: "dw", modelId: "m" }
+                { id: "d", class: "destination", name: "D", type: ↓"postgres-import-table", appId: "dw", modelId: "m" }
                 """),
         ],
         nonTriggeringExamples: [

@@ -4,7 +4,7 @@ struct InvalidOptionValueRule: ValidationRule {
         identifier: "invalid-option-value", summary: "An option's value is not in the plugin's list of values.",
         grouparooRules: ["R-OPT-04", "R-FLT-04"], severity: .error,
         triggeringExamples: [RuleExample(objects: """
-            { id: "log", class: "app", name: "Log", type: "logger", options: { filename: "out.log", stdout: "yes" } }
+            { id: "log", class: "app", name: "Log", type: "logger", options: { filename: "out.log", stdout: ↓"yes" } }
             """)],
         nonTriggeringExamples: [RuleExample(objects: """
             { id: "log", class: "app", name: "Log", type: "logger", options: { filename: "out.log", stdout: true } }

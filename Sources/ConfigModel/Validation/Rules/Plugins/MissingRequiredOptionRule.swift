@@ -7,8 +7,8 @@ struct MissingRequiredOptionRule: ValidationRule {
                          "R-EDGE-08"],
         severity: .error,
         triggeringExamples: [
-            RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"postgres\", options: { host: \"db\" } }"),
-            RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"postgres\", options: { database: \"\" } }"),
+            RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"postgres\", options: ↓{ host: \"db\" } }"),
+            RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"postgres\", options: ↓{ database: \"\" } }"),
         ],
         nonTriggeringExamples: [
             RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"postgres\", options: { database: \"crm\" } }"),

@@ -5,7 +5,7 @@ struct OptionValueTypeRule: ValidationRule {
         identifier: "option-value-type", summary: "An option value is an object or array instead of a string, number or boolean.",
         grouparooRules: ["R-OPT-06"], severity: .error,
         triggeringExamples: [RuleExample(objects: """
-            { id: "a", class: "app", name: "A", type: "postgres", options: { database: "x", ssl: { rejectUnauthorized: false } } }
+            { id: "a", class: "app", name: "A", type: "postgres", options: { database: "x", ssl: ↓{ rejectUnauthorized: false } } }
             """)],
         nonTriggeringExamples: [RuleExample(objects: """
             { id: "a", class: "app", name: "A", type: "postgres", options: { database: "x", ssl: true, port: 5432 } }

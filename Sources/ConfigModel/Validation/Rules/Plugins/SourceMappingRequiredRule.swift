@@ -4,7 +4,7 @@ struct SourceMappingRequiredRule: ValidationRule {
         identifier: "source-mapping-required", summary: "A source whose type needs a mapping has none.",
         grouparooRules: ["R-SRC-10"], severity: .error,
         triggeringExamples: [RuleExample(objects: """
-            { id: "s", class: "source", name: "S", type: "postgres-import-table", appId: "a", modelId: "m", options: { table: "t" } }
+            { id: ↓"s", class: "source", name: "S", type: "postgres-import-table", appId: "a", modelId: "m", options: { table: "t" } }
             """)],
         nonTriggeringExamples: [RuleExample(objects: """
             { id: "s", class: "source", name: "S", type: "postgres-import-query", appId: "a", modelId: "m" },

@@ -4,7 +4,7 @@ struct UnknownOptionRule: ValidationRule {
         identifier: "unknown-option", summary: "An option key is not one the plugin defines.",
         grouparooRules: ["R-OPT-03", "R-SCH-09"], severity: .error,
         triggeringExamples: [
-            RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"postgres\", options: { database: \"crm\", db: \"x\" } }"),
+            RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"postgres\", options: { database: \"crm\", ↓db: \"x\" } }"),
         ],
         nonTriggeringExamples: [
             RuleExample(objects: """

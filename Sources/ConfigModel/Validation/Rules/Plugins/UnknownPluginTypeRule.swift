@@ -4,8 +4,8 @@ struct UnknownPluginTypeRule: ValidationRule {
         identifier: "unknown-plugin-type", summary: "An app, source or destination type is not provided by any plugin.",
         grouparooRules: ["R-OPT-01", "R-APP-04", "R-SRC-03", "R-DST-03"], severity: .error,
         triggeringExamples: [
-            RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"foo\" }"),
-            RuleExample(objects: "{ id: \"s\", class: \"source\", name: \"S\", type: \"postgres-table-import\", appId: \"a\", modelId: \"m\" }"),
+            RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: ↓\"foo\" }"),
+            RuleExample(objects: "{ id: \"s\", class: \"source\", name: \"S\", type: ↓\"postgres-table-import\", appId: \"a\", modelId: \"m\" }"),
         ],
         nonTriggeringExamples: [
             RuleExample(objects: """

@@ -6,7 +6,7 @@ struct UnsupportedFiltersRule: ValidationRule {
         triggeringExamples: [RuleExample(objects: """
             { id: "s", class: "source", name: "S", type: "postgres-import-query", appId: "a", modelId: "m" },
             { id: "p", class: "property", key: "p", type: "string", sourceId: "s", options: { query: "SELECT 1" },
-              filters: [{ key: "id", op: "gt", match: 1 }] }
+              ↓filters: [{ key: "id", op: "gt", match: 1 }] }
             """)],
         nonTriggeringExamples: [RuleExample(objects: """
             { id: "s", class: "source", name: "S", type: "postgres-import-table", appId: "a", modelId: "m" },

@@ -6,9 +6,9 @@ struct UnsupportedScheduleRule: ValidationRule {
         grouparooRules: ["R-SCH-05", "R-SCH-06"], severity: .error,
         triggeringExamples: [RuleExample(objects: """
             { id: "s", class: "source", name: "Calc", type: "calculated-property-import", appId: "a", modelId: "m" },
-            { id: "sch", class: "schedule", name: "S", sourceId: "s" },
+            { id: "sch", class: "schedule", name: "S", sourceId: ↓"s" },
             { id: "q", class: "source", name: "Q", type: "postgres-import-query", appId: "a", modelId: "m" },
-            { id: "qs", class: "schedule", name: "QS", sourceId: "q", incremental: true }
+            { id: "qs", class: "schedule", name: "QS", sourceId: "q", incremental: ↓true }
             """)],
         nonTriggeringExamples: [RuleExample(objects: """
             { id: "s", class: "source", name: "S", type: "postgres-import-table", appId: "a", modelId: "m" },

@@ -7,10 +7,10 @@ struct UnsupportedSyncModeRule: ValidationRule {
         grouparooRules: ["R-DST-05"], severity: .error,
         triggeringExamples: [
             RuleExample(objects: """
-                { id: "d", class: "destination", name: "D", type: "onesignal-export-users", appId: "a", modelId: "m", syncMode: "sync" }
+                { id: "d", class: "destination", name: "D", type: "onesignal-export-users", appId: "a", modelId: "m", syncMode: ↓"sync" }
                 """),
             RuleExample(objects: """
-                { id: "d", class: "destination", name: "D", type: "salesforce-export-contacts", appId: "a", modelId: "m" }
+                { id: ↓"d", class: "destination", name: "D", type: "salesforce-export-contacts", appId: "a", modelId: "m" }
                 """),
         ],
         nonTriggeringExamples: [

@@ -6,10 +6,10 @@ struct DeprecatedFilterOpRule: ValidationRule {
         triggeringExamples: [
             RuleExample(objects: """
                 { id: "email", class: "property", key: "email", type: "email", sourceId: "s",
-                  filters: [{ key: "userId", op: "greater than", match: 5 }] }
+                  filters: [{ key: "userId", op: ↓"greater than", match: 5 }] }
                 """),
             RuleExample(objects: """
-                { id: "sch", class: "schedule", name: "S", sourceId: "s", filters: [{ key: "id", op: "equals", match: 5 }] }
+                { id: "sch", class: "schedule", name: "S", sourceId: "s", filters: [{ key: "id", op: ↓"equals", match: 5 }] }
                 """),
         ],
         nonTriggeringExamples: [

@@ -5,8 +5,8 @@ struct DeprecatedKeyRule: ValidationRule {
         identifier: "deprecated-key", summary: "A key is deprecated (confirmProfiles, identifying, group type).",
         grouparooRules: ["R-SCH-01", "R-PROP-12", "R-GRP-06"], severity: .warning,
         triggeringExamples: [
-            RuleExample(objects: "{ id: \"s\", class: \"schedule\", name: \"S\", sourceId: \"src\", confirmProfiles: true }"),
-            RuleExample(objects: "{ id: \"p\", class: \"property\", key: \"p\", type: \"string\", sourceId: \"s\", identifying: true }"),
+            RuleExample(objects: "{ id: \"s\", class: \"schedule\", name: \"S\", sourceId: \"src\", ↓confirmProfiles: true }"),
+            RuleExample(objects: "{ id: \"p\", class: \"property\", key: \"p\", type: \"string\", sourceId: \"s\", ↓identifying: true }"),
         ],
         nonTriggeringExamples: [
             RuleExample(objects: "{ id: \"s\", class: \"schedule\", name: \"S\", sourceId: \"src\", confirmRecords: true }"),

@@ -4,7 +4,7 @@ struct ReservedPropertyKeyRule: ValidationRule {
     let description = RuleDescription(
         identifier: "reserved-property-key", summary: "A property uses a reserved key (_meta, grouparooId, grouparooCreatedAt).",
         grouparooRules: ["R-PROP-06", "R-TLGR-01"], severity: .error,
-        triggeringExamples: [RuleExample(objects: "{ id: \"p\", class: \"property\", key: \"grouparooId\", type: \"string\", sourceId: \"s\" }")],
+        triggeringExamples: [RuleExample(objects: "{ id: \"p\", class: \"property\", key: ↓\"grouparooId\", type: \"string\", sourceId: \"s\" }")],
         nonTriggeringExamples: [RuleExample(objects: "{ id: \"p\", class: \"property\", key: \"grouparoo_id\", type: \"string\", sourceId: \"s\" }")])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {

@@ -4,7 +4,7 @@ struct UniqueArrayPropertyRule: ValidationRule {
         identifier: "unique-array-property", summary: "A property is both `unique: true` and `isArray: true`.",
         grouparooRules: ["R-PROP-05"], severity: .error,
         triggeringExamples: [RuleExample(objects: """
-            { id: "p", class: "property", key: "p", type: "string", sourceId: "s", unique: true, isArray: true }
+            { id: "p", class: "property", key: "p", type: "string", sourceId: "s", unique: true, isArray: ↓true }
             """)],
         nonTriggeringExamples: [RuleExample(objects: """
             { id: "p", class: "property", key: "p", type: "string", sourceId: "s", unique: false, isArray: true }

@@ -4,6 +4,6 @@ struct EvaluationErrorRule: ReaderPassThroughRule {
     let description = RuleDescription(
         identifier: "evaluation-error", summary: "Evaluating a config file throws, so Grouparoo cannot load any config.",
         grouparooRules: ["R-LOAD-05", "R-LOAD-06", "R-LOAD-07"], severity: .error,
-        triggeringExamples: [RuleExample(["config.js": "module.exports = null;\n"])],
+        triggeringExamples: [RuleExample(["config.js": "module.exports = ↓null;\n"])],
         nonTriggeringExamples: [RuleExample(["config.js": "module.exports = [];\n"])])
 }

@@ -5,6 +5,6 @@ struct NeedsNodeRule: ReaderPassThroughRule {
         identifier: "needs-node", summary: "A config file uses JavaScript the static reader cannot evaluate; "
             + "run with the Node evaluator to check it.",
         grouparooRules: [], severity: .warning,
-        triggeringExamples: [RuleExample(["config.js": "module.exports = require(\"os\").hostname();\n"])],
+        triggeringExamples: [RuleExample(["config.js": "module.exports = ↓require(\"os\").hostname();\n"])],
         nonTriggeringExamples: [RuleExample(["config.js": "module.exports = [];\n"])])
 }

@@ -5,7 +5,7 @@ struct UnsetEnvVarRule: ReaderPassThroughRule {
         identifier: "unset-env-var", summary: "A config file reads an environment variable that is not set.",
         grouparooRules: [], severity: .warning,
         triggeringExamples: [RuleExample(objects: """
-            { id: "m", class: "model", name: process.env.GROUPAROO_GEN_SURELY_UNSET, type: "profile" }
+            { id: "m", class: "model", name: ↓process.env.GROUPAROO_GEN_SURELY_UNSET, type: "profile" }
             """)],
         nonTriggeringExamples: [RuleExample(objects: "{ id: \"m\", class: \"model\", name: \"M\", type: \"profile\" }")])
 }

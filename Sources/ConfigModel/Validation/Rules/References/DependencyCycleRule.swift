@@ -6,7 +6,7 @@ struct DependencyCycleRule: ValidationRule {
         grouparooRules: ["R-DEP-09", "R-DEP-12"], severity: .error,
         triggeringExamples: [
             RuleExample(objects: """
-                { id: "a", class: "property", key: "a", type: "string", sourceId: "s", options: { query: "{{{b}}} x" } },
+                { id: ↓"a", class: "property", key: "a", type: "string", sourceId: "s", options: { query: "{{{b}}} x" } },
                 { id: "b", class: "property", key: "b", type: "string", sourceId: "s", options: { query: "{{{a}}} x" } }
                 """),
         ],

@@ -7,14 +7,14 @@ struct DestinationTrackingRule: ValidationRule {
         grouparooRules: ["R-DST-04", "R-DST-09"], severity: .error,
         triggeringExamples: [
             RuleExample(objects: """
-                { id: "d", class: "destination", name: "D", type: "t", appId: "a", modelId: "m", groupId: "g" }
+                { id: "d", class: "destination", name: "D", type: "t", appId: "a", modelId: "m", groupId: ↓"g" }
                 """),
             RuleExample(objects: """
-                { id: "d", class: "destination", name: "D", type: "t", appId: "a", modelId: "m", collection: "group" }
+                { id: "d", class: "destination", name: "D", type: "t", appId: "a", modelId: "m", collection: ↓"group" }
                 """),
             RuleExample(objects: """
                 { id: "g", class: "group", name: "G", modelId: "accounts" },
-                { id: "d", class: "destination", name: "D", type: "t", appId: "a", modelId: "m", collection: "group", groupId: "g" }
+                { id: "d", class: "destination", name: "D", type: "t", appId: "a", modelId: "m", collection: "group", groupId: ↓"g" }
                 """),
         ],
         nonTriggeringExamples: [

@@ -6,7 +6,7 @@ struct DuplicateDestinationRule: ValidationRule {
         grouparooRules: ["R-DST-06"], severity: .error,
         triggeringExamples: [RuleExample(objects: """
             { id: "d1", class: "destination", name: "D1", type: "t", appId: "a", modelId: "m", collection: "model", options: { table: "x" } },
-            { id: "d2", class: "destination", name: "D2", type: "t", appId: "a", modelId: "m", collection: "model", options: { table: "x" } }
+            { id: ↓"d2", class: "destination", name: "D2", type: "t", appId: "a", modelId: "m", collection: "model", options: { table: "x" } }
             """)],
         nonTriggeringExamples: [RuleExample(objects: """
             { id: "d1", class: "destination", name: "D1", type: "t", appId: "a", modelId: "m", collection: "model", options: { table: "x" } },

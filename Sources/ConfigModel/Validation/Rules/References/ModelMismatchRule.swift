@@ -10,7 +10,7 @@ struct ModelMismatchRule: ValidationRule {
                 { id: "accounts", class: "model", name: "Accounts", type: "account" },
                 { id: "s", class: "source", name: "S", type: "t", appId: "a", modelId: "accounts" },
                 { id: "email", class: "property", key: "email", type: "email", sourceId: "s" },
-                { id: "g", class: "group", name: "G", modelId: "people", rules: [{ propertyId: "email", op: "exists" }] }
+                { id: "g", class: "group", name: "G", modelId: "people", rules: [{ propertyId: ↓"email", op: "exists" }] }
                 """),
         ],
         nonTriggeringExamples: [

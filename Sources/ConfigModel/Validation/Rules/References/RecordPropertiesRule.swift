@@ -7,7 +7,7 @@ struct RecordPropertiesRule: ValidationRule {
         grouparooRules: ["R-REC-04", "R-REC-05", "R-PIPE-14"], severity: .error,
         triggeringExamples: [RuleExample(objects: Self.base + """
             { id: "first_name", class: "property", key: "firstName", type: "string", sourceId: "users", options: { column: "first" } },
-            { id: "john", class: "record", modelId: "m", properties: { first_name: ["John", "Johnny"] } }
+            { id: "john", class: "record", modelId: "m", ↓properties: { first_name: ↓["John", "Johnny"] } }
             """)],
         nonTriggeringExamples: [RuleExample(objects: Self.base + """
             { id: "john", class: "record", modelId: "m", properties: { user_id: [20] } }

@@ -10,7 +10,7 @@ struct TemplatePropertyUnavailableRule: ValidationRule {
                 { id: "m", class: "model", name: "M", type: "profile" },
                 { id: "s", class: "source", name: "S", type: "t", appId: "a", modelId: "m" },
                 { id: "tags", class: "property", key: "tags", type: "string", sourceId: "s", isArray: true },
-                { id: "p", class: "property", key: "p", type: "string", sourceId: "s", options: { query: "x {{{tags}}}" } }
+                { id: "p", class: "property", key: "p", type: "string", sourceId: "s", options: { query: ↓"x {{{tags}}}" } }
                 """),
         ],
         nonTriggeringExamples: [

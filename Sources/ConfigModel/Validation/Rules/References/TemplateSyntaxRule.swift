@@ -5,7 +5,7 @@ struct TemplateSyntaxRule: ValidationRule {
         grouparooRules: ["R-DEP-05", "R-PROP-09"], severity: .error,
         triggeringExamples: [
             RuleExample(objects: """
-                { id: "p", class: "property", key: "p", type: "string", sourceId: "s", options: { query: "SELECT {{{userId}} x" } }
+                { id: "p", class: "property", key: "p", type: "string", sourceId: "s", options: { query: ↓"SELECT {{{userId}} x" } }
                 """),
         ],
         nonTriggeringExamples: [

@@ -12,16 +12,16 @@ struct UnknownReferenceRule: ValidationRule {
                          "R-EDGE-05", "R-EDGE-06", "R-EDGE-07"],
         severity: .error,
         triggeringExamples: [
-            RuleExample(objects: "{ id: \"p\", class: \"property\", key: \"p\", type: \"string\", sourceId: \"missing_source\" }"),
+            RuleExample(objects: "{ id: \"p\", class: \"property\", key: \"p\", type: \"string\", sourceId: ↓\"missing_source\" }"),
             RuleExample(objects: """
                 { id: "x", class: "property", key: "x", type: "string", sourceId: "s" },
-                { id: "g", class: "group", name: "G", modelId: "m", rules: [{ propertyId: "missing", op: "exists" }] },
+                { id: "g", class: "group", name: "G", modelId: "m", rules: [{ propertyId: ↓"missing", op: "exists" }] },
                 { id: "m", class: "model", name: "M", type: "profile" },
-                { id: "s", class: "source", name: "S", type: "t", appId: "x", modelId: "m" }
+                { id: "s", class: "source", name: "S", type: "t", appId: ↓"x", modelId: "m" }
                 """),
             RuleExample(objects: """
-                { id: "ltv", class: "property", key: "ltv", type: "float", sourceId: "s",
-                  options: { query: "SELECT SUM(price) FROM purchases WHERE user_id = {{{userId}}}" } }
+                { id: "ltv", class: "property", key: "ltv", type: "float", sourceId: ↓"s",
+                  options: { query: ↓"SELECT SUM(price) FROM purchases WHERE user_id = {{{userId}}}" } }
                 """),
         ],
         nonTriggeringExamples: [

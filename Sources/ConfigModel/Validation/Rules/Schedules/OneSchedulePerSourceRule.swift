@@ -5,7 +5,7 @@ struct OneSchedulePerSourceRule: ValidationRule {
         grouparooRules: ["R-SCH-05"], severity: .error,
         triggeringExamples: [RuleExample(objects: """
             { id: "a", class: "schedule", name: "A", sourceId: "users" },
-            { id: "b", class: "schedule", name: "B", sourceId: "users" }
+            { id: "b", class: "schedule", name: "B", sourceId: ↓"users" }
             """)],
         nonTriggeringExamples: [RuleExample(objects: """
             { id: "a", class: "schedule", name: "A", sourceId: "users" },

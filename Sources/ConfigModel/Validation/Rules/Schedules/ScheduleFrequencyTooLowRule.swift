@@ -7,10 +7,10 @@ struct ScheduleFrequencyTooLowRule: ValidationRule {
         summary: "A recurring schedule or app refresh runs more often than once a minute (or has no frequency).",
         grouparooRules: ["R-SCH-07", "R-APP-09", "R-APP-10"], severity: .error,
         triggeringExamples: [
-            RuleExample(objects: "{ id: \"s\", class: \"schedule\", name: \"S\", sourceId: \"src\", recurring: true, recurringFrequency: 900 }"),
-            RuleExample(objects: "{ id: \"s\", class: \"schedule\", name: \"S\", sourceId: \"src\", recurring: true }"),
+            RuleExample(objects: "{ id: \"s\", class: \"schedule\", name: \"S\", sourceId: \"src\", recurring: true, recurringFrequency: ↓900 }"),
+            RuleExample(objects: "{ id: \"s\", class: \"schedule\", name: \"S\", sourceId: \"src\", recurring: ↓true }"),
             RuleExample(objects: """
-                { id: "a", class: "app", name: "A", type: "sqlite", refresh: { query: "SELECT 1", recurringFrequency: 30 } }
+                { id: "a", class: "app", name: "A", type: "sqlite", refresh: { query: "SELECT 1", recurringFrequency: ↓30 } }
                 """),
         ],
         nonTriggeringExamples: [

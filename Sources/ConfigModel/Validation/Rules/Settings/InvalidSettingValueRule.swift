@@ -5,8 +5,8 @@ struct InvalidSettingValueRule: ValidationRule {
         identifier: "invalid-setting-value", summary: "A setting's value does not fit the setting's type.",
         grouparooRules: ["R-SET-04", "R-SET-05"], severity: .error,
         triggeringExamples: [
-            RuleExample(objects: "{ id: \"s\", class: \"setting\", pluginName: \"core\", key: \"confirm-records-days\", value: \"a week\" }"),
-            RuleExample(objects: "{ id: \"s\", class: \"setting\", pluginName: \"core\", key: \"confirm-records-days\", value: -1 }"),
+            RuleExample(objects: "{ id: \"s\", class: \"setting\", pluginName: \"core\", key: \"confirm-records-days\", value: ↓\"a week\" }"),
+            RuleExample(objects: "{ id: \"s\", class: \"setting\", pluginName: \"core\", key: \"confirm-records-days\", value: ↓-1 }"),
         ],
         nonTriggeringExamples: [
             RuleExample(objects: """

@@ -4,8 +4,8 @@ struct UnregisteredSettingRule: ValidationRule {
         identifier: "unregistered-setting", summary: "A setting's pluginName and key do not name a registered setting.",
         grouparooRules: ["R-SET-02", "R-SET-03", "R-ENV-01"], severity: .error,
         triggeringExamples: [
-            RuleExample(objects: "{ id: \"s\", class: \"setting\", pluginName: \"core\", key: \"cluster_name\", value: \"X\" }"),
-            RuleExample(objects: "{ id: \"s\", class: \"setting\", pluginName: \"@grouparoo/core\", key: \"cluster-name\", value: \"X\" }"),
+            RuleExample(objects: "{ id: \"s\", class: \"setting\", pluginName: \"core\", key: ↓\"cluster_name\", value: \"X\" }"),
+            RuleExample(objects: "{ id: \"s\", class: \"setting\", pluginName: \"@grouparoo/core\", key: ↓\"cluster-name\", value: \"X\" }"),
         ],
         nonTriggeringExamples: [
             RuleExample(objects: "{ id: \"s\", class: \"setting\", pluginName: \"interface\", key: \"status-calculation-frequency-seconds\", value: 30 }"),

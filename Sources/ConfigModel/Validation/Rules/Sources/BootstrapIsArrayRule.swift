@@ -5,7 +5,7 @@ struct BootstrapIsArrayRule: ValidationRule {
         grouparooRules: ["R-SRC-06", "R-EDGE-06"], severity: .error,
         triggeringExamples: [RuleExample(objects: BootstrappedProperty.exampleBase + """
             { id: "user_id", class: "property", key: "userId", type: "integer", sourceId: "users", unique: true,
-              isArray: true, options: { column: "id" } }
+              isArray: ↓true, options: { column: "id" } }
             """)],
         nonTriggeringExamples: [RuleExample(objects: BootstrappedProperty.exampleBase + """
             { id: "user_id", class: "property", key: "userId", type: "integer", sourceId: "users", unique: true,

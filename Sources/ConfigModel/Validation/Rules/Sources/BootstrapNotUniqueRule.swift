@@ -5,7 +5,7 @@ struct BootstrapNotUniqueRule: ValidationRule {
         summary: "The property a source maps to (and owns) is not `unique: true`.",
         grouparooRules: ["R-SRC-05", "R-EDGE-06", "R-PROP-08"], severity: .error,
         triggeringExamples: [RuleExample(objects: BootstrappedProperty.exampleBase + """
-            { id: "user_id", class: "property", key: "userId", type: "integer", sourceId: "users", options: { column: "id" } }
+            { id: ↓"user_id", class: "property", key: "userId", type: "integer", sourceId: "users", options: { column: "id" } }
             """)],
         nonTriggeringExamples: [RuleExample(objects: BootstrappedProperty.exampleBase + """
             { id: "user_id", class: "property", key: "userId", type: "integer", sourceId: "users", unique: true,

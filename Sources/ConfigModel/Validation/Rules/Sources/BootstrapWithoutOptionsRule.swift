@@ -6,7 +6,7 @@ struct BootstrapWithoutOptionsRule: ValidationRule {
         summary: "The property a source maps to (and owns) has no `options`, or has the source's id.",
         grouparooRules: ["R-SRC-06b", "R-SRC-12", "R-EDGE-06"], severity: .error,
         triggeringExamples: [RuleExample(objects: BootstrappedProperty.exampleBase + """
-            { id: "user_id", class: "property", key: "userId", type: "integer", sourceId: "users", unique: true }
+            { id: ↓"user_id", class: "property", key: "userId", type: "integer", sourceId: "users", unique: true }
             """)],
         nonTriggeringExamples: [RuleExample(objects: BootstrappedProperty.exampleBase + """
             { id: "user_id", class: "property", key: "userId", type: "integer", sourceId: "users", unique: true,

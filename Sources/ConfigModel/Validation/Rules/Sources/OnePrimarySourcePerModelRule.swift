@@ -5,7 +5,7 @@ struct OnePrimarySourcePerModelRule: ValidationRule {
         identifier: "one-primary-source-per-model",
         summary: "Two sources of the same model each map to a property they own.",
         grouparooRules: ["R-SRC-09", "R-SRC-11"], severity: .error,
-        triggeringExamples: [RuleExample(objects: Self.example(purchasesMapsTo: "purchase_user_id"))],
+        triggeringExamples: [RuleExample(objects: Self.example(purchasesMapsTo: "purchase_user_id", marker: "↓"))],
         nonTriggeringExamples: [RuleExample(objects: Self.example(purchasesMapsTo: "user_id"))])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
@@ -33,7 +33,7 @@ struct OnePrimarySourcePerModelRule: ValidationRule {
         return found
     }
 
-    private static func example(purchasesMapsTo target: String) -> String {
+    private static func example(purchasesMapsTo target: String, marker: String = "") -> String {
         """
         { id: "a", class: "app", name: "A", type: "sqlite" },
         { id: "m", class: "model", name: "M", type: "profile" },
@@ -42,7 +42,7 @@ struct OnePrimarySourcePerModelRule: ValidationRule {
         { id: "user_id", class: "property", key: "userId", type: "integer", sourceId: "users", unique: true,
           options: { column: "id" } },
         { id: "purchases", class: "source", name: "Purchases", type: "sqlite-import-table", appId: "a", modelId: "m",
-          options: { table: "purchases" }, mapping: { user_id: "\(target)" } },
+          options: { table: "purchases" }, mapping: \(marker){ user_id: "\(target)" } },
         { id: "purchase_user_id", class: "property", key: "purchaseUserId", type: "integer", sourceId: "purchases",
           unique: true, options: { column: "user_id" } }
         """

@@ -6,10 +6,10 @@ struct SourceMappingRule: ValidationRule {
         grouparooRules: ["R-SRC-07", "R-SRC-08", "R-EDGE-09"], severity: .error,
         triggeringExamples: [
             RuleExample(objects: """
-                { id: "s", class: "source", name: "S", type: "t", appId: "a", modelId: "m", mapping: { id: "user_id", email: "email" } }
+                { id: "s", class: "source", name: "S", type: "t", appId: "a", modelId: "m", mapping: { id: "user_id", ↓email: "email" } }
                 """),
             RuleExample(objects: """
-                { id: "s", class: "source", name: "S", type: "t", appId: "a", modelId: "m", mapping: { tag: "tags" } },
+                { id: "s", class: "source", name: "S", type: "t", appId: "a", modelId: "m", mapping: { tag: ↓"tags" } },
                 { id: "tags", class: "property", key: "tags", type: "string", sourceId: "other", isArray: true }
                 """),
         ],

@@ -6,7 +6,7 @@ struct DuplicateAPIKeyRule: ValidationRule {
         triggeringExamples: [
             RuleExample(objects: """
                 { id: "a", class: "apiKey", name: "Key A", apiKey: process.env.SHARED_KEY || "k1", options: { permissionAllRead: true, permissionAllWrite: false } },
-                { id: "b", class: "apiKey", name: "Key B", apiKey: process.env.SHARED_KEY || "k1", options: { permissionAllRead: true, permissionAllWrite: false } }
+                { id: "b", class: "apiKey", name: "Key B", apiKey: process.env.SHARED_KEY || ↓"k1", options: { permissionAllRead: true, permissionAllWrite: false } }
                 """),
         ],
         nonTriggeringExamples: [

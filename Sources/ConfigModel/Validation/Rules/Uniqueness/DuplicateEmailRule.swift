@@ -6,7 +6,7 @@ struct DuplicateEmailRule: ValidationRule {
         triggeringExamples: [
             RuleExample(objects: """
                 { id: "a", class: "teamMember", teamId: "t", email: "Ann@example.com", options: { firstName: "A", lastName: "A" } },
-                { id: "b", class: "teamMember", teamId: "t", email: "ann@example.com", options: { firstName: "B", lastName: "B" } }
+                { id: "b", class: "teamMember", teamId: "t", email: ↓"ann@example.com", options: { firstName: "B", lastName: "B" } }
                 """),
         ],
         nonTriggeringExamples: [

@@ -6,7 +6,7 @@ struct DuplicateKeyRule: ValidationRule {
         triggeringExamples: [
             RuleExample(objects: """
                 { id: "email", class: "property", key: "email", type: "email", sourceId: "s" },
-                { id: "email2", class: "property", name: "Email", type: "email", sourceId: "t" }
+                { id: "email2", class: "property", name: ↓"Email", type: "email", sourceId: "t" }
                 """),
         ],
         nonTriggeringExamples: [

@@ -7,12 +7,12 @@ struct DuplicateNameRule: ValidationRule {
         triggeringExamples: [
             RuleExample(objects: """
                 { id: "a", class: "app", name: "Data Warehouse", type: "sqlite" },
-                { id: "b", class: "app", name: "data warehouse", type: "sqlite" }
+                { id: "b", class: "app", name: ↓"data warehouse", type: "sqlite" }
                 """),
             RuleExample(objects: """
                 { id: "s", class: "source", name: "Users", appId: "a", modelId: "m", type: "sqlite-import-table" },
                 { id: "s1", class: "schedule", sourceId: "s" },
-                { id: "s2", class: "schedule", name: "users schedule", sourceId: "s" }
+                { id: "s2", class: "schedule", name: ↓"users schedule", sourceId: "s" }
                 """),
         ],
         nonTriggeringExamples: [

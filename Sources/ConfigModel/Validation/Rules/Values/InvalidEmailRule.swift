@@ -5,7 +5,7 @@ struct InvalidEmailRule: ValidationRule {
         grouparooRules: ["R-SEQ-02", "R-TM-03"], severity: .error,
         triggeringExamples: [
             RuleExample(objects: """
-                { id: "m", class: "teamMember", teamId: "t", email: "not an email", options: { firstName: "A", lastName: "B" } }
+                { id: "m", class: "teamMember", teamId: "t", email: ↓"not an email", options: { firstName: "A", lastName: "B" } }
                 """),
         ],
         nonTriggeringExamples: [

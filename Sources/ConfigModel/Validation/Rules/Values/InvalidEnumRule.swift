@@ -7,11 +7,11 @@ struct InvalidEnumRule: ValidationRule {
         grouparooRules: ["R-PROP-04", "R-MOD-04", "R-DST-05", "R-DST-09", "R-SEQ-05", "R-RULE-07", "R-RULE-08"],
         severity: .error,
         triggeringExamples: [
-            RuleExample(objects: "{ id: \"p\", class: \"property\", key: \"p\", type: \"text\", sourceId: \"s\" }"),
-            RuleExample(objects: "{ id: \"m\", class: \"model\", name: \"M\", type: \"Profile\" }"),
+            RuleExample(objects: "{ id: \"p\", class: \"property\", key: \"p\", type: ↓\"text\", sourceId: \"s\" }"),
+            RuleExample(objects: "{ id: \"m\", class: \"model\", name: \"M\", type: ↓\"Profile\" }"),
             RuleExample(objects: """
                 { id: "d", class: "destination", name: "D", type: "logger-export-records", appId: "a", modelId: "m",
-                  syncMode: "mirror", collection: "everyone" }
+                  syncMode: ↓"mirror", collection: ↓"everyone" }
                 """),
         ],
         nonTriggeringExamples: [

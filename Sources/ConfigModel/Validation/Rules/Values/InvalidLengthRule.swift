@@ -7,8 +7,8 @@ struct InvalidLengthRule: ValidationRule {
                          "R-GRP-02", "R-DST-02"],
         severity: .error,
         triggeringExamples: [
-            RuleExample(objects: "{ id: \"t\", class: \"team\", name: \"QA\" }"),
-            RuleExample(objects: "{ id: \"k\", class: \"apiKey\", name: \"\", options: { permissionAllRead: true, permissionAllWrite: true } }"),
+            RuleExample(objects: "{ id: \"t\", class: \"team\", name: ↓\"QA\" }"),
+            RuleExample(objects: "{ id: \"k\", class: \"apiKey\", name: ↓\"\", options: { permissionAllRead: true, permissionAllWrite: true } }"),
         ],
         nonTriggeringExamples: [RuleExample(objects: "{ id: \"t\", class: \"team\", name: \"QA team\" }")])
 

@@ -6,8 +6,8 @@ struct InvalidValueTypeRule: ReaderProblemRule {
         summary: "A value has the wrong type, e.g. an object where a string is expected.",
         grouparooRules: ["R-SEQ-03"], severity: .error,
         triggeringExamples: [
-            RuleExample(objects: "{ id: \"a\", class: \"app\", name: [\"A\"], type: \"sqlite\" }"),
-            RuleExample(objects: "{ id: \"p\", class: \"property\", key: \"p\", type: \"string\", sourceId: \"s\", unique: \"yes\" }"),
+            RuleExample(objects: "{ id: \"a\", class: \"app\", name: ↓[\"A\"], type: \"sqlite\" }"),
+            RuleExample(objects: "{ id: \"p\", class: \"property\", key: \"p\", type: \"string\", sourceId: \"s\", unique: ↓\"yes\" }"),
         ],
         nonTriggeringExamples: [
             RuleExample(objects: "{ id: \"p\", class: \"property\", key: \"p\", type: \"string\", sourceId: \"s\", unique: true }"),

@@ -9,10 +9,10 @@ struct MissingRequiredFieldRule: ValidationRule {
                          "R-TM-03", "R-REC-03", "R-PROP-11"],
         severity: .error,
         triggeringExamples: [
-            RuleExample(objects: "{ id: \"p\", class: \"property\", key: \"p\", sourceId: \"s\" }"),
-            RuleExample(objects: "{ id: \"demo\", class: \"teamMember\", teamId: \"t\", email: \"a@b.co\" }"),
-            RuleExample(objects: "{ id: \"s\", class: \"source\", name: \"S\", type: \"sqlite-import-table\", modelId: \"m\" }"),
-            RuleExample(objects: "{ id: \"s\", class: \"schedule\", sourceId: \"src\", recurring: null }"),
+            RuleExample(objects: "{ id: ↓\"p\", class: \"property\", key: \"p\", sourceId: \"s\" }"),
+            RuleExample(objects: "{ id: ↓↓\"demo\", class: \"teamMember\", teamId: \"t\", email: \"a@b.co\" }"),
+            RuleExample(objects: "{ id: ↓\"s\", class: \"source\", name: \"S\", type: \"sqlite-import-table\", modelId: \"m\" }"),
+            RuleExample(objects: "{ id: \"s\", class: \"schedule\", sourceId: \"src\", recurring: ↓null }"),
         ],
         nonTriggeringExamples: [
             RuleExample(objects: """
