@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "JSEmitter", targets: ["JSEmitter"]),
     ],
     targets: [
-        .target(name: "ConfigModel"),
+        .target(name: "ConfigModel", dependencies: ["JSEmitter"]),
         .target(name: "JSEmitter"),
         .executableTarget(
             name: "grouparoo-gen",

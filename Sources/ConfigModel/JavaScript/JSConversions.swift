@@ -1,55 +1,16 @@
+import JSEmitter
+
 /// JavaScript's type conversions (ToString, ToNumber, ToBoolean) and equality,
 /// which decide what string concatenation, templates and comparisons produce.
 enum JSConversions {
-    /// Number::toString: the shortest round-trip digits, laid out as JavaScript does.
+    /// Number::toString. Finite non-zero numbers are laid out by JSEmitter's literal printer, the one
+    /// implementation of JavaScript's digit layout; `toString` differs only for -0, NaN and the infinities.
     static func numberToString(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
-        if value == 0 { return "0" }
         if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
-        if value < 0 { return "-" + numberToString(-value) }
-        let (digits, pointPosition) = shortestDigits(value)
-        let k = digits.count
-        let n = pointPosition
-        if k <= n && n <= 21 {
-            return digits + String(repeating: "0", count: n - k)
-        }
-        if 0 < n && n <= 21 {
-            let index = digits.index(digits.startIndex, offsetBy: n)
-            return digits[..<index] + "." + digits[index...]
-        }
-        if -6 < n && n <= 0 {
-            return "0." + String(repeating: "0", count: -n) + digits
-        }
-        let exponent = n - 1
-        let sign = exponent < 0 ? "-" : "+"
-        let mantissa = k == 1 ? digits : String(digits.prefix(1)) + "." + digits.dropFirst()
-        return mantissa + "e" + sign + String(abs(exponent))
-    }
-
-    /// Digits without leading/trailing zeros and the decimal point position, from Swift's shortest form.
-    private static func shortestDigits(_ value: Double) -> (String, Int) {
-        let text = "\(value)"
-        var mantissa = Substring(text)
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<e]
-            exponent = Int(text[text.index(after: e)...]) ?? 0
-        }
-        var digits = ""
-        var point = mantissa.count
-        if let dot = mantissa.firstIndex(of: ".") {
-            point = mantissa.distance(from: mantissa.startIndex, to: dot)
-            digits = String(mantissa[..<dot]) + String(mantissa[mantissa.index(after: dot)...])
-        } else {
-            digits = String(mantissa)
-        }
-        point += exponent
-        while digits.hasPrefix("0") {
-            digits.removeFirst()
-            point -= 1
-        }
-        while digits.hasSuffix("0") { digits.removeLast() }
-        return (digits, point)
+        if value == 0 { return "0" }
+        // Cannot throw: the printer refuses only non-finite numbers, handled above.
+        return (try? JSLiteralSyntax.number(value)) ?? "NaN"
     }
 
     /// StringToNumber: trims whitespace; empty is 0; accepts hex/octal/binary prefixes and Infinity.
