@@ -17,19 +17,10 @@ struct DuplicateAPIKeyRule: ValidationRule {
         ])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        var seen: [String: ConfigEntry] = [:]
-        var found: [Diagnostic] = []
-        for key in config.apiKeys {
-            guard let value = key.config.apiKey, !value.value.isEmpty else { continue }
-            guard let first = seen[value.value] else {
-                seen[value.value] = key.entry
-                continue
-            }
-            if first.id == key.entry.id { continue }
-            found.append(diagnostic("this `apiKey` value is already used by another api key (value not shown)",
-                                    on: key.entry, at: value.span, grouparoo: "apiKey must be unique",
-                                    notes: [.definedHere(first)]))
+        let keys = config.apiKeys.filter { $0.config.apiKey?.value.isEmpty == false }
+        return LaterDuplicates.find(keys, entry: \.entry, value: { $0.config.apiKey?.value }).map { key, first in
+            diagnostic("this `apiKey` value is already used by another api key (value not shown)",
+                       on: key.entry, at: key.config.apiKey?.span, grouparoo: "apiKey must be unique", notes: [.definedHere(first)])
         }
-        return found
     }
 }

@@ -17,19 +17,9 @@ struct DuplicateEmailRule: ValidationRule {
         ])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        var seen: [String: ConfigEntry] = [:]
-        var found: [Diagnostic] = []
-        for member in config.teamMembers {
-            guard let email = member.config.email else { continue }
-            let folded = email.value.lowercased()
-            guard let first = seen[folded] else {
-                seen[folded] = member.entry
-                continue
-            }
-            if first.id == member.entry.id { continue }
-            found.append(diagnostic("email \"\(folded)\" is already used by another team member", on: member.entry,
-                                    at: email.span, grouparoo: "email must be unique", notes: [.definedHere(first)]))
+        LaterDuplicates.find(config.teamMembers, entry: \.entry, value: { $0.config.email?.value.lowercased() }).map { member, first in
+            diagnostic("email \"\(member.config.email?.value.lowercased() ?? "")\" is already used by another team member",
+                       on: member.entry, at: member.config.email?.span, grouparoo: "email must be unique", notes: [.definedHere(first)])
         }
-        return found
     }
 }

@@ -17,23 +17,13 @@ struct DuplicateKeyRule: ValidationRule {
         ])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        var seen: [String: ConfigEntry] = [:]
-        var found: [Diagnostic] = []
-        for property in config.properties {
+        LaterDuplicates.find(config.properties, entry: \.entry, value: { $0.config.effectiveKey.lowercased() }).map { property, first in
             let key = property.config.effectiveKey
-            let folded = key.lowercased()
-            guard let first = seen[folded] else {
-                seen[folded] = property.entry
-                continue
-            }
-            if first.id == property.entry.id { continue }
             let span = property.config.key?.span ?? property.config.name?.span
             let what = key.isEmpty ? "property has no `key` (or `name`), like another property"
                 : "property key \"\(key)\" is already used by another property (keys ignore case and model)"
-            found.append(diagnostic(what, on: property.entry, at: span,
-                                    grouparoo: "key \"\(key)\" is already in use in table Property",
-                                    notes: [.definedHere(first)]))
+            return diagnostic(what, on: property.entry, at: span, grouparoo: "key \"\(key)\" is already in use in table Property",
+                              notes: [.definedHere(first)])
         }
-        return found
     }
 }

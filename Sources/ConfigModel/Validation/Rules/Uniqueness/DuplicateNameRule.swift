@@ -25,15 +25,9 @@ struct DuplicateNameRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         func collect(_ items: [(ConfigEntry, String?)], table: String, allowEmpty: Bool) {
-            var seen: [String: ConfigEntry] = [:]
-            for (entry, name) in items {
-                guard let name, allowEmpty || !name.isEmpty else { continue }
-                let folded = name.lowercased()
-                guard let first = seen[folded] else {
-                    seen[folded] = entry
-                    continue
-                }
-                if first.id == entry.id { continue }  // the same row, reported by duplicate-id
+            let named = items.filter { _, name in allowEmpty || name?.isEmpty == false }
+            for ((entry, name), first) in LaterDuplicates.find(named, entry: { $0.0 }, value: { $0.1?.lowercased() }) {
+                let name = name ?? ""
                 let what = name.isEmpty ? "has no name, like another \(first.displayClass ?? "object")"
                     : "name \"\(name)\" is already used by another \(first.displayClass ?? "object") (names ignore case)"
                 found.append(diagnostic(what, on: entry, at: entry.properties["name"]?.span,

@@ -1,0 +1,20 @@
+/// The uniqueness scan Grouparoo's tables imply: the first object with a value keeps it; every later
+/// one with the same value is a duplicate of that first. Objects sharing the first's id are one object
+/// written twice, which `duplicate-id` reports, so they are skipped.
+enum LaterDuplicates {
+    /// Each later duplicate with the entry of the object that holds the value first. `value` is the
+    /// compared form (already case-folded where Grouparoo ignores case); `nil` takes no part.
+    static func find<Item>(_ items: [Item], entry: (Item) -> ConfigEntry, value: (Item) -> String?) -> [(item: Item, first: ConfigEntry)] {
+        var firstByValue: [String: ConfigEntry] = [:]
+        var duplicates: [(item: Item, first: ConfigEntry)] = []
+        for item in items {
+            guard let value = value(item) else { continue }
+            guard let first = firstByValue[value] else {
+                firstByValue[value] = entry(item)
+                continue
+            }
+            if first.id != entry(item).id { duplicates.append((item, first)) }
+        }
+        return duplicates
+    }
+}
