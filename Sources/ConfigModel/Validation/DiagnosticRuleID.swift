@@ -1,0 +1,19 @@
+/// Rule ids live with the rules: a reader problem is named by the `ReaderProblemRule` that reports it.
+extension ReaderProblem {
+    /// The id of the rule that reports this problem, e.g. `syntax-error`.
+    public var ruleID: String { Self.ruleIDs[self]! }
+
+    private static let ruleIDs: [ReaderProblem: String] = Dictionary(uniqueKeysWithValues: RuleCatalog.all.compactMap { rule in
+        (rule as? any ReaderProblemRule).map { ($0.problem, $0.description.identifier) }
+    })
+}
+
+extension Diagnostic {
+    /// The id `--disable` takes and every report prints: the rule's, or that of the rule for the reader's problem.
+    public var ruleID: String {
+        switch origin {
+        case .reader(let problem): return problem.ruleID
+        case .rule(let identifier): return identifier
+        }
+    }
+}
