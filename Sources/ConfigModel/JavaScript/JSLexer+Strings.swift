@@ -81,6 +81,11 @@ extension JSLexer {
         }
     }
 
+    /// What `\n`, `\t` and the other one-letter escapes stand for, in JavaScript and JSON5 alike.
+    static let singleCharacterEscapes: [Unicode.Scalar: Unicode.Scalar] = [
+        "n": "\n", "t": "\t", "r": "\r", "b": "\u{08}", "f": "\u{0C}", "v": "\u{0B}",
+    ]
+
     /// Reads one escape starting at the backslash and appends what it stands for.
     private mutating func scanEscape(
         inTemplate: Bool, surrogate pending: inout UInt32?, into text: inout String.UnicodeScalarView
@@ -94,12 +99,6 @@ extension JSLexer {
         index += 1
         var produced: Unicode.Scalar?
         switch scalar {
-        case "n": produced = "\n"
-        case "t": produced = "\t"
-        case "r": produced = "\r"
-        case "b": produced = "\u{08}"
-        case "f": produced = "\u{0C}"
-        case "v": produced = "\u{0B}"
         case "\r":
             // Line continuation: the backslash and the line break vanish.
             if index < source.scalars.count, source.scalars[index] == "\n" { index += 1 }
@@ -146,7 +145,7 @@ extension JSLexer {
             if inTemplate { throw error("the escape `\\\(scalar)` is not allowed in template literals", at: start) }
             produced = scalar
         default:
-            produced = scalar
+            produced = JSLexer.singleCharacterEscapes[scalar] ?? scalar
         }
         try flush(&pending, into: &text)
         if let produced { text.append(produced) }

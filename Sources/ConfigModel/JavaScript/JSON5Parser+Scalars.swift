@@ -115,12 +115,6 @@ extension JSON5Parser {
             index += 1
             var produced: Unicode.Scalar?
             switch escaped {
-            case "b": produced = "\u{08}"
-            case "f": produced = "\u{0C}"
-            case "n": produced = "\n"
-            case "r": produced = "\r"
-            case "t": produced = "\t"
-            case "v": produced = "\u{0B}"
             case "0":
                 if index < scalars.count, JSLexer.digitValue(scalars[index], radix: 10) != nil {
                     throw error("invalid escape `\\0` followed by a digit", at: escapeStart)
@@ -151,7 +145,7 @@ extension JSON5Parser {
             case "\n", "\u{2028}", "\u{2029}":
                 break
             default:
-                produced = escaped
+                produced = JSLexer.singleCharacterEscapes[escaped] ?? escaped
             }
             try flush()
             if let produced { text.append(produced) }
