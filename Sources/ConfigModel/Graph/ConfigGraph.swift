@@ -45,7 +45,10 @@ public struct ConfigGraph: Sendable {
     /// The graph of these objects and the prerequisites each one names.
     public init(_ input: GraphInput) {
         var builder = GraphBuilder()
-        let providers = input.objects.filter { builder.addObject($0) }
+        var providers: [GraphInput.Object] = []
+        for object in input.objects where builder.addObject(object) {
+            providers.append(object)
+        }
         for object in providers {
             builder.addPrerequisites(of: object)
         }
