@@ -39,6 +39,16 @@ final class LayeringTests: XCTestCase {
         }
     }
 
+    /// The reader and the models report `ReaderProblem`s; only the rules layer turns them into rule ids.
+    func testReaderLayersNameNoRuleIDs() throws {
+        let root = Self.sources.appendingPathComponent("ConfigModel")
+        for folder in ["JavaScript", "Loading", "Models"] {
+            for file in try Self.swiftFiles(in: root.appendingPathComponent(folder)) {
+                XCTAssertFalse(Self.identifiers(in: file.text).contains("ruleID"), "\(folder)/\(file.name) uses a rule id; report a ReaderProblem")
+            }
+        }
+    }
+
     func testJSEmitterImportsNothingOfOurs() throws {
         for file in try Self.swiftFiles(in: Self.sources.appendingPathComponent("JSEmitter")) {
             let ours = Self.imports(in: file.text).subtracting(["Foundation"])
