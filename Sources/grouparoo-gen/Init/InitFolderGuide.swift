@@ -102,7 +102,7 @@ struct InitFolderGuide: Sendable {
                 """,
             examples: [
                 Example(explanation: "A team", command: "grouparoo-gen generate team analysts"),
-                Example(explanation: "One of its members", command: "grouparoo-gen generate team:member alice --parent analysts"),
+                Example(explanation: "One of its members", command: "grouparoo-gen generate team:member alice --parent analysts --email alice@example.com"),
             ],
             notes: "Team members are written to `config/teamMembers/`."),
     ]
