@@ -76,13 +76,10 @@ enum GenerateCommand: Command {
             return usageError("id is required. \(learnMore)", context: context)
         }
         do {
-            var request = try makeRequest(arguments, template: templateName, id: arguments.positionals[1], context: context)
             let configDirectory = context.absolutePath(try arguments[option.configDir] ?? ReaderSetup.defaultConfigDirectory(context))
             let existing = ConfigReader(options: ReaderOptions(environment: context.environment)).readDirectory(at: configDirectory)
-            request.existingModelIds = ids(of: "model", in: existing).map(\.id)
-            if let generator = GeneratorCatalog.find(templateName), case .schedule = generator.kind, let parent = request.parent {
-                request.parentSourceType = ids(of: "source", in: existing).first { $0.id == parent }?.type
-            }
+            let request = withConfigFacts(
+                try makeRequest(arguments, template: templateName, id: arguments.positionals[1], context: context), from: existing)
             let plan = try GeneratePlanner.plan(request, templates: templates)
             for notice in plan.notices { context.writeError("notice: \(ControlCharacters.escaped(notice))\n") }
             let writer = SafeFileWriter(configDirectory: configDirectory, overwrite: arguments[option.overwrite])
@@ -137,6 +134,16 @@ enum GenerateCommand: Command {
             text += failure.removed.isEmpty ? "nothing was written\n" : "nothing was changed\n"
         }
         context.writeError(text)
+    }
+
+    /// `request` with what planning needs from the config dir: its models, and a schedule's source type.
+    static func withConfigFacts(_ request: GenerateRequest, from existing: ConfigReadResult) -> GenerateRequest {
+        var request = request
+        request.existingModelIds = ids(of: "model", in: existing).map(\.id)
+        if let parent = request.parent, let generator = GeneratorCatalog.find(request.templateName), case .schedule = generator.kind {
+            request.parentSourceType = ids(of: "source", in: existing).first { $0.id == parent }?.type
+        }
+        return request
     }
 
     /// The objects of `className` in the config dir read statically, with their literal `type`.
