@@ -1,3 +1,4 @@
+import ConfigModel
 import JSEmitter
 
 /// What `init` was asked for.
@@ -46,7 +47,7 @@ enum InitPlanner {
         }
         let close = ArgumentParser.closestMatches(to: plugin, in: supported, limit: 3)
         let hint = close.isEmpty ? "" : " (did you mean \(close.joined(separator: ", "))?)"
-        throw UsageError(message: "--with-app \(JSLiteralSyntax.quoted(given)): unknown plugin\(hint); \(list)")
+        throw UsageError(message: "--with-app \(JSONOutput.quoted(given)): unknown plugin\(hint); \(list)")
     }
 
     static func plan(_ request: InitRequest, templates: TemplateStore) throws -> InitPlan {
