@@ -55,8 +55,10 @@ enum GeneratePlanner {
         switch generator.kind {
         case .apiKey:
             try ApiKeyOptions.fill(&context, request: request)
-        case .group, .model, .team:
+        case .model:
             context["type"] = .literal("profile")
+        case .group, .team:
+            break
         case .setting:
             try fillSetting(&context, request: request)
         case .teamMember:

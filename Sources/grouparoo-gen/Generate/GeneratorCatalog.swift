@@ -60,7 +60,7 @@ enum GeneratorCatalog {
     /// The model `init` creates, used when the config dir does not name exactly one model.
     static let defaultModelId = "mod_profiles"
 
-    /// All 111 generators (Grouparoo's 110 plus `schedule`), sorted by name as Grouparoo sorted them.
+    /// Every generator (Grouparoo's templates plus `schedule`), sorted by name as Grouparoo sorted them.
     static let all: [Generator] = (coreGenerators + pluginGenerators).sorted { $0.name < $1.name }
 
     /// The generator called `name`, compared case-insensitively (`apiKey` finds `apikey`).

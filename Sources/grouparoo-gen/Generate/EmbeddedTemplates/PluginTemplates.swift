@@ -77,12 +77,13 @@ exports.default = async function buildConfig() {
 {{/options}}
 
       // What to send: each key is a field name in the destination, each value the id of a
-      // Grouparoo property whose value fills it.
+      // Grouparoo property whose value fills it. The examples are commented out: enable those
+      // whose property exists (`validate` reports a property id that does not).
       mapping: {{mapping}},
 {{#groupMemberships}}
 
       // Group memberships to send: each key is the name the destination shows, each value the
-      // id of a Grouparoo group.
+      // id of a Grouparoo group (the example is commented out).
       destinationGroupMemberships: {{groupMemberships}},
 {{/groupMemberships}}
     },
