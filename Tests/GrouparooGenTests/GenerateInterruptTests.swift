@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 
+@testable import grouparoo_gen
+
 /// A real SIGINT or SIGTERM sent to a running `generate` leaves nothing behind: no generated
 /// files and no `.gg-*.tmp` (issue 9 §5.3), and the run exits as the signal asks.
 final class GenerateInterruptTests: GenerateTestCase {
@@ -26,6 +28,19 @@ final class GenerateInterruptTests: GenerateTestCase {
             XCTAssertEqual(process.terminationStatus, 128 + signal)
             XCTAssertEqual(files(in: directory), [], "signal \(signal)")
         }
+    }
+
+    /// The previous handlers are back afterwards, and a signal the process ignores stays ignored meanwhile.
+    func testHandlersAreRestoredAndIgnoredSignalsStayIgnored() {
+        let original = signal(SIGTERM, SIG_IGN)
+        defer { signal(SIGTERM, original) }
+        let during = SignalDeferral.run { _ in signal(SIGTERM, SIG_IGN) }
+        XCTAssertEqual(unsafeBitCast(during, to: Int.self), unsafeBitCast(SIG_IGN, to: Int.self), "ignored while writing")
+        XCTAssertEqual(unsafeBitCast(signal(SIGTERM, SIG_IGN), to: Int.self), unsafeBitCast(SIG_IGN, to: Int.self), "restored")
+        signal(SIGTERM, SIG_DFL)
+        let handled = SignalDeferral.run { _ in signal(SIGTERM, SIG_DFL) }
+        XCTAssertNotEqual(unsafeBitCast(handled, to: Int.self), unsafeBitCast(SIG_DFL, to: Int.self), "caught while writing")
+        XCTAssertEqual(unsafeBitCast(signal(SIGTERM, SIG_DFL), to: Int.self), unsafeBitCast(SIG_DFL, to: Int.self), "restored")
     }
 
     /// Every file (not folder) under `directory`, temporary ones included.

@@ -12,9 +12,18 @@ enum SignalDeferral {
 
     static func run<T>(_ body: (_ received: () -> Int32?) throws -> T) rethrows -> T {
         deferredSignal = 0
-        let previous = signals.map { signal($0) { number in deferredSignal = number } }
-        defer { for (number, handler) in zip(signals, previous) { signal(number, handler) } }
+        // A signal the process was started ignoring (`nohup`, a background job) stays ignored.
+        let previous = signals.map { number in
+            let handler = signal(number) { received in deferredSignal = received }
+            if isIgnored(handler) { signal(number, SIG_IGN) }
+            return handler
+        }
+        defer { for index in signals.indices { signal(signals[index], previous[index]) } }
         return try body { deferredSignal == 0 ? nil : deferredSignal }
+    }
+
+    private static func isIgnored(_ handler: (@convention(c) (Int32) -> Void)?) -> Bool {
+        unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     /// The usual exit status of a process stopped by `signal` (130 for SIGINT, 143 for SIGTERM).
