@@ -12,7 +12,7 @@ struct InitRequest: Sendable, Equatable {
 /// from the `init-*` templates. Paths are relative to the repository root.
 enum InitPlanner {
     static let configFolder = "config"
-    static let modelId = "mod_profiles"
+    static let modelId = GeneratorCatalog.defaultModelId
 
     /// What `--with-app` builds: an app, a table source with a high-water-mark schedule whose
     /// mapping points at a unique `user_id` property made from the same table, and an api key.

@@ -5,7 +5,7 @@
 struct InvalidIDRule: ValidationRule {
     let description = RuleDescription(
         identifier: "invalid-id",
-        summary: "An id has characters other than letters, digits, - and _, or is longer than 191 characters.",
+        summary: "An id has characters other than letters, digits, - and _, or is longer than \(GrouparooLimits.maximumLength) characters.",
         grouparooRules: ["R-ID-02", "R-ID-03", "R-ID-04", "R-PIPE-07", "R-PIPE-14", "R-EDGE-14"], severity: .error,
         triggeringExamples: [
             RuleExample(objects: "{ id: \"data warehouse\", class: \"app\", name: \"DW\", type: \"sqlite\" }"),
@@ -33,7 +33,7 @@ struct InvalidIDRule: ValidationRule {
             let reason = tooLong ? "is \(id.utf16.count) characters long (at most \(limit))"
                 : "may only contain ASCII letters, digits, `-` and `_`"
             return diagnostic("id `\(id)` \(reason)", on: entry,
-                              grouparoo: "invalid id: `\(id)` - ids must be less than 191 characters and not contain "
+                              grouparoo: "invalid id: `\(id)` - ids must be less than \(limit) characters and not contain "
                                   + "spaces or special characters")
         }
     }
