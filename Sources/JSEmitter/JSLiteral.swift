@@ -40,11 +40,14 @@ public struct JSObjectMember: Sendable, Equatable {
     /// Written after the entry as a line comment. Line breaks in it are replaced by spaces,
     /// so a comment can never end early and turn its remainder into code.
     public var comment: String?
+    /// Written as a `//` line comment: an example the user can enable, which is not part of the value.
+    public var isCommentedOut: Bool
 
-    public init(_ key: String, _ value: JSLiteral, comment: String? = nil) {
+    public init(_ key: String, _ value: JSLiteral, comment: String? = nil, commentedOut: Bool = false) {
         self.key = key
         self.value = value
         self.comment = comment
+        self.isCommentedOut = commentedOut
     }
 }
 

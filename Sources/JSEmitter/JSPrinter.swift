@@ -67,13 +67,19 @@ public struct JSPrinter: Sendable {
         let inner = indent + "  "
         out += "{\n"
         for member in members {
-            out += inner + JSLiteralSyntax.propertyKey(member.key) + ": "
-            try write(member.value, indent: inner, into: &out)
-            out += ","
+            // A commented-out entry is laid out from column 0, then every line gets `inner // `.
+            var entry = JSLiteralSyntax.propertyKey(member.key) + ": "
+            try write(member.value, indent: member.isCommentedOut ? "" : inner, into: &entry)
+            entry += ","
             if let comment = member.comment, !comment.isEmpty {
-                out += " // " + JSLiteralSyntax.lineCommentText(comment)
+                entry += " // " + JSLiteralSyntax.lineCommentText(comment)
             }
-            out += "\n"
+            if member.isCommentedOut {
+                // Strings are escaped, so the only line breaks are the layout's own.
+                out += entry.split(separator: "\n", omittingEmptySubsequences: false).map { inner + "// " + $0 }.joined(separator: "\n") + "\n"
+            } else {
+                out += inner + entry + "\n"
+            }
         }
         out += indent + "}"
     }

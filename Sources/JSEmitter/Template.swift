@@ -1,8 +1,13 @@
 /// A value a template can use.
 public enum TemplateValue: Sendable, Equatable {
-    /// Inserted verbatim by `{{name}}`; usually JavaScript source from `JSPrinter`.
+    /// Inserted verbatim (plain text such as a display name in a comment).
     /// As a section it is true when non-empty.
     case text(String)
+    /// A JavaScript value: `{{name}}` prints it with `JSPrinter` (a string comes out quoted and
+    /// escaped); `{{{name}}}` inserts a string's characters unquoted, for templates that write the
+    /// quotes themselves (`id: "{{{id}}}"`, as Grouparoo's did). As a section it is true unless it
+    /// is `false`, `null`, `undefined` or the empty string.
+    case literal(JSLiteral)
     /// Inserted as `true`/`false`; as a section, rendered once when true.
     case flag(Bool)
     /// A section over a list renders its body once per element; each element's values hide
@@ -12,6 +17,7 @@ public enum TemplateValue: Sendable, Equatable {
     var isTruthy: Bool {
         switch self {
         case .text(let text): return !text.isEmpty
+        case .literal(let value): return ![.boolean(false), .null, .undefined, .string("")].contains(value)
         case .flag(let flag): return flag
         case .list(let items): return !items.isEmpty
         }
@@ -24,10 +30,10 @@ public typealias TemplateContext = [String: TemplateValue]
 /// A small, logic-less template in a Mustache-like syntax, made for writing JavaScript files.
 ///
 /// Syntax:
-/// - `{{name}}` inserts the value of `name` **as-is**. Values are meant to be JavaScript source
-///   that `JSPrinter` already escaped, so there is exactly one interpolation form and no HTML
-///   escaping (`{{{name}}}` is rejected). When the value spans several lines, every line after
-///   the first gets the indentation of the line the tag is on.
+/// - `{{name}}` inserts the value of `name`: text as-is, a `.literal` as JavaScript source. There
+///   is no HTML escaping. `{{{name}}}` inserts a `.literal` string's characters without quotes
+///   (the unescaped form Grouparoo's own templates use inside quotes). When the value spans several
+///   lines, every line after the first gets the indentation of the line the tag is on.
 /// - `{{#name}}…{{/name}}` renders its body when `name` is true, non-empty text or a non-empty
 ///   list (once per element for a list).
 /// - `{{^name}}…{{/name}}` renders its body when `name` is false, empty text or an empty list.
@@ -50,31 +56,35 @@ public struct Template: Sendable {
     }
 
     /// Renders with `context`. Throws `TemplateError.Kind.missingValue` for an undefined name.
-    public func render(_ context: TemplateContext) throws -> String {
+    public func render(_ context: TemplateContext, printer: JSPrinter = JSPrinter()) throws -> String {
         var out = ""
-        try render(nodes, scopes: [context], into: &out)
+        try render(nodes, scopes: [context], printer: printer, into: &out)
         return out
     }
 
-    private func render(_ nodes: [TemplateNode], scopes: [TemplateContext], into out: inout String) throws {
+    private func render(_ nodes: [TemplateNode], scopes: [TemplateContext], printer: JSPrinter, into out: inout String) throws {
         for node in nodes {
             switch node {
             case .text(let text):
                 out += text
-            case let .value(name, indent, line, column):
+            case let .value(name, unquoted, indent, line, column):
                 switch try lookup(name, scopes, line, column) {
                 case .text(let text): out += indent.isEmpty ? text : reindent(text, with: indent)
+                case .literal(.string(let text)) where unquoted: out += text
+                case .literal(let value):
+                    let source = try printer.print(value)
+                    out += indent.isEmpty ? source : reindent(source, with: indent)
                 case .flag(let flag): out += flag ? "true" : "false"
                 case .list: throw TemplateError(.listInterpolated(name), template: self.name, line: line, column: column)
                 }
             case let .section(name, inverted, children, line, column):
                 let value = try lookup(name, scopes, line, column)
                 if inverted {
-                    if !value.isTruthy { try render(children, scopes: scopes, into: &out) }
+                    if !value.isTruthy { try render(children, scopes: scopes, printer: printer, into: &out) }
                 } else if case .list(let items) = value {
-                    for item in items { try render(children, scopes: scopes + [item], into: &out) }
+                    for item in items { try render(children, scopes: scopes + [item], printer: printer, into: &out) }
                 } else if value.isTruthy {
-                    try render(children, scopes: scopes, into: &out)
+                    try render(children, scopes: scopes, printer: printer, into: &out)
                 }
             }
         }

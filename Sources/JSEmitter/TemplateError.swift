@@ -6,7 +6,7 @@ public struct TemplateError: Error, Equatable, CustomStringConvertible, Sendable
         case unclosedTag
         /// A tag whose name is empty or holds characters other than letters, digits, `_`, `-`.
         case invalidTagName(String)
-        /// `{{{name}}}`: this engine has a single, verbatim form of interpolation.
+        /// `{{{name}}` or `{{{name}}}}`: a tag opened with three braces must close with exactly three.
         case tripleBraces
         /// `{{#name}}` or `{{^name}}` never closed.
         case unclosedSection(String)
@@ -41,7 +41,7 @@ public struct TemplateError: Error, Equatable, CustomStringConvertible, Sendable
         case .invalidTagName(let name):
             return "invalid tag name \(JSLiteralSyntax.quoted(name)) (use letters, digits, \"_\" and \"-\")"
         case .tripleBraces:
-            return "\"{{{\" is not supported: every value is inserted as-is, write {{name}}"
+            return "a tag opened with \"{{{\" must be closed with \"}}}\" (write {{{name}}} or {{name}})"
         case .unclosedSection(let name):
             return "section \"\(name)\" is never closed with {{/\(name)}}"
         case .unexpectedSectionEnd(let name):

@@ -3,7 +3,8 @@ indirect enum TemplateNode: Sendable {
     case text(String)
     /// `indent` is the leading whitespace of the line the tag sits on; later lines of a
     /// multi-line value are prefixed with it so nested JS keeps its shape.
-    case value(name: String, indent: String, line: Int, column: Int)
+    /// `unquoted` for `{{{name}}}`.
+    case value(name: String, unquoted: Bool, indent: String, line: Int, column: Int)
     case section(name: String, inverted: Bool, children: [TemplateNode], line: Int, column: Int)
 }
 
@@ -46,12 +47,18 @@ struct TemplateParser {
                 continue
             }
             let tagLine = line, tagColumn = column, tagStart = position
-            guard let close = findTagEnd(from: position + 2) else {
+            guard var close = findTagEnd(from: position + 2) else {
                 throw error(.unclosedTag, tagLine, tagColumn)
             }
-            let body = String(String.UnicodeScalarView(scalars[(position + 2)..<close]))
-            let sigil = body.unicodeScalars.first
-            if sigil == "{" { throw error(.tripleBraces, tagLine, tagColumn) }
+            var body = String(String.UnicodeScalarView(scalars[(position + 2)..<close]))
+            let unquoted = body.unicodeScalars.first == "{"
+            if unquoted {
+                // `{{{name}}}`: the tag ends at `}}}`.
+                guard close + 2 < scalars.count, scalars[close + 2] == "}" else { throw error(.tripleBraces, tagLine, tagColumn) }
+                body.removeFirst()
+                close += 1
+            }
+            let sigil = unquoted ? nil : body.unicodeScalars.first
 
             let isControl = sigil == "#" || sigil == "^" || sigil == "/" || sigil == "!"
             let standalone = isControl && isStandalone(tagStart: tagStart, tagEnd: close + 2)
@@ -83,7 +90,7 @@ struct TemplateParser {
             default:
                 let name = try tagName(body, tagLine, tagColumn)
                 stack[stack.count - 1].children.append(
-                    .value(name: name, indent: lineIndent(before: tagStart), line: tagLine, column: tagColumn))
+                    .value(name: name, unquoted: unquoted, indent: lineIndent(before: tagStart), line: tagLine, column: tagColumn))
             }
         }
         flushText()

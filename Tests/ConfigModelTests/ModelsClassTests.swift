@@ -78,7 +78,7 @@ final class ModelsClassTests: XCTestCase {
         XCTAssertEqual(ConfigClass.apiKey.configFolder, "apiKeys")
         XCTAssertEqual(ConfigClass.teamMember.configFolder, "teamMembers")
         XCTAssertEqual(ConfigClass.property.configFolder, "properties")
-        XCTAssertEqual(ConfigClass.schedule.configFolder, "sources")
+        XCTAssertEqual(ConfigClass.schedule.configFolder, "schedules")
         XCTAssertNil(ConfigClass.record.configFolder)
         XCTAssertEqual(ConfigClass.apiKey.preferredSpelling, "apiKey")
         XCTAssertEqual(ConfigClass.teamMember.preferredSpelling, "teamMember")

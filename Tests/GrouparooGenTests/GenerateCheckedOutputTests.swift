@@ -132,7 +132,7 @@ final class GenerateCheckedOutputTests: GenerateTestCase {
     func testAnIdLongerThan191CharactersIsRefused() {
         let result = runGenerate(["group", String(repeating: "g", count: 192)])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.errors.contains("is 192 characters long; Grouparoo allows at most 191 (R-ID-02)"), result.errors)
+        XCTAssertTrue(result.errors.contains("is 192 characters long (at most \(GrouparooLimits.maximumLength)) [invalid-id]"), result.errors)
         XCTAssertFalse(exists("groups"))
         XCTAssertEqual(runGenerate(["group", String(repeating: "g", count: 191)]).status, 0)
     }
@@ -140,12 +140,12 @@ final class GenerateCheckedOutputTests: GenerateTestCase {
     func testShortApiKeyAndTeamNamesGetANotice() throws {
         let key = runGenerate(["apiKey", "ab"])
         XCTAssertEqual(key.status, 0, key.errors)
-        XCTAssertTrue(key.errors.contains("notice: Grouparoo requires apiKey names of 3–191 characters; \"ab\" in config/apiKeys/ab.js is too short"),
+        XCTAssertTrue(key.errors.contains("notice: config/apiKeys/ab.js:7:13: `name` is 2 characters long; it must be at least 3 [invalid-length]"),
                       key.errors)
         let team = runGenerate(["team", "qa"])
-        XCTAssertTrue(team.errors.contains("notice: Grouparoo requires team names of 3–191 characters"), team.errors)
-        XCTAssertFalse(runGenerate(["team", "ops"]).errors.contains("notice: Grouparoo requires"))
-        XCTAssertFalse(runGenerate(["group", "qa"]).errors.contains("notice: Grouparoo requires"), "other names have no minimum")
+        XCTAssertTrue(team.errors.contains("notice: config/teams/qa.js:7:13: `name` is 2 characters long"), team.errors)
+        XCTAssertFalse(runGenerate(["team", "ops"]).errors.contains("[invalid-length]"))
+        XCTAssertFalse(runGenerate(["group", "qa"]).errors.contains("[invalid-length]"), "other names have no minimum")
     }
 
     func testAScheduleForAKnownTableSourceGetsAColumnPlaceholder() throws {

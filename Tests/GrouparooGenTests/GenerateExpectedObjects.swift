@@ -1,3 +1,5 @@
+@testable import grouparoo_gen
+
 /// The objects Grouparoo's own templates (grouparoo/grouparoo at f48b4f0a4, the commit before
 /// `grouparoo generate` was removed) produce for id `my_id`, parent `data_warehouse` (apps),
 /// `users_table` (sources) or `admin_team` (teams), with each template's default inputs.
@@ -117,4 +119,38 @@ enum GrouparooExpectedObjects {
         "zendesk:app": #"[{"class":"app","id":"my_id","name":"my_id","type":"zendesk","options":{"subdomain":"...","username":"...","token":"..."}}]"#,
         "zendesk:destination": #"[{"id":"my_id","name":"my_id","class":"destination","type":"zendesk-export-users","appId":"data_warehouse","modelId":"mod_profiles","collection":"group","groupId":"...","syncMode":"sync","mapping":{"external_id":"userId","name":"firstName"},"destinationGroupMemberships":{"High Value Customers!":"highValueCustomers"}}]"#,
     ]
+}
+
+extension GrouparooExpectedObjects {
+    /// Grouparoo's objects with the changes we make on purpose, so that a generated file never fails
+    /// `validate` with an error (issue 9 §5.5); everything else must stay equal:
+    /// - example mappings and group memberships named properties and groups that need not exist:
+    ///   they are written commented out, so the objects are `{}` (a source keeps one `"...": "..."` entry);
+    /// - a SQL query property's example named a property key that need not exist: `query` is `"..."`;
+    /// - a destination without a default sync mode wrote `"..."` (invalid): `--sync-mode` is required;
+    /// - `facebook:destination` wrote primaryKey "userId", which the plugin refuses: "EMAIL";
+    /// - `mixpanel:destination` wrote `options: {}` for a connection without options: left out;
+    /// - `team:member` takes `--email`.
+    static func withDeliberateDifferences(_ expected: JSONValue, for generator: Generator) -> JSONValue {
+        guard case .array(var objects) = expected, case .object(var object) = objects.first else { return expected }
+        let request = GenerateTemplateTests.standardRequest(for: generator)
+        switch generator.kind {
+        case .destination(let destination):
+            object["mapping"] = .object([:])
+            if object["destinationGroupMemberships"] != nil { object["destinationGroupMemberships"] = .object([:]) }
+            if destination.needsSyncModeChoice { object["syncMode"] = request.syncMode.map(JSONValue.string) }
+            if destination.options == nil { object["options"] = nil }
+            if generator.name == "facebook:destination" { object["options"] = .object(["primaryKey": .string("EMAIL")]) }
+        case .tableSource, .singleSource:
+            if object["mapping"] != nil { object["mapping"] = .object(["...": .string("...")]) }
+        case .queryProperty(let app) where app.queryLanguage == .sql:
+            object["options"] = .object(["query": .string("...")])
+        case .teamMember:
+            object["email"] = request.email.map(JSONValue.string)
+        default:
+            break
+        }
+        objects[0] = .object(object)
+        return .array(objects)
+    }
 }

@@ -157,6 +157,8 @@ final class InitCommandTests: XCTestCase {
             "skipped config/apps/data_warehouse.js (app named \"data_warehouse\" is already defined in config/apps/warehouse.json)\n"), run.output)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("config/models/mod_profiles.js").path))
         XCTAssertTrue(run.output.contains("wrote config/sources/users_table.js\n"), run.output)
+        // The app file was skipped, so "Next:" must not ask to fill it in.
+        XCTAssertFalse(run.output.contains("fill in the"), run.output)
         XCTAssertEqual(validationReport().diagnostics.filter { $0.severity == .error && $0.ruleID.hasPrefix("duplicate") }.map(\.message), [])
     }
 

@@ -49,6 +49,24 @@ final class JSPrinterTests: XCTestCase {
         XCTAssertEqual(try printer.print(value), "{\n  host: \"localhost\", // where evil()\n}")
     }
 
+    func testCommentedOutEntriesAreExamplesOutsideTheValue() throws {
+        let value: JSLiteral = .object([
+            JSObjectMember("...", "...", comment: "fill in"),
+            JSObjectMember("email", "email\nx", comment: "example", commentedOut: true),
+            JSObjectMember("nested", .object(["a": 1]), commentedOut: true),
+        ])
+        XCTAssertEqual(try printer.print(value), """
+            {
+              "...": "...", // fill in
+              // email: "email\\nx", // example
+              // nested: {
+              //   a: 1,
+              // },
+            }
+            """)
+        XCTAssertEqual(try printer.print(.object([JSObjectMember("a", 1, commentedOut: true)])), "{\n  // a: 1,\n}")
+    }
+
     func testScalars() throws {
         XCTAssertEqual(try printer.print(nil), "null")
         XCTAssertEqual(try printer.print(.undefined), "undefined")

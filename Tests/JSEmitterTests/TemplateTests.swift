@@ -24,6 +24,16 @@ final class TemplateTests: XCTestCase {
         XCTAssertEqual(try render("{{plugin-name}}", ["plugin-name": .text("p")]), "p")
     }
 
+    func testLiteralsPrintAsJavaScriptAndTripleBracesInsertStringsUnquoted() throws {
+        let context: TemplateContext = ["id": .literal(.string("a\"b")), "port": .literal(.number(5432)), "obj": .literal(.object(["k": "v"]))]
+        XCTAssertEqual(try render("id: {{id}},", context), "id: \"a\\\"b\",")
+        // Grouparoo's own templates write the quotes themselves.
+        XCTAssertEqual(try render("id: \"{{{id}}}\", port: {{{port}}}", context), "id: \"a\"b\", port: 5432")
+        XCTAssertEqual(try render("  o: {{obj}}", context), "  o: {\n    k: \"v\",\n  }")
+        XCTAssertEqual(try render("{{#id}}set{{/id}}{{^none}}unset{{/none}}", context.merging(["none": .literal(.null)]) { a, _ in a }), "setunset")
+        XCTAssertEqual(try render("{{{ id }}}}", context), "a\"b}")
+    }
+
     func testSectionsAndInvertedSections() throws {
         let source = "{{#a}}A{{/a}}{{^a}}not A{{/a}}"
         XCTAssertEqual(try render(source, ["a": .flag(true)]), "A")
@@ -90,7 +100,7 @@ final class TemplateTests: XCTestCase {
         assertError("ok\nbad {{id", .unclosedTag, line: 2, column: 5)
         assertError("{{}}", .invalidTagName(""), line: 1, column: 1)
         assertError("x {{a b}}", .invalidTagName("a b"), line: 1, column: 3)
-        assertError("{{{id}}}", .tripleBraces, line: 1, column: 1)
+        assertError("x {{{id}}", .tripleBraces, line: 1, column: 3)
         assertError("a\n{{#s}}\nb", .unclosedSection("s"), line: 2, column: 1)
         assertError("{{/s}}", .unexpectedSectionEnd("s"), line: 1, column: 1)
         assertError("{{#a}}{{#b}}{{/a}}", .mismatchedSectionEnd(open: "b", openLine: 1, openColumn: 7, closing: "a"), line: 1, column: 13)

@@ -123,14 +123,15 @@ public enum ConfigClass: String, Sendable, CaseIterable, Hashable {
         key == "class" || allowedKeys.contains(key)
     }
 
-    /// Folder under the config dir that `grouparoo generate` writes this class to (§10.3-10.4).
-    /// Schedules are written next to their source; records have no template.
+    /// Folder under the config dir that `generate` writes this class to (§10.3-10.4); the one place
+    /// output folders are declared. Records have no template.
     public var configFolder: String? {
         switch self {
         case .setting: return "settings"
         case .model: return "models"
         case .app: return "apps"
-        case .source, .schedule: return "sources"
+        case .source: return "sources"
+        case .schedule: return "schedules"
         case .property: return "properties"
         case .group: return "groups"
         case .destination: return "destinations"

@@ -5,18 +5,17 @@ import JSEmitter
 /// `--write-all` and `--permission topic:r|w|rw`.
 enum ApiKeyOptions {
     static func fill(_ context: inout TemplateContext, request: GenerateRequest) throws {
-        let printer = GeneratePlanner.printer
         switch (request.apiKey, request.apiKeyEnvironmentVariable) {
         case (.some, .some):
             throw GenerateError("use either --api-key or --api-key-env, not both")
         case (let value?, nil):
             guard !value.isEmpty else { throw GenerateError("--api-key needs a non-empty value") }
-            context["apiKey"] = .text(try printer.print(.string(value)))
+            context["apiKey"] = .literal(.string(value))
         case (nil, let name?):
             guard isEnvironmentName(name) else {
-                throw GenerateError("--api-key-env needs an environment variable name (letters, digits and _, not starting with a digit); got \(JSLiteralSyntax.quoted(name))")
+                throw GenerateError("--api-key-env needs an environment variable name (letters, digits and _, not starting with a digit); got \(JSONOutput.quoted(name))")
             }
-            context["apiKey"] = .text(try printer.print(.environmentVariable(name)))
+            context["apiKey"] = .literal(.environmentVariable(name))
         case (nil, nil):
             context["apiKey"] = .text("")
         }
@@ -27,17 +26,17 @@ enum ApiKeyOptions {
         }
         var seen = Set<String>()
         for grant in grants where !seen.insert(grant.topic).inserted {
-            throw GenerateError("--permission lists topic \(JSLiteralSyntax.quoted(grant.topic)) twice")
+            throw GenerateError("--permission lists topic \(JSONOutput.quoted(grant.topic)) twice")
         }
         if grants.isEmpty {
             context["permissionAllRead"] = .flag(request.readAll)
             context["permissionAllWrite"] = .flag(request.writeAll)
             context["permissions"] = .text("")
         } else {
-            context["permissionAllRead"] = .text("null")
-            context["permissionAllWrite"] = .text("null")
+            context["permissionAllRead"] = .literal(.null)
+            context["permissionAllWrite"] = .literal(.null)
             let list = JSLiteral.array(grants.map { .object(["topic": .string($0.topic), "read": .boolean($0.read), "write": .boolean($0.write)]) })
-            context["permissions"] = .text(try printer.print(list))
+            context["permissions"] = .literal(list)
         }
     }
 
@@ -52,14 +51,14 @@ enum ApiKeyOptions {
     static func parseGrant(_ text: String) throws -> Grant {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, ["r", "w", "rw", "wr"].contains(parts[1].lowercased()) else {
-            throw GenerateError("--permission must look like topic:r, topic:w or topic:rw (e.g. --permission app:rw); got \(JSLiteralSyntax.quoted(text))")
+            throw GenerateError("--permission must look like topic:r, topic:w or topic:rw (e.g. --permission app:rw); got \(JSONOutput.quoted(text))")
         }
         let topic = parts[0]
         guard PermissionTopic(rawValue: topic) != nil else {
             let topics = PermissionTopic.allCases.map(\.rawValue)
             let close = topics.first { $0.lowercased() == topic.lowercased() }
-            let hint = close.map { " (did you mean \(JSLiteralSyntax.quoted($0))?)" } ?? ""
-            throw GenerateError("unknown permission topic \(JSLiteralSyntax.quoted(topic))\(hint); topics: \(topics.joined(separator: ", "))")
+            let hint = close.map { " (did you mean \(JSONOutput.quoted($0))?)" } ?? ""
+            throw GenerateError("unknown permission topic \(JSONOutput.quoted(topic))\(hint); topics: \(topics.joined(separator: ", "))")
         }
         let access = parts[1].lowercased()
         return Grant(topic: topic, read: access.contains("r"), write: access.contains("w"))

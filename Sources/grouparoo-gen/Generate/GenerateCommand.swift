@@ -31,12 +31,15 @@ enum GenerateCommand: Command {
         ],
         discussion: """
             Existing files are never replaced without --overwrite, and nothing is written outside the config
-            directory. Writing is all or nothing: if one file cannot be written, the files this run created are
-            removed again (a file already replaced with --overwrite is named, as its old contents are gone).
+            directory. Writing is all or nothing: if one file cannot be written, or the run is interrupted
+            (SIGINT, SIGTERM), the files this run created are removed again (a file already replaced with
+            --overwrite is named, as its old contents are gone).
 
-            Every rendered file is read back first: a template (e.g. from --templates) that renders invalid
-            JavaScript, or an id longer than 191 characters, is refused before anything is written. Names that
-            `validate` would reject (api key and team names need 3 to 191 characters) are reported as notices.
+            Every rendered file is checked with the config already in the directory before anything is written:
+            a template (e.g. from --templates) that renders invalid JavaScript, or an id Grouparoo refuses, stops
+            the run; so does an id another file already defines, or a second schedule for a source, unless
+            --force. Names that `validate` would reject (api key and team names need \(GrouparooLimits.minimumAccessNameLength)
+            to \(GrouparooLimits.maximumLength) characters) are reported as notices.
             """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
@@ -73,16 +76,16 @@ enum GenerateCommand: Command {
             return usageError("id is required. \(learnMore)", context: context)
         }
         do {
-            var request = try makeRequest(arguments, template: templateName, id: arguments.positionals[1], context: context)
             let configDirectory = context.absolutePath(try arguments[option.configDir] ?? ReaderSetup.defaultConfigDirectory(context))
-            if let generator = GeneratorCatalog.find(templateName), case .schedule = generator.kind, let parent = request.parent {
-                request.parentSourceType = sourceType(of: parent, in: configDirectory, context: context)
-            }
+            let existing = ConfigReader(options: ReaderOptions(environment: context.environment)).readDirectory(at: configDirectory)
+            let request = withConfigFacts(
+                try makeRequest(arguments, template: templateName, id: arguments.positionals[1], context: context), from: existing)
             let plan = try GeneratePlanner.plan(request, templates: templates)
             for notice in plan.notices { context.writeError("notice: \(ControlCharacters.escaped(notice))\n") }
             let writer = SafeFileWriter(configDirectory: configDirectory, overwrite: arguments[option.overwrite])
             let targets = try plan.files.map { try writer.checkedTarget($0.relativePath) }
-            let check = GeneratedFileCheck.check(plan.files, targets: targets.map(\.path)) { displayPath($0, context) }
+            let check = GeneratedFileCheck.check(plan.files, targets: targets.map(\.path), existing: existing,
+                                                 force: arguments[option.force]) { displayPath($0, context) }
             for notice in check.notices { context.writeError("notice: \(notice)\n") }
             if arguments[option.dryRun] {
                 for (file, target) in zip(plan.files, targets) {
@@ -98,10 +101,10 @@ enum GenerateCommand: Command {
             }
             let written: [URL]
             do {
-                written = try writer.write(plan.files)
+                written = try SignalDeferral.run { received in try writer.write(plan.files, interrupted: received) }
             } catch let failure as WriteFailure {
                 reportWriteFailure(failure, context: context)
-                return ExitCode.failure
+                return (failure.underlying as? InterruptedError).map { SignalDeferral.exitStatus(for: $0.signal) } ?? ExitCode.failure
             }
             for path in written {
                 context.write("wrote \(displayPath(path.path, context))\n")
@@ -133,21 +136,26 @@ enum GenerateCommand: Command {
         context.writeError(text)
     }
 
-    /// The `type` of the source `id` in the config dir, read statically; nil when the directory,
-    /// the source or a literal type is not there.
-    private static func sourceType(of id: String, in configDirectory: String, context: CommandContext) -> String? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: configDirectory, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
-        let read = ConfigReader(options: ReaderOptions(environment: context.environment)).readDirectory(at: configDirectory)
-        for object in read.objects {
-            guard case .object(let members) = object.value,
-                  case .string(let className)? = members["class"]?.value, className.lowercased() == "source",
-                  case .string(id)? = members["id"]?.value,
-                  case .string(let type)? = members["type"]?.value
-            else { continue }
-            return type
+    /// `request` with what planning needs from the config dir: its models, and a schedule's source type.
+    static func withConfigFacts(_ request: GenerateRequest, from existing: ConfigReadResult) -> GenerateRequest {
+        var request = request
+        request.existingModelIds = ids(of: "model", in: existing).map(\.id)
+        if let parent = request.parent, let generator = GeneratorCatalog.find(request.templateName), case .schedule = generator.kind {
+            request.parentSourceType = ids(of: "source", in: existing).first { $0.id == parent }?.type
         }
-        return nil
+        return request
+    }
+
+    /// The objects of `className` in the config dir read statically, with their literal `type`.
+    private static func ids(of className: String, in read: ConfigReadResult) -> [(id: String, type: String?)] {
+        read.objects.compactMap { object in
+            guard case .object(let members) = object.value,
+                  case .string(let objectClass)? = members["class"]?.value, objectClass.lowercased() == className,
+                  case .string(let id)? = members["id"]?.value
+            else { return nil }
+            if case .string(let type)? = members["type"]?.value { return (id, type) }
+            return (id, nil)
+        }
     }
 
     static func makeRequest(_ arguments: ParsedArguments, template: String, id: String, context: CommandContext) throws -> GenerateRequest {

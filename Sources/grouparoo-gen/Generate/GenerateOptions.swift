@@ -71,6 +71,10 @@ extension GenerateCommand {
         let syncMode = TemplateInput(Option("-s", "--sync-mode", valueName: "mode", help: "Destination sync mode: sync, additive or enrich.",
                                             completion: .choices(SyncMode.allCases.map(\.rawValue))),
                                      into: \.syncMode)
+        let model = TemplateInput(Option("--model", valueName: "id",
+                                         help: "Model of a group, source or destination (default: the config dir's only model, else mod_profiles)."),
+                                  into: \.model)
+        let email = TemplateInput(Option("--email", valueName: "address", help: "team:member: the person's login email."), into: \.email)
         let pluginName = TemplateInput(Option("--plugin-name", valueName: "name",
                                               help: "setting: plugin owning the setting (core, interface, telemetry).",
                                               completion: .choices(RegisteredSetting.pluginNames)),
@@ -85,6 +89,7 @@ extension GenerateCommand {
         let permission = TemplateInput(Option("--permission", valueName: "topic:r|w|rw", help: "apiKey: access to one topic.", repeatable: true),
                                        into: \.permissions)
         let overwrite = Flag("-o", "--overwrite", help: "Replace files that already exist.")
+        let force = Flag("--force", help: "Write even when another file already defines the id, or the source already has a schedule.")
         let dryRun = Flag("--dry-run", help: "Print the files instead of writing them.")
         let configDir = Option<String>("--config-dir", valueName: "dir", help: "Config directory (default: $GROUPAROO_CONFIG_DIR, else ./config).",
                                        completion: .directories)

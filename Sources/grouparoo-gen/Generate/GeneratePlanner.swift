@@ -17,7 +17,7 @@ enum GeneratePlanner {
             id = request.id  // Grouparoo's setting template has no id input, so the id is never formatted.
         } else {
             do { id = try IdFormatting.generateId(request.id) } catch { throw GenerateError(FileErrorDescription.describe(error)) }
-            if id != request.id { notices.append("ID was changed to \(JSLiteralSyntax.quoted(id))") }
+            if id != request.id { notices.append("ID was changed to \(JSONOutput.quoted(id))") }
         }
         guard !id.isEmpty else { throw GenerateError("id is required") }
 
@@ -30,17 +30,17 @@ enum GeneratePlanner {
             }
             parent = given
             if let formatted = try? IdFormatting.generateId(given), formatted != given {
-                notices.append("--parent \(JSLiteralSyntax.quoted(given)) is used as given, but ids made by generate look like \(JSLiteralSyntax.quoted(formatted))")
+                notices.append("--parent \(JSONOutput.quoted(given)) is used as given, but ids made by generate look like \(JSONOutput.quoted(formatted))")
             }
         }
 
-        var context: TemplateContext = ["id": .text(JSLiteralSyntax.quoted(id)), "name": .text(JSLiteralSyntax.quoted(id))]
+        var context: TemplateContext = ["id": .literal(.string(id)), "name": .literal(.string(id)), "modelId": .literal(.string(modelId(request, notices: &notices)))]
         var extraFiles: [PlannedFile] = []
         try fill(&context, extraFiles: &extraFiles, notices: &notices, generator: generator, request: request, id: id, parent: parent, templates: templates)
 
         let main = PlannedFile(
             relativePath: generator.directory + "/" + IdFormatting.fileName(forId: id),
-            contents: try templates.template(generator.templateFile).render(context))
+            contents: try templates.template(generator.templateFile).render(context, printer: printer))
         let files = [main] + extraFiles
         try checkDistinctPaths(files)
         return GenerationPlan(templateName: generator.name, id: id, files: files, notices: notices)
@@ -50,76 +50,97 @@ enum GeneratePlanner {
         _ context: inout TemplateContext, extraFiles: inout [PlannedFile], notices: inout [String], generator: Generator,
         request: GenerateRequest, id: String, parent: String?, templates: TemplateStore
     ) throws {
-        let quotedParent = TemplateValue.text(JSLiteralSyntax.quoted(parent ?? ""))
-        let scheduleId = TemplateValue.text(JSLiteralSyntax.quoted(id.replacingOccurrences(of: "\"", with: "") + "_schedule"))
+        let parentValue = TemplateValue.literal(.string(parent ?? ""))
+        let scheduleId = TemplateValue.literal(.string(id.replacingOccurrences(of: "\"", with: "") + "_schedule"))
         switch generator.kind {
         case .apiKey:
             try ApiKeyOptions.fill(&context, request: request)
-        case .group:
-            context["modelId"] = .text(JSLiteralSyntax.quoted("mod_profiles"))
         case .model:
-            context["type"] = .text(JSLiteralSyntax.quoted("profile"))
+            context["type"] = .literal("profile")
+        case .group, .team:
+            break
         case .setting:
             try fillSetting(&context, request: request)
-        case .team:
-            break
         case .teamMember:
-            context["teamId"] = quotedParent
-            context["firstName"] = .text(JSLiteralSyntax.quoted(id))
+            guard let email = request.email, !email.isEmpty else {
+                throw GenerateError("--email is required: a team member logs in with it, e.g. --email ada@example.com")
+            }
+            context["teamId"] = parentValue
+            context["email"] = .literal(.string(email))
+            context["firstName"] = .literal(.string(id))
         case .schedule:
-            context["sourceId"] = quotedParent
+            context["sourceId"] = parentValue
             fillScheduleOptions(&context, notices: &notices, request: request)
         case .app(let app):
             context["displayName"] = .text(app.displayName)
-            context["type"] = .text(JSLiteralSyntax.quoted(app.plugin))
-            context["options"] = .text(try app.options.map { try printer.print(.object($0)) } ?? "")
+            context["type"] = .literal(.string(app.type))
+            context["options"] = optional(app.options)
         case .destination(let destination):
             try fillDestination(&context, destination: destination, request: request)
-            context["appId"] = quotedParent
+            context["appId"] = parentValue
         case .tableSource(let plugin):
             context["displayName"] = .text(plugin.displayName)
-            context["type"] = .text(JSLiteralSyntax.quoted("\(plugin.plugin)-import-table"))
-            context["appId"] = quotedParent
+            context["type"] = .literal(.string("\(plugin.type)-import-table"))
+            context["appId"] = parentValue
             context["scheduleId"] = scheduleId
             extraFiles = try TableSourcePlanner.fill(&context, notices: &notices, request: request, sourceId: id, templates: templates)
         case .tableProperty:
-            context["sourceId"] = quotedParent
+            context["sourceId"] = parentValue
             context.merge(TableSourcePlanner.propertyDefaults) { current, _ in current }
         case .querySource(let plugin):
             context["displayName"] = .text(plugin.displayName)
-            context["type"] = .text(JSLiteralSyntax.quoted("\(plugin.plugin)-import-query"))
-            context["appId"] = quotedParent
+            context["type"] = .literal(.string("\(plugin.type)-import-query"))
+            context["appId"] = parentValue
             context["scheduleId"] = scheduleId
         case .queryProperty:
-            context["sourceId"] = quotedParent
-            context["query"] = .text(JSLiteralSyntax.quoted("SELECT SUM(price) from purchases where user_id = {{{user_id}}}"))
+            context["sourceId"] = parentValue
+            // A live `{{{key}}}` would name a property that may not exist; the example shows the form.
+            context["query"] = .literal("...")
+            context["queryExample"] = .text("e.g. \"SELECT SUM(price) FROM purchases WHERE user_id = {{{user_id}}}\"")
         case .singleSource(let plugin):
             context["displayName"] = .text(plugin.displayName)
-            context["type"] = .text(JSLiteralSyntax.quoted(plugin.sourceType))
-            context["appId"] = quotedParent
-            context["options"] = .text(try plugin.sourceOptions.map { try printer.print(.object($0)) } ?? "")
-            context["mapping"] = .text(try plugin.sourceMapping.map { try printer.print(.object($0)) } ?? "")
+            context["type"] = .literal(.string(plugin.sourceType))
+            context["appId"] = parentValue
+            context["options"] = optional(plugin.sourceOptions)
+            context["mapping"] = optional(plugin.mapping)
             context["schedule"] = .flag(plugin.offersSchedule)
             context["scheduleId"] = scheduleId
         case .singleProperty(let plugin):
             context["displayName"] = .text(plugin.displayName)
-            context["sourceId"] = quotedParent
-            context["options"] = .text(try plugin.propertyOptions.map { try printer.print(.object($0)) } ?? "")
+            context["sourceId"] = parentValue
+            context["options"] = .literal(.object(plugin.propertyOptions))
         }
+    }
+
+    /// An object, or empty text (false as a section) when there is none.
+    private static func optional(_ members: [JSObjectMember]?) -> TemplateValue {
+        members.map { .literal(.object($0)) } ?? .text("")
+    }
+
+    /// `--model`, else the config dir's only model, else the model `init` creates.
+    private static func modelId(_ request: GenerateRequest, notices: inout [String]) -> String {
+        guard let model = request.model else {
+            return request.existingModelIds.count == 1 ? request.existingModelIds[0] : GeneratorCatalog.defaultModelId
+        }
+        if !request.existingModelIds.isEmpty, !request.existingModelIds.contains(model) {
+            notices.append("model \(JSONOutput.quoted(model)) is not defined in the config dir (models there: "
+                + request.existingModelIds.joined(separator: ", ") + ")")
+        }
+        return model
     }
 
     /// `--high-water-mark` becomes `options.column`. Without it, when the parent source is in the
     /// config dir and its type requires schedule options, they are written as `"..."` placeholders
     /// (which `validate` flags until filled in); otherwise `options: {}` with a comment.
     private static func fillScheduleOptions(_ context: inout TemplateContext, notices: inout [String], request: GenerateRequest) {
-        var column = request.highWaterMark.map(JSLiteralSyntax.quoted) ?? ""
+        var column: TemplateValue = request.highWaterMark.map { .literal(.string($0)) } ?? .text("")
         var queryOptions = false
         if request.highWaterMark == nil, let type = request.parentSourceType,
            let connection = PluginCatalog.bundled.connections[type] {
             let required = Set(connection.scheduleOptions.filter(\.isRequired).map(\.key))
-            let source = JSLiteralSyntax.quoted(request.parent ?? "")
+            let source = JSONOutput.quoted(request.parent ?? "")
             if required.contains("column") {
-                column = JSLiteralSyntax.quoted("...")
+                column = .literal("...")
                 notices.append("source \(source) is a \(type) source, whose schedule needs options.column: replace the \"...\" "
                     + "with a column that grows when a row changes (or pass --high-water-mark COLUMN)")
             } else if required.contains("query") {
@@ -128,31 +149,39 @@ enum GeneratePlanner {
                     + "replace their \"...\" placeholders")
             }
         }
-        context["highWaterMark"] = .text(column)
+        context["highWaterMark"] = column
         context["queryOptions"] = .flag(queryOptions)
     }
 
-    private static func fillDestination(_ context: inout TemplateContext, destination: PluginDestination, request: GenerateRequest) throws {
+    private static func fillDestination(_ context: inout TemplateContext, destination: DestinationTemplate, request: GenerateRequest) throws {
         context["displayName"] = .text(destination.displayName)
-        context["type"] = .text(JSLiteralSyntax.quoted(destination.type))
-        var syncMode = ""
-        if let modeDefault = destination.syncModeDefault {
-            let chosen = request.syncMode ?? modeDefault
-            if request.syncMode != nil && !destination.syncModes.contains(chosen) {
-                throw GenerateError("sync mode \(JSLiteralSyntax.quoted(chosen)) is not supported by \(destination.name):destination; use one of: \(destination.syncModes.joined(separator: ", "))")
+        context["type"] = .literal(.string(destination.type))
+        let modes = destination.syncModes
+        context["syncMode"] = .text("")
+        context["syncModeHelp"] = .text("")
+        if !modes.isEmpty {
+            guard let chosen = request.syncMode ?? destination.defaultSyncMode else {
+                throw GenerateError("--sync-mode is required: \(destination.name):destination has no default sync mode; "
+                    + "choose one of: \(modes.joined(separator: ", ")) (e.g. --sync-mode \(modes.last ?? "sync"))")
             }
-            syncMode = JSLiteralSyntax.quoted(chosen)
+            guard modes.contains(chosen) else {
+                throw GenerateError("sync mode \(JSONOutput.quoted(chosen)) is not supported by \(destination.name):destination; use one of: \(modes.joined(separator: ", "))")
+            }
+            context["syncMode"] = .literal(.string(chosen))
+            context["syncModeHelp"] = .text(syncModeHelp(modes))
         }
-        context["syncMode"] = .text(syncMode)
-        context["syncModeHelp"] = .text(syncModeHelp(destination.syncModes, mustChoose: syncMode == "\"...\""))
-        context["options"] = .text(try destination.options.map { try printer.print(.object($0)) } ?? "")
-        context["mapping"] = .text(try printer.print(.object(destination.mapping)))
-        context["groupMemberships"] = .text(try destination.groupMemberships.map { try printer.print(.object($0)) } ?? "")
+        context["options"] = optional(destination.options)
+        context["mapping"] = .literal(.object(destination.mappingExample.map(commentedOut)))
+        context["groupMemberships"] = optional(destination.groupExample?.map(commentedOut))
     }
 
-    private static func syncModeHelp(_ modes: [String], mustChoose: Bool) -> String {
+    private static func commentedOut(_ member: JSObjectMember) -> JSObjectMember {
+        JSObjectMember(member.key, member.value, comment: member.comment, commentedOut: true)
+    }
+
+    private static func syncModeHelp(_ modes: [String]) -> String {
         let meaning = ["sync": "create, update and delete", "additive": "create and update, never delete", "enrich": "only update records that already exist there"]
-        return "Allowed here: " + modes.map { "\"\($0)\" (\(meaning[$0] ?? $0))" }.joined(separator: ", ") + "." + (mustChoose ? " Replace \"...\" with one of them." : "")
+        return "Allowed here: " + modes.map { "\"\($0)\" (\(meaning[$0] ?? $0))" }.joined(separator: ", ") + "."
     }
 
     private static func fillSetting(_ context: inout TemplateContext, request: GenerateRequest) throws {
@@ -166,7 +195,7 @@ enum GeneratePlanner {
             let hint = known.isEmpty
                 ? "plugins with settings: \(Array(Set(RegisteredSetting.all.map(\.pluginName))).sorted().joined(separator: ", "))"
                 : "settings of \(pluginName): \(known.joined(separator: ", "))"
-            throw GenerateError("setting \(JSLiteralSyntax.quoted(key)) is not registered for plugin \(JSLiteralSyntax.quoted(pluginName)); \(hint)")
+            throw GenerateError("setting \(JSONOutput.quoted(key)) is not registered for plugin \(JSONOutput.quoted(pluginName)); \(hint)")
         }
         let literal: JSLiteral
         switch setting.type {
@@ -174,18 +203,18 @@ enum GeneratePlanner {
             literal = .string(value)
         case .number:
             guard let number = Double(value), number.isFinite else {
-                throw GenerateError("setting \(pluginName)/\(key) takes a number; \(JSLiteralSyntax.quoted(value)) is not one")
+                throw GenerateError("setting \(pluginName)/\(key) takes a number; \(JSONOutput.quoted(value)) is not one")
             }
             literal = .number(number)
         case .boolean:
             guard value == "true" || value == "false" else {
-                throw GenerateError("setting \(pluginName)/\(key) takes true or false; \(JSLiteralSyntax.quoted(value)) is neither")
+                throw GenerateError("setting \(pluginName)/\(key) takes true or false; \(JSONOutput.quoted(value)) is neither")
             }
             literal = .boolean(value == "true")
         }
-        context["pluginName"] = .text(JSLiteralSyntax.quoted(pluginName))
-        context["key"] = .text(JSLiteralSyntax.quoted(key))
-        context["value"] = .text(try printer.print(literal))
+        context["pluginName"] = .literal(.string(pluginName))
+        context["key"] = .literal(.string(key))
+        context["value"] = .literal(literal)
     }
 
     /// Refuses options the template does not take, instead of silently ignoring them.
@@ -208,6 +237,6 @@ enum GeneratePlanner {
     static func unknownTemplate(_ name: String) -> GenerateError {
         let matches = GeneratorCatalog.closeMatches(to: name)
         let hint = matches.isEmpty ? "" : " Did you mean: \(matches.joined(separator: ", "))?"
-        return GenerateError("template \(JSLiteralSyntax.quoted(name)) not found.\(hint) See `generate --list`.")
+        return GenerateError("template \(JSONOutput.quoted(name)) not found.\(hint) See `generate --list`.")
     }
 }

@@ -11,6 +11,10 @@ struct GenerateRequest: Sendable, Equatable {
     var mapping: String?
     var highWaterMark: String?
     var syncMode: String?
+    /// `--model`: the model of a group, source or destination.
+    var model: String?
+    /// `--email` of a team member.
+    var email: String?
     var pluginName: String?
     var key: String?
     var value: String?
@@ -23,6 +27,9 @@ struct GenerateRequest: Sendable, Equatable {
     /// For `schedule`: the `type` of the `--parent` source, when the config dir defines it (read
     /// by the command, not an option), so the schedule gets the options that type requires.
     var parentSourceType: String?
+    /// Ids of the models the config dir defines (read by the command, not an option), so a group,
+    /// source or destination belongs to the only one without `--model`.
+    var existingModelIds: [String] = []
 
     init(templateName: String, id: String) {
         self.templateName = templateName

@@ -1,10 +1,14 @@
 import ConfigModel
 import Foundation
 
-/// Reads the rendered files back, statically, before anything is written: a template from
-/// `--templates` can render JavaScript that does not parse, and an id can come out longer than
-/// Grouparoo accepts. Those are refused; a name `validate` would reject only gets a notice, since
-/// the user is about to edit the file anyway.
+/// Checks the rendered files before anything is written, with the static reader and the real
+/// validation rules, together with the config already in the directory (a planned file replaces the
+/// file at its path, as `--overwrite` would):
+/// - a file that does not parse (a template from `--templates` can render anything) is refused;
+/// - an `invalid-id` on a planned object (e.g. longer than Grouparoo allows) is refused;
+/// - an object whose id another file already defines (`duplicate-id`), or a second schedule for a
+///   source (`one-schedule-per-source`), is refused unless `--force`;
+/// - an `invalid-length` name only gets a notice, since the user is about to edit the file anyway.
 enum GeneratedFileCheck {
     struct Outcome: Equatable {
         /// Reasons to write nothing.
@@ -12,44 +16,72 @@ enum GeneratedFileCheck {
         var notices: [String] = []
     }
 
-    /// Grouparoo's longest id and name (R-ID-02, the varchar(191) columns).
-    static let maximumLength = 191
-    /// Classes whose `name` needs at least 3 characters (R-KEY-02, R-TEAM-02).
-    static let minimumNameLength: [String: Int] = ["apiKey": 3, "team": 3]
+    /// What a rule's finding on a planned file does.
+    enum Effect: Equatable {
+        case refuse
+        /// Refuse unless `--force`.
+        case refuseUnlessForced
+        case notice
+    }
+
+    static let effects: [String: Effect] = [
+        "invalid-id": .refuse, "duplicate-id": .refuseUnlessForced, "one-schedule-per-source": .refuseUnlessForced,
+        "invalid-length": .notice,
+    ]
 
     /// `targets` are the absolute paths the files would be written to (same order as `files`);
-    /// `display` shortens a path for messages.
-    static func check(_ files: [PlannedFile], targets: [String], display: (String) -> String) -> Outcome {
+    /// `existing` is the config dir as read now; `display` shortens a path for messages.
+    static func check(_ files: [PlannedFile], targets: [String], existing: ConfigReadResult, force: Bool,
+                      display: (String) -> String) -> Outcome {
         var outcome = Outcome()
         let reader = ConfigReader(options: ReaderOptions(environment: [:]))
+        var planned: [FileReadResult] = []
         for (file, target) in zip(files, targets) where target.hasSuffix(".js") || target.hasSuffix(".json") {
             let result = reader.read(contents: Array(file.contents.utf8), path: target)
             if let syntax = result.diagnostics.first(where: { $0.readerProblem == .syntaxError }) {
-                let position = syntax.span.map { ":\($0.start.line):\($0.start.column)" } ?? ""
-                outcome.errors.append("\(display(target))\(position): the rendered file is not valid JavaScript: "
+                outcome.errors.append("\(display(target))\(position(syntax.span)): the rendered file is not valid JavaScript: "
                     + ControlCharacters.escaped(syntax.message) + " (check the template)")
                 continue
             }
-            for object in result.objects {
-                guard case .object(let members) = object.value else { continue }
-                let className = string(members["class"])
-                if let id = string(members["id"]), id.utf16.count > maximumLength {
-                    outcome.errors.append("the id \"\(id.prefix(40))…\" in \(display(target)) is \(id.utf16.count) characters long; "
-                        + "Grouparoo allows at most \(maximumLength) (R-ID-02): use a shorter id")
-                }
-                if let className, let minimum = minimumNameLength[className], let name = string(members["name"]),
-                   name.utf16.count < minimum {
-                    outcome.notices.append("Grouparoo requires \(className) names of \(minimum)–\(maximumLength) characters; "
-                        + "\(JSONOutput.quoted(ControlCharacters.escaped(name))) in \(display(target)) is too short, so `validate` "
-                        + "will report it (invalid-length) until you change `name`")
-                }
+            planned.append(result)
+        }
+        guard outcome.errors.isEmpty else { return outcome }
+
+        let plannedPaths = Set(planned.map(\.path))
+        var config = existing
+        config.files = config.files.filter { !plannedPaths.contains($0.path) } + planned
+        let rules = RuleCatalog.all.filter { effects[$0.description.identifier] != nil }
+        let report = Validator(rules: rules, plugins: nil).validate(config)
+        for diagnostic in report.diagnostics {
+            guard let effect = effects[diagnostic.ruleID] else { continue }
+            let files = [diagnostic.span?.file] + diagnostic.notes.map { $0.span?.file }
+            guard files.contains(where: { $0.map(plannedPaths.contains) == true }) else { continue }
+            let text = describe(diagnostic, display: display)
+            switch effect {
+            case .refuse:
+                outcome.errors.append(text)
+            case .refuseUnlessForced where force:
+                outcome.notices.append(text + " (written anyway: --force)")
+            case .refuseUnlessForced:
+                outcome.errors.append(text + " (use --force to write it anyway)")
+            case .notice:
+                outcome.notices.append(text + "; `validate` reports it until you change it")
             }
         }
         return outcome
     }
 
-    private static func string(_ value: LocatedValue?) -> String? {
-        if case .string(let text)? = value?.value { return text }
-        return nil
+    /// "config/apiKeys/k.js:7:11: message [rule-id]; note at config/apiKeys/other.js:7:11".
+    private static func describe(_ diagnostic: Diagnostic, display: (String) -> String) -> String {
+        var text = diagnostic.span.map { display($0.file) + position($0) + ": " } ?? ""
+        text += ControlCharacters.escaped(diagnostic.message) + " [\(diagnostic.ruleID)]"
+        for note in diagnostic.notes {
+            text += "; " + ControlCharacters.escaped(note.message) + (note.span.map { " at " + display($0.file) + position($0) } ?? "")
+        }
+        return text
+    }
+
+    private static func position(_ span: SourceSpan?) -> String {
+        span.map { ":\($0.start.line):\($0.start.column)" } ?? ""
     }
 }

@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// One input a generator accepts, as `--describe` shows it.
 struct GeneratorInput: Sendable, Equatable {
     var name: String
@@ -10,14 +12,14 @@ struct GeneratorInput: Sendable, Equatable {
 /// What a generator produces; decides how `GeneratePlanner` fills its template.
 enum GeneratorKind: Sendable {
     case apiKey, group, model, setting, team, teamMember, schedule
-    case app(PluginApp)
-    case destination(PluginDestination)
-    case tableSource(TableQueryPlugin)
-    case tableProperty(TableQueryPlugin)
-    case querySource(TableQueryPlugin)
-    case queryProperty(TableQueryPlugin)
-    case singleSource(SingleSourcePlugin)
-    case singleProperty(SingleSourcePlugin)
+    case app(AppTemplate)
+    case destination(DestinationTemplate)
+    case tableSource(AppTemplate)
+    case tableProperty(AppTemplate)
+    case querySource(AppTemplate)
+    case queryProperty(AppTemplate)
+    case singleSource(SingleSourceTemplate)
+    case singleProperty(SingleSourceTemplate)
 }
 
 /// A `generate` template as users name it (`postgres:table:source`), with the template file(s)
@@ -29,12 +31,15 @@ struct Generator: Sendable {
     var inputs: [GeneratorInput]
     /// The file in `Templates/` (or `--templates DIR`) rendered for the main object.
     var templateFile: String
-    /// Folder inside the config dir that receives the main file.
-    var directory: String
+    /// The class of the main object; its `configFolder` receives the main file.
+    var configClass: ConfigClass
     /// The key `--parent` fills (`appId`, `sourceId`, `teamId`), if the template needs a parent.
     var parentKey: String?
     /// What the parent is, for error messages ("app", "source", "team").
     var parentNoun: String?
+
+    /// Folder inside the config dir that receives the main file.
+    var directory: String { configClass.configFolder ?? configClass.rawValue }
 }
 
 private let idInput = GeneratorInput(
@@ -45,8 +50,17 @@ private func parentInput(_ noun: String, example: String) -> GeneratorInput {
     GeneratorInput(name: "parent", required: true, description: "Id of the \(noun) it belongs to, e.g. `--parent \(example)`", defaultValue: nil)
 }
 
+/// `--model`: the model a group, source or destination belongs to.
+let modelInput = GeneratorInput(
+    name: "model", required: false,
+    description: "Id of the model its records belong to (default: the config dir's only model, else \"\(GeneratorCatalog.defaultModelId)\")",
+    defaultValue: nil)
+
 enum GeneratorCatalog {
-    /// All 111 generators (Grouparoo's 110 plus `schedule`), sorted by name as Grouparoo sorted them.
+    /// The model `init` creates, used when the config dir does not name exactly one model.
+    static let defaultModelId = "mod_profiles"
+
+    /// Every generator (Grouparoo's templates plus `schedule`), sorted by name as Grouparoo sorted them.
     static let all: [Generator] = (coreGenerators + pluginGenerators).sorted { $0.name < $1.name }
 
     /// The generator called `name`, compared case-insensitively (`apiKey` finds `apikey`).
@@ -68,72 +82,77 @@ enum GeneratorCatalog {
                            GeneratorInput(name: "read-all", required: false, description: "Grant read access to every topic", defaultValue: nil),
                            GeneratorInput(name: "write-all", required: false, description: "Grant write access to every topic", defaultValue: nil),
                            GeneratorInput(name: "permission", required: false, description: "Grant one topic, e.g. `--permission app:rw` (r, w or rw; repeatable); sets permissionAllRead/Write to null", defaultValue: nil)],
-                  templateFile: "apiKey.js.template", directory: "apiKeys"),
+                  templateFile: "apiKey.js.template", configClass: .apiKey),
         Generator(name: "group", description: "A group of records chosen by rules", kind: .group,
-                  inputs: [idInput, GeneratorInput(name: "modelId", required: true, description: "The model whose records can join the group", defaultValue: "mod_profiles")],
-                  templateFile: "group.js.template", directory: "groups"),
+                  inputs: [idInput, modelInput],
+                  templateFile: "group.js.template", configClass: .group),
         Generator(name: "model", description: "A model: a kind of record (profiles, accounts, ...)", kind: .model,
                   inputs: [idInput, GeneratorInput(name: "type", required: false, description: "profile, account, event or custom", defaultValue: "profile")],
-                  templateFile: "model.js.template", directory: "models"),
+                  templateFile: "model.js.template", configClass: .model),
         Generator(name: "schedule", description: "A schedule re-importing an existing source", kind: .schedule,
                   inputs: [idInput, parentInput("source", example: "users_table"),
                            GeneratorInput(name: "high-water-mark", required: false, description: "Column that grows when a row changes, e.g. `--high-water-mark updated_at` (table sources). "
                                           + "Without it, the options the parent source's type requires are written as \"...\" placeholders when "
                                           + "the source is found in the config dir (column for table sources, query and propertyId for query "
                                           + "sources), else `options: {}`", defaultValue: nil)],
-                  templateFile: "schedule.js.template", directory: "schedules", parentKey: "sourceId", parentNoun: "source"),
+                  templateFile: "schedule.js.template", configClass: .schedule, parentKey: "sourceId", parentNoun: "source"),
         Generator(name: "setting", description: "A new value for one registered Grouparoo setting", kind: .setting,
                   inputs: [idInput,
                            GeneratorInput(name: "plugin-name", required: true, description: "Plugin owning the setting: core, interface or telemetry", defaultValue: nil),
                            GeneratorInput(name: "key", required: true, description: "The setting's key, e.g. cluster-name", defaultValue: nil),
                            GeneratorInput(name: "value", required: true, description: "The new value (a number or true/false for settings of those types)", defaultValue: nil)],
-                  templateFile: "setting.js.template", directory: "settings"),
+                  templateFile: "setting.js.template", configClass: .setting),
         Generator(name: "team", description: "A team of Grouparoo users (read everything, write nothing)", kind: .team,
-                  inputs: [idInput], templateFile: "team.js.template", directory: "teams"),
+                  inputs: [idInput], templateFile: "team.js.template", configClass: .team),
         Generator(name: "team:member", description: "A person who logs in to Grouparoo as part of a team", kind: .teamMember,
-                  inputs: [idInput, parentInput("team", example: "admin_team")],
-                  templateFile: "teamMember.js.template", directory: "teamMembers", parentKey: "teamId", parentNoun: "team"),
+                  inputs: [idInput, parentInput("team", example: "admin_team"),
+                           GeneratorInput(name: "email", required: true, description: "The person's login email address, e.g. `--email ada@example.com`", defaultValue: nil)],
+                  templateFile: "teamMember.js.template", configClass: .teamMember, parentKey: "teamId", parentNoun: "team"),
     ]
 
     private static var pluginGenerators: [Generator] {
         var generators: [Generator] = []
-        for app in pluginApps {
+        for app in PluginTemplates.apps {
             generators.append(Generator(
-                name: "\(app.plugin):app", description: "A \(app.displayName) app (connection settings)", kind: .app(app),
-                inputs: [idInput], templateFile: "app.js.template", directory: "apps"))
+                name: "\(app.type):app", description: "A \(app.displayName) app (connection settings)", kind: .app(app),
+                inputs: [idInput], templateFile: "app.js.template", configClass: .app))
         }
-        for destination in pluginDestinations {
-            var inputs = [idInput, parentInput("\(destination.displayName) app", example: "data_warehouse")]
-            if let modeDefault = destination.syncModeDefault {
+        for destination in PluginTemplates.destinations {
+            var inputs = [idInput, parentInput("\(destination.displayName) app", example: "data_warehouse"), modelInput]
+            if !destination.syncModes.isEmpty {
+                let modes = destination.syncModes.joined(separator: ", ")
                 inputs.append(GeneratorInput(
-                    name: "sync-mode", required: false,
-                    description: "How records sync: \(destination.syncModes.joined(separator: ", ")), e.g. `--sync-mode additive`",
-                    defaultValue: modeDefault))
+                    name: "sync-mode", required: destination.needsSyncModeChoice,
+                    description: destination.needsSyncModeChoice
+                        ? "How records sync: \(modes); the destination has no default, so choose one, e.g. `--sync-mode additive`"
+                        : "How records sync: \(modes), e.g. `--sync-mode additive`",
+                    defaultValue: destination.defaultSyncMode))
             }
             generators.append(Generator(
                 name: "\(destination.name):destination", description: "A \(destination.displayName) destination (\(destination.type))",
                 kind: .destination(destination), inputs: inputs, templateFile: "destination.js.template",
-                directory: "destinations", parentKey: "appId", parentNoun: "app"))
+                configClass: .destination, parentKey: "appId", parentNoun: "app"))
         }
-        for plugin in tableQueryPlugins {
-            generators += tableQueryGenerators(plugin)
+        for app in PluginTemplates.tableQueryApps {
+            generators += tableQueryGenerators(app)
         }
-        for plugin in singleSourcePlugins {
+        for plugin in PluginTemplates.singleSources {
+            let example = plugin.plugin.replacingOccurrences(of: "-", with: "_")
             generators.append(Generator(
                 name: "\(plugin.plugin):source", description: "A \(plugin.displayName) source", kind: .singleSource(plugin),
-                inputs: [idInput, parentInput("\(plugin.displayName) app", example: "\(plugin.plugin.replacingOccurrences(of: "-", with: "_"))_app")],
-                templateFile: "source.js.template", directory: "sources", parentKey: "appId", parentNoun: "app"))
+                inputs: [idInput, parentInput("\(plugin.displayName) app", example: "\(example)_app"), modelInput],
+                templateFile: "source.js.template", configClass: .source, parentKey: "appId", parentNoun: "app"))
             generators.append(Generator(
                 name: "\(plugin.plugin):property", description: "A property of a \(plugin.displayName) source", kind: .singleProperty(plugin),
-                inputs: [idInput, parentInput("\(plugin.displayName) source", example: "\(plugin.plugin.replacingOccurrences(of: "-", with: "_"))_source")],
-                templateFile: plugin.propertyOptions == nil ? "calculated-property.js.template" : "property.js.template",
-                directory: "properties", parentKey: "sourceId", parentNoun: "source"))
+                inputs: [idInput, parentInput("\(plugin.displayName) source", example: "\(example)_source")],
+                templateFile: plugin.propertyTemplate, configClass: .property, parentKey: "sourceId", parentNoun: "source"))
         }
         return generators
     }
 
-    private static func tableQueryGenerators(_ plugin: TableQueryPlugin) -> [Generator] {
-        let name = plugin.plugin, display = plugin.displayName
+    private static func tableQueryGenerators(_ plugin: AppTemplate) -> [Generator] {
+        let name = plugin.type, display = plugin.displayName
+        let mongo = plugin.queryLanguage == .mongoPipeline
         let tableInputs = [
             idInput, parentInput("\(display) app", example: "data_warehouse"),
             GeneratorInput(name: "from", required: false, description: "The table to read, e.g. `--from users`", defaultValue: nil),
@@ -141,22 +160,23 @@ enum GeneratorCatalog {
             GeneratorInput(name: "with", required: false, description: "Columns to create properties for, e.g. `--with \"id,email,first_name\"` (optionally `col:type`)", defaultValue: nil),
             GeneratorInput(name: "from-csv", required: false, description: "Take the columns (and guess their types) from a CSV file's header and first rows", defaultValue: nil),
             GeneratorInput(name: "high-water-mark", required: false, description: "Column for the source's schedule, e.g. `--high-water-mark updated_at`", defaultValue: nil),
+            modelInput,
         ]
         return [
             Generator(name: "\(name):table:source", description: "A \(display) source reading one table, plus properties for chosen columns",
                       kind: .tableSource(plugin), inputs: tableInputs, templateFile: "table-source.js.template",
-                      directory: "sources", parentKey: "appId", parentNoun: "app"),
+                      configClass: .source, parentKey: "appId", parentNoun: "app"),
             Generator(name: "\(name):table:property", description: "A property read from a column of a \(display) table source",
                       kind: .tableProperty(plugin), inputs: [idInput, parentInput("\(display) source", example: "users_table")],
-                      templateFile: "table-property.js.template", directory: "properties", parentKey: "sourceId", parentNoun: "source"),
+                      templateFile: "table-property.js.template", configClass: .property, parentKey: "sourceId", parentNoun: "source"),
             Generator(name: "\(name):query:source", description: "A \(display) source whose properties are queries",
-                      kind: .querySource(plugin), inputs: [idInput, parentInput("\(display) app", example: "data_warehouse")],
-                      templateFile: plugin.usesMongoQueries ? "mongo-query-source.js.template" : "query-source.js.template",
-                      directory: "sources", parentKey: "appId", parentNoun: "app"),
+                      kind: .querySource(plugin), inputs: [idInput, parentInput("\(display) app", example: "data_warehouse"), modelInput],
+                      templateFile: mongo ? "mongo-query-source.js.template" : "query-source.js.template",
+                      configClass: .source, parentKey: "appId", parentNoun: "app"),
             Generator(name: "\(name):query:property", description: "A property computed by a query of a \(display) query source",
                       kind: .queryProperty(plugin), inputs: [idInput, parentInput("\(display) source", example: "query_source")],
-                      templateFile: plugin.usesMongoQueries ? "mongo-query-property.js.template" : "query-property.js.template",
-                      directory: "properties", parentKey: "sourceId", parentNoun: "source"),
+                      templateFile: mongo ? "mongo-query-property.js.template" : "query-property.js.template",
+                      configClass: .property, parentKey: "sourceId", parentNoun: "source"),
         ]
     }
 }

@@ -20,14 +20,16 @@ struct SafeFileWriter {
     /// them) are removed again; files it replaced with `overwrite` cannot be restored and are
     /// listed in the failure. With `keepWrittenOnFailure` (init, which is resumable by design) the
     /// files written before the failure stay and are listed instead. Returns the absolute paths written.
+    /// `interrupted` is asked before each file: a signal that arrived stops the run like a failed write.
     @discardableResult
-    func write(_ files: [PlannedFile], keepWrittenOnFailure: Bool = false) throws -> [URL] {
+    func write(_ files: [PlannedFile], keepWrittenOnFailure: Bool = false, interrupted: () -> Int32? = { nil }) throws -> [URL] {
         let targets = try files.map { try checkedTarget($0.relativePath) }
         var created: [URL] = []
         var replaced: [URL] = []
         var createdFolders: [URL] = []
         for (file, target) in zip(files, targets) {
             do {
+                if let signal = interrupted() { throw InterruptedError(signal: signal) }
                 let existed = entryExists(target)
                 try writeAtomically(Data(file.contents.utf8), to: target, createdFolders: &createdFolders)
                 if existed { replaced.append(target) } else { created.append(target) }
@@ -151,6 +153,7 @@ struct WriteFailure: Error, CustomStringConvertible {
     /// "cannot write config/apps/x.js: permission denied", with paths shown by `display`.
     func message(display: (String) -> String = { $0 }) -> String {
         if let ours = underlying as? GenerateError { return ours.description }
+        if let interruption = underlying as? InterruptedError { return "interrupted by \(SignalDeferral.name(of: interruption.signal))" }
         if let notAFolder = underlying as? NotAFolderError {
             return "cannot write \(display(path.path)): \(display(notAFolder.path.path)) is a file, not a folder"
         }

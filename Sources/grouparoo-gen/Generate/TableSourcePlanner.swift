@@ -6,21 +6,20 @@ import JSEmitter
 enum TableSourcePlanner {
     /// Values a table property file uses when it is not made from a known column.
     static let propertyDefaults: TemplateContext = [
-        "type": .text(JSLiteralSyntax.quoted("string")),
+        "type": .literal("string"),
         "unique": .flag(false),
-        "column": .text(JSLiteralSyntax.quoted("...")),
+        "column": .literal("..."),
     ]
 
     /// Fills the source's context and returns the property files to write next to it.
     static func fill(
         _ context: inout TemplateContext, notices: inout [String], request: GenerateRequest, sourceId: String, templates: TemplateStore
     ) throws -> [PlannedFile] {
-        let printer = GeneratePlanner.printer
-        context["table"] = .text(JSLiteralSyntax.quoted(request.from ?? "..."))
+        context["table"] = .literal(.string(request.from ?? "..."))
         if let column = request.highWaterMark, column.isEmpty {
             throw GenerateError("You must pass a column name with the --high-water-mark option.")
         }
-        context["highWaterMark"] = .text(request.highWaterMark.map(JSLiteralSyntax.quoted) ?? "")
+        context["highWaterMark"] = request.highWaterMark.map { .literal(.string($0)) } ?? .text("")
 
         var mappingPair: (column: String, propertyId: String)?
         if let mapping = request.mapping {
@@ -28,35 +27,30 @@ enum TableSourcePlanner {
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw GenerateError("invalid mapping format: use column=propertyId, e.g. --mapping \"id=user_id\"")
             }
-            mappingPair = (parts[0], parts[1])
+            mappingPair = (parts[0], validPropertyId(parts[1], for: "--mapping \(JSONOutput.quoted(mapping))", notices: &notices))
         }
         let mappingObject: JSLiteral = mappingPair.map { .object([JSObjectMember($0.column, .string($0.propertyId))]) }
-            ?? .object([JSObjectMember("...", "user_id")])
-        context["mapping"] = .text(try printer.print(mappingObject))
+            ?? .object(PluginTemplates.placeholderMapping(examples: [JSObjectMember("id", "user_id")]))
+        context["mapping"] = .literal(mappingObject)
 
         let columns = try selectedColumns(request)
         guard !columns.isEmpty else { return [] }
         let propertyTemplate = try templates.template("table-property.js.template")
         return try columns.map { spec in
             // Bootstrapping: the mapped column becomes the property the mapping points at.
-            var propertyId = spec.column == mappingPair?.column ? mappingPair!.propertyId : spec.column
-            if !isValidId(propertyId) {
-                // Grouparoo used the raw column name, which its own id check (R-ID-02) then rejects.
-                let formatted = (try? IdFormatting.generateId(propertyId)) ?? "column"
-                notices.append("property id for column \(JSLiteralSyntax.quoted(spec.column)) is \(JSLiteralSyntax.quoted(formatted)) (ids may only hold letters, digits, \"-\" and \"_\")")
-                propertyId = formatted
-            }
+            let propertyId = spec.column == mappingPair?.column
+                ? mappingPair!.propertyId : validPropertyId(spec.column, for: "column \(JSONOutput.quoted(spec.column))", notices: &notices)
             let propertyContext: TemplateContext = [
-                "id": .text(JSLiteralSyntax.quoted(propertyId)),
-                "name": .text(JSLiteralSyntax.quoted(propertyId)),
-                "sourceId": .text(JSLiteralSyntax.quoted(sourceId)),
-                "type": .text(JSLiteralSyntax.quoted(ColumnGuessing.type(for: spec).rawValue)),
+                "id": .literal(.string(propertyId)),
+                "name": .literal(.string(propertyId)),
+                "sourceId": .literal(.string(sourceId)),
+                "type": .literal(.string(ColumnGuessing.type(for: spec).rawValue)),
                 "unique": .flag(ColumnGuessing.isUnique(spec.column)),
-                "column": .text(JSLiteralSyntax.quoted(spec.column)),
+                "column": .literal(.string(spec.column)),
             ]
             return PlannedFile(
-                relativePath: "properties/" + IdFormatting.fileName(forId: propertyId),
-                contents: try propertyTemplate.render(propertyContext))
+                relativePath: (ConfigClass.property.configFolder ?? "properties") + "/" + IdFormatting.fileName(forId: propertyId),
+                contents: try propertyTemplate.render(propertyContext, printer: GeneratePlanner.printer))
         }
     }
 
@@ -74,7 +68,7 @@ enum TableSourcePlanner {
             guard let listed, listed != "*" else { return csvColumns }
             return try ColumnGuessing.parseWith(listed).map { wanted in
                 guard var found = csvColumns.first(where: { $0.column == wanted.column }) else {
-                    throw GenerateError("column \(JSLiteralSyntax.quoted(wanted.column)) from --with is not in the CSV header (\(csvColumns.map(\.column).joined(separator: ", ")))")
+                    throw GenerateError("column \(JSONOutput.quoted(wanted.column)) from --with is not in the CSV header (\(csvColumns.map(\.column).joined(separator: ", ")))")
                 }
                 found.type = wanted.type ?? found.type
                 return found
@@ -84,10 +78,12 @@ enum TableSourcePlanner {
         }
     }
 
-    /// R-ID-02: 1 to 191 ASCII letters, digits, `-` and `_`.
-    static func isValidId(_ id: String) -> Bool {
-        !id.isEmpty && id.utf8.count <= 191 && id.utf8.allSatisfy { byte in
-            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x2D || byte == 0x5F
-        }
+    /// `id` when Grouparoo accepts it as a property id (R-ID-02); otherwise the id `generate`
+    /// formats from it, with a notice: Grouparoo used the raw text, which its own id check then rejects.
+    private static func validPropertyId(_ id: String, for origin: String, notices: inout [String]) -> String {
+        guard !GrouparooLimits.isWellFormedID(id) else { return id }
+        let formatted = (try? IdFormatting.generateId(id)) ?? "column"
+        notices.append("property id for \(origin) is \(JSONOutput.quoted(formatted)) (ids may only hold letters, digits, \"-\" and \"_\")")
+        return formatted
     }
 }

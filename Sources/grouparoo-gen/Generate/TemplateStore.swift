@@ -35,6 +35,12 @@ struct TemplateStore: Sendable {
         let known = store.sources.keys.sorted()
         var byLowercasedName: [String: String] = [:]
         for name in known { byLowercasedName[name.lowercased()] = name }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw GenerateError("--templates takes a folder of NAME.template files, but \(ControlCharacters.escaped(directory.path)) "
+                + "is a file; put it in a folder under a built-in template's name (e.g. apiKey.js.template, see "
+                + "`generate <template> --describe`) and pass the folder")
+        }
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         var chosenFile: [String: String] = [:]
         for name in names.sorted() where name.hasSuffix(".template") {

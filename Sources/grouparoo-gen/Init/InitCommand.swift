@@ -1,3 +1,4 @@
+import ConfigModel
 import Foundation
 
 /// `grouparoo-gen init [DIR]`: starts a config repository offline — the config folders with a
@@ -104,10 +105,12 @@ enum InitCommand: Command {
     private static func report(_ outcomes: [InitFileApplier.Outcome], root: String, dryRun: Bool, plan: InitPlan,
                                request: InitRequest, context: CommandContext) {
         var written = 0
+        var writtenPaths = Set<String>()
         for outcome in outcomes {
             switch outcome {
             case .written(let path):
                 written += 1
+                writtenPaths.insert(path)
                 context.write("\(dryRun ? "would write" : "wrote") \(displayPath(path, root: root, context))\n")
             case .skipped(let path):
                 context.write("skipped \(displayPath(path, root: root, context)) (exists)\n")
@@ -125,8 +128,10 @@ enum InitCommand: Command {
         context.write("\(written) written, \(skipped) skipped in \(place)\n")
         guard written > 0 else { return }
         var steps: [String] = place == "." ? [] : ["cd \(place)"]
-        if request.appPlugin != nil {
-            steps.append("fill in the \"...\" values of config/apps/\(InitPlanner.Starter.appId).js")
+        // Only a file this run wrote has placeholders to fill in; a skipped one is the user's own.
+        let appFile = "\(InitPlanner.configFolder)/\(ConfigClass.app.configFolder ?? "apps")/\(InitPlanner.Starter.appId).js"
+        if request.appPlugin != nil, writtenPaths.contains(appFile) {
+            steps.append("fill in the \"...\" values of \(appFile)")
         }
         if !plan.environmentVariables.isEmpty {
             steps.append("cp .env.example .env   # then set \(plan.environmentVariables.joined(separator: ", "))")

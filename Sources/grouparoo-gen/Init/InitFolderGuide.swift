@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// What belongs in each config sub-folder `init` creates, and the `generate` commands that
 /// make it; rendered into that folder's README.md by `init-folder-readme.md.template`.
 struct InitFolderGuide: Sendable {
@@ -6,15 +8,18 @@ struct InitFolderGuide: Sendable {
         var command: String
     }
 
-    var folder: String
+    /// The class whose folder this is (`ConfigClass.configFolder` names it).
+    var configClass: ConfigClass
     var purpose: String
     var examples: [Example]
     var notes: String = ""
 
+    var folder: String { configClass.configFolder ?? configClass.rawValue }
+
     /// The folders of a new config repository, in the order Grouparoo's objects depend on each other.
     static let all: [InitFolderGuide] = [
         InitFolderGuide(
-            folder: "models",
+            configClass: .model,
             purpose: """
                 Models are the kinds of record Grouparoo keeps: people (`profile`), companies (`account`),
                 events, or anything `custom`. Sources, groups and destinations each belong to one model
@@ -25,7 +30,7 @@ struct InitFolderGuide: Sendable {
             ],
             notes: "The generated model has `type: \"profile\"`; change it to `account`, `event` or `custom` as needed."),
         InitFolderGuide(
-            folder: "apps",
+            configClass: .app,
             purpose: """
                 Apps are Grouparoo's connections to other systems: a database or warehouse to import
                 records from, a marketing or CRM tool to export them to. Each file declares an `app`
@@ -37,7 +42,7 @@ struct InitFolderGuide: Sendable {
                 Example(explanation: "Every app template", command: "grouparoo-gen generate --list :app"),
             ]),
         InitFolderGuide(
-            folder: "sources",
+            configClass: .source,
             purpose: """
                 Sources say what to import from an app (`appId`) into a model (`modelId`): one table,
                 the results of queries, a file. A source's `mapping` matches one of its columns to a
@@ -51,7 +56,7 @@ struct InitFolderGuide: Sendable {
                 Example(explanation: "Every source template", command: "grouparoo-gen generate --list :source"),
             ]),
         InitFolderGuide(
-            folder: "properties",
+            configClass: .property,
             purpose: """
                 Properties are the values a record carries: an email address, a first name, a lifetime
                 value. Each reads from one source (`sourceId`). A property that a source's `mapping`
@@ -63,7 +68,7 @@ struct InitFolderGuide: Sendable {
             ],
             notes: "`generate …:table:source --with \"col1,col2\"` writes one property per column at once."),
         InitFolderGuide(
-            folder: "groups",
+            configClass: .group,
             purpose: """
                 Groups collect the records that match a list of rules, e.g. everyone with an email
                 address who bought something last month. Destinations can export a group's members.
@@ -72,7 +77,7 @@ struct InitFolderGuide: Sendable {
                 Example(explanation: "A group to fill with rules", command: "grouparoo-gen generate group high_value"),
             ]),
         InitFolderGuide(
-            folder: "destinations",
+            configClass: .destination,
             purpose: """
                 Destinations are where Grouparoo sends records: a mailing list, a CRM, an ad platform.
                 A destination belongs to an app (`appId`), says which properties go to which fields
@@ -84,7 +89,7 @@ struct InitFolderGuide: Sendable {
                 Example(explanation: "Every destination template", command: "grouparoo-gen generate --list :destination"),
             ]),
         InitFolderGuide(
-            folder: "apiKeys",
+            configClass: .apiKey,
             purpose: """
                 API keys let other programs call Grouparoo's HTTP API. Keep the secret itself out of
                 git: have the file read it from an environment variable and list that variable in
@@ -95,14 +100,14 @@ struct InitFolderGuide: Sendable {
                         command: "grouparoo-gen generate apiKey website --api-key-env WEBSITE_API_KEY --read-all"),
             ]),
         InitFolderGuide(
-            folder: "teams",
+            configClass: .team,
             purpose: """
                 Teams hold the people who sign in to Grouparoo's web interface and decide what they may
                 read and change.
                 """,
             examples: [
                 Example(explanation: "A team", command: "grouparoo-gen generate team analysts"),
-                Example(explanation: "One of its members", command: "grouparoo-gen generate team:member alice --parent analysts"),
+                Example(explanation: "One of its members", command: "grouparoo-gen generate team:member alice --parent analysts --email alice@example.com"),
             ],
             notes: "Team members are written to `config/teamMembers/`."),
     ]

@@ -1,3 +1,4 @@
+import ConfigModel
 import JSEmitter
 
 /// What `init` was asked for.
@@ -11,7 +12,7 @@ struct InitRequest: Sendable, Equatable {
 /// from the `init-*` templates. Paths are relative to the repository root.
 enum InitPlanner {
     static let configFolder = "config"
-    static let modelId = "mod_profiles"
+    static let modelId = GeneratorCatalog.defaultModelId
 
     /// What `--with-app` builds: an app, a table source with a high-water-mark schedule whose
     /// mapping points at a unique `user_id` property made from the same table, and an api key.
@@ -46,7 +47,7 @@ enum InitPlanner {
         }
         let close = ArgumentParser.closestMatches(to: plugin, in: supported, limit: 3)
         let hint = close.isEmpty ? "" : " (did you mean \(close.joined(separator: ", "))?)"
-        throw UsageError(message: "--with-app \(JSLiteralSyntax.quoted(given)): unknown plugin\(hint); \(list)")
+        throw UsageError(message: "--with-app \(JSONOutput.quoted(given)): unknown plugin\(hint); \(list)")
     }
 
     static func plan(_ request: InitRequest, templates: TemplateStore) throws -> InitPlan {

@@ -162,7 +162,7 @@ exports.default = async function buildConfig() {
     {
       class: "teamMember",
       id: {{id}}, // Identifies this member within the config.
-      email: "...", // Login email address. Required, must be a valid address and unique among members.
+      email: {{email}}, // Login email address. Required, must be a valid address and unique among members.
       teamId: {{teamId}}, // The id of the team this person belongs to.
       options: {
         firstName: {{firstName}}, // Required.

@@ -64,7 +64,7 @@ exports.default = async function buildConfig() {
       name: {{name}}, // Shown in the Grouparoo UI. Unique among destinations.
       type: {{type}}, // The plugin's export connection.
       appId: {{appId}}, // The id of the app this destination sends through.
-      modelId: "mod_profiles", // The model whose records are sent.
+      modelId: {{modelId}}, // The model whose records are sent.
       collection: "group", // Which records are sent: "group" = members of groupId, "model" = every record of modelId, "none" = nothing yet.
       groupId: "...", // With collection "group": the id of the group whose members are sent.
 {{#syncMode}}
@@ -77,12 +77,13 @@ exports.default = async function buildConfig() {
 {{/options}}
 
       // What to send: each key is a field name in the destination, each value the id of a
-      // Grouparoo property whose value fills it.
+      // Grouparoo property whose value fills it. The examples are commented out: enable those
+      // whose property exists (`validate` reports a property id that does not).
       mapping: {{mapping}},
 {{#groupMemberships}}
 
       // Group memberships to send: each key is the name the destination shows, each value the
-      // id of a Grouparoo group.
+      // id of a Grouparoo group (the example is commented out).
       destinationGroupMemberships: {{groupMemberships}},
 {{/groupMemberships}}
     },
@@ -129,7 +130,7 @@ exports.default = async function buildConfig() {
       name: {{name}}, // Shown in the Grouparoo UI. Unique among sources.
       type: {{type}}, // The plugin's query import connection.
       appId: {{appId}}, // The id of the MongoDB app to query.
-      modelId: "mod_profiles", // The model whose records this source fills.
+      modelId: {{modelId}}, // The model whose records this source fills.
       options: {
         table: "...", // The collection to query, e.g. "users".
       },
@@ -191,8 +192,8 @@ exports.default = async function buildConfig() {
       isArray: false, // true = keep every returned value as a list instead of one value.
       options: {
         // The query for one record. Triple-brace mustache tags holding another property's key
-        // are replaced by that record's value before the query runs.
-        query: {{query}},
+        // are replaced by that record's value before the query runs, e.g. for a property with key user_id:
+        query: {{query}}, // {{queryExample}}
       },
     },
   ];
@@ -210,7 +211,7 @@ exports.default = async function buildConfig() {
       name: {{name}}, // Shown in the Grouparoo UI. Unique among sources.
       type: {{type}}, // The plugin's query import connection.
       appId: {{appId}}, // The id of the app (database connection) to query.
-      modelId: "mod_profiles", // The model whose records this source fills.
+      modelId: {{modelId}}, // The model whose records this source fills.
     },
 
     // A schedule finds records that changed. To add one, uncomment this object: `query` returns
@@ -244,7 +245,7 @@ exports.default = async function buildConfig() {
       name: {{name}}, // Shown in the Grouparoo UI. Unique among sources.
       type: {{type}}, // The plugin's import connection.
       appId: {{appId}}, // The id of the app to read from.
-      modelId: "mod_profiles", // The model whose records this source fills.
+      modelId: {{modelId}}, // The model whose records this source fills.
 {{#options}}
       options: {{options}},
 {{/options}}
@@ -311,7 +312,7 @@ exports.default = async function buildConfig() {
       name: {{name}}, // Shown in the Grouparoo UI. Unique among sources.
       type: {{type}}, // The plugin's table import connection.
       appId: {{appId}}, // The id of the app (database connection) to read from.
-      modelId: "mod_profiles", // The model whose records this source fills.
+      modelId: {{modelId}}, // The model whose records this source fills.
       options: {
         table: {{table}}, // The table to read, e.g. "users".
       },

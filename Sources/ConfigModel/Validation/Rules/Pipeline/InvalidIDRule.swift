@@ -5,7 +5,7 @@
 struct InvalidIDRule: ValidationRule {
     let description = RuleDescription(
         identifier: "invalid-id",
-        summary: "An id has characters other than letters, digits, - and _, or is longer than 191 characters.",
+        summary: "An id has characters other than letters, digits, - and _, or is longer than \(GrouparooLimits.maximumLength) characters.",
         grouparooRules: ["R-ID-02", "R-ID-03", "R-ID-04", "R-PIPE-07", "R-PIPE-14", "R-EDGE-14"], severity: .error,
         triggeringExamples: [
             RuleExample(objects: "{ id: ↓\"data warehouse\", class: \"app\", name: \"DW\", type: \"sqlite\" }"),
@@ -27,19 +27,14 @@ struct InvalidIDRule: ValidationRule {
                                   on: entry, severity: .error)
             }
             guard configClass != .setting, configClass.canonical != .record, !config.isBootstrapped(entry) else { return nil }
-            let tooLong = id.utf16.count > 191
-            guard tooLong || !Self.isWellFormed(id) else { return nil }
-            let reason = tooLong ? "is \(id.utf16.count) characters long (at most 191)"
+            let limit = GrouparooLimits.maximumLength
+            let tooLong = id.utf16.count > limit
+            guard !GrouparooLimits.isWellFormedID(id) else { return nil }
+            let reason = tooLong ? "is \(id.utf16.count) characters long (at most \(limit))"
                 : "may only contain ASCII letters, digits, `-` and `_`"
             return diagnostic("id `\(id)` \(reason)", on: entry,
-                              grouparoo: "invalid id: `\(id)` - ids must be less than 191 characters and not contain "
+                              grouparoo: "invalid id: `\(id)` - ids must be less than \(limit) characters and not contain "
                                   + "spaces or special characters")
-        }
-    }
-
-    static func isWellFormed(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
         }
     }
 }

@@ -2,7 +2,8 @@
 /// options, group rules, mappings, group memberships, record properties, and `{{{key}}}` templates in
 /// property options (looked up by property key). A database-only object does not count. When a file only
 /// Node can evaluate mentions the missing name, the object may be defined there, so that finding alone is
-/// a warning; files that do not mention it change nothing.
+/// a warning; files that do not mention it change nothing. A reference that is still the template
+/// placeholder `"..."` is left to `template-placeholder`, which already reports it.
 struct UnknownReferenceRule: ValidationRule {
     let description = RuleDescription(
         identifier: "unknown-reference",
@@ -54,7 +55,8 @@ struct UnknownReferenceRule: ValidationRule {
     private func references(_ config: ValidationInput) -> [(Diagnostic, target: String?)] {
         var found: [(Diagnostic, target: String?)] = []
         for entry in config.entries {
-            for reference in config.references[entry.position] where config.entry(nodeID: reference.nodeID) == nil {
+            for reference in config.references[entry.position]
+            where config.entry(nodeID: reference.nodeID) == nil && !TemplatePlaceholderRule.isPlaceholder(reference.targetID) {
                 let resolvable = !reference.isNullish && ConfigClass(rawValue: reference.targetClass) != nil
                 found.append((missing(reference, from: entry, config), resolvable ? reference.targetID : nil))
             }

@@ -17,13 +17,15 @@ struct InvalidLengthRule: ValidationRule {
         func check(_ entry: ConfigEntry, _ field: Field<String>?, key: String, minimum: Int) {
             guard let field else { return }
             let length = field.value.utf16.count
-            guard length < minimum || length > 191 else { return }
-            let bound = length > 191 ? "at most 191" : "at least \(minimum)"
+            let maximum = GrouparooLimits.maximumLength
+            guard length < minimum || length > maximum else { return }
+            let bound = length > maximum ? "at most \(maximum)" : "at least \(minimum)"
             found.append(diagnostic("`\(key)` is \(length) character\(length == 1 ? "" : "s") long; it must be \(bound)", on: entry,
                                     at: field.span, grouparoo: "Validation len on \(key) failed"))
         }
-        for key in config.apiKeys { check(key.entry, key.config.name, key: "name", minimum: 3) }
-        for team in config.teams { check(team.entry, team.config.name, key: "name", minimum: 3) }
+        let accessMinimum = GrouparooLimits.minimumAccessNameLength
+        for key in config.apiKeys { check(key.entry, key.config.name, key: "name", minimum: accessMinimum) }
+        for team in config.teams { check(team.entry, team.config.name, key: "name", minimum: accessMinimum) }
         for app in config.apps { check(app.entry, app.config.name, key: "name", minimum: 0) }
         for source in config.sources { check(source.entry, source.config.name, key: "name", minimum: 0) }
         for group in config.groups { check(group.entry, group.config.name, key: "name", minimum: 0) }
