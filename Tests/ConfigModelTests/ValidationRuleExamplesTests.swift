@@ -29,7 +29,8 @@ final class ValidationRuleExamplesTests: XCTestCase {
         for rule in RuleCatalog.all {
             let id = rule.description.identifier
             for (index, example) in rule.description.triggeringExamples.enumerated() {
-                let report = try ValidationHarness.validate(example.files, in: self, plugins: .bundled.merging(.testPlugin))
+                let report = try ValidationHarness.validate(example.files, in: self, plugins: .bundled.merging(.testPlugin),
+                                                            runMode: Self.runMode(for: rule))
                 let found = report.diagnostics(id)
                 XCTAssertFalse(found.isEmpty, "\(id) triggering example \(index) found nothing; got:\n\(report.summary)")
                 XCTAssertFalse(example.markers.isEmpty, "\(id) triggering example \(index) marks no place with ↓")
@@ -41,11 +42,28 @@ final class ValidationRuleExamplesTests: XCTestCase {
         }
     }
 
+    func testRulesRunOnlyInTheirRunModes() throws {
+        let records = try XCTUnwrap(RuleCatalog.rule("record-properties"))
+        XCTAssertEqual(records.description.runModes, [.config])
+        for mode in RunMode.allCases {
+            let active = Validator(selection: ValidationHarness.everyRule, runMode: mode).activeRules.map(\.description.identifier)
+            XCTAssertEqual(active.contains("record-properties"), mode == .config, "\(mode)")
+            XCTAssertTrue(active.contains("unknown-reference"), "\(mode)")
+        }
+    }
+
+    /// The default mode when the rule runs there, else the first mode it runs in.
+    private static func runMode(for rule: any ValidationRule) -> RunMode {
+        let modes = rule.description.runModes
+        return modes.contains(.default) ? .default : RunMode.allCases.first(where: modes.contains) ?? .default
+    }
+
     func testNonTriggeringExamplesStayQuiet() throws {
         for rule in RuleCatalog.all {
             let id = rule.description.identifier
             for (index, example) in rule.description.nonTriggeringExamples.enumerated() {
-                let report = try ValidationHarness.validate(example.files, in: self, plugins: .bundled.merging(.testPlugin))
+                let report = try ValidationHarness.validate(example.files, in: self, plugins: .bundled.merging(.testPlugin),
+                                                            runMode: Self.runMode(for: rule))
                 let found = report.diagnostics(id)
                 XCTAssertTrue(example.markers.isEmpty, "\(id) non-triggering example \(index) has a ↓ marker")
                 XCTAssertTrue(found.isEmpty, "\(id) non-triggering example \(index) reported:\n"

@@ -8,16 +8,17 @@ enum ValidationHarness {
     static let everyRule = RuleSelection(enabled: Set(RuleCatalog.all.map(\.description.identifier)))
 
     static func validate(_ files: [String: String], in test: XCTestCase, plugins: PluginCatalog? = .bundled,
-                         dialect: SQLDialect = .sqlite, selection: RuleSelection = everyRule) throws -> ValidationReport {
+                         dialect: SQLDialect = .sqlite, selection: RuleSelection = everyRule,
+                         runMode: RunMode = .default) throws -> ValidationReport {
         let root = try makeTemporaryDirectory(test)
         for (path, contents) in files { try write(contents, to: root.appendingPathComponent(path)) }
-        return validate(directory: root.path, plugins: plugins, dialect: dialect, selection: selection)
+        return validate(directory: root.path, plugins: plugins, dialect: dialect, selection: selection, runMode: runMode)
     }
 
     static func validate(directory: String, plugins: PluginCatalog? = .bundled, dialect: SQLDialect = .sqlite,
-                         selection: RuleSelection = everyRule) -> ValidationReport {
+                         selection: RuleSelection = everyRule, runMode: RunMode = .default) -> ValidationReport {
         let read = ConfigReader().readDirectory(at: directory)
-        return Validator(selection: selection, dialect: dialect, plugins: plugins).validate(read)
+        return Validator(selection: selection, dialect: dialect, plugins: plugins, runMode: runMode).validate(read)
     }
 
     /// A one-file config holding these objects.

@@ -59,7 +59,8 @@ public enum ConfigObject: Sendable {
         if case .string(let text)? = rawClassValue?.value.value { rawClassText = text }
         let context = DecodeContext(objectClass: rawClassText)
         let reader = FieldReader(object, context: context)
-        let id = reader.string("id")
+        // A falsy id (`0`, `false`) is missing (R-PIPE-01, `missing-id`), not a value to read as a string.
+        let id = object["id"].map { JSConversions.toBoolean($0.value) } == false ? nil : reader.string("id")
         context.objectID = id?.value
 
         guard let classProperty = rawClassValue else {

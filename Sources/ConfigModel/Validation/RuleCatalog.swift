@@ -24,7 +24,7 @@ public enum RuleCatalog {
     ]
     private static let perClass: [any ValidationRule] = [
         BootstrapNotUniqueRule(), BootstrapIsArrayRule(), BootstrapWithoutOptionsRule(), OnePrimarySourcePerModelRule(),
-        SourceMappingRule(), OneSchedulePerSourceRule(), ScheduleFrequencyTooLowRule(),
+        SourceMappingRule(), OneSchedulePerSourceRule(), ScheduleMappingNotUniqueRule(), ScheduleFrequencyTooLowRule(),
         InvalidGroupRuleOpRule(), PostgresOnlyGroupRuleOpRule(), GroupRuleNeedsMatchRule(), TooManyGroupRulesRule(),
         ManualGroupRule(), DeprecatedFilterOpRule(), ReservedPropertyKeyRule(), UniqueArrayPropertyRule(),
         DeprecatedKeyRule(), RecordPropertiesRule(),

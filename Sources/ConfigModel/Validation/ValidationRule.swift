@@ -17,18 +17,21 @@ public struct RuleDescription: Sendable {
     public let severity: Severity
     /// Whether the rule runs unless enabled explicitly.
     public let enabledByDefault: Bool
+    /// The run modes whose checks this rule reproduces; it is skipped in the others.
+    public let runModes: Set<RunMode>
     /// Config files (path → contents) that must produce at least one diagnostic from this rule.
     public let triggeringExamples: [RuleExample]
     /// Config files that must produce none.
     public let nonTriggeringExamples: [RuleExample]
 
     public init(identifier: String, summary: String, grouparooRules: [String], severity: Severity,
-                enabledByDefault: Bool = true, triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample]) {
+                enabledByDefault: Bool = true, runModes: Set<RunMode> = Set(RunMode.allCases), triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample]) {
         self.identifier = identifier
         self.summary = summary
         self.grouparooRules = grouparooRules
         self.severity = severity
         self.enabledByDefault = enabledByDefault
+        self.runModes = runModes
         self.triggeringExamples = triggeringExamples
         self.nonTriggeringExamples = nonTriggeringExamples
     }

@@ -5,25 +5,33 @@ public struct Validator: Sendable {
     public let dialect: SQLDialect
     /// `nil` turns the plugin rules (types, options, sync modes) off.
     public let plugins: PluginCatalog?
+    /// Which Grouparoo command's checks to reproduce.
+    public let runMode: RunMode
 
     public init(rules: [any ValidationRule] = RuleCatalog.all, selection: RuleSelection = RuleSelection(),
-                dialect: SQLDialect = .sqlite, plugins: PluginCatalog? = PluginCatalog.bundled) {
+                dialect: SQLDialect = .sqlite, plugins: PluginCatalog? = PluginCatalog.bundled,
+                runMode: RunMode = .default) {
         self.rules = rules
         self.selection = selection
         self.dialect = dialect
         self.plugins = plugins
+        self.runMode = runMode
     }
 
-    /// The rules that run with this selection, in catalog order.
-    public var activeRules: [any ValidationRule] { rules.filter { selection.isActive($0.description) } }
+    /// The rules that run with this selection in this run mode, in catalog order.
+    public var activeRules: [any ValidationRule] { activeRules(in: runMode) }
+
+    func activeRules(in mode: RunMode) -> [any ValidationRule] {
+        rules.filter { selection.isActive($0.description) && $0.description.runModes.contains(mode) }
+    }
 
     public func validate(_ read: ConfigReadResult) -> ValidationReport {
-        let input = ValidationInput(read: read, dialect: dialect, plugins: plugins)
+        let input = ValidationInput(read: read, dialect: dialect, plugins: plugins, runMode: runMode)
         return validate(input)
     }
 
     public func validate(_ input: ValidationInput) -> ValidationReport {
-        let active = activeRules
+        let active = activeRules(in: input.runMode)
         // Rules are independent and only read the input, so they run on every core.
         var diagnostics = LargeStack.parallelMap(active.count, minimumPerWorker: 1) { active[$0].check(input) }.flatMap { $0 }
         // Reader diagnostics no catalog rule claims are never dropped.

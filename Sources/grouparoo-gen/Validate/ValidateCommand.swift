@@ -17,6 +17,8 @@ enum ValidateCommand: Command {
             help: "Report only diagnostics in this file (or with a note pointing into it, or with no file); references still resolve across the whole dir.",
             completion: .files, repeatable: true)
         let dialect = Option<SQLDialect>("--dialect", help: "SQL dialect that decides the allowed group-rule ops (default: sqlite).")
+        let mode = Option<RunMode>("--mode",
+                                   help: "Which Grouparoo command to check for: validate (default; also apply) skips records, config also checks them.")
         let reader = ReaderOptionGroup()
     }
 
@@ -54,6 +56,10 @@ enum ValidateCommand: Command {
             defaults: {"disable": [...], "enable": [...], "strict": true, "dialect": "postgres"}.
             Command-line flags win.
 
+            --mode: Grouparoo loads sample records (class record or profile) only in
+            `grouparoo config`; `grouparoo validate` and `apply` skip them. The default mode
+            does the same; --mode config also checks the records' keys, ids and properties.
+
             Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid, 2 usage error or
             unreadable path.
             """)
@@ -74,7 +80,7 @@ enum ValidateCommand: Command {
 
         let reader = ConfigReader(options: ReaderOptions(environment: environment, evaluator: options.evaluator))
         let read = reader.readDirectory(at: options.configDirectory)
-        let validator = Validator(selection: options.selection, dialect: options.dialect)
+        let validator = Validator(selection: options.selection, dialect: options.dialect, runMode: options.runMode)
         let report = validator.validate(read)
         let outcome = ValidationOutcome(report: report, read: read, onlyFiles: options.files, strict: options.strict)
         let paths = ReportPaths(workingDirectory: context.absolutePath("."), configDirectory: options.configDirectory)

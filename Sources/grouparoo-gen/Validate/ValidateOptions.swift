@@ -17,6 +17,7 @@ struct ValidateOptions {
     var selection = RuleSelection()
     var dialect: SQLDialect = .sqlite
     var evaluator: EvaluatorKind = .static
+    var runMode: RunMode = .default
     var envFile: String?
     /// The settings file that was applied, if any.
     var settingsPath: String?
@@ -39,6 +40,7 @@ struct ValidateOptions {
         options.format = arguments[option.format] ?? .text
         options.evaluator = arguments[option.reader.evaluator] ?? .static
         options.envFile = arguments[option.reader.envFile]
+        options.runMode = arguments[option.mode] ?? .default
 
         var settings = ProjectSettings()
         if let path = ProjectSettings.find(startingAt: options.configDirectory) {

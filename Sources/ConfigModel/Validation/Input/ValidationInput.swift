@@ -11,6 +11,8 @@ public struct ValidationInput: Sendable {
     public let dialect: SQLDialect
     /// Plugin definitions; `nil` turns the plugin rules off.
     public let plugins: PluginCatalog?
+    /// Which Grouparoo command's checks apply; rules that check records in part ask `runMode.loadsRecords`.
+    public let runMode: RunMode
 
     public let settings: [Decoded<SettingConfig>]
     public let models: [Decoded<ModelConfig>]
@@ -52,11 +54,13 @@ public struct ValidationInput: Sendable {
     /// Objects whose `options` a plugin defines, with the definitions that apply (empty without a catalog).
     private(set) var pluginOptionTargets: [PluginOptionTarget] = []
 
-    public init(read: ConfigReadResult, dialect: SQLDialect = .sqlite, plugins: PluginCatalog? = PluginCatalog.bundled) {
+    public init(read: ConfigReadResult, dialect: SQLDialect = .sqlite, plugins: PluginCatalog? = PluginCatalog.bundled,
+                runMode: RunMode = .default) {
         let builder = ValidationInputBuilder(read: read)
         self.read = read
         self.dialect = dialect
         self.plugins = plugins
+        self.runMode = runMode
         entries = builder.entries
         decodeDiagnostics = builder.decodeDiagnostics
         settings = builder.settings

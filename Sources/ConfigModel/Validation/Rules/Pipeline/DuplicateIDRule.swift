@@ -41,6 +41,10 @@ struct DuplicateIDRule: ValidationRule {
                 continue
             }
             let className = entry.cleanClass ?? "undefined"
+            if first.anchor == entry.anchor, first.file != entry.file {
+                found.append(loadedTwice(entry, first: first, config: config))
+                continue
+            }
             let message: String
             let shownID: String
             if let id = entry.id {

@@ -1,6 +1,6 @@
 /// Ids may only hold ASCII letters, digits, `-` and `_`, up to 191 characters. The check runs when a row
-/// is created, so settings (never created), a source's auto-bootstrapped property and records (created only
-/// by `grouparoo config`, never by `validate` or `apply`; R-PIPE-14) skip it. An id containing `:` is worse,
+/// is created, so settings (never created), a source's auto-bootstrapped property and, outside `config` mode,
+/// records (created only by `grouparoo config`, never by `validate` or `apply`; R-PIPE-14) skip it. An id containing `:` is worse,
 /// for every class: the dependency sort silently drops the object.
 struct InvalidIDRule: ValidationRule {
     let description = RuleDescription(
@@ -26,7 +26,8 @@ struct InvalidIDRule: ValidationRule {
                 return diagnostic("id `\(id)` contains `:`; Grouparoo silently skips this object, so it is never loaded",
                                   on: entry, severity: .error)
             }
-            guard configClass != .setting, configClass.canonical != .record, !config.isBootstrapped(entry) else { return nil }
+            guard configClass != .setting, configClass.canonical != .record || config.runMode.loadsRecords,
+                  !config.isBootstrapped(entry) else { return nil }
             let limit = GrouparooLimits.maximumLength
             let tooLong = id.utf16.count > limit
             guard !GrouparooLimits.isWellFormedID(id) else { return nil }

@@ -1,6 +1,6 @@
 /// Only the model's columns and the loader's extra keys are allowed at the top level (§3). Records
-/// (`record`, `profile`) are skipped: `grouparoo validate` and `apply` never load them, so their keys are
-/// not checked (R-PIPE-14); `record-properties` checks what matters for `grouparoo config`.
+/// (`record`, `profile`) are checked only in `config` mode: `grouparoo validate` and `apply` never load
+/// them, so their keys are not checked there (R-PIPE-14).
 struct UnknownKeyRule: ValidationRule {
     let description = RuleDescription(
         identifier: "unknown-key", summary: "A top-level key is not allowed for the object's class.",
@@ -22,7 +22,7 @@ struct UnknownKeyRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for entry in config.entries {
-            guard let configClass = entry.dispatchClass, configClass.canonical != .record else { continue }
+            guard let configClass = entry.dispatchClass, configClass.canonical != .record || config.runMode.loadsRecords else { continue }
             for property in entry.properties.properties where !configClass.allowsKey(property.key) {
                 found.append(diagnostic(message(for: property.key, in: configClass), on: entry, at: property.keySpan,
                                         grouparoo: "\(property.key) is not a valid property of a \(configClass.modelName)"))

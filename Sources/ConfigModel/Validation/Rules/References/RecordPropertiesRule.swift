@@ -1,10 +1,10 @@
-/// Sample records (loaded by `grouparoo config`) must set at least one primary-key property of their
-/// model by id, and give several values only to array properties.
+/// Sample records (loaded only by `grouparoo config`, so this runs only in `config` mode) must set at least
+/// one primary-key property of their model by id, and give several values only to array properties.
 struct RecordPropertiesRule: ValidationRule {
     let description = RuleDescription(
         identifier: "record-properties",
         summary: "A sample record sets no primary-key property, or several values for a non-array property.",
-        grouparooRules: ["R-REC-04", "R-REC-05", "R-PIPE-14"], severity: .error,
+        grouparooRules: ["R-REC-04", "R-REC-05", "R-PIPE-14"], severity: .error, runModes: [.config],
         triggeringExamples: [RuleExample(objects: Self.base + """
             { id: "first_name", class: "property", key: "firstName", type: "string", sourceId: "users", options: { column: "first" } },
             { id: "john", class: "record", modelId: "m", ↓properties: { first_name: ↓["John", "Johnny"] } }

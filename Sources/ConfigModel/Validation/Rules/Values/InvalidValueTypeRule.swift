@@ -1,4 +1,5 @@
-/// A value has the wrong JavaScript type for its key (found while decoding the typed models).
+/// A value has the wrong JavaScript type for its key (found while decoding the typed models). Records'
+/// values matter only in `config` mode, the only one that loads them (R-PIPE-14).
 struct InvalidValueTypeRule: ReaderProblemRule {
     let problem = ReaderProblem.invalidValueType
     let description = RuleDescription(
@@ -13,5 +14,8 @@ struct InvalidValueTypeRule: ReaderProblemRule {
             RuleExample(objects: "{ id: \"p\", class: \"property\", key: \"p\", type: \"string\", sourceId: \"s\", unique: true }"),
         ])
 
-    func check(_ config: ValidationInput) -> [Diagnostic] { config.decodeDiagnostics }
+    func check(_ config: ValidationInput) -> [Diagnostic] {
+        guard !config.runMode.loadsRecords else { return config.decodeDiagnostics }
+        return config.decodeDiagnostics.filter { $0.objectClass.flatMap(ConfigClass.init(raw:))?.canonical != .record }
+    }
 }

@@ -1,5 +1,6 @@
 /// NOT NULL columns and parent ids each class needs (R-SEQ-01, R-PARENT-01). A parent id that is
-/// present but `null` is reported by `unknown-reference`, as Grouparoo reports it.
+/// present but `null` is reported by `unknown-reference`, as Grouparoo reports it. Records are checked
+/// only in `config` mode, the only one that loads them (R-PIPE-14).
 struct MissingRequiredFieldRule: ValidationRule {
     let description = RuleDescription(
         identifier: "missing-required-field",
@@ -46,7 +47,8 @@ struct MissingRequiredFieldRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for entry in config.entries {
-            guard let configClass = entry.dispatchClass else { continue }
+            guard let configClass = entry.dispatchClass, configClass.canonical != .record || config.runMode.loadsRecords
+            else { continue }
             let model = configClass.modelName
             for key in Self.columns[configClass] ?? [] where isMissing(entry.properties[key]) {
                 found.append(missing(key, on: entry, grouparoo: "\(model).\(key) cannot be null"))

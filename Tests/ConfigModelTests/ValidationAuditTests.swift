@@ -1,0 +1,91 @@
+import ConfigModel
+import Foundation
+import XCTest
+
+/// Checks found by auditing Grouparoo's loader (docs/grouparoo-checks.md) and issue 9's rule-side defects.
+final class ValidationAuditTests: XCTestCase {
+    private static let usersSource = """
+        { id: "m", class: "model", name: "M", type: "profile" },
+        { id: "users", class: "source", name: "Users", type: "t", appId: "a", modelId: "m", mapping: { id: "user_id" } },
+        { id: "user_id", class: "property", key: "userId", type: "integer", sourceId: "users", unique: true, options: { column: "id" } },
+        { id: "email", class: "property", key: "email", type: "email", sourceId: "users", options: { column: "email" } },
+
+        """
+
+    // MARK: - Run modes (records are loaded only by `grouparoo config`)
+
+    func testRecordChecksAreConfigModeOnly() throws {
+        let files = RuleExample(objects: Self.usersSource + """
+            { id: "john", class: "record", modelId: "m", properties: { email: ["a@b.co", "c@d.co"] }, cool: true },
+            { id: "jane smith", class: "profile", properties: { user_id: 7 } }
+            """).files
+        let validate = try ValidationHarness.validate(files, in: self)
+        for rule in ["record-properties", "unknown-key", "invalid-id", "missing-required-field"] {
+            XCTAssertEqual(validate.diagnostics(rule).count, 0, "\(rule) in validate mode:\n\(validate.summary)")
+        }
+        let config = try ValidationHarness.validate(files, in: self, runMode: .config)
+        XCTAssertEqual(config.diagnostics("record-properties").map(\.grouparooMessage), [
+            #"there are no directly mapped record properties provided in {"email":["a@b.co","c@d.co"]}"#,
+            "cannot set multiple record properties for a non-array property",
+        ], config.summary)
+        XCTAssertEqual(config.diagnostics("unknown-key").map(\.grouparooMessage), ["cool is not a valid property of a GrouparooRecord"])
+        XCTAssertEqual(config.diagnostics("invalid-id").map(\.objectID), ["jane smith"])
+        XCTAssertEqual(config.diagnostics("missing-required-field").map(\.grouparooMessage), ["GrouparooRecord.modelId cannot be null"])
+    }
+
+    func testRecordPropertyKeysAreDependenciesInEveryMode() throws {
+        let files = RuleExample(objects: Self.usersSource + """
+            { id: "john", class: "record", modelId: "m", properties: { userId: [1] } }
+            """).files
+        for mode in RunMode.allCases {
+            let report = try ValidationHarness.validate(files, in: self, runMode: mode)
+            XCTAssertEqual(report.diagnostics("unknown-reference").filter { $0.objectID == "john" }.map(\.grouparooMessage),
+                           ["Could not find object with ID: userId"], "\(mode): \(report.summary)")
+        }
+    }
+
+    // MARK: - schedule-mapping-not-unique
+
+    func testScheduleOnSourceMappedToNonUniquePropertyIsRefused() throws {
+        let report = try ValidationHarness.validate(objects: Self.usersSource + """
+            { id: "purchases", class: "source", name: "Purchases", type: "t", appId: "a", modelId: "m", mapping: { user_email: "email" } },
+            { id: "purchases_schedule", class: "schedule", name: "P", sourceId: "purchases", recurring: false }
+            """, in: self)
+        let found = report.diagnostics("schedule-mapping-not-unique")
+        XCTAssertEqual(found.map(\.grouparooMessage), ["source Purchases (purchases) cannot have a schedule"], report.summary)
+        XCTAssertEqual(found.first?.severity, .error)
+        XCTAssertEqual(found.first?.notes.count, 2)
+    }
+
+    // MARK: - Issue 9 §5.7
+
+    func testFalsyNumericIdIsOnlyMissing() throws {
+        let report = try ValidationHarness.validate(objects: """
+            { id: 0, class: "team", name: "Team Zero", options: { permissionAllRead: true, permissionAllWrite: false } }
+            """, in: self)
+        XCTAssertEqual(report.diagnostics("missing-id").map(\.grouparooMessage), [#""Team Zero" is missing an ID"#])
+        XCTAssertEqual(report.diagnostics("invalid-value-type").map(\.message), [], "no warning that reads the id as \"0\"")
+        let truthy = try ValidationHarness.validate(objects: """
+            { id: 7, class: "team", name: "Team Seven", options: { permissionAllRead: true, permissionAllWrite: false } }
+            """, in: self)
+        XCTAssertEqual(truthy.diagnostics("invalid-value-type").count, 1, "a truthy number id is still read as a string")
+        XCTAssertEqual(truthy.diagnostics("missing-id").count, 0)
+    }
+
+    func testDuplicateThroughRequirePointsAtTheRequire() throws {
+        let report = try ValidationHarness.validate([
+            "d1.js": "// shared teams\nmodule.exports = require(\"./d2\");\n",
+            "d2.js": "module.exports = [{ id: \"t\", class: \"team\", name: \"Team T\" }];\n",
+        ], in: self)
+        let found = report.diagnostics("duplicate-id")
+        XCTAssertEqual(found.count, 1, report.summary)
+        let diagnostic = try XCTUnwrap(found.first)
+        XCTAssertEqual(diagnostic.grouparooMessage, "Duplicate ID values found for t of class team")
+        XCTAssertTrue(diagnostic.message.contains("loaded twice"), diagnostic.message)
+        let note = try XCTUnwrap(diagnostic.notes.first)
+        XCTAssertNotEqual(note.span, diagnostic.span, "the note must not point at the error's own location")
+        XCTAssertTrue(note.span?.file.hasSuffix("/d1.js") == true, "\(String(describing: note.span))")
+        XCTAssertEqual(note.span?.start.line, 2)
+        XCTAssertEqual(note.span?.start.column, 18)
+    }
+}
