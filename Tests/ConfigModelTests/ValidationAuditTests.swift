@@ -57,6 +57,32 @@ final class ValidationAuditTests: XCTestCase {
         XCTAssertEqual(found.first?.notes.count, 2)
     }
 
+    // MARK: - unique-through-non-unique-mapping, invalid-remote-key
+
+    func testUniquePropertyThroughNonUniqueMappingIsRefused() throws {
+        let report = try ValidationHarness.validate(objects: Self.usersSource + """
+            { id: "purchases", class: "source", name: "Purchases", type: "t", appId: "a", modelId: "m", mapping: { user_email: "email" } },
+            { id: "purchase_id", class: "property", key: "purchaseId", type: "integer", sourceId: "purchases", unique: true, options: { column: "id" } }
+            """, in: self)
+        XCTAssertEqual(report.diagnostics("unique-through-non-unique-mapping").map(\.grouparooMessage),
+                       ["Unique Property purchaseId (purchase_id) cannot be mapped through a non-unique Property - email (email)"],
+                       report.summary)
+    }
+
+    func testRemoteKeysNeedOneTo191CharactersAndDifferBeyondCase() throws {
+        let long = String(repeating: "k", count: 192)
+        let report = try ValidationHarness.validate(objects: Self.usersSource + """
+            { id: "g", class: "group", name: "G", modelId: "m" },
+            { id: "d", class: "destination", name: "D", type: "t", appId: "a", modelId: "m",
+              mapping: { Email: "email", email: "email", \(long): "user_id" }, destinationGroupMemberships: { "": "g" } }
+            """, in: self)
+        XCTAssertEqual(report.diagnostics("invalid-remote-key").map(\.grouparooMessage), [
+            "ownerId \"d\" is already in use, ownerType \"destination\" is already in use, remoteKey \"email\" is already in use in table Mapping",
+            "Validation len on remoteKey failed",
+            "Validation len on remoteKey failed",
+        ], report.summary)
+    }
+
     // MARK: - Issue 9 §5.7
 
     func testFalsyNumericIdIsOnlyMissing() throws {

@@ -27,6 +27,7 @@ public enum RuleCatalog {
         SourceMappingRule(), OneSchedulePerSourceRule(), ScheduleMappingNotUniqueRule(), ScheduleFrequencyTooLowRule(),
         InvalidGroupRuleOpRule(), PostgresOnlyGroupRuleOpRule(), GroupRuleNeedsMatchRule(), TooManyGroupRulesRule(),
         ManualGroupRule(), DeprecatedFilterOpRule(), ReservedPropertyKeyRule(), UniqueArrayPropertyRule(),
+        UniqueThroughNonUniqueMappingRule(), InvalidRemoteKeyRule(),
         DeprecatedKeyRule(), RecordPropertiesRule(),
     ]
     private static let access: [any ValidationRule] = [
