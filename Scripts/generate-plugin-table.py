@@ -65,8 +65,9 @@ def connection_features(connection):
 
 
 def app_line(plugin, app):
-    return ("        PluginApp(type: %s, plugin: %s, options: %s),"
-            % (swift_string(app["type"]), swift_string(plugin), options(app.get("options") or [])))
+    refresh = ", supportsRefreshQuery: true" if "appQuery" in (app.get("methods") or []) else ""
+    return ("        PluginApp(type: %s, plugin: %s, options: %s%s),"
+            % (swift_string(app["type"]), swift_string(plugin), options(app.get("options") or []), refresh))
 
 
 def connection_lines(plugin, connection):

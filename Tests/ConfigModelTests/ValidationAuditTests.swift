@@ -83,6 +83,17 @@ final class ValidationAuditTests: XCTestCase {
         ], report.summary)
     }
 
+    func testRefreshQueryNeedsAnAppTypeWithAppQuery() throws {
+        let report = try ValidationHarness.validate(objects: """
+            { id: "mc", class: "app", name: "Mailchimp", type: "mailchimp", options: { apiKey: "k" },
+              refresh: { query: "SELECT 1", recurringFrequency: 60000 } },
+            { id: "dw", class: "app", name: "DW", type: "sqlite", options: { file: "x.db" },
+              refresh: { query: "SELECT 1", recurringFrequency: 60000 } }
+            """, in: self)
+        XCTAssertEqual(report.diagnostics("unsupported-refresh-query").map(\.grouparooMessage),
+                       ["app Mailchimp (mc) of type mailchimp cannot use app refresh query"], report.summary)
+    }
+
     // MARK: - Issue 9 §5.7
 
     func testFalsyNumericIdIsOnlyMissing() throws {

@@ -33,7 +33,8 @@ final class ValidationGrouparooChecksDocTests: XCTestCase {
         XCTAssertEqual(Self.total("Decided offline", in: text), counts[.offline])
         XCTAssertEqual(Self.total("Online only", in: text), counts[.online])
         XCTAssertEqual(Self.total("Cannot be reached", in: text), counts[.unreachable])
-        for added in ["schedule-mapping-not-unique", "unique-through-non-unique-mapping", "invalid-remote-key"] {
+        for added in ["schedule-mapping-not-unique", "unique-through-non-unique-mapping", "invalid-remote-key",
+                      "unsupported-refresh-query"] {
             XCTAssertTrue(text.contains("`\(added)`"), "\(added) is listed")
         }
     }

@@ -24,6 +24,7 @@ final class ValidationPluginTableTests: XCTestCase {
                     let ours = try XCTUnwrap(catalog.apps[type], "app \(type) missing; \(regenerate)")
                     XCTAssertEqual(ours.plugin, plugin["name"] as? String)
                     assertOptions(ours.options, app["options"], "app \(type)")
+                    XCTAssertEqual(ours.supportsRefreshQuery, (app["methods"] as? [String] ?? []).contains("appQuery"), type)
                 }
                 for connection in plugin["connections"] as? [[String: Any]] ?? [] {
                     connectionCount += 1

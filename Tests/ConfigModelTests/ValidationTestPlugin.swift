@@ -7,7 +7,7 @@ extension PluginCatalog {
     /// Grouparoo's test plugin (`test-plugin-app`, `test-plugin-import`, …), which its own fixtures run with (`enableTestPlugin`).
     static let testPlugin = PluginCatalog(
         apps: [
-            PluginApp(type: "test-plugin-app", plugin: "@grouparoo/test-plugin", options: [.required("fileId"), .optional("environment", values: ["staging", "production"]), .optional("password"), .optional("oAuthToken"), .optional("_failRemoteValidation")]),
+            PluginApp(type: "test-plugin-app", plugin: "@grouparoo/test-plugin", options: [.required("fileId"), .optional("environment", values: ["staging", "production"]), .optional("password"), .optional("oAuthToken"), .optional("_failRemoteValidation")], supportsRefreshQuery: true),
         ],
         connections: [
             PluginConnection(

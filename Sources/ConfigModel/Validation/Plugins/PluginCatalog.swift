@@ -31,6 +31,15 @@ public struct PluginApp: Sendable {
     public let type: String
     public let plugin: String
     public let options: [PluginOption]
+    /// The app implements `appQuery`, which an app `refresh` query needs (R-APP-11).
+    public let supportsRefreshQuery: Bool
+
+    init(type: String, plugin: String, options: [PluginOption], supportsRefreshQuery: Bool = false) {
+        self.type = type
+        self.plugin = plugin
+        self.options = options
+        self.supportsRefreshQuery = supportsRefreshQuery
+    }
 }
 
 /// Which way a connection moves records: sources import, destinations export.
