@@ -94,6 +94,23 @@ final class ValidationAuditTests: XCTestCase {
                        ["app Mailchimp (mc) of type mailchimp cannot use app refresh query"], report.summary)
     }
 
+    func testRefreshQueryTextIsCheckedLikeTheSQLPlugins() throws {
+        let report = try ValidationHarness.validate(objects: """
+            { id: "a", class: "app", name: "A", type: "postgres", options: { host: "h", database: "d" }, refresh: { query: "  " } },
+            { id: "b", class: "app", name: "B", type: "sqlite", options: { file: "x.db" }, refresh: { query: "  " } },
+            { id: "c", class: "app", name: "C", type: "redshift", options: { host: "h", database: "d" },
+              refresh: { query: "SELECT '--' AS x" } },
+            { id: "d", class: "app", name: "D", type: "bigquery", options: { project_id: "p", dataset: "d", client_email: "e",
+              private_key: "k" }, refresh: { query: "WITH x AS (SELECT 1) SELECT * FROM x" } },
+            { id: "e", class: "app", name: "E", type: "mysql", options: { host: "h", database: "d" }, refresh: { query: "Select 1" } }
+            """, in: self)
+        XCTAssertEqual(report.diagnostics("refresh-query-text").map(\.objectID), ["a", "b", "c", "d"], report.summary)
+        XCTAssertEqual(report.diagnostics("refresh-query-text").map(\.grouparooMessage), [
+            "please provide a query", "query should start with SELECT, INSERT, UPDATE, or DELETE",
+            "please remove any comments from the query", "query should start with SELECT, INSERT, UPDATE, or DELETE",
+        ])
+    }
+
     // MARK: - Issue 9 §5.7
 
     func testFalsyNumericIdIsOnlyMissing() throws {
