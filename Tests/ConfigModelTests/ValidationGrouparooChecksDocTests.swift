@@ -34,7 +34,7 @@ final class ValidationGrouparooChecksDocTests: XCTestCase {
         XCTAssertEqual(Self.total("Online only", in: text), counts[.online])
         XCTAssertEqual(Self.total("Cannot be reached", in: text), counts[.unreachable])
         for added in ["schedule-mapping-not-unique", "unique-through-non-unique-mapping", "invalid-remote-key",
-                      "unsupported-refresh-query", "refresh-query-text"] {
+                      "unsupported-refresh-query", "refresh-query-text", "sqlite-memory-database"] {
             XCTAssertTrue(text.contains("`\(added)`"), "\(added) is listed")
         }
     }

@@ -36,7 +36,7 @@ public enum RuleCatalog {
     private static let plugins: [any ValidationRule] = [
         UnknownPluginTypeRule(), IncompatibleAppTypeRule(), MissingRequiredOptionRule(), UnknownOptionRule(),
         InvalidOptionValueRule(), UnsupportedSyncModeRule(), SourceMappingRequiredRule(), UnsupportedScheduleRule(),
-        UnsupportedRefreshQueryRule(), RefreshQueryTextRule(),
+        UnsupportedRefreshQueryRule(), RefreshQueryTextRule(), SqliteMemoryDatabaseRule(),
         UnsupportedFiltersRule(),
     ]
     private static let beyondGrouparoo: [any ValidationRule] = [
