@@ -33,6 +33,17 @@ final class ValidationAuditTests: XCTestCase {
         XCTAssertEqual(config.diagnostics("missing-required-field").map(\.grouparooMessage), ["GrouparooRecord.modelId cannot be null"])
     }
 
+    func testRecordPropertiesMustBelongToTheRecordsModel() throws {
+        let report = try ValidationHarness.validate(objects: Self.usersSource + """
+            { id: "a", class: "model", name: "Accounts", type: "account" },
+            { id: "accounts", class: "source", name: "Accounts", type: "t", appId: "x", modelId: "a", mapping: { id: "account_id" } },
+            { id: "account_id", class: "property", key: "accountId", type: "integer", sourceId: "accounts", unique: true, options: { column: "id" } },
+            { id: "john", class: "record", modelId: "m", properties: { user_id: [1], account_id: [2] } }
+            """, in: self, runMode: .config)
+        XCTAssertEqual(report.diagnostics("record-properties").map(\.grouparooMessage),
+                       ["cannot find a property for id or key `account_id`"], report.summary)
+    }
+
     func testRecordPropertyKeysAreDependenciesInEveryMode() throws {
         let files = RuleExample(objects: Self.usersSource + """
             { id: "john", class: "record", modelId: "m", properties: { userId: [1] } }

@@ -23,8 +23,8 @@ enum ValidationHarness {
 
     /// A one-file config holding these objects.
     static func validate(objects: String, in test: XCTestCase, plugins: PluginCatalog? = .bundled,
-                         dialect: SQLDialect = .sqlite) throws -> ValidationReport {
-        try validate(RuleExample(objects: objects).files, in: test, plugins: plugins, dialect: dialect)
+                         dialect: SQLDialect = .sqlite, runMode: RunMode = .default) throws -> ValidationReport {
+        try validate(RuleExample(objects: objects).files, in: test, plugins: plugins, dialect: dialect, runMode: runMode)
     }
 }
 

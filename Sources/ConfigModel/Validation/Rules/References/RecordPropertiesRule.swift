@@ -1,5 +1,6 @@
 /// Sample records (loaded only by `grouparoo config`, so this runs only in `config` mode) must set at least
-/// one primary-key property of their model by id, and give several values only to array properties.
+/// one primary-key property of their model by id, use only properties of that model, and give several values
+/// only to array properties.
 struct RecordPropertiesRule: ValidationRule {
     let description = RuleDescription(
         identifier: "record-properties",
@@ -41,6 +42,13 @@ struct RecordPropertiesRule: ValidationRule {
                                         on: record.entry, at: properties.keySpan ?? properties.span,
                                         grouparoo: "there are no directly mapped record properties provided in \(json)",
                                         notes: note.map { [$0] } ?? [], severity: note == nil ? nil : .warning))
+            }
+            for value in kept where value.propertyId != "_meta" {
+                guard let property = config.property(id: value.propertyId),
+                      let other = config.modelID(ofProperty: property.config), other != model else { continue }
+                found.append(diagnostic("property `\(value.propertyId)` belongs to model `\(other)`, not to this record's "
+                                        + "model `\(model)`", on: record.entry, at: value.keySpan,
+                                        grouparoo: "cannot find a property for id or key `\(value.propertyId)`"))
             }
             for value in kept where value.values.count > 1 {
                 guard let property = config.property(id: value.propertyId), !property.config.effectiveIsArray else { continue }
