@@ -43,6 +43,7 @@ enum ValidateCommand: Command {
                            "Report only on the files a pre-commit hook passes"),
             CommandExample("validate config --format sarif > grouparoo.sarif", "Write a SARIF log for code scanning"),
             CommandExample("validate config --format github", "Annotate a pull request from a GitHub Actions step"),
+            CommandExample("validate config --mode config", "Also check sample records, which only `grouparoo config` loads"),
         ],
         discussion: """
             Every problem is reported in one run. The text format prints compiler-style diagnostics
