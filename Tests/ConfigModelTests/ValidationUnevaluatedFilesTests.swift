@@ -68,10 +68,10 @@ final class ValidationUnevaluatedFilesTests: XCTestCase {
             """).files["config.js"]!
         let unrelated = try ValidationHarness.validate([
             "node.js": "module.exports = require(\"os\").hostname() ? [] : [];\n", "config.js": record,
-        ], in: self)
+        ], in: self, runMode: .config)
         XCTAssertEqual(unrelated.diagnostics("record-properties").map(\.severity), [.error], unrelated.summary)
 
-        let mentioned = try ValidationHarness.validate(["node.js": nodeOnly, "config.js": record], in: self)
+        let mentioned = try ValidationHarness.validate(["node.js": nodeOnly, "config.js": record], in: self, runMode: .config)
         let found = mentioned.diagnostics("record-properties")
         XCTAssertEqual(found.map(\.severity), [.warning], mentioned.summary)
         XCTAssertEqual(found.first?.notes.count, 1)
