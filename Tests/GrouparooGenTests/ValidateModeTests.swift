@@ -28,6 +28,13 @@ final class ValidateModeTests: ValidateTestCase {
         XCTAssertTrue(configMode.errors.contains("[record-properties]"), configMode.errors)
     }
 
+    func testRulesSaysWhichModesARuleRunsIn() throws {
+        let run = runCLI(["rules", "record-properties"], in: root.path)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.output.contains("  Runs only with:     --mode config\n"), run.output)
+        XCTAssertFalse(runCLI(["rules", "duplicate-id"], in: root.path).output.contains("Runs only with"))
+    }
+
     func testUnknownModeIsAUsageError() throws {
         try writeRecordWithoutPrimaryKey()
         let run = validate(["config", "--mode", "apply"])

@@ -69,6 +69,10 @@ enum RuleListing {
             "  Grouparoo rules:    \(rule.grouparooRules.isEmpty ? "none (goes beyond Grouparoo's own checks)" : rule.grouparooRules.joined(separator: ", "))",
             "  Turn off:           --disable \(rule.identifier), or \"disable\": [\"\(rule.identifier)\"] in .grouparoo-gen.json",
         ]
+        if rule.runModes != Set(RunMode.allCases) {
+            let modes = RunMode.allCases.filter(rule.runModes.contains).map { "--mode \($0.rawValue)" }
+            lines.insert("  Runs only with:     \(modes.joined(separator: ", "))", at: lines.count - 1)
+        }
         lines += examples("Triggers on", rule.triggeringExamples)
         lines += examples("Does not trigger on", rule.nonTriggeringExamples)
         return lines.joined(separator: "\n") + "\n"

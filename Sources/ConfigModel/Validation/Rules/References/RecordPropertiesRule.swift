@@ -4,7 +4,7 @@
 struct RecordPropertiesRule: ValidationRule {
     let description = RuleDescription(
         identifier: "record-properties",
-        summary: "A sample record sets no primary-key property, or several values for a non-array property.",
+        summary: "A sample record sets no primary-key property, a property of another model, or several values for a non-array property.",
         grouparooRules: ["R-REC-04", "R-REC-05", "R-PIPE-14"], severity: .error, runModes: [.config],
         triggeringExamples: [RuleExample(objects: Self.base + """
             { id: "first_name", class: "property", key: "firstName", type: "string", sourceId: "users", options: { column: "first" } },
