@@ -35,6 +35,20 @@ final class ValidateModeTests: ValidateTestCase {
         XCTAssertFalse(runCLI(["rules", "duplicate-id"], in: root.path).output.contains("Runs only with"))
     }
 
+    func testSettingsFileSetsTheModeAndTheCommandLineWins() throws {
+        try writeRecordWithoutPrimaryKey()
+        try write(".grouparoo-gen.json", #"{ "mode": "config", "disable": ["unknown-reference", "unknown-plugin-type"] }"#)
+        let fromSettings = validate(["config"])
+        XCTAssertEqual(fromSettings.status, 1, fromSettings.errors)
+        XCTAssertTrue(fromSettings.errors.contains("[record-properties]"), fromSettings.errors)
+        let overridden = validate(["config", "--mode", "validate"])
+        XCTAssertEqual(overridden.status, 0, overridden.errors)
+        try write(".grouparoo-gen.json", #"{ "mode": "apply" }"#)
+        let bad = validate(["config"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.errors.contains(#""mode" must be "validate" or "config""#), bad.errors)
+    }
+
     func testUnknownModeIsAUsageError() throws {
         try writeRecordWithoutPrimaryKey()
         let run = validate(["config", "--mode", "apply"])

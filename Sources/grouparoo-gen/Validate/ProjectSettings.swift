@@ -4,7 +4,7 @@ import Foundation
 /// The checked-in `.grouparoo-gen.json`: which rules a repository turns off or on, whether
 /// warnings fail the run, and which SQL dialect group-rule ops are checked against.
 ///
-///     { "disable": ["unreferenced-property"], "enable": ["hard-coded-secret"], "strict": true, "dialect": "postgres" }
+///     { "disable": ["unreferenced-property"], "enable": ["hard-coded-secret"], "strict": true, "dialect": "postgres", "mode": "config" }
 struct ProjectSettings: Equatable {
     static let fileName = ".grouparoo-gen.json"
 
@@ -12,6 +12,7 @@ struct ProjectSettings: Equatable {
     var enable: [String] = []
     var strict: Bool?
     var dialect: SQLDialect?
+    var mode: RunMode?
     /// Where the settings came from; nil when no file was found.
     var path: String?
 
@@ -65,8 +66,13 @@ struct ProjectSettings: Equatable {
                     throw UsageError(message: "\(place(path, value)) \"dialect\" must be \"sqlite\" or \"postgres\"")
                 }
                 settings.dialect = dialect
+            case "mode":
+                guard case .string(let name) = value.value, let mode = RunMode(rawValue: name) else {
+                    throw UsageError(message: "\(place(path, value)) \"mode\" must be \"validate\" or \"config\"")
+                }
+                settings.mode = mode
             default:
-                let known = ["disable", "enable", "strict", "dialect"]
+                let known = ["disable", "enable", "strict", "dialect", "mode"]
                 let hint = ArgumentParser.closestMatches(to: key, in: known, limit: 1).first.map { " (did you mean \"\($0)\"?)" } ?? ""
                 let keyPlace = "\(shownPath):\(property.keySpan.start.line):\(property.keySpan.start.column):"
                 throw UsageError(message: "\(keyPlace) unknown setting \"\(ControlCharacters.escaped(key))\"\(hint); "

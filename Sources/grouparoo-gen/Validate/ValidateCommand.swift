@@ -54,7 +54,8 @@ enum ValidateCommand: Command {
             pre-commit hook can pass file names as trailing arguments (also after '--').
 
             .grouparoo-gen.json in the config dir or a parent, up to the repository root, sets
-            defaults: {"disable": [...], "enable": [...], "strict": true, "dialect": "postgres"}.
+            defaults: {"disable": [...], "enable": [...], "strict": true, "dialect": "postgres",
+            "mode": "config"}.
             Command-line flags win.
 
             --mode: Grouparoo loads sample records (class record or profile) only in

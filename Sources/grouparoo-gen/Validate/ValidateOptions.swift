@@ -40,7 +40,6 @@ struct ValidateOptions {
         options.format = arguments[option.format] ?? .text
         options.evaluator = arguments[option.reader.evaluator] ?? .static
         options.envFile = arguments[option.reader.envFile]
-        options.runMode = arguments[option.mode] ?? .default
 
         var settings = ProjectSettings()
         if let path = ProjectSettings.find(startingAt: options.configDirectory) {
@@ -48,6 +47,7 @@ struct ValidateOptions {
         }
         options.settingsPath = settings.path
         options.dialect = arguments[option.dialect] ?? settings.dialect ?? .sqlite
+        options.runMode = arguments[option.mode] ?? settings.mode ?? .default
         if arguments[option.strict], arguments[option.noStrict] {
             throw UsageError(message: "\(option.strict.name) and \(option.noStrict.name) cannot be used together")
         }
