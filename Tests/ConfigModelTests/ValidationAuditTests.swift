@@ -153,4 +153,18 @@ final class ValidationAuditTests: XCTestCase {
         XCTAssertEqual(note.span?.start.line, 2)
         XCTAssertEqual(note.span?.start.column, 18)
     }
+
+    func testSharedFileRequiredByTwoConfigFilesPointsAtTheSecondRequire() throws {
+        let root = try makeTemporaryDirectory(self)
+        let config = root.appendingPathComponent("config")
+        try write("module.exports = [{ id: \"t\", class: \"team\", name: \"Team T\" }];\n",
+                  to: root.appendingPathComponent("lib/teams.js"))
+        try write("module.exports = require(\"../lib/teams\");\n", to: config.appendingPathComponent("a.js"))
+        try write("\nmodule.exports = require(\"../lib/teams\");\n", to: config.appendingPathComponent("b.js"))
+        let report = ValidationHarness.validate(directory: config.path)
+        let diagnostic = try XCTUnwrap(report.diagnostics("duplicate-id").first, report.summary)
+        XCTAssertTrue(diagnostic.message.contains("through `require` in both config/a.js and config/b.js"), diagnostic.message)
+        XCTAssertTrue(diagnostic.notes.first?.span?.file.hasSuffix("config/b.js") == true)
+        XCTAssertEqual(diagnostic.notes.first?.span?.start.line, 2)
+    }
 }

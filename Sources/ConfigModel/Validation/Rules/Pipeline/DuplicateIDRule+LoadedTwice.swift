@@ -13,7 +13,7 @@ extension DuplicateIDRule {
             requiring = first.file == defining ? entry.file : first.file
             how = "from \(Self.shown(defining, in: config)) itself and again through `require` in \(Self.shown(requiring, in: config))"
         } else {
-            requiring = first.file
+            requiring = entry.file
             how = "through `require` in both \(Self.shown(first.file, in: config)) and \(Self.shown(entry.file, in: config))"
         }
         return diagnostic("duplicate id `\(shownID)`: this \(className) is loaded twice, \(how); Grouparoo loads every "
