@@ -10,12 +10,12 @@ struct InvalidRemoteKeyRule: ValidationRule {
         triggeringExamples: [
             RuleExample(objects: """
                 { id: "d", class: "destination", name: "D", type: "t", appId: "a", modelId: "m",
-                  mapping: { Email: "email", email: "email_2" } }
+                  mapping: { Email: "email", ↓email: "email_2" } }
                 """),
             RuleExample(objects: """
-                { id: "s", class: "source", name: "S", type: "t", appId: "a", modelId: "m", mapping: { "": "user_id" } },
+                { id: "s", class: "source", name: "S", type: "t", appId: "a", modelId: "m", mapping: { ↓"": "user_id" } },
                 { id: "d", class: "destination", name: "D", type: "t", appId: "a", modelId: "m",
-                  destinationGroupMemberships: { "": "vips" } }
+                  destinationGroupMemberships: { ↓"": "vips" } }
                 """),
         ],
         nonTriggeringExamples: [RuleExample(objects: """

@@ -10,11 +10,11 @@ struct RefreshQueryTextRule: ValidationRule {
         triggeringExamples: [
             RuleExample(objects: """
                 { id: "dw", class: "app", name: "DW", type: "postgres", options: { host: "h", database: "d" },
-                  refresh: { query: "SELECT MAX(updated_at) FROM users -- newest", recurringFrequency: 60000 } }
+                  refresh: { query: ↓"SELECT MAX(updated_at) FROM users -- newest", recurringFrequency: 60000 } }
                 """),
             RuleExample(objects: """
                 { id: "dw", class: "app", name: "DW", type: "mysql", options: { host: "h", database: "d" },
-                  refresh: { query: " SELECT 1" } }
+                  refresh: { query: ↓" SELECT 1" } }
                 """),
         ],
         nonTriggeringExamples: [RuleExample(objects: """

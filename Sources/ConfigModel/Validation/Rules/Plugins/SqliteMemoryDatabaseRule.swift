@@ -6,7 +6,7 @@ struct SqliteMemoryDatabaseRule: ValidationRule {
         summary: "A sqlite app uses the in-memory database `:memory:`, which the SQLite plugin refuses.",
         grouparooRules: ["R-APP-07"], severity: .error,
         triggeringExamples: [RuleExample(objects: """
-            { id: "db", class: "app", name: "DB", type: "sqlite", options: { file: ":memory:" } }
+            { id: "db", class: "app", name: "DB", type: "sqlite", options: { file: ↓":memory:" } }
             """)],
         nonTriggeringExamples: [RuleExample(objects: """
             { id: "db", class: "app", name: "DB", type: "sqlite", options: { file: "db/grouparoo.sqlite" } }

@@ -8,7 +8,7 @@ struct UnsupportedRefreshQueryRule: ValidationRule {
         grouparooRules: ["R-APP-11"], severity: .error,
         triggeringExamples: [RuleExample(objects: """
             { id: "mc", class: "app", name: "Mailchimp", type: "mailchimp", options: { apiKey: "k" },
-              refresh: { query: "SELECT 1", recurringFrequency: 60000 } }
+              ↓refresh: { query: "SELECT 1", recurringFrequency: 60000 } }
             """)],
         nonTriggeringExamples: [RuleExample(objects: """
             { id: "dw", class: "app", name: "DW", type: "postgres", options: { host: "h", database: "d" },

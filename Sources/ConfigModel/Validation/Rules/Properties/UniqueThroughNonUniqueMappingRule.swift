@@ -7,7 +7,7 @@ struct UniqueThroughNonUniqueMappingRule: ValidationRule {
         summary: "A unique property belongs to a source whose mapping targets a property that is not unique.",
         grouparooRules: ["R-PROP-08"], severity: .error,
         triggeringExamples: [RuleExample(objects: Self.base + """
-            { id: "purchase_id", class: "property", key: "purchaseId", type: "integer", sourceId: "purchases", unique: true,
+            { id: "purchase_id", class: "property", key: "purchaseId", type: "integer", sourceId: "purchases", unique: ↓true,
               options: { column: "id", aggregationMethod: "exact" } }
             """)],
         nonTriggeringExamples: [RuleExample(objects: Self.base + """

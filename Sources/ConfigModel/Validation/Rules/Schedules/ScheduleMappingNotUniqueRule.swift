@@ -8,7 +8,7 @@ struct ScheduleMappingNotUniqueRule: ValidationRule {
         grouparooRules: ["R-SCH-05"], severity: .error,
         triggeringExamples: [RuleExample(objects: Self.base + """
             { id: "purchases", class: "source", name: "Purchases", type: "t", appId: "a", modelId: "m", mapping: { user_email: "email" } },
-            { id: "purchases_schedule", class: "schedule", name: "P", sourceId: "purchases", recurring: false }
+            { id: "purchases_schedule", class: "schedule", name: "P", sourceId: ↓"purchases", recurring: false }
             """)],
         nonTriggeringExamples: [RuleExample(objects: Self.base + """
             { id: "users_schedule", class: "schedule", name: "U", sourceId: "users", recurring: false },
