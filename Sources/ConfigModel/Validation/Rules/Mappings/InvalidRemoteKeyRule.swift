@@ -59,9 +59,9 @@ struct InvalidRemoteKeyRule: ValidationRule {
     }
 
     private func lengthProblem(_ entry: KeyedReference, on owner: ConfigEntry) -> [Diagnostic] {
-        let length = entry.key.utf16.count
-        guard length == 0 || length > 191 else { return [] }
-        let problem = length == 0 ? "is empty" : "is \(length) characters long (at most 191)"
+        let length = entry.key.utf16.count, limit = GrouparooLimits.maximumLength
+        guard length == 0 || length > limit else { return [] }
+        let problem = length == 0 ? "is empty" : "is \(length) characters long (at most \(limit))"
         return [diagnostic("remote key `\(entry.key)` \(problem)", on: owner, at: entry.keySpan,
                            grouparoo: "Validation len on remoteKey failed")]
     }
