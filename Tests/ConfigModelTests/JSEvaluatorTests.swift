@@ -151,7 +151,9 @@ final class JSEvaluatorTests: XCTestCase {
         let result = evaluateJS("module.exports = fetchSecrets();\nfunction fetchSecrets() { return new Map(); }")
         XCTAssertTrue(result.needsNode)
         XCTAssertEqual(result.diagnostics.first?.message,
-                       "cannot evaluate `new` expression statically; run with --evaluator node to execute this file")
+                       "cannot evaluate `new` expression statically, so nothing in this file was checked; check it with "
+                       + "`--evaluator node`, or accept it unchecked with `--allow-unevaluated` or a "
+                       + "`// grouparoo-gen-disable-file needs-node` comment in the file")
         XCTAssertEqual(result.diagnostics.first?.span?.start, TextPosition(line: 2, column: 34))
     }
 

@@ -161,3 +161,19 @@ final class ValidateCommandTests: ValidateTestCase {
         XCTAssertEqual(text.errors.components(separatedBy: "[duplicate-id]\n").count - 1, duplicates)
     }
 }
+
+/// Issue 9 §2: a file the static reader cannot evaluate fails `validate` unless accepted explicitly.
+final class ValidateUnevaluatedFileTests: ValidateTestCase {
+    func testUnevaluatedFileFailsByDefaultAndCanBeAccepted() throws {
+        try write("config/a.js", "module.exports = require(\"os\").hostname();\n")
+        let run = validate(["config"])
+        XCTAssertEqual(run.status, 1, run.errors)
+        XCTAssertTrue(run.errors.contains("error: cannot evaluate require(\"os\")"), run.errors)
+        XCTAssertTrue(run.errors.contains("--evaluator node"), run.errors)
+        let accepted = validate(["config", "--allow-unevaluated"])
+        XCTAssertEqual(accepted.status, 0, accepted.errors)
+        XCTAssertTrue(accepted.errors.contains("warning: cannot evaluate"), accepted.errors)
+        XCTAssertEqual(validate(["config", "--allow-unevaluated", "--strict"]).status, 1, "--strict keeps failing on warnings")
+        XCTAssertEqual(validate(["config", "--disable", "needs-node"]).status, 0)
+    }
+}

@@ -115,6 +115,7 @@ extension JSEvaluator {
             switch binding {
             case .value(let value, _): return .value(value)
             case .hostArgument: throw unsupported("reading `\(name)`, the argument the loader passes in at run time", at: range)
+            case .builtin(let builtin): return .builtin(builtin)
             }
         }
         switch name {

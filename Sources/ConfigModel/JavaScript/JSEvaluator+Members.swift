@@ -2,7 +2,7 @@ import Foundation
 
 /// Member access, calls, assignment and destructuring.
 extension JSEvaluator {
-    private static let objectPrototypeNames: Set<String> = [
+    static let objectPrototypeNames: Set<String> = [
         "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString",
         "valueOf", "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
     ]
@@ -29,7 +29,7 @@ extension JSEvaluator {
     private func builtinMember(_ builtin: Builtin, _ name: String, at range: JSRange) throws -> Evaluated {
         switch (builtin, name) {
         case (.process, "env"): return .builtin(.processEnv)
-        case (.processEnv, _): return .value(readEnvironment(name, at: range))
+        case (.processEnv, _): return .value(try readEnvironment(name, at: range))
         case (.json, "stringify"): return .builtin(.jsonStringify)
         case (.module, "exports"): return .value(moduleExports)
         case (.object, "defineProperty"): return .builtin(.objectDefineProperty)
@@ -41,14 +41,6 @@ extension JSEvaluator {
         case (.math, _) where JSBuiltinLibrary.mathFunctions.contains(name): return .builtin(.function("Math." + name))
         default: throw unsupported("use of `\(text(range))`", at: range)
         }
-    }
-
-    private func readEnvironment(_ name: String, at range: JSRange) -> LocatedValue {
-        if let value = context.environment[name] {
-            return LocatedValue(.string(value), span: span(range))
-        }
-        if context.environmentWarningsMuted == 0 { context.noteUnsetVariable(name, at: span(range)) }
-        return LocatedValue(.undefined, span: span(range))
     }
 
     func property(of base: LocatedValue, _ name: String, at range: JSRange) throws -> LocatedValue {

@@ -31,7 +31,7 @@ extension JSEvaluator {
     func evaluateBinary(_ op: JSBinaryOperator, _ left: JSExpression, _ right: JSExpression,
                         at range: JSRange, in scope: Scope) throws -> LocatedValue {
         // `process.env.X || "fallback"` states what happens when X is unset, so that is not worth a warning.
-        let hasFallback = (op == .logicalOr || op == .nullish) && left.isProcessEnvRead
+        let hasFallback = (op == .logicalOr || op == .nullish) && isEnvironmentRead(left, in: scope)
         if hasFallback { context.environmentWarningsMuted += 1 }
         defer { if hasFallback { context.environmentWarningsMuted -= 1 } }
         let leftValue = try evaluate(left, in: scope)
@@ -185,14 +185,6 @@ extension JSEvaluator {
             try checkLength(text, at: range)
             return text
         }
-    }
-}
-
-extension JSExpression {
-    /// `process.env.NAME` or `process.env["NAME"]`.
-    var isProcessEnvRead: Bool {
-        guard case .member(.member(.identifier("process", _), .name("env"), _, _), _, _, _) = self else { return false }
-        return true
     }
 }
 

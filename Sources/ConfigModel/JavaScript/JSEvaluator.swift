@@ -120,8 +120,15 @@ final class JSEvaluator {
         case .declaration(let kind, let declarations, let range):
             for (pattern, initializer) in declarations {
                 if kind == .var && initializer == nil { continue }
-                let value = try initializer.map { try evaluate($0, in: scope) }
-                    ?? LocatedValue(.undefined, span: span(range))
+                let value: LocatedValue
+                if let initializer {
+                    guard let evaluated = try declarationValue(pattern, initializer, isConst: kind == .const, in: scope) else {
+                        continue  // bound as an alias of a built-in
+                    }
+                    value = evaluated
+                } else {
+                    value = LocatedValue(.undefined, span: span(range))
+                }
                 try bind(pattern, to: value, in: scope, mutable: kind != .const, declaring: kind != .var)
             }
             return .normal

@@ -5,6 +5,8 @@ final class Scope {
         /// The argument a loader passes to an exported function (Grouparoo passes Actionhero's
         /// configuration): it exists only at run time, so reading it cannot be done statically.
         case hostArgument
+        /// A `const` alias of a built-in, e.g. `const env = process.env`.
+        case builtin(JSEvaluator.Builtin)
     }
 
     let parent: Scope?

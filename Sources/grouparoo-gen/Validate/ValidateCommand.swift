@@ -20,6 +20,8 @@ enum ValidateCommand: Command {
         let mode = Option<RunMode>("--mode",
                                    help: "Which Grouparoo command to check for: validate (default; also apply) skips records, config also checks them.")
         let reader = ReaderOptionGroup()
+        let allowUnevaluated = Flag("--allow-unevaluated",
+                                    help: "Files the static reader cannot evaluate (needs-node) are warnings instead of errors: accept them unchecked.")
     }
 
     static let option = Options()
@@ -63,7 +65,9 @@ enum ValidateCommand: Command {
             does the same; --mode config also checks the records' keys, ids and properties.
 
             Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid, 2 usage error or
-            unreadable path.
+            unreadable path. A file the static reader cannot evaluate (needs-node) is an error,
+            since nothing in it was checked: check it with --evaluator node, or accept it with
+            --allow-unevaluated or a `// grouparoo-gen-disable-file needs-node` comment.
             """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
@@ -83,7 +87,8 @@ enum ValidateCommand: Command {
         let reader = ConfigReader(options: ReaderOptions(environment: environment, evaluator: options.evaluator))
         let read = reader.readDirectory(at: options.configDirectory)
         let validator = Validator(selection: options.selection, dialect: options.dialect, runMode: options.runMode)
-        let report = validator.validate(read)
+        var report = validator.validate(read)
+        if options.allowUnevaluated { report.diagnostics = report.diagnostics.map(acceptingUnevaluated) }
         let outcome = ValidationOutcome(report: report, read: read, onlyFiles: options.files, strict: options.strict)
         let paths = ReportPaths(workingDirectory: context.absolutePath("."), configDirectory: options.configDirectory)
         write(outcome, format: options.format, paths: paths, context: context)
@@ -107,6 +112,14 @@ enum ValidateCommand: Command {
             GitHubReport.write(outcome, paths: paths, to: &output)
             output.flush()
         }
+    }
+
+    /// `--allow-unevaluated`: an unevaluated file is reported, but does not fail the run unless `--strict`.
+    private static func acceptingUnevaluated(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard diagnostic.ruleID == "needs-node", diagnostic.severity == .error else { return diagnostic }
+        var accepted = diagnostic
+        accepted.severity = .warning
+        return accepted
     }
 
     /// Files outside the config dir have nothing to report; say so rather than pass silently.

@@ -19,6 +19,8 @@ struct ValidateOptions {
     var evaluator: EvaluatorKind = .static
     var runMode: RunMode = .default
     var envFile: String?
+    /// `--allow-unevaluated`: files the static reader cannot evaluate are warnings, not errors.
+    var allowUnevaluated = false
     /// The settings file that was applied, if any.
     var settingsPath: String?
 
@@ -40,6 +42,7 @@ struct ValidateOptions {
         options.format = arguments[option.format] ?? .text
         options.evaluator = arguments[option.reader.evaluator] ?? .static
         options.envFile = arguments[option.reader.envFile]
+        options.allowUnevaluated = arguments[option.allowUnevaluated]
 
         var settings = ProjectSettings()
         if let path = ProjectSettings.find(startingAt: options.configDirectory) {
