@@ -95,12 +95,12 @@ final class ConfigReaderTests: XCTestCase {
 
     func testEnvFileParsing() {
         let text = "# comment\nexport HOST=db.local\nPORT = 5432 # trailing\nQUOTED=\"a\\nb\"\nSINGLE='x y'\n\nEMPTY=\n"
-        XCTAssertEqual(try EnvFile.parse(text).get(),
+        XCTAssertEqual(EnvFile.parse(text).values,
                        ["HOST": "db.local", "PORT": "5432", "QUOTED": "a\nb", "SINGLE": "x y", "EMPTY": ""])
-        XCTAssertEqual(try EnvFile.parse("A=crlf\r\nB=x\r\n").get(), ["A": "crlf", "B": "x"])
-        guard case .failure(let problem) = EnvFile.parse("OK=1\nnot a pair\n") else { return XCTFail("expected a problem") }
-        XCTAssertEqual(problem.line, 2)
-        XCTAssertEqual(problem.message, "expected KEY=value")
+        XCTAssertEqual(EnvFile.parse("A=crlf\r\nB=x\r\n").values, ["A": "crlf", "B": "x"])
+        let skipped = EnvFile.parse("OK=1\nnot a pair\n")
+        XCTAssertEqual(skipped.values, ["OK": "1"], "dotenv skips what it cannot read")
+        XCTAssertEqual(skipped.ignoredLines, [2])
     }
 
     func testNumberFormattingMatchesJavaScript() {

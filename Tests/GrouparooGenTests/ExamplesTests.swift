@@ -13,7 +13,7 @@ final class ExamplesTests: XCTestCase {
         var environment: [String: String] = [:]
         if let envFile {
             let text = try String(contentsOf: Self.examples.appendingPathComponent("\(example)/\(envFile)"), encoding: .utf8)
-            environment = try EnvFile.parse(text).get()
+            environment = EnvFile.parse(text).values
         }
         let config = Self.examples.appendingPathComponent("\(example)/config").path
         let read = ConfigReader(options: ReaderOptions(environment: environment)).readDirectory(at: config)

@@ -1,64 +1,55 @@
-/// Reads dotenv files (`--env-file`): `KEY=value` lines, `#` comments, optional
-/// `export `, single or double quotes (double quotes understand `\n`).
+import Foundation
+
+/// Reads dotenv files (`--env-file`, `.env.example`) exactly as dotenv 16 does, since Grouparoo loads
+/// `.env` with dotenv 16.0.0: `KEY=value` and `KEY: value`, optional `export `, `#` comments after
+/// unquoted values, single, double and back quotes, values in double quotes spanning lines, and `\n`/`\r`
+/// expanded inside double quotes only. Lines dotenv cannot read are skipped, as dotenv skips them;
+/// they are listed so a caller can say so.
 public enum EnvFile {
-    public struct Problem: Error, Equatable, Sendable {
-        public let line: Int
-        public let message: String
+    public struct Parsed: Equatable, Sendable {
+        public var values: [String: String] = [:]
+        /// 1-based numbers of the lines that are not blank, not a comment and not part of any assignment.
+        public var ignoredLines: [Int] = []
     }
 
-    public static func parse(_ text: String) -> Result<[String: String], Problem> {
-        var values: [String: String] = [:]
-        // `Character` treats "\r\n" as one line break, so Windows files split correctly too.
-        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            var line = rawLine.trimmingWhitespace()
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingWhitespace() }
-            guard let equals = line.firstIndex(of: "=") else {
-                return .failure(Problem(line: offset + 1, message: "expected KEY=value"))
-            }
-            let key = String(line[..<equals]).trimmingWhitespace()
-            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }) else {
-                return .failure(Problem(line: offset + 1, message: "`\(key)` is not a valid variable name"))
-            }
-            var value = String(line[line.index(after: equals)...]).trimmingWhitespace()
-            if let quote = value.first, quote == "\"" || quote == "'" {
-                guard value.count >= 2, value.last == quote else {
-                    return .failure(Problem(line: offset + 1, message: "unterminated \(quote)-quoted value"))
-                }
-                value = String(value.dropFirst().dropLast())
-                if quote == "\"" { value = value.replacingEscapes() }
-            } else if let hash = value.range(of: " #") {
-                value = String(value[..<hash.lowerBound]).trimmingWhitespace()
-            }
-            values[key] = value
+    /// dotenv 16's line pattern (JavaScript's ASCII `\w` spelled out for ICU): a key, `=` or `:`, then a quoted value (which may span lines) or the
+    /// rest of the line up to a `#`, then an optional comment.
+    private static let line = try! NSRegularExpression(
+        pattern: #"(?:^|^)\s*(?:export\s+)?([A-Za-z0-9_.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)"#,
+        options: [.anchorsMatchLines])
+    private static let surroundingQuotes = try! NSRegularExpression(pattern: #"^(['"`])([\s\S]*)\1$"#, options: [.anchorsMatchLines])
+
+    public static func parse(_ text: String) -> Parsed {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let source = normalized as NSString
+        var parsed = Parsed()
+        var covered = IndexSet()
+        for match in line.matches(in: normalized, range: NSRange(location: 0, length: source.length)) {
+            covered.insert(integersIn: match.range.location..<match.range.location + match.range.length)
+            let key = source.substring(with: match.range(at: 1))
+            let raw = match.range(at: 2).location == NSNotFound ? "" : source.substring(with: match.range(at: 2))
+            parsed.values[key] = value(raw)
         }
-        return .success(values)
-    }
-}
-
-private extension StringProtocol {
-    func trimmingWhitespace() -> String {
-        String(drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed())
-    }
-
-    func replacingEscapes() -> String {
-        var result = ""
-        var escaping = false
-        for character in self {
-            if escaping {
-                switch character {
-                case "n": result.append("\n")
-                case "t": result.append("\t")
-                case "r": result.append("\r")
-                default: result.append(character)
-                }
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                result.append(character)
+        var offset = 0
+        for (index, text) in normalized.components(separatedBy: "\n").enumerated() {
+            let length = (text as NSString).length
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty, !trimmed.hasPrefix("#"), !covered.intersects(integersIn: offset..<offset + length) {
+                parsed.ignoredLines.append(index + 1)
             }
+            offset += length + 1
         }
-        return result
+        return parsed
+    }
+
+    /// dotenv's value steps: trim, remove one pair of surrounding quotes, expand `\n` and `\r` in double quotes.
+    private static func value(_ raw: String) -> String {
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let range = NSRange(location: 0, length: (trimmed as NSString).length)
+        var value = surroundingQuotes.stringByReplacingMatches(in: trimmed, range: range, withTemplate: "$2")
+        if trimmed.hasPrefix("\"") {
+            value = value.replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\r", with: "\r")
+        }
+        return value
     }
 }

@@ -15,16 +15,22 @@ enum ReaderSetup {
     /// The real environment, overridden by the variables of `--env-file` when given.
     static func environment(envFile: String?, context: CommandContext) -> Result<[String: String], EnvFileError> {
         guard let envFile else { return .success(context.environment) }
-        let path = context.absolutePath(envFile)
+        return readEnvFile(envFile, context: context).map { values in
+            context.environment.merging(values) { _, fromFile in fromFile }
+        }
+    }
+
+    /// A dotenv file's variables, read as dotenv 16 reads it; lines dotenv skips are pointed out.
+    static func readEnvFile(_ file: String, context: CommandContext) -> Result<[String: String], EnvFileError> {
+        let path = context.absolutePath(file)
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(EnvFileError(message: "cannot read env file \(path)"))
+            return .failure(EnvFileError(message: "cannot read env file \(ControlCharacters.escaped(path))"))
         }
-        switch EnvFile.parse(String(decoding: data, as: UTF8.self)) {
-        case .success(let values):
-            return .success(context.environment.merging(values) { _, fromFile in fromFile })
-        case .failure(let problem):
-            return .failure(EnvFileError(message: "\(path):\(problem.line): \(problem.message)"))
+        let parsed = EnvFile.parse(String(decoding: data, as: UTF8.self))
+        for line in parsed.ignoredLines {
+            context.writeError("warning: \(ControlCharacters.escaped(file)):\(line): not `KEY=value`; skipped, as dotenv skips it\n")
         }
+        return .success(parsed.values)
     }
 
     /// The config folder's name when `$GROUPAROO_CONFIG_DIR` does not say otherwise.
