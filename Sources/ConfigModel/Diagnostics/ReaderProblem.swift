@@ -6,6 +6,10 @@ public enum ReaderProblem: Sendable, Hashable, CaseIterable {
     /// The file uses JavaScript the static evaluator does not run.
     case needsNode
     case unsetEnvVar
+    /// A variable the config reads that `.env.example` does not declare.
+    case envVarNotInExample
+    /// Bytes that are not UTF-8, read as U+FFFD like Node does.
+    case invalidUTF8
     case nullConfigObject
     case unreadableFile
     /// Only with `--evaluator node`.

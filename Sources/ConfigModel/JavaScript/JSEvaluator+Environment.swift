@@ -64,10 +64,19 @@ extension JSEvaluator {
         if JSEvaluator.objectPrototypeNames.contains(name) {
             throw unsupported("use of `process.env.\(name)`", at: range)
         }
-        if let value = context.environment[name] {
-            return LocatedValue(.string(value), span: span(range))
-        }
-        if context.environmentWarningsMuted == 0 { context.noteUnsetVariable(name, at: span(range)) }
-        return LocatedValue(.undefined, span: span(range))
+        let value = context.environment[name]
+        context.noteEnvironmentRead(name, at: span(range), isSet: value != nil)
+        return LocatedValue(value.map(JSValue.string) ?? .undefined, span: span(range))
     }
+}
+
+/// One read of an environment variable, for the reader's `unset-env-var` and `.env.example` checks and
+/// for rules that must know a value was written as `process.env.NAME` even when it is unset here.
+public struct EnvironmentRead: Sendable, Equatable {
+    public let name: String
+    public let span: SourceSpan
+    /// Whether the variable had a value when the file was read.
+    public let isSet: Bool
+    /// Whether the code says what happens when it is unset (`|| "d"`, `?? "d"`, `{ NAME = "d" } = process.env`).
+    public let hasFallback: Bool
 }

@@ -52,8 +52,8 @@ final class Scope {
 /// the `require` cache, and the limits that keep evaluation finite.
 final class EvaluationContext {
     let environment: [String: String]
-    /// Reads of unset environment variables, in source order, each place once.
-    private(set) var unsetVariableReads: [(name: String, span: SourceSpan)] = []
+    /// Reads of environment variables, in source order, each place once.
+    private(set) var environmentReads: [EnvironmentRead] = []
     /// Loads another file for `require`; set by the reader.
     var requireModule: ((_ specifier: String, _ fromFile: String) throws(ReadError) -> LocatedValue)?
 
@@ -67,18 +67,17 @@ final class EvaluationContext {
         self.environment = environment
     }
 
-    /// While positive, reads of unset environment variables are not recorded (a fallback follows them).
+    /// While positive, environment reads have a fallback (`||`, `??`, a destructuring default).
     var environmentWarningsMuted = 0
 
-    func noteUnsetVariable(_ name: String, at span: SourceSpan) {
-        if !unsetVariableReads.contains(where: { $0.name == name && $0.span == span }) {
-            unsetVariableReads.append((name, span))
-        }
+    func noteEnvironmentRead(_ name: String, at span: SourceSpan, isSet: Bool) {
+        guard !environmentReads.contains(where: { $0.name == name && $0.span == span }) else { return }
+        environmentReads.append(EnvironmentRead(name: name, span: span, isSet: isSet, hasFallback: environmentWarningsMuted > 0))
     }
 
-    func takeUnsetVariableReads() -> [(name: String, span: SourceSpan)] {
-        defer { unsetVariableReads.removeAll() }
-        return unsetVariableReads
+    func takeEnvironmentReads() -> [EnvironmentRead] {
+        defer { environmentReads.removeAll() }
+        return environmentReads
     }
 
     /// Resets the work budget; each file gets its own.

@@ -15,11 +15,18 @@ public struct ReaderOptions: Sendable {
     public var evaluator: EvaluatorKind
     /// Seconds a Node evaluation may take before it is stopped.
     public var nodeTimeout: Double
+    /// The variables `.env.example` declares: provided where the config runs, value unknown here.
+    /// Nil when there is no such file.
+    public var exampleVariables: Set<String>?
+    /// How messages name the example file, e.g. `.env.example`.
+    public var exampleName = ".env.example"
 
-    public init(environment: [String: String] = [:], evaluator: EvaluatorKind = .static, nodeTimeout: Double = 30) {
+    public init(environment: [String: String] = [:], evaluator: EvaluatorKind = .static, nodeTimeout: Double = 30,
+                exampleVariables: Set<String>? = nil) {
         self.environment = environment
         self.evaluator = evaluator
         self.nodeTimeout = nodeTimeout
+        self.exampleVariables = exampleVariables
     }
 }
 
@@ -35,6 +42,8 @@ public struct FileReadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// True when the file is valid JavaScript we cannot evaluate without running it.
     public var needsNode: Bool
+    /// Every `process.env` read while evaluating this file (and files it required first).
+    public var environmentReads: [EnvironmentRead] = []
 
     public init(path: String, objects: [LocatedValue] = [], diagnostics: [Diagnostic] = [], needsNode: Bool = false) {
         self.path = path
@@ -78,7 +87,7 @@ public struct ConfigReader: Sendable {
                                         span: .wholeFile(files[index].path))
             return FileReadResult(path: files[index].path, diagnostics: [diagnostic])
         }
-        return ConfigReadResult(directory: root, files: results)
+        return ConfigReadResult(directory: root, files: ConfigReader.withoutRepeats(results))
     }
 
     public func readFile(at path: String) -> FileReadResult {
@@ -146,12 +155,10 @@ public struct ConfigReader: Sendable {
             result.diagnostics.append(Diagnostic(severity: .error, problem: .evaluationError, message: "\(error)",
                                                  span: .wholeFile(path)))
         }
-        let unsetReads = loader.context.takeUnsetVariableReads().map { read in
-            Diagnostic(severity: .warning, problem: .unsetEnvVar,
-                       message: "environment variable `\(read.name)` is not set, so `\(ConfigReader.environmentRead(read.name))` is undefined",
-                       span: read.span)
-        }
-        result.diagnostics = unsetReads + result.diagnostics
+        result.environmentReads = loader.context.takeEnvironmentReads()
+        let environmentProblems = EnvironmentChecks.diagnostics(for: result.environmentReads, declared: options.exampleVariables,
+                                                                exampleName: options.exampleName)
+        result.diagnostics = environmentProblems + result.diagnostics
         return result
     }
 

@@ -20,6 +20,9 @@ enum ValidateCommand: Command {
         let mode = Option<RunMode>("--mode",
                                    help: "Which Grouparoo command to check for: validate (default; also apply) skips records, config also checks them.")
         let reader = ReaderOptionGroup()
+        let envExample = Option<String>("--env-example", valueName: "file",
+                                        help: "Variables declared in this dotenv file are provided where the config runs (default: .env.example beside the config dir).",
+                                        completion: .files)
         let allowUnevaluated = Flag("--allow-unevaluated",
                                     help: "Files the static reader cannot evaluate (needs-node) are warnings instead of errors: accept them unchecked.")
     }
@@ -68,6 +71,11 @@ enum ValidateCommand: Command {
             unreadable path. A file the static reader cannot evaluate (needs-node) is an error,
             since nothing in it was checked: check it with --evaluator node, or accept it with
             --allow-unevaluated or a `// grouparoo-gen-disable-file needs-node` comment.
+
+            Environment: a required option written as process.env.NAME counts as provided even when
+            NAME is unset here (unset-env-var warns). Variables declared in .env.example beside the
+            config dir (or --env-example FILE) count as provided; a variable the config reads that
+            it does not declare is a warning (env-var-not-in-example).
             """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
@@ -82,9 +90,17 @@ enum ValidateCommand: Command {
         case .success(let values): environment = values
         case .failure(let problem): return usageError(problem.message, context: context)
         }
+        var readerOptions = ReaderOptions(environment: environment, evaluator: options.evaluator)
+        if let example = options.envExample {
+            switch ReaderSetup.readEnvFile(example, context: context) {
+            case .success(let values): readerOptions.exampleVariables = Set(values.keys)
+            case .failure(let problem): return usageError(problem.message, context: context)
+            }
+            readerOptions.exampleName = URL(fileURLWithPath: example).lastPathComponent
+        }
         warnAboutFilesOutsideConfig(options, context: context)
 
-        let reader = ConfigReader(options: ReaderOptions(environment: environment, evaluator: options.evaluator))
+        let reader = ConfigReader(options: readerOptions)
         let read = reader.readDirectory(at: options.configDirectory)
         let validator = Validator(selection: options.selection, dialect: options.dialect, runMode: options.runMode)
         var report = validator.validate(read)

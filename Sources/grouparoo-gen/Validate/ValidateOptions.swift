@@ -19,6 +19,8 @@ struct ValidateOptions {
     var evaluator: EvaluatorKind = .static
     var runMode: RunMode = .default
     var envFile: String?
+    /// `--env-example FILE`, else `.env.example` beside the config dir when there is one.
+    var envExample: String?
     /// `--allow-unevaluated`: files the static reader cannot evaluate are warnings, not errors.
     var allowUnevaluated = false
     /// The settings file that was applied, if any.
@@ -43,6 +45,7 @@ struct ValidateOptions {
         options.evaluator = arguments[option.reader.evaluator] ?? .static
         options.envFile = arguments[option.reader.envFile]
         options.allowUnevaluated = arguments[option.allowUnevaluated]
+        options.envExample = try envExample(arguments[option.envExample], configDirectory: options.configDirectory, context: context)
 
         var settings = ProjectSettings()
         if let path = ProjectSettings.find(startingAt: options.configDirectory) {
@@ -125,6 +128,18 @@ struct ValidateOptions {
             if path.hasPrefix(ancestor.path + "/") { return up + "/" + String(path.dropFirst(ancestor.path.count + 1)) }
         }
         return path
+    }
+
+    /// The variables file to compare the config's environment reads with: the one given, which must
+    /// exist, else `.env.example` in the directory that holds the config dir.
+    private static func envExample(_ given: String?, configDirectory: String, context: CommandContext) throws(UsageError) -> String? {
+        if let given {
+            let path = context.absolutePath(given)
+            guard isRegularFile(path) else { throw UsageError(message: "--env-example \(ControlCharacters.escaped(given)): no such file") }
+            return path
+        }
+        let beside = URL(fileURLWithPath: configDirectory).deletingLastPathComponent().appendingPathComponent(".env.example").path
+        return isRegularFile(beside) ? beside : nil
     }
 
     private static func isRegularFile(_ path: String) -> Bool {

@@ -1,5 +1,6 @@
 /// Every option the plugin marks required must be present and truthy (an empty string counts as missing).
 /// Property options are converted to strings first, so `false` and `0` count as present there (R-PROP-09).
+/// An option written as an unset `process.env.NAME` is provided, value unknown: not reported here.
 struct MissingRequiredOptionRule: ValidationRule {
     let description = RuleDescription(
         identifier: "missing-required-option", summary: "A required plugin option is missing or empty.",
@@ -13,6 +14,9 @@ struct MissingRequiredOptionRule: ValidationRule {
         nonTriggeringExamples: [
             RuleExample(objects: "{ id: \"dw\", class: \"app\", name: \"DW\", type: \"postgres\", options: { database: \"crm\" } }"),
             RuleExample(objects: """
+                { id: "dw", class: "app", name: "DW", type: "postgres", options: { database: process.env.GROUPAROO_GEN_SURELY_UNSET } }
+                """),
+            RuleExample(objects: """
                 { id: "m", class: "model", name: "M", type: "profile" },
                 { id: "files", class: "app", name: "Files", type: "sqlite" },
                 { id: "rows", class: "source", name: "Rows", type: "sqlite-import-table", appId: "files", modelId: "m",
@@ -24,10 +28,14 @@ struct MissingRequiredOptionRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        // `database: process.env.DB_NAME` is provided, its value unknown offline: `unset-env-var` covers it.
+        let unsetVariableReads = Set(config.read.files.flatMap(\.environmentReads).filter { !$0.isSet }.map(\.span))
         for target in config.pluginOptionTargets {
             let provided = Dictionary(target.providedOptions.map { ($0.key, $0.value.value) }, uniquingKeysWith: { a, _ in a })
             for definition in target.applicableDefinitions where definition.isRequired {
                 if let value = provided[definition.key], JavaScriptValues.isTruthy(value) { continue }
+                if let written = target.options?.value[definition.key], written.value.isUndefined,
+                   unsetVariableReads.contains(written.span) { continue }
                 let id = target.entry.id ?? "undefined"
                 found.append(diagnostic("\(target.modelName) of type `\(target.type)` needs option `\(definition.key)`",
                                         on: target.entry, at: target.options?.span,

@@ -1,0 +1,22 @@
+extension ConfigReader {
+    /// A problem inside a file that several files `require` (a shared helper, a require cycle) is found
+    /// once per requiring file, at the same place: it is reported once. A variable `.env.example` does
+    /// not declare is reported where it is first used.
+    static func withoutRepeats(_ files: [FileReadResult]) -> [FileReadResult] {
+        struct Key: Hashable {
+            let problem: ReaderProblem?
+            let message: String
+            let span: SourceSpan?
+        }
+        var seen: Set<Key> = []
+        return files.map { file in
+            var kept = file
+            kept.diagnostics = file.diagnostics.filter { diagnostic in
+                let onePerMessage = diagnostic.readerProblem == .envVarNotInExample
+                return seen.insert(Key(problem: diagnostic.readerProblem, message: diagnostic.message,
+                                       span: onePerMessage ? nil : diagnostic.span)).inserted
+            }
+            return kept
+        }
+    }
+}
