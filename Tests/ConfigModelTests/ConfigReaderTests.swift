@@ -20,15 +20,33 @@ final class ConfigReaderTests: XCTestCase {
         XCTAssertEqual(result.objects.count, 6)
     }
 
-    func testSymlinkedDirectoriesAreNotEntered() throws {
+    /// glob v7's `**` reads a symlinked directory's own files but does not descend below it
+    /// (`_processGlobStar2`: "If it's a symlink, and we're in a globstar, then stop").
+    func testSymlinkedDirectoriesMatchTheirOwnFilesOnly() throws {
         let root = try makeTemporaryDirectory(self)
         let outside = try makeTemporaryDirectory(self)
         try write("module.exports = { id: 'outside' };", to: outside.appendingPathComponent("x.js"))
+        try write("module.exports = { id: 'deeper' };", to: outside.appendingPathComponent("deeper/y.js"))
         try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("linked"), withDestinationURL: outside)
         try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("file.js"),
                                                    withDestinationURL: outside.appendingPathComponent("x.js"))
         let result = ConfigReader().readDirectory(at: root.path)
-        XCTAssertEqual(result.files.map { URL(fileURLWithPath: $0.path).lastPathComponent }, ["file.js"])
+        let base = root.standardizedFileURL.path + "/"
+        XCTAssertEqual(result.files.map { String($0.path.dropFirst(base.count)) }, ["file.js", "linked/x.js"])
+    }
+
+    /// `config/sub/loop -> ..`: glob reads the files directly inside the link (the config dir's own
+    /// files) a second time under `sub/loop/`, and Grouparoo then sees their ids twice.
+    func testSymlinkLoopLoadsTheFilesOneLevelInsideTwice() throws {
+        let root = try makeTemporaryDirectory(self)
+        try write("module.exports = { id: 'top', class: 'team', name: 'Top' };", to: root.appendingPathComponent("top.js"))
+        try write("module.exports = { id: 'inner', class: 'team', name: 'Inner' };", to: root.appendingPathComponent("sub/inner.js"))
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("sub/loop").path, withDestinationPath: "..")
+        let result = ConfigReader().readDirectory(at: root.path)
+        let base = root.standardizedFileURL.path + "/"
+        XCTAssertEqual(result.files.map { String($0.path.dropFirst(base.count)) }, ["sub/inner.js", "sub/loop/top.js", "top.js"])
+        let duplicates = Validator().validate(result).diagnostics.filter { $0.ruleID == "duplicate-id" }
+        XCTAssertFalse(duplicates.isEmpty, "the team `top` is loaded twice")
     }
 
     func testPathsGrouparooWouldMatchButCannotLoadAreReported() throws {

@@ -38,14 +38,16 @@ final class ReaderBadInputTests: XCTestCase {
         }
     }
 
-    func testInvalidUTF8IsReportedWithPosition() {
-        var bytes = Array("module.exports = {\n  id: \"".utf8)
-        bytes += [0xC3, 0x28]
-        bytes += Array("\" };".utf8)
-        for path in ["/virtual/a.js", "/virtual/a.json"] {
+    /// Node decodes invalid UTF-8 to U+FFFD and loads the file (issue 9 §4): a warning, and the objects are read.
+    func testInvalidUTF8IsAWarningAndTheFileIsRead() {
+        for (path, opening) in [("/virtual/a.js", "module.exports = {"), ("/virtual/a.json", "{")] {
+            let bytes = Array("\(opening)\n  id: \"a".utf8) + [0xC3, 0x28, 0xFF] + Array("\" }".utf8)
             let result = ConfigReader().read(contents: bytes, path: path)
-            XCTAssertEqual(result.diagnostics.first?.message, "the file is not valid UTF-8")
-            XCTAssertEqual(result.diagnostics.first?.span?.start, TextPosition(line: 2, column: 8))
+            XCTAssertEqual(result.diagnostics.map(\.ruleID), ["invalid-utf8"], path)
+            XCTAssertEqual(result.diagnostics.first?.severity, .warning)
+            XCTAssertEqual(result.diagnostics.first?.span?.start, TextPosition(line: 2, column: 9))
+            // Node: Buffer.from([0x61, 0xC3, 0x28, 0xFF]).toString() is "a\uFFFD(\uFFFD".
+            XCTAssertEqual(JSONOutput.stringify(.array(result.objects)), "[{\"id\":\"a\u{FFFD}(\u{FFFD}\"}]", path)
         }
     }
 

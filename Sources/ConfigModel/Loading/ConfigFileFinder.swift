@@ -12,14 +12,17 @@ enum ConfigFileFinder {
 
     static func files(in root: String) -> [Found] {
         var found: [Found] = []
-        collect(directory: root, isRoot: true, into: &found)
+        collect(directory: root, isRoot: true, descends: true, into: &found)
         return found.map { (GlobOrder.key($0.path), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
-    /// Walks real directories only: like glob's `**`, symlinked directories are not entered,
-    /// while symlinked files are matched. Names starting with `.` are skipped (`dot: false`).
-    /// Uses `readdir`'s entry types, which avoids one `stat` per file on large trees.
-    private static func collect(directory: String, isRoot: Bool, into found: inout [Found]) {
+    /// Walks the tree as glob v7's `**` does: real directories are entered at every depth; a symbolic link
+    /// to a directory is read (the files directly inside it match) but not descended into (glob stops
+    /// at a symlink while inside a globstar), so a link back up (`sub/loop -> ..`) loads the files one
+    /// level inside it a second time, under another path, as Grouparoo does. Symlinked files match.
+    /// Names starting with `.` are skipped (`dot: false`). Uses `readdir`'s entry types, which avoids
+    /// one `stat` per file on large trees.
+    private static func collect(directory: String, isRoot: Bool, descends: Bool, into found: inout [Found]) {
         guard let handle = opendir(directory) else {
             // A missing config directory simply has no files (R-LOAD-03).
             if isRoot && errno == ENOENT { return }
@@ -30,6 +33,7 @@ enum ConfigFileFinder {
         }
         defer { closedir(handle) }
         var subdirectories: [String] = []
+        var linkedDirectories: [String] = []
         while let entry = readdir(handle) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
@@ -39,13 +43,7 @@ enum ConfigFileFinder {
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR):
                 subdirectories.append(path)
-                if name.hasSuffix(".json") {
-                    found.append(Found(path: path, problem: "this directory is named like a config file; "
-                                           + "Grouparoo's loader matches it and fails reading it as JSON"))
-                } else if name.hasSuffix(".js") {
-                    found.append(Found(path: path, problem: "this directory is named like a config file; Grouparoo's "
-                                           + "loader `require`s it (its index.js), which is not checked here", severity: .warning))
-                }
+                noteDirectoryNamedLikeAFile(path, name: name, into: &found)
             case Int32(DT_REG):
                 if isConfigFileName(name) { found.append(Found(path: path, problem: nil)) }
             case Int32(DT_LNK), Int32(DT_UNKNOWN):
@@ -57,8 +55,13 @@ enum ConfigFileFinder {
                     continue
                 }
                 if isDirectory.boolValue {
-                    // A real directory on a file system without entry types; symlinked directories are skipped.
-                    if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN), !isSymbolicLink(path) { subdirectories.append(path) }
+                    // A real directory on a file system without entry types is walked like any other.
+                    if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN), !isSymbolicLink(path) {
+                        subdirectories.append(path)
+                    } else {
+                        linkedDirectories.append(path)
+                    }
+                    noteDirectoryNamedLikeAFile(path, name: name, into: &found)
                 } else if isConfigFileName(name) {
                     found.append(Found(path: path, problem: nil))
                 }
@@ -66,7 +69,20 @@ enum ConfigFileFinder {
                 continue
             }
         }
-        for subdirectory in subdirectories { collect(directory: subdirectory, isRoot: false, into: &found) }
+        guard descends else { return }
+        for subdirectory in subdirectories { collect(directory: subdirectory, isRoot: false, descends: true, into: &found) }
+        for linked in linkedDirectories { collect(directory: linked, isRoot: false, descends: false, into: &found) }
+    }
+
+    /// glob matches directories too, so one named `x.json` or `x.js` is handed to the loader.
+    private static func noteDirectoryNamedLikeAFile(_ path: String, name: String, into found: inout [Found]) {
+        if name.hasSuffix(".json") {
+            found.append(Found(path: path, problem: "this directory is named like a config file; "
+                                   + "Grouparoo's loader matches it and fails reading it as JSON"))
+        } else if name.hasSuffix(".js") {
+            found.append(Found(path: path, problem: "this directory is named like a config file; Grouparoo's "
+                                   + "loader `require`s it (its index.js), which is not checked here", severity: .warning))
+        }
     }
 
     private static func isConfigFileName(_ name: String) -> Bool {

@@ -122,12 +122,13 @@ public struct ConfigReader: Sendable {
     private static func evaluate(contents: [UInt8], path: String, loader: ModuleLoader, options: ReaderOptions) -> FileReadResult {
         var result = FileReadResult(path: path)
         loader.context.startFile()
-        let source: SourceText
-        switch SourceText.decode(contents, file: path) {
-        case .success(let text): source = text
-        case .failure(let error):
-            result.diagnostics.append(error.diagnostic(file: path))
-            return result
+        let (source, firstInvalid) = SourceText.decodeReplacingInvalid(contents, file: path)
+        if let firstInvalid {
+            result.diagnostics.append(Diagnostic(
+                severity: .warning, ruleID: "invalid-utf8",
+                message: "this file is not valid UTF-8 (the first bad byte is here); Node reads each invalid byte sequence as U+FFFD (�) "
+                    + "and loads the file, and so do we",
+                span: SourceSpan(file: path, start: firstInvalid, end: firstInvalid)))
         }
         do {
             let payload: LocatedValue

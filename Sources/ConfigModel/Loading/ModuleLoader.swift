@@ -71,13 +71,8 @@ final class ModuleLoader {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(ReadError(.runtime, "cannot read \(path)", at: TextPosition(line: 1, column: 1), file: path))
         }
-        let source: SourceText
-        switch SourceText.decode([UInt8](data), file: path) {
-        case .success(let text): source = text
-        case .failure(var error):
-            error.file = path
-            return .failure(error)
-        }
+        // Invalid UTF-8 is read as Node reads it; the file's own read warns about it.
+        let source = SourceText.decodeReplacingInvalid([UInt8](data), file: path).text
         if path.hasSuffix(".json") {
             var parser = JSON5Parser(source: source)
             do {

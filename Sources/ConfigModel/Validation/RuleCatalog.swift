@@ -6,7 +6,7 @@ public enum RuleCatalog {
         + perClass + access + plugins + beyondGrouparoo
 
     private static let reader: [any ValidationRule] = [
-        SyntaxErrorRule(), EvaluationErrorRule(), NeedsNodeRule(), UnsetEnvVarRule(), EnvVarNotInExampleRule(), NullConfigObjectRule(),
+        SyntaxErrorRule(), EvaluationErrorRule(), NeedsNodeRule(), UnsetEnvVarRule(), EnvVarNotInExampleRule(), InvalidUtf8Rule(), NullConfigObjectRule(),
         UnreadableFileRule(), NodeEvaluationErrorRule(),
     ]
 

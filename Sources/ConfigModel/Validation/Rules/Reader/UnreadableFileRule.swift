@@ -1,4 +1,4 @@
-/// A file that cannot be opened or is not valid UTF-8.
+/// A file that cannot be opened (invalid UTF-8 is read as Node reads it: `invalid-utf8`).
 struct UnreadableFileRule: ReaderPassThroughRule {
     let problem = ReaderProblem.unreadableFile
     let description = RuleDescription(
