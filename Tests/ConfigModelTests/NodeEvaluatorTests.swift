@@ -90,3 +90,26 @@ final class NodeEvaluatorTests: XCTestCase {
         XCTAssertTrue(message.hasPrefix("node ended without a result"), message)
     }
 }
+
+/// Issue 9 §5.1: values Node evaluated carry no position inside the file, so every diagnostic about
+/// them points at the file alone (1:1), never at a column of Node's printed JSON.
+final class NodeEvaluatorPositionTests: XCTestCase {
+    func testDiagnosticsOnNodeValuesPointAtTheFileNotIntoNodesOutput() throws {
+        try XCTSkipUnless(nodeExecutable() != nil, "node is not installed")
+        let root = try makeTemporaryDirectory(self)
+        try write("""
+            const os = require("os");
+            module.exports = [{ id: "k", class: "apiKey", name: "K", bad: 1 },
+              { id: "dw", class: "app", name: "DW", type: "postgres", options: {} }];
+            """, to: root.appendingPathComponent("a.js"))
+        let options = ReaderOptions(environment: ProcessInfo.processInfo.environment, evaluator: .node)
+        let read = ConfigReader(options: options).readDirectory(at: root.path)
+        XCTAssertEqual(read.objects.count, 2, "\(read.diagnostics.map(\.message))")
+        let diagnostics = Validator().validate(read).diagnostics
+        XCTAssertFalse(diagnostics.isEmpty)
+        for diagnostic in diagnostics {
+            XCTAssertEqual(diagnostic.span?.start, TextPosition(line: 1, column: 1), "\(diagnostic.ruleID): \(diagnostic.message)")
+            XCTAssertEqual(diagnostic.span?.end, TextPosition(line: 1, column: 1), "\(diagnostic.ruleID): \(diagnostic.message)")
+        }
+    }
+}

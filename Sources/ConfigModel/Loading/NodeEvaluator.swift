@@ -84,9 +84,9 @@ enum NodeEvaluator {
         guard case .object(let report)? = value?.value, case .array(let objects)? = report["objects"]?.value else {
             return fail("node's result could not be read: \(diagnostics.first?.message ?? "empty")")
         }
-        result.objects = objects.map { LocatedValue($0.value, span: .wholeFile(path)) }
+        result.objects = objects.map { $0.relocated(to: .wholeFile(path)) }
         if case .array(let evaluated)? = report["evaluated"]?.value {
-            result.evaluated = evaluated.map { LocatedValue($0.value, span: .wholeFile(path)) }
+            result.evaluated = evaluated.map { $0.relocated(to: .wholeFile(path)) }
         }
         if case .number(let nullish)? = report["nullish"]?.value, nullish > 0 {
             result.diagnostics.append(Diagnostic(
