@@ -18,8 +18,9 @@ struct DiagnosticPrinter {
     func print(_ diagnostics: [Diagnostic], summary: String? = nil) {
         var lineCache: [String: SourceLines] = [:]
         var output = ChunkedOutput(context.writeError)
+        let secrets = SecretMasking(diagnostics)
         for diagnostic in diagnostics {
-            output.append(render(diagnostic, lines: &lineCache))
+            output.append(render(diagnostic, lines: &lineCache, secrets: secrets))
         }
         if let summary { output.append(summary + "\n") }
         output.flush()
@@ -41,14 +42,15 @@ struct DiagnosticPrinter {
 
     /// Every string from the config (ids, values, file names, source lines) can hold control
     /// characters; they are shown as visible escapes so no file can drive the terminal.
-    func render(_ diagnostic: Diagnostic, lines: inout [String: SourceLines]) -> String {
+    func render(_ diagnostic: Diagnostic, lines: inout [String: SourceLines], secrets: SecretMasking? = nil) -> String {
         var text = ""
         if let span = diagnostic.span {
             text += "\(displayPath(span.file)):\(span.start.line):\(span.start.column): "
         }
         text += paint(diagnostic.severity.rawValue + ":", color: diagnostic.severity.colorCode)
         text += " " + multiline(diagnostic.message) + " [\(ControlCharacters.escaped(diagnostic.ruleID))]\n"
-        if let span = diagnostic.span, let line = sourceLine(span, cache: &lines) {
+        if let span = diagnostic.span, var line = sourceLine(span, cache: &lines) {
+            line = (secrets ?? SecretMasking([diagnostic])).masked(line, number: span.start.line, file: span.file)
             // Escapes widen the line, so the caret is placed under the escaped text.
             let before = Array(line.unicodeScalars.prefix(max(0, span.start.column - 1)))
             let shownBefore = ControlCharacters.escaped(String(String.UnicodeScalarView(before)))
