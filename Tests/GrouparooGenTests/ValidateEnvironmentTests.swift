@@ -62,3 +62,18 @@ final class ValidateRepeatedProblemTests: ValidateTestCase {
         XCTAssertEqual(run.errors.components(separatedBy: "[needs-node]").count, 2, run.errors)
     }
 }
+
+/// Issue 9 §6: `"ignore"` globs in `.grouparoo-gen.json`.
+final class ValidateIgnoreSettingTests: ValidateTestCase {
+    func testIgnoredFilesAreReadButNotReportedAndUnusedPatternsAreReported() throws {
+        try write("config/legacy/old.js", "module.exports = [{ id: \"x\", class: \"bogus\" }];\n")
+        try writeConfig("team.js", objects: #"{ id: "t", class: "team", name: "Team", options: { permissionAllRead: true } }"#)
+        try write(".grouparoo-gen.json", #"{ "ignore": ["config/legacy/**", "config/none/*.js"] }"#)
+        let run = validate(["config"])
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertFalse(run.errors.contains("unknown-class"), run.errors)
+        XCTAssertTrue(run.errors.contains(#"the "ignore" pattern "config/none/*.js" matches no config file"#), run.errors)
+        try write(".grouparoo-gen.json", #"{ "ignore": "config" }"#)
+        XCTAssertEqual(validate(["config"]).status, 2, "a malformed setting is a usage error")
+    }
+}

@@ -65,6 +65,8 @@ struct SourceText {
         SourceSpan(fileID: fileID, start: position(of: start), end: position(of: end))
     }
 
+    var lineCount: Int { lineStarts.count }
+
     /// The text of a 1-based line, without its terminator (for caret displays).
     func line(_ number: Int) -> String {
         guard number >= 1, number <= lineStarts.count else { return "" }

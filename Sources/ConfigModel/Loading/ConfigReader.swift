@@ -44,6 +44,8 @@ public struct FileReadResult: Sendable {
     public var needsNode: Bool
     /// Every `process.env` read while evaluating this file (and files it required first).
     public var environmentReads: [EnvironmentRead] = []
+    /// The `// grouparoo-gen-disable-…` comments written in this file.
+    public var suppressions: [SuppressionComment] = []
 
     public init(path: String, objects: [LocatedValue] = [], diagnostics: [Diagnostic] = [], needsNode: Bool = false) {
         self.path = path
@@ -123,6 +125,7 @@ public struct ConfigReader: Sendable {
         var result = FileReadResult(path: path)
         loader.context.startFile()
         let (source, firstInvalid) = SourceText.decodeReplacingInvalid(contents, file: path)
+        if !path.hasSuffix(".json") { result.suppressions = source.suppressionComments() }
         if let firstInvalid {
             result.diagnostics.append(Diagnostic(
                 severity: .warning, ruleID: "invalid-utf8",
@@ -147,7 +150,10 @@ public struct ConfigReader: Sendable {
             }
         } catch let error as ReadError {
             if error.kind == .unsupported, options.evaluator == .node {
+                let before = result
                 result = NodeEvaluator.evaluate(path: path, timeout: options.nodeTimeout, environment: options.environment)
+                result.suppressions = before.suppressions
+                result.diagnostics = before.diagnostics + result.diagnostics
             } else {
                 result.diagnostics.append(error.diagnostic(file: path))
                 result.needsNode = error.kind == .unsupported

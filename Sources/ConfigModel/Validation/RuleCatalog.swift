@@ -40,7 +40,7 @@ public enum RuleCatalog {
         UnsupportedFiltersRule(),
     ]
     private static let beyondGrouparoo: [any ValidationRule] = [
-        IgnoredKeyRule(), HardcodedSecretRule(), TemplatePlaceholderRule(), UnreferencedObjectRule(),
+        IgnoredKeyRule(), HardcodedSecretRule(), TemplatePlaceholderRule(), UnreferencedObjectRule(), UnusedSuppressionRule(),
     ]
 
     private static let byIdentifier: [String: any ValidationRule] = {

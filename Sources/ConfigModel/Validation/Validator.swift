@@ -37,6 +37,10 @@ public struct Validator: Sendable {
         // Reader diagnostics no catalog rule claims are never dropped.
         let claimed = Set(rules.compactMap { ($0 as? any ReaderPassThroughRule)?.problem })
         diagnostics += input.read.diagnostics.filter { $0.readerProblem.map { !claimed.contains($0) } ?? true }
+        let activeIDs = Set(active.map(\.description.identifier))
+        diagnostics = InlineSuppressions.apply(diagnostics, comments: input.read.files.flatMap(\.suppressions),
+                                               activeRules: activeIDs, knownRules: Set(rules.map(\.description.identifier)),
+                                               reportUnused: activeIDs.contains(UnusedSuppressionRule.identifier))
         return ValidationReport(diagnostics: ValidationReport.sorted(diagnostics), fileCount: input.fileCount,
                                 objectCount: input.entries.count, rules: active.map(\.description))
     }

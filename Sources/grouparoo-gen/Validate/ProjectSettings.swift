@@ -4,7 +4,8 @@ import Foundation
 /// The checked-in `.grouparoo-gen.json`: which rules a repository turns off or on, whether
 /// warnings fail the run, and which SQL dialect group-rule ops are checked against.
 ///
-///     { "disable": ["unreferenced-property"], "enable": ["hard-coded-secret"], "strict": true, "dialect": "postgres", "mode": "config" }
+///     { "disable": ["template-placeholder"], "enable": ["hardcoded-secret"], "strict": true, "dialect": "postgres",
+///       "mode": "config", "ignore": ["legacy/**"] }
 struct ProjectSettings: Equatable {
     static let fileName = ".grouparoo-gen.json"
 
@@ -13,6 +14,8 @@ struct ProjectSettings: Equatable {
     var strict: Bool?
     var dialect: SQLDialect?
     var mode: RunMode?
+    /// Globs of files whose diagnostics are not reported (relative to this file's directory).
+    var ignore: [IgnoredPaths.Pattern] = []
     /// Where the settings came from; nil when no file was found.
     var path: String?
 
@@ -61,6 +64,16 @@ struct ProjectSettings: Equatable {
                     throw UsageError(message: "\(place(path, value)) \"strict\" must be true or false")
                 }
                 settings.strict = flag
+            case "ignore":
+                guard case .array(let items) = value.value else {
+                    throw UsageError(message: "\(place(path, value)) \"ignore\" must be a list of path globs")
+                }
+                for item in items {
+                    guard case .string(let glob) = item.value, !glob.isEmpty else {
+                        throw UsageError(message: "\(place(path, item)) \"ignore\" must be a list of path globs")
+                    }
+                    settings.ignore.append(IgnoredPaths.Pattern(text: glob, span: item.span))
+                }
             case "dialect":
                 guard case .string(let name) = value.value, let dialect = SQLDialect(rawValue: name) else {
                     throw UsageError(message: "\(place(path, value)) \"dialect\" must be \"sqlite\" or \"postgres\"")
@@ -72,7 +85,7 @@ struct ProjectSettings: Equatable {
                 }
                 settings.mode = mode
             default:
-                let known = ["disable", "enable", "strict", "dialect", "mode"]
+                let known = ["disable", "enable", "strict", "dialect", "mode", "ignore"]
                 let hint = ArgumentParser.closestMatches(to: key, in: known, limit: 1).first.map { " (did you mean \"\($0)\"?)" } ?? ""
                 let keyPlace = "\(shownPath):\(property.keySpan.start.line):\(property.keySpan.start.column):"
                 throw UsageError(message: "\(keyPlace) unknown setting \"\(ControlCharacters.escaped(key))\"\(hint); "

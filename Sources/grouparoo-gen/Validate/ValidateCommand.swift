@@ -60,8 +60,12 @@ enum ValidateCommand: Command {
 
             .grouparoo-gen.json in the config dir or a parent, up to the repository root, sets
             defaults: {"disable": [...], "enable": [...], "strict": true, "dialect": "postgres",
-            "mode": "config"}.
-            Command-line flags win.
+            "mode": "config", "ignore": ["legacy/**"]}. Command-line flags win. "ignore" globs
+            (relative to that file) name files whose problems are not reported; the files are still read.
+
+            Suppressions in a .js file: `// grouparoo-gen-disable-next-line RULE[, RULE]` above a
+            line, `// grouparoo-gen-disable-file RULE` anywhere in it (no RULE: every rule). One that
+            suppresses nothing is reported (unused-suppression).
 
             --mode: Grouparoo loads sample records (class record or profile) only in
             `grouparoo config`; `grouparoo validate` and `apply` skip them. The default mode
@@ -105,6 +109,11 @@ enum ValidateCommand: Command {
         let validator = Validator(selection: options.selection, dialect: options.dialect, runMode: options.runMode)
         var report = validator.validate(read)
         if options.allowUnevaluated { report.diagnostics = report.diagnostics.map(acceptingUnevaluated) }
+        if let settingsPath = options.settingsPath {
+            let ignored = IgnoredPaths(options.ignore, settingsDirectory: URL(fileURLWithPath: settingsPath).deletingLastPathComponent().path)
+            report.diagnostics = ignored.apply(to: report.diagnostics, read: read,
+                                               reportUnused: options.selection.isActive(RuleCatalog.rule("unused-suppression")!.description))
+        }
         let outcome = ValidationOutcome(report: report, read: read, onlyFiles: options.files, strict: options.strict)
         let paths = ReportPaths(workingDirectory: context.absolutePath("."), configDirectory: options.configDirectory)
         write(outcome, format: options.format, paths: paths, context: context)

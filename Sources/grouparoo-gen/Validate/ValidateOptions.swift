@@ -25,6 +25,8 @@ struct ValidateOptions {
     var allowUnevaluated = false
     /// The settings file that was applied, if any.
     var settingsPath: String?
+    /// Its `"ignore"` globs.
+    var ignore: [IgnoredPaths.Pattern] = []
 
     static func resolve(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) -> ValidateOptions {
         let (directory, positionalFiles) = try splitPaths(arguments.positionals, context: context)
@@ -52,6 +54,7 @@ struct ValidateOptions {
             settings = try ProjectSettings.load(from: path)
         }
         options.settingsPath = settings.path
+        options.ignore = settings.ignore
         options.dialect = arguments[option.dialect] ?? settings.dialect ?? .sqlite
         options.runMode = arguments[option.mode] ?? settings.mode ?? .default
         if arguments[option.strict], arguments[option.noStrict] {
