@@ -34,7 +34,7 @@ public enum RuleCatalog {
         UnknownPermissionTopicRule(), IneffectivePermissionsRule(), UnregisteredSettingRule(), InvalidSettingValueRule(),
     ]
     private static let plugins: [any ValidationRule] = [
-        UnknownPluginTypeRule(), IncompatibleAppTypeRule(), MissingRequiredOptionRule(), UnknownOptionRule(),
+        UnknownPluginTypeRule(), PluginNotInstalledRule(), IncompatibleAppTypeRule(), MissingRequiredOptionRule(), UnknownOptionRule(),
         InvalidOptionValueRule(), UnsupportedSyncModeRule(), SourceMappingRequiredRule(), UnsupportedScheduleRule(),
         UnsupportedRefreshQueryRule(), RefreshQueryTextRule(), SqliteMemoryDatabaseRule(),
         UnsupportedFiltersRule(),

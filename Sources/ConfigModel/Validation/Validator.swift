@@ -7,6 +7,8 @@ public struct Validator: Sendable {
     public let plugins: PluginCatalog?
     /// Which Grouparoo command's checks to reproduce.
     public let runMode: RunMode
+    /// The plugins the project loads (package.json); nil when unknown.
+    public var installation: PluginInstallation?
 
     public init(rules: [any ValidationRule] = RuleCatalog.all, selection: RuleSelection = RuleSelection(),
                 dialect: SQLDialect = .sqlite, plugins: PluginCatalog? = PluginCatalog.bundled,
@@ -26,7 +28,8 @@ public struct Validator: Sendable {
     }
 
     public func validate(_ read: ConfigReadResult) -> ValidationReport {
-        let input = ValidationInput(read: read, dialect: dialect, plugins: plugins, runMode: runMode)
+        var input = ValidationInput(read: read, dialect: dialect, plugins: plugins, runMode: runMode)
+        input.installation = installation
         return validate(input)
     }
 

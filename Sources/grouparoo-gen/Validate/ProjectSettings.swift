@@ -6,7 +6,7 @@ import Foundation
 ///
 ///     { "disable": ["template-placeholder"], "enable": ["hardcoded-secret"], "strict": true, "dialect": "postgres",
 ///       "mode": "config", "ignore": ["legacy/**"] }
-struct ProjectSettings: Equatable {
+struct ProjectSettings {
     static let fileName = ".grouparoo-gen.json"
 
     var disable: [String] = []
@@ -14,6 +14,8 @@ struct ProjectSettings: Equatable {
     var strict: Bool?
     var dialect: SQLDialect?
     var mode: RunMode?
+    /// Types and options of the project's own plugins.
+    var customPlugins: PluginCatalog?
     /// Globs of files whose diagnostics are not reported (relative to this file's directory).
     var ignore: [IgnoredPaths.Pattern] = []
     /// Where the settings came from; nil when no file was found.
@@ -64,6 +66,8 @@ struct ProjectSettings: Equatable {
                     throw UsageError(message: "\(place(path, value)) \"strict\" must be true or false")
                 }
                 settings.strict = flag
+            case "plugins":
+                settings.customPlugins = try CustomPluginSettings.parse(value, path: path)
             case "ignore":
                 guard case .array(let items) = value.value else {
                     throw UsageError(message: "\(place(path, value)) \"ignore\" must be a list of path globs")
@@ -85,7 +89,7 @@ struct ProjectSettings: Equatable {
                 }
                 settings.mode = mode
             default:
-                let known = ["disable", "enable", "strict", "dialect", "mode", "ignore"]
+                let known = ["disable", "enable", "strict", "dialect", "mode", "ignore", "plugins"]
                 let hint = ArgumentParser.closestMatches(to: key, in: known, limit: 1).first.map { " (did you mean \"\($0)\"?)" } ?? ""
                 let keyPlace = "\(shownPath):\(property.keySpan.start.line):\(property.keySpan.start.column):"
                 throw UsageError(message: "\(keyPlace) unknown setting \"\(ControlCharacters.escaped(key))\"\(hint); "

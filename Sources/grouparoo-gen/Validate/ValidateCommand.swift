@@ -62,6 +62,12 @@ enum ValidateCommand: Command {
             defaults: {"disable": [...], "enable": [...], "strict": true, "dialect": "postgres",
             "mode": "config", "ignore": ["legacy/**"]}. Command-line flags win. "ignore" globs
             (relative to that file) name files whose problems are not reported; the files are still read.
+            "plugins" declares the project's own plugins: {"apps": [{"type": "crm", "plugin": "pkg",
+            "options": ["apiKey", "region?"]}], "connections": [{"type": "crm-import", "direction":
+            "import", "apps": ["crm"], "options": ["list"]}]} ("?" marks an optional option).
+
+            Installed plugins: when package.json beside the config dir lists grouparoo.plugins, a
+            type from a plugin it does not list is an error naming the package (plugin-not-installed).
 
             Suppressions in a .js file: `// grouparoo-gen-disable-next-line RULE[, RULE]` above a
             line, `// grouparoo-gen-disable-file RULE` anywhere in it (no RULE: every rule). One that
@@ -106,7 +112,9 @@ enum ValidateCommand: Command {
 
         let reader = ConfigReader(options: readerOptions)
         let read = reader.readDirectory(at: options.configDirectory)
-        let validator = Validator(selection: options.selection, dialect: options.dialect, runMode: options.runMode)
+        let plugins = options.customPlugins.map { PluginCatalog.bundled.merging($0) } ?? .bundled
+        var validator = Validator(selection: options.selection, dialect: options.dialect, plugins: plugins, runMode: options.runMode)
+        validator.installation = installedPlugins(configDirectory: options.configDirectory)
         var report = validator.validate(read)
         if options.allowUnevaluated { report.diagnostics = report.diagnostics.map(acceptingUnevaluated) }
         if let settingsPath = options.settingsPath {
@@ -137,6 +145,14 @@ enum ValidateCommand: Command {
             GitHubReport.write(outcome, paths: paths, to: &output)
             output.flush()
         }
+    }
+
+    /// The package.json of the project the config dir belongs to (Grouparoo's parent path holds
+    /// `config/`), when it lists `grouparoo.plugins`.
+    private static func installedPlugins(configDirectory: String) -> PluginInstallation? {
+        let path = URL(fileURLWithPath: configDirectory).deletingLastPathComponent().appendingPathComponent("package.json").path
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return PluginInstallation.read(packageJSON: [UInt8](data), path: path)
     }
 
     /// `--allow-unevaluated`: an unevaluated file is reported, but does not fail the run unless `--strict`.

@@ -27,6 +27,8 @@ struct ValidateOptions {
     var settingsPath: String?
     /// Its `"ignore"` globs.
     var ignore: [IgnoredPaths.Pattern] = []
+    /// Its `"plugins"`: the project's own plugin types.
+    var customPlugins: PluginCatalog?
 
     static func resolve(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) -> ValidateOptions {
         let (directory, positionalFiles) = try splitPaths(arguments.positionals, context: context)
@@ -55,6 +57,7 @@ struct ValidateOptions {
         }
         options.settingsPath = settings.path
         options.ignore = settings.ignore
+        options.customPlugins = settings.customPlugins
         options.dialect = arguments[option.dialect] ?? settings.dialect ?? .sqlite
         options.runMode = arguments[option.mode] ?? settings.mode ?? .default
         if arguments[option.strict], arguments[option.noStrict] {

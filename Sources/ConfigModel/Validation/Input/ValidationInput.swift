@@ -13,6 +13,8 @@ public struct ValidationInput: Sendable {
     public let plugins: PluginCatalog?
     /// Which Grouparoo command's checks apply; rules that check records in part ask `runMode.loadsRecords`.
     public let runMode: RunMode
+    /// The plugins the project's package.json loads; nil when it does not say.
+    public var installation: PluginInstallation?
 
     public let settings: [Decoded<SettingConfig>]
     public let models: [Decoded<ModelConfig>]
