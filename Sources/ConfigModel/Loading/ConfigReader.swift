@@ -128,7 +128,7 @@ public struct ConfigReader: Sendable {
         if !path.hasSuffix(".json") { result.suppressions = source.suppressionComments() }
         if let firstInvalid {
             result.diagnostics.append(Diagnostic(
-                severity: .warning, ruleID: "invalid-utf8",
+                severity: .warning, problem: .invalidUTF8,
                 message: "this file is not valid UTF-8 (the first bad byte is here); Node reads each invalid byte sequence as U+FFFD (�) "
                     + "and loads the file, and so do we",
                 span: SourceSpan(file: path, start: firstInvalid, end: firstInvalid)))

@@ -8,7 +8,7 @@ struct UnusedSuppressionRule: ValidationRule {
         identifier: identifier, summary: "A grouparoo-gen-disable comment suppresses nothing (or names no rule).",
         grouparooRules: [], severity: .warning,
         triggeringExamples: [RuleExample(["config.js": """
-            // grouparoo-gen-disable-next-line duplicate-id
+            // ↓grouparoo-gen-disable-next-line duplicate-id
             module.exports = [{ id: "m", class: "model", name: "M", type: "profile" }];
             """])],
         nonTriggeringExamples: [RuleExample(["config.js": """
