@@ -16,7 +16,7 @@ extension SourceText {
     /// The suppression comments in this text: a `//` comment whose text starts with a directive.
     /// Rule ids are separated by commas or spaces; text after ` -- ` is a reason and ignored.
     func suppressionComments() -> [SuppressionComment] {
-        guard String(String.UnicodeScalarView(scalars)).contains("grouparoo-gen-disable") else { return [] }
+        guard scalars.firstRange(of: Self.directivePrefix) != nil else { return [] }
         var found: [SuppressionComment] = []
         for number in 1...lineCount {
             let line = self.line(number)
@@ -31,6 +31,8 @@ extension SourceText {
         }
         return found
     }
+
+    private static let directivePrefix = Array("grouparoo-gen-disable".unicodeScalars)
 
     private static func suppression(in line: String, after index: String.Index, lineNumber: Int, file: String) -> SuppressionComment? {
         var comment = line[index...].drop { $0 == " " || $0 == "\t" }
