@@ -13,21 +13,25 @@ public struct ApiKeyConfig: TypedConfig {
 
     init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
-        name = reader.string("name")
-        apiKey = reader.string("apiKey")
-        options = PermissionOptions.decode(reader)
-        permissions = reader.elements("permissions", decode: PermissionConfig.init(reader:raw:))
+        Self.fieldTable.decode(into: &self, from: reader)
     }
 
-    public var encodedFields: [(key: String, value: LocatedValue?)] {
-        [
-            ("name", ConfigEncoding.string(name)),
-            ("apiKey", ConfigEncoding.string(apiKey)),
-            ("options", options.map { ConfigEncoding.nested($0.value.object, fields: $0.value.encodedFields,
-                                                              span: $0.span) }),
-            ("permissions", ConfigEncoding.list(permissions) { $0.jsValue }),
-        ]
-    }
+    public var encodedFields: [(key: String, value: LocatedValue?)] { Self.fieldTable.encoded(self) }
+
+    /// `ApiKey`'s columns and the loader's `options` and `permissions` (§4.9).
+    static let fieldTable = FieldTable<ApiKeyConfig>([
+        .string("name", \.name, .required, length: GrouparooLimits.accessNameLength, help: "Name of the api key."),
+        .string("apiKey", \.apiKey, help: "The key itself; generated when left out."),
+        .managed("locked", "Set by Grouparoo for objects from config."),
+        .managed("permissionAllRead", "Read from `options.permissionAllRead`; ignored here.",
+                 status: .ignored(use: "options.permissionAllRead", managed: false)),
+        .managed("permissionAllWrite", "Read from `options.permissionAllWrite`; ignored here.",
+                 status: .ignored(use: "options.permissionAllWrite", managed: false)),
+        .managed("createdAt", "Set by Grouparoo."),
+        .managed("updatedAt", "Set by Grouparoo."),
+        .nested("options", \.options, help: "Read and write access to every topic; null to use `permissions`."),
+        .list("permissions", \.permissions, help: "Access per topic; used when the options are null."),
+    ])
 }
 
 /// A `team` config object (§4.10).
@@ -43,24 +47,29 @@ public struct TeamConfig: TypedConfig {
 
     init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
-        name = reader.string("name")
-        options = PermissionOptions.decode(reader)
-        permissions = reader.elements("permissions", decode: PermissionConfig.init(reader:raw:))
+        Self.fieldTable.decode(into: &self, from: reader)
     }
 
-    public var encodedFields: [(key: String, value: LocatedValue?)] {
-        [
-            ("name", ConfigEncoding.string(name)),
-            ("options", options.map { ConfigEncoding.nested($0.value.object, fields: $0.value.encodedFields,
-                                                              span: $0.span) }),
-            ("permissions", ConfigEncoding.list(permissions) { $0.jsValue }),
-        ]
-    }
+    public var encodedFields: [(key: String, value: LocatedValue?)] { Self.fieldTable.encoded(self) }
+
+    /// `Team`'s columns and the loader's `options` and `permissions` (§4.10).
+    static let fieldTable = FieldTable<TeamConfig>([
+        .string("name", \.name, .required, length: GrouparooLimits.accessNameLength, help: "Name of the team."),
+        .managed("locked", "Set by Grouparoo for objects from config."),
+        .managed("permissionAllRead", "Read from `options.permissionAllRead`; ignored here.",
+                 status: .ignored(use: "options.permissionAllRead", managed: false)),
+        .managed("permissionAllWrite", "Read from `options.permissionAllWrite`; ignored here.",
+                 status: .ignored(use: "options.permissionAllWrite", managed: false)),
+        .managed("createdAt", "Set by Grouparoo."),
+        .managed("updatedAt", "Set by Grouparoo."),
+        .nested("options", \.options, help: "Read and write access to every topic; null to use `permissions`."),
+        .list("permissions", \.permissions, help: "Access per topic; used when the options are null."),
+    ])
 }
 
 /// The `options` of an api key or team. `Field(nil)` is an explicit `null`, which is what lets
 /// per-topic `permissions` take effect (R-PERM-03).
-public struct PermissionOptions: Sendable {
+public struct PermissionOptions: NestedConfig {
     public var permissionAllRead: Field<Bool?>?
     public var permissionAllWrite: Field<Bool?>?
     /// The object as written.
@@ -74,26 +83,18 @@ public struct PermissionOptions: Sendable {
     }
 
     init(reader: FieldReader) {
-        permissionAllRead = reader.nullableBool("permissionAllRead")
-        permissionAllWrite = reader.nullableBool("permissionAllWrite")
         object = reader.object
+        Self.fieldTable.decode(into: &self, from: reader)
     }
 
-    static func decode(_ reader: FieldReader) -> Field<PermissionOptions>? {
-        guard let found = reader.nested("options") else { return nil }
-        return Field(PermissionOptions(reader: found.reader), span: found.field.span, keySpan: found.field.keySpan)
-    }
-
-    var encodedFields: [(key: String, value: LocatedValue?)] {
-        [
-            ("permissionAllRead", ConfigEncoding.nullableBool(permissionAllRead)),
-            ("permissionAllWrite", ConfigEncoding.nullableBool(permissionAllWrite)),
-        ]
-    }
+    static let fieldTable = FieldTable<PermissionOptions>([
+        .nullableBool("permissionAllRead", \.permissionAllRead, help: "Read access to every topic; null to use `permissions`."),
+        .nullableBool("permissionAllWrite", \.permissionAllWrite, help: "Write access to every topic; null to use `permissions`."),
+    ])
 }
 
 /// One element of `permissions`: `{topic, read, write}` (R-PERM-03).
-public struct PermissionConfig: Sendable {
+public struct PermissionConfig: NestedElement {
     /// Case-sensitive; an unknown topic is an error in Grouparoo.
     public var topic: Field<EnumValue<PermissionTopic>>?
     public var read: Field<Bool>?
@@ -113,21 +114,19 @@ public struct PermissionConfig: Sendable {
     }
 
     init(reader: FieldReader, raw: LocatedValue) {
-        topic = reader.enumValue("topic")
-        read = reader.bool("read")
-        write = reader.bool("write")
         self.raw = raw
         object = reader.object
+        Self.fieldTable.decode(into: &self, from: reader)
     }
 
     /// The element as config.
-    public var jsValue: LocatedValue {
-        ConfigEncoding.element(raw: raw, object: object, fields: [
-            ("topic", ConfigEncoding.enumValue(topic)),
-            ("read", ConfigEncoding.bool(read)),
-            ("write", ConfigEncoding.bool(write)),
-        ])
-    }
+    public var jsValue: LocatedValue { encodedElement }
+
+    static let fieldTable = FieldTable<PermissionConfig>([
+        .enumeration("topic", \.topic, help: "What the permission is about."),
+        .bool("read", \.read, help: "Whether the topic can be read."),
+        .bool("write", \.write, help: "Whether the topic can be changed."),
+    ])
 }
 
 /// A `teamMember` config object (§4.11).
@@ -144,26 +143,31 @@ public struct TeamMemberConfig: TypedConfig {
 
     init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
-        teamId = reader.string("teamId")
-        email = reader.string("email")
-        if let found = reader.nested("options") {
-            options = Field(TeamMemberOptions(reader: found.reader), span: found.field.span,
-                            keySpan: found.field.keySpan)
-        }
+        Self.fieldTable.decode(into: &self, from: reader)
     }
 
-    public var encodedFields: [(key: String, value: LocatedValue?)] {
-        [
-            ("email", ConfigEncoding.string(email)),
-            ("teamId", ConfigEncoding.string(teamId)),
-            ("options", options.map { ConfigEncoding.nested($0.value.object, fields: $0.value.encodedFields,
-                                                              span: $0.span) }),
-        ]
-    }
+    public var encodedFields: [(key: String, value: LocatedValue?)] { Self.fieldTable.encoded(self) }
+
+    /// `TeamMember`'s columns and the loader's `options` (§4.11).
+    static let fieldTable = FieldTable<TeamMemberConfig>([
+        .string("teamId", \.teamId, .parentLookup, references: .team, help: "The team the member belongs to."),
+        .managed("locked", "Set by Grouparoo for objects from config."),
+        .managed("firstName", "Read from `options.firstName`; ignored here.",
+                 status: .ignored(use: "options.firstName", managed: false)),
+        .managed("lastName", "Read from `options.lastName`; ignored here.",
+                 status: .ignored(use: "options.lastName", managed: false)),
+        .string("email", \.email, .required, help: "The member's email address, used to sign in."),
+        .managed("passwordHash", "Set by Grouparoo from `options.password`.",
+                 status: .ignored(use: "options.password", managed: true)),
+        .managed("lastLoginAt", "Set by Grouparoo."),
+        .managed("createdAt", "Set by Grouparoo."),
+        .managed("updatedAt", "Set by Grouparoo."),
+        .nested("options", \.options, help: "The member's name and password."),
+    ])
 }
 
 /// A team member's `options`.
-public struct TeamMemberOptions: Sendable {
+public struct TeamMemberOptions: NestedConfig {
     public var firstName: Field<String>?
     public var lastName: Field<String>?
     /// Hashed by Grouparoo; no strength rules (R-TM-04).
@@ -180,17 +184,13 @@ public struct TeamMemberOptions: Sendable {
     }
 
     init(reader: FieldReader) {
-        firstName = reader.string("firstName")
-        lastName = reader.string("lastName")
-        password = reader.string("password")
         object = reader.object
+        Self.fieldTable.decode(into: &self, from: reader)
     }
 
-    var encodedFields: [(key: String, value: LocatedValue?)] {
-        [
-            ("firstName", ConfigEncoding.string(firstName)),
-            ("lastName", ConfigEncoding.string(lastName)),
-            ("password", ConfigEncoding.string(password)),
-        ]
-    }
+    static let fieldTable = FieldTable<TeamMemberOptions>([
+        .string("firstName", \.firstName, .required, help: "The member's first name."),
+        .string("lastName", \.lastName, .required, help: "The member's last name."),
+        .string("password", \.password, help: "The member's password; Grouparoo stores only its hash."),
+    ])
 }

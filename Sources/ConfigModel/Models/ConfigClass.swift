@@ -62,66 +62,12 @@ public enum ConfigClass: String, Sendable, CaseIterable, Hashable {
         }
     }
 
-    /// The model's `rawAttributes`, in declaration order (§3).
-    public var rawAttributes: [String] {
-        switch self {
-        case .setting:
-            return ["id", "pluginName", "key", "value", "defaultValue", "type", "locked", "title",
-                    "description", "variant", "createdAt", "updatedAt"]
-        case .model:
-            return ["id", "createdAt", "updatedAt", "name", "type", "locked", "state"]
-        case .app:
-            return ["id", "name", "type", "locked", "state", "createdAt", "updatedAt"]
-        case .source:
-            return ["id", "appId", "name", "type", "state", "locked", "modelId", "createdAt", "updatedAt"]
-        case .property:
-            return ["id", "key", "type", "unique", "sourceId", "state", "locked", "isPrimaryKey", "isArray",
-                    "createdAt", "updatedAt"]
-        case .schedule:
-            return ["id", "sourceId", "name", "state", "locked", "incremental", "recurring", "recurringFrequency",
-                    "confirmRecords", "refreshEnabled", "createdAt", "updatedAt"]
-        case .group:
-            return ["id", "name", "matchType", "state", "locked", "calculatedAt", "modelId", "createdAt", "updatedAt"]
-        case .destination:
-            return ["id", "appId", "name", "type", "locked", "state", "groupId", "syncMode", "collection", "modelId",
-                    "createdAt", "updatedAt"]
-        case .apiKey:
-            return ["id", "name", "apiKey", "locked", "permissionAllRead", "permissionAllWrite", "createdAt",
-                    "updatedAt"]
-        case .team:
-            return ["id", "name", "locked", "permissionAllRead", "permissionAllWrite", "createdAt", "updatedAt"]
-        case .teamMember:
-            return ["id", "teamId", "locked", "firstName", "lastName", "email", "passwordHash", "lastLoginAt",
-                    "createdAt", "updatedAt"]
-        case .record, .profile:
-            return ["id", "state", "invalid", "modelId", "createdAt", "updatedAt"]
-        }
-    }
-
-    /// Keys the class's loader accepts on top of `rawAttributes` (§3). For schedules this includes
-    /// `confirmProfiles`, which the loader renames before the key check (R-SCH-01).
-    public var loaderExtraKeys: [String] {
-        switch self {
-        case .setting, .model: return []
-        case .app: return ["options", "refresh"]
-        case .source: return ["options", "mapping"]
-        case .property: return ["options", "filters", "name", "identifying"]
-        case .schedule: return ["options", "filters", "confirmProfiles"]
-        case .group: return ["rules", "type"]
-        case .destination: return ["options", "mapping", "destinationGroupMemberships"]
-        case .apiKey, .team: return ["options", "permissions"]
-        case .teamMember: return ["options"]
-        case .record, .profile: return ["properties"]
-        }
-    }
-
-    /// Every top-level key accepted without a "not a valid property" error; `class` is always accepted too.
-    public var allowedKeys: [String] { rawAttributes + loaderExtraKeys }
+    /// Every top-level key accepted without a "not a valid property" error: the model's
+    /// `rawAttributes` and the loader's extra keys, from the field table (§3); `class` is accepted too.
+    public var allowedKeys: [String] { fields.map(\.key).filter { $0 != "class" } }
 
     /// Whether `key` may appear at the top level of an object of this class (R-KEYS-01, R-CLASS-03).
-    public func allowsKey(_ key: String) -> Bool {
-        key == "class" || allowedKeys.contains(key)
-    }
+    public func allowsKey(_ key: String) -> Bool { field(key) != nil }
 
     /// Folder under the config dir that `generate` writes this class to (§10.3-10.4); the one place
     /// output folders are declared. Records have no template.

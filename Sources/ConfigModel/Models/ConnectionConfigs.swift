@@ -16,27 +16,26 @@ public struct AppConfig: TypedConfig {
 
     init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
-        name = reader.string("name")
-        type = reader.string("type")
-        options = reader.objectField("options")
-        if let found = reader.nested("refresh") {
-            refresh = Field(AppRefresh(reader: found.reader), span: found.field.span, keySpan: found.field.keySpan)
-        }
+        Self.fieldTable.decode(into: &self, from: reader)
     }
 
-    public var encodedFields: [(key: String, value: LocatedValue?)] {
-        [
-            ("name", ConfigEncoding.string(name)),
-            ("type", ConfigEncoding.string(type)),
-            ("options", ConfigEncoding.object(options)),
-            ("refresh", refresh.map { ConfigEncoding.nested($0.value.object, fields: $0.value.encodedFields,
-                                                              span: $0.span) }),
-        ]
-    }
+    public var encodedFields: [(key: String, value: LocatedValue?)] { Self.fieldTable.encoded(self) }
+
+    /// `App`'s columns and the loader's `options` and `refresh` (§4.3).
+    static let fieldTable = FieldTable<AppConfig>([
+        .string("name", \.name, length: GrouparooLimits.columnLength, help: "Display name of the app."),
+        .string("type", \.type, .required, help: "The plugin app type, e.g. \"postgres\"."),
+        .managed("locked", "Set by Grouparoo for objects from config."),
+        .managed("state", "Set by Grouparoo."),
+        .managed("createdAt", "Set by Grouparoo."),
+        .managed("updatedAt", "Set by Grouparoo."),
+        .pluginOptions("options", \.options, help: "The app type's connection options."),
+        .nested("refresh", \.refresh, help: "A query whose changing result makes Grouparoo run the schedules again."),
+    ])
 }
 
 /// An app's `refresh` object: a query whose result change triggers a re-run (R-APP-09/10).
-public struct AppRefresh: Sendable {
+public struct AppRefresh: NestedConfig {
     public var query: Field<String>?
     /// Milliseconds between checks; 0, `null` or absent disables the schedule.
     public var recurringFrequency: Field<Double>?
@@ -50,14 +49,14 @@ public struct AppRefresh: Sendable {
     }
 
     init(reader: FieldReader) {
-        query = reader.string("query")
-        recurringFrequency = reader.number("recurringFrequency")
         object = reader.object
+        Self.fieldTable.decode(into: &self, from: reader)
     }
 
-    var encodedFields: [(key: String, value: LocatedValue?)] {
-        [("query", ConfigEncoding.string(query)), ("recurringFrequency", ConfigEncoding.number(recurringFrequency))]
-    }
+    static let fieldTable = FieldTable<AppRefresh>([
+        .string("query", \.query, .required, help: "The query whose result is watched."),
+        .number("recurringFrequency", \.recurringFrequency, help: "Milliseconds between checks; 0 turns it off."),
+    ])
 }
 
 /// A `source` config object (§4.4).
@@ -90,24 +89,24 @@ public struct SourceConfig: TypedConfig {
 
     init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
-        appId = reader.string("appId")
-        name = reader.string("name")
-        type = reader.string("type")
-        modelId = reader.string("modelId")
-        options = reader.objectField("options")
-        mapping = reader.references("mapping")
+        Self.fieldTable.decode(into: &self, from: reader)
     }
 
-    public var encodedFields: [(key: String, value: LocatedValue?)] {
-        [
-            ("name", ConfigEncoding.string(name)),
-            ("type", ConfigEncoding.string(type)),
-            ("appId", ConfigEncoding.string(appId)),
-            ("modelId", ConfigEncoding.string(modelId)),
-            ("options", ConfigEncoding.object(options)),
-            ("mapping", ConfigEncoding.references(mapping)),
-        ]
-    }
+    public var encodedFields: [(key: String, value: LocatedValue?)] { Self.fieldTable.encoded(self) }
+
+    /// `Source`'s columns and the loader's `options` and `mapping` (§4.4).
+    static let fieldTable = FieldTable<SourceConfig>([
+        .string("appId", \.appId, .parentLookup, references: .app, help: "The app the source reads from."),
+        .string("name", \.name, length: GrouparooLimits.columnLength, help: "Display name of the source."),
+        .string("type", \.type, .required, help: "The plugin connection type, e.g. \"postgres-import-table\"."),
+        .managed("state", "Set by Grouparoo."),
+        .managed("locked", "Set by Grouparoo for objects from config."),
+        .string("modelId", \.modelId, .parentColumn, references: .model, help: "The model the source's records belong to."),
+        .managed("createdAt", "Set by Grouparoo."),
+        .managed("updatedAt", "Set by Grouparoo."),
+        .pluginOptions("options", \.options, help: "The connection type's options (table, query, …)."),
+        .idMap("mapping", \.mapping, references: .property, help: "One remote column → the property id it identifies."),
+    ])
 }
 
 /// A `destination` config object (§4.8).
@@ -140,30 +139,27 @@ public struct DestinationConfig: TypedConfig {
 
     init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
-        appId = reader.string("appId")
-        name = reader.string("name")
-        type = reader.string("type")
-        modelId = reader.string("modelId")
-        groupId = reader.string("groupId")
-        syncMode = reader.enumValue("syncMode")
-        collection = reader.enumValue("collection")
-        options = reader.objectField("options")
-        mapping = reader.references("mapping")
-        destinationGroupMemberships = reader.references("destinationGroupMemberships")
+        Self.fieldTable.decode(into: &self, from: reader)
     }
 
-    public var encodedFields: [(key: String, value: LocatedValue?)] {
-        [
-            ("name", ConfigEncoding.string(name)),
-            ("type", ConfigEncoding.string(type)),
-            ("appId", ConfigEncoding.string(appId)),
-            ("modelId", ConfigEncoding.string(modelId)),
-            ("syncMode", ConfigEncoding.enumValue(syncMode)),
-            ("collection", ConfigEncoding.enumValue(collection)),
-            ("groupId", ConfigEncoding.string(groupId)),
-            ("options", ConfigEncoding.object(options)),
-            ("mapping", ConfigEncoding.references(mapping)),
-            ("destinationGroupMemberships", ConfigEncoding.references(destinationGroupMemberships)),
-        ]
-    }
+    public var encodedFields: [(key: String, value: LocatedValue?)] { Self.fieldTable.encoded(self) }
+
+    /// `Destination`'s columns and the loader's `options`, `mapping` and group memberships (§4.8).
+    static let fieldTable = FieldTable<DestinationConfig>([
+        .string("appId", \.appId, .parentLookup, references: .app, help: "The app the destination writes to."),
+        .string("name", \.name, length: GrouparooLimits.columnLength, help: "Display name of the destination."),
+        .string("type", \.type, .required, help: "The plugin connection type, e.g. \"mailchimp-export-contacts\"."),
+        .managed("locked", "Set by Grouparoo for objects from config."),
+        .managed("state", "Set by Grouparoo."),
+        .string("groupId", \.groupId, references: .group, help: "The group whose members are exported (with collection \"group\")."),
+        .enumeration("syncMode", \.syncMode, help: "How records are exported: sync, additive or enrich."),
+        .enumeration("collection", \.collection, help: "Which records are exported; missing means none."),
+        .string("modelId", \.modelId, .parentColumn, references: .model, help: "The model whose records are exported."),
+        .managed("createdAt", "Set by Grouparoo."),
+        .managed("updatedAt", "Set by Grouparoo."),
+        .pluginOptions("options", \.options, help: "The connection type's options."),
+        .idMap("mapping", \.mapping, references: .property, help: "Remote field → property id."),
+        .idMap("destinationGroupMemberships", \.destinationGroupMemberships, references: .group,
+               help: "Remote list name → group id."),
+    ])
 }

@@ -17,26 +17,29 @@ public struct GroupConfig: TypedConfig {
 
     init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
-        name = reader.string("name")
-        modelId = reader.string("modelId")
-        type = reader.string("type")
-        matchType = reader.string("matchType")
-        rules = reader.elements("rules", decode: GroupRuleConfig.init(reader:raw:))
+        Self.fieldTable.decode(into: &self, from: reader)
     }
 
-    public var encodedFields: [(key: String, value: LocatedValue?)] {
-        [
-            ("name", ConfigEncoding.string(name)),
-            ("modelId", ConfigEncoding.string(modelId)),
-            ("type", ConfigEncoding.string(type)),
-            ("matchType", ConfigEncoding.string(matchType)),
-            ("rules", ConfigEncoding.list(rules) { $0.jsValue }),
-        ]
-    }
+    public var encodedFields: [(key: String, value: LocatedValue?)] { Self.fieldTable.encoded(self) }
+
+    /// `Group`'s columns and the loader's `rules` and deprecated `type` (§4.7).
+    static let fieldTable = FieldTable<GroupConfig>([
+        .string("name", \.name, length: GrouparooLimits.columnLength, help: "Display name of the group."),
+        .string("matchType", \.matchType, status: .ignored(use: nil, managed: false),
+                help: "Ignored: Grouparoo always matches all rules."),
+        .managed("state", "Set by Grouparoo."),
+        .managed("locked", "Set by Grouparoo for objects from config."),
+        .managed("calculatedAt", "Set by Grouparoo."),
+        .string("modelId", \.modelId, .parentColumn, references: .model, help: "The model whose records the group holds."),
+        .managed("createdAt", "Set by Grouparoo."),
+        .managed("updatedAt", "Set by Grouparoo."),
+        .list("rules", \.rules, help: "The rules a record must all match to be a member."),
+        .string("type", \.type, status: .deprecated(use: nil), help: "Removed: every group from config is calculated."),
+    ])
 }
 
 /// One element of a group's `rules` (R-RULE-01).
-public struct GroupRuleConfig: Sendable {
+public struct GroupRuleConfig: NestedElement {
     /// A property id, or a top-level rule key such as `grouparooCreatedAt`.
     public var propertyId: Field<String>?
     /// A property key, used when `propertyId` is absent.
@@ -69,29 +72,23 @@ public struct GroupRuleConfig: Sendable {
     }
 
     init(reader: FieldReader, raw: LocatedValue) {
-        propertyId = reader.string("propertyId")
-        key = reader.string("key")
-        op = reader.enumValue("op")
-        match = reader.scalar("match")
-        relativeMatchNumber = reader.number("relativeMatchNumber")
-        relativeMatchUnit = reader.enumValue("relativeMatchUnit")
-        relativeMatchDirection = reader.enumValue("relativeMatchDirection")
-        type = reader.string("type")
         self.raw = raw
         object = reader.object
+        Self.fieldTable.decode(into: &self, from: reader)
     }
 
     /// The element as config.
-    public var jsValue: LocatedValue {
-        ConfigEncoding.element(raw: raw, object: object, fields: [
-            ("propertyId", ConfigEncoding.string(propertyId)),
-            ("key", ConfigEncoding.string(key)),
-            ("op", ConfigEncoding.enumValue(op)),
-            ("match", ConfigEncoding.scalar(match)),
-            ("relativeMatchNumber", ConfigEncoding.number(relativeMatchNumber)),
-            ("relativeMatchUnit", ConfigEncoding.enumValue(relativeMatchUnit)),
-            ("relativeMatchDirection", ConfigEncoding.enumValue(relativeMatchDirection)),
-            ("type", ConfigEncoding.string(type)),
-        ])
-    }
+    public var jsValue: LocatedValue { encodedElement }
+
+    static let fieldTable = FieldTable<GroupRuleConfig>([
+        .string("propertyId", \.propertyId, references: .property,
+                help: "The property id to test, or grouparooId / grouparooCreatedAt."),
+        .string("key", \.key, help: "A property key, used when propertyId is left out."),
+        .operation("op", \.op, help: "The comparison, e.g. \"eq\", \"exists\", \"relative_gt\"."),
+        .scalar("match", \.match, help: "The value compared against."),
+        .number("relativeMatchNumber", \.relativeMatchNumber, help: "How many units back or ahead, for relative ops."),
+        .enumeration("relativeMatchUnit", \.relativeMatchUnit, help: "The unit of relativeMatchNumber."),
+        .enumeration("relativeMatchDirection", \.relativeMatchDirection, help: "Whether to count back or ahead."),
+        .string("type", \.type, status: .ignored(use: nil, managed: false), help: "Ignored."),
+    ])
 }

@@ -4,6 +4,9 @@ public enum GrouparooLimits {
     public static let maximumLength = 191
     /// Shortest api key and team name (R-KEY-02, R-TEAM-02).
     public static let minimumAccessNameLength = 3
+    /// Lengths a varchar(191) column accepts, and those of api key and team names.
+    public static let columnLength = 0...maximumLength
+    public static let accessNameLength = minimumAccessNameLength...maximumLength
 
     /// An id Grouparoo accepts when it creates the row: 1 to `maximumLength` ASCII letters, digits, `-` and `_` (R-ID-02).
     public static func isWellFormedID(_ id: String) -> Bool {

@@ -11,13 +11,20 @@ public struct ModelConfig: TypedConfig {
 
     init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
-        name = reader.string("name")
-        type = reader.enumValue("type")
+        Self.fieldTable.decode(into: &self, from: reader)
     }
 
-    public var encodedFields: [(key: String, value: LocatedValue?)] {
-        [("name", ConfigEncoding.string(name)), ("type", ConfigEncoding.enumValue(type))]
-    }
+    public var encodedFields: [(key: String, value: LocatedValue?)] { Self.fieldTable.encoded(self) }
+
+    /// `GrouparooModel`'s columns (§3, R-MOD-03/04).
+    static let fieldTable = FieldTable<ModelConfig>([
+        .managed("createdAt", "Set by Grouparoo."),
+        .managed("updatedAt", "Set by Grouparoo."),
+        .string("name", \.name, .required, help: "Display name of the model, e.g. \"Profiles\"."),
+        .enumeration("type", \.type, .required, help: "What the model's records are."),
+        .managed("locked", "Set by Grouparoo for objects from config."),
+        .managed("state", "Set by Grouparoo."),
+    ])
 }
 
 /// A `setting` config object (§4.1). Its `id` is only checked for presence and duplicates.
@@ -38,18 +45,25 @@ public struct SettingConfig: TypedConfig {
 
     init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
-        pluginName = reader.string("pluginName")
-        key = reader.string("key")
-        value = reader.scalar("value")
+        Self.fieldTable.decode(into: &self, from: reader)
     }
 
-    public var encodedFields: [(key: String, value: LocatedValue?)] {
-        [
-            ("pluginName", ConfigEncoding.string(pluginName)),
-            ("key", ConfigEncoding.string(key)),
-            ("value", ConfigEncoding.scalar(value)),
-        ]
-    }
+    public var encodedFields: [(key: String, value: LocatedValue?)] { Self.fieldTable.encoded(self) }
+
+    /// `Setting`'s columns (§4.1); only `pluginName`, `key` and `value` are read (R-SET-01).
+    static let fieldTable = FieldTable<SettingConfig>([
+        .string("pluginName", \.pluginName, help: "The plugin that registers the setting, e.g. \"core\"."),
+        .string("key", \.key, help: "The setting's key within its plugin."),
+        .scalar("value", \.value, help: "The new value of the setting."),
+        .managed("defaultValue", "Set by the plugin that registers the setting."),
+        .managed("type", "Set by the plugin that registers the setting.", status: .active),
+        .managed("locked", "Set by Grouparoo for objects from config."),
+        .managed("title", "Set by the plugin that registers the setting."),
+        .managed("description", "Set by the plugin that registers the setting."),
+        .managed("variant", "Set by the plugin that registers the setting."),
+        .managed("createdAt", "Set by Grouparoo."),
+        .managed("updatedAt", "Set by Grouparoo."),
+    ])
 }
 
 /// A `record` (or deprecated `profile`) config object (§4.12). Only loaded in `cli:config` mode.
@@ -67,24 +81,41 @@ public struct RecordConfig: TypedConfig {
 
     init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
-        modelId = reader.string("modelId")
-        guard let container = reader.objectField("properties") else { return }
+        Self.fieldTable.decode(into: &self, from: reader)
+    }
+
+    public var encodedFields: [(key: String, value: LocatedValue?)] { Self.fieldTable.encoded(self) }
+
+    /// `GrouparooRecord`'s columns and the loader's `properties` (§4.12).
+    static let fieldTable = FieldTable<RecordConfig>([
+        .managed("state", "Set by Grouparoo."),
+        .managed("invalid", "Set by Grouparoo."),
+        .string("modelId", \.modelId, .parentColumn, references: .model, help: "The model the record belongs to."),
+        .managed("createdAt", "Set by Grouparoo."),
+        .managed("updatedAt", "Set by Grouparoo."),
+        FieldBinding(field: ConfigField("properties", .valueMap, references: .property,
+                                        help: "Property id → value (or list of values)."),
+                     decode: { record, reader in record.properties = RecordPropertyValue.decodeAll(reader) },
+                     encode: { record in RecordPropertyValue.encodeAll(record.properties) }),
+    ])
+}
+
+extension RecordPropertyValue {
+    static func decodeAll(_ reader: FieldReader) -> Field<[RecordPropertyValue]>? {
+        guard let container = reader.objectField("properties") else { return nil }
         let entries = container.value.properties.map { property in
             RecordPropertyValue(property: property, label: "\(reader.path)properties.\(property.key)",
                                 context: reader.context)
         }
-        properties = Field(entries, span: container.span, keySpan: container.keySpan)
+        return Field(entries, span: container.span, keySpan: container.keySpan)
     }
 
-    public var encodedFields: [(key: String, value: LocatedValue?)] {
-        [
-            ("modelId", ConfigEncoding.string(modelId)),
-            ("properties", properties.map { field in
-                var result = JSObject()
-                for entry in field.value { result.set(entry.propertyId, entry.jsValue, keySpan: entry.keySpan) }
-                return LocatedValue(.object(result), span: field.span)
-            }),
-        ]
+    static func encodeAll(_ properties: Field<[RecordPropertyValue]>?) -> LocatedValue? {
+        properties.map { field in
+            var result = JSObject()
+            for entry in field.value { result.set(entry.propertyId, entry.jsValue, keySpan: entry.keySpan) }
+            return LocatedValue(.object(result), span: field.span)
+        }
     }
 }
 

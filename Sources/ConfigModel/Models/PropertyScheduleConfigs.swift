@@ -30,30 +30,28 @@ public struct PropertyConfig: TypedConfig {
 
     init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
-        key = reader.string("key")
-        name = reader.string("name")
-        type = reader.enumValue("type")
-        sourceId = reader.string("sourceId")
-        unique = reader.bool("unique")
-        isArray = reader.bool("isArray")
-        identifying = reader.bool("identifying")
-        options = reader.objectField("options")
-        filters = reader.elements("filters", decode: FilterConfig.init(reader:raw:))
+        Self.fieldTable.decode(into: &self, from: reader)
     }
 
-    public var encodedFields: [(key: String, value: LocatedValue?)] {
-        [
-            ("key", ConfigEncoding.string(key)),
-            ("name", ConfigEncoding.string(name)),
-            ("type", ConfigEncoding.enumValue(type)),
-            ("sourceId", ConfigEncoding.string(sourceId)),
-            ("unique", ConfigEncoding.bool(unique)),
-            ("isArray", ConfigEncoding.bool(isArray)),
-            ("identifying", ConfigEncoding.bool(identifying)),
-            ("options", ConfigEncoding.object(options)),
-            ("filters", ConfigEncoding.list(filters) { $0.jsValue }),
-        ]
-    }
+    public var encodedFields: [(key: String, value: LocatedValue?)] { Self.fieldTable.encoded(self) }
+
+    /// `Property`'s columns and the loader's `options`, `filters`, `name` and `identifying` (§4.5).
+    static let fieldTable = FieldTable<PropertyConfig>([
+        .string("key", \.key, length: GrouparooLimits.columnLength, help: "The property's key, used in templates and group rules."),
+        .enumeration("type", \.type, .required, help: "The property's value type."),
+        .bool("unique", \.unique, .notNull, help: "Whether no two records may share a value (default false)."),
+        .string("sourceId", \.sourceId, .parentLookup, references: .source, help: "The source the property is read from."),
+        .managed("state", "Set by Grouparoo."),
+        .managed("locked", "Set by Grouparoo for objects from config."),
+        .managed("isPrimaryKey", "Set by Grouparoo from the source's mapping.", status: .ignored(use: nil, managed: true)),
+        .bool("isArray", \.isArray, .notNull, help: "Whether the property holds a list of values (default false)."),
+        .managed("createdAt", "Set by Grouparoo."),
+        .managed("updatedAt", "Set by Grouparoo."),
+        .pluginOptions("options", \.options, help: "The source type's property options (column, aggregation, …)."),
+        .list("filters", \.filters, help: "Conditions on the source rows the property reads."),
+        .string("name", \.name, status: .alias(of: "key"), help: "Used as the key when `key` is left out."),
+        .bool("identifying", \.identifying, status: .deprecated(use: nil), help: "Removed and ignored."),
+    ])
 }
 
 /// A `schedule` config object (§4.6).
@@ -87,36 +85,33 @@ public struct ScheduleConfig: TypedConfig {
 
     init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
-        sourceId = reader.string("sourceId")
-        name = reader.string("name")
-        recurring = reader.bool("recurring")
-        incremental = reader.bool("incremental")
-        recurringFrequency = reader.number("recurringFrequency")
-        confirmRecords = reader.bool("confirmRecords")
-        confirmProfiles = reader.bool("confirmProfiles")
-        refreshEnabled = reader.bool("refreshEnabled")
-        options = reader.objectField("options")
-        filters = reader.elements("filters", decode: FilterConfig.init(reader:raw:))
+        Self.fieldTable.decode(into: &self, from: reader)
     }
 
-    public var encodedFields: [(key: String, value: LocatedValue?)] {
-        [
-            ("name", ConfigEncoding.string(name)),
-            ("sourceId", ConfigEncoding.string(sourceId)),
-            ("recurring", ConfigEncoding.bool(recurring)),
-            ("recurringFrequency", ConfigEncoding.number(recurringFrequency)),
-            ("incremental", ConfigEncoding.bool(incremental)),
-            ("confirmRecords", ConfigEncoding.bool(confirmRecords)),
-            ("confirmProfiles", ConfigEncoding.bool(confirmProfiles)),
-            ("refreshEnabled", ConfigEncoding.bool(refreshEnabled)),
-            ("options", ConfigEncoding.object(options)),
-            ("filters", ConfigEncoding.list(filters) { $0.jsValue }),
-        ]
-    }
+    public var encodedFields: [(key: String, value: LocatedValue?)] { Self.fieldTable.encoded(self) }
+
+    /// `Schedule`'s columns and the loader's `options`, `filters` and `confirmProfiles` (§4.6).
+    static let fieldTable = FieldTable<ScheduleConfig>([
+        .string("sourceId", \.sourceId, .parentLookup, references: .source, help: "The source the schedule imports."),
+        .string("name", \.name, length: GrouparooLimits.columnLength, help: "Display name; \"<source name> schedule\" when left out."),
+        .managed("state", "Set by Grouparoo."),
+        .managed("locked", "Set by Grouparoo for objects from config."),
+        .bool("incremental", \.incremental, .notNull, help: "Whether each run imports only what changed."),
+        .bool("recurring", \.recurring, .notNull, help: "Whether the schedule runs by itself."),
+        .number("recurringFrequency", \.recurringFrequency, help: "Milliseconds between runs; at least 60000."),
+        .bool("confirmRecords", \.confirmRecords, .notNull, help: "Whether records missing from the source are checked."),
+        .bool("refreshEnabled", \.refreshEnabled, .notNull, help: "Whether the app's refresh query can start it."),
+        .managed("createdAt", "Set by Grouparoo."),
+        .managed("updatedAt", "Set by Grouparoo."),
+        .pluginOptions("options", \.options, help: "The source type's schedule options."),
+        .list("filters", \.filters, help: "Conditions on the source rows the schedule imports."),
+        .bool("confirmProfiles", \.confirmProfiles, status: .deprecated(use: "confirmRecords"),
+              help: "Old name of confirmRecords."),
+    ])
 }
 
 /// One element of a property's or schedule's `filters` (R-FLT-02).
-public struct FilterConfig: Sendable {
+public struct FilterConfig: NestedElement {
     /// A source column or field name, not a property id.
     public var key: Field<String>?
     /// Unrecognized values include the deprecated spellings such as `equals` (R-PROP-11).
@@ -146,25 +141,20 @@ public struct FilterConfig: Sendable {
     }
 
     init(reader: FieldReader, raw: LocatedValue) {
-        key = reader.string("key")
-        op = reader.enumValue("op")
-        match = reader.scalar("match")
-        relativeMatchNumber = reader.number("relativeMatchNumber")
-        relativeMatchUnit = reader.enumValue("relativeMatchUnit")
-        relativeMatchDirection = reader.enumValue("relativeMatchDirection")
         self.raw = raw
         object = reader.object
+        Self.fieldTable.decode(into: &self, from: reader)
     }
 
     /// The element as config.
-    public var jsValue: LocatedValue {
-        ConfigEncoding.element(raw: raw, object: object, fields: [
-            ("key", ConfigEncoding.string(key)),
-            ("op", ConfigEncoding.enumValue(op)),
-            ("match", ConfigEncoding.scalar(match)),
-            ("relativeMatchNumber", ConfigEncoding.number(relativeMatchNumber)),
-            ("relativeMatchUnit", ConfigEncoding.enumValue(relativeMatchUnit)),
-            ("relativeMatchDirection", ConfigEncoding.enumValue(relativeMatchDirection)),
-        ])
-    }
+    public var jsValue: LocatedValue { encodedElement }
+
+    static let fieldTable = FieldTable<FilterConfig>([
+        .string("key", \.key, .required, help: "The source column or field the filter tests."),
+        .operation("op", \.op, .required, help: "The comparison, e.g. \"eq\", \"gt\", \"exists\"."),
+        .scalar("match", \.match, help: "The value compared against."),
+        .number("relativeMatchNumber", \.relativeMatchNumber, help: "How many units back or ahead, for relative ops."),
+        .enumeration("relativeMatchUnit", \.relativeMatchUnit, help: "The unit of relativeMatchNumber."),
+        .enumeration("relativeMatchDirection", \.relativeMatchDirection, help: "Whether to count back or ahead."),
+    ])
 }

@@ -15,22 +15,13 @@ struct IgnoredKeyRule: ValidationRule {
                 """),
         ])
 
-    private static let ignored: [ConfigClass: [String: String]] = [
-        .team: ["permissionAllRead": "options.permissionAllRead", "permissionAllWrite": "options.permissionAllWrite"],
-        .apiKey: ["permissionAllRead": "options.permissionAllRead", "permissionAllWrite": "options.permissionAllWrite"],
-        .teamMember: ["firstName": "options.firstName", "lastName": "options.lastName",
-                      "passwordHash": "options.password"],
-        .group: ["matchType": ""],
-        .property: ["isPrimaryKey": ""],
-    ]
-
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for entry in config.entries {
-            guard let configClass = entry.dispatchClass, let keys = Self.ignored[configClass] else { continue }
+            guard let configClass = entry.dispatchClass else { continue }
             for property in entry.properties.properties {
-                guard let instead = keys[property.key] else { continue }
-                let hint = instead.isEmpty ? "Grouparoo always decides this itself" : "use `\(instead)` instead"
+                guard case .ignored(let instead, _)? = configClass.field(property.key)?.status else { continue }
+                let hint = instead.map { "use `\($0)` instead" } ?? "Grouparoo always decides this itself"
                 found.append(diagnostic("`\(property.key)` is ignored at the top level of a "
                                         + "\(configClass.preferredSpelling); \(hint)", on: entry, at: property.keySpan))
             }

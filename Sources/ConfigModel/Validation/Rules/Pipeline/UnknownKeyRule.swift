@@ -39,13 +39,8 @@ struct UnknownKeyRule: ValidationRule {
         if let close = configClass.allowedKeys.first(where: { $0.lowercased() == key.lowercased() }) {
             return text + "; did you mean `\(close)`?"
         }
-        text += " (allowed: " + configClass.allowedKeys.filter { !Self.internalColumns.contains($0) }
+        text += " (allowed: " + configClass.fields.filter { $0.key != "class" && $0.isSuggested }.map(\.key)
             .joined(separator: ", ") + ")"
         return text
     }
-
-    /// Columns Grouparoo accepts but manages itself; left out of the "allowed" hint.
-    private static let internalColumns: Set<String> = ["locked", "state", "createdAt", "updatedAt", "passwordHash",
-                                                        "lastLoginAt", "calculatedAt", "isPrimaryKey", "invalid",
-                                                        "defaultValue", "title", "description", "variant"]
 }

@@ -25,26 +25,12 @@ struct InvalidEnumRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for property in config.properties {
-            guard let type = property.config.type, case .unrecognized(let raw) = type.value else { continue }
-            found.append(problem("type", raw, PropertyType.allCases.map(\.rawValue), on: property.entry, at: type.span,
-                                 grouparoo: "\(raw) is not an allowed type"))
-        }
-        for model in config.models {
-            guard let type = model.config.type, case .unrecognized(let raw) = type.value else { continue }
-            found.append(problem("type", raw, ModelType.allCases.map(\.rawValue), on: model.entry, at: type.span,
-                                 grouparoo: "\(raw) is not a valid model type (profile, account, event, custom)"))
-        }
-        for destination in config.destinations {
-            let name = destination.config.effectiveName
-            if let mode = destination.config.syncMode, case .unrecognized(let raw) = mode.value {
-                found.append(problem("syncMode", raw, SyncMode.allCases.map(\.rawValue), on: destination.entry,
-                                     at: mode.span, grouparoo: "\(name) does not support sync mode \"\(raw)\""))
-            }
-            if let collection = destination.config.collection, case .unrecognized(let raw) = collection.value {
-                found.append(problem("collection", raw, DestinationCollection.allCases.map(\.rawValue),
-                                     on: destination.entry, at: collection.span,
-                                     grouparoo: "\(raw) is not a valid destination collection"))
+        for entry in config.entries {
+            for field in entry.bodyFields where !field.allowedValues.isEmpty {
+                guard let value = entry.decodedString(field.key), !field.allowedValues.contains(value.value) else { continue }
+                let grouparoo = entry.dispatchClass.flatMap { Self.grouparooMessages[$0]?[field.key] }?(value.value, entry)
+                found.append(problem(field.key, value.value, field.allowedValues, on: entry, at: value.span,
+                                     grouparoo: grouparoo))
             }
         }
         for group in config.groups {
@@ -63,6 +49,16 @@ struct InvalidEnumRule: ValidationRule {
         }
         return found
     }
+
+    /// Grouparoo's own message for a value it rejects: the raw value and the object.
+    private static let grouparooMessages: [ConfigClass: [String: @Sendable (String, ConfigEntry) -> String]] = [
+        .property: ["type": { raw, _ in "\(raw) is not an allowed type" }],
+        .model: ["type": { raw, _ in "\(raw) is not a valid model type (profile, account, event, custom)" }],
+        .destination: [
+            "syncMode": { raw, entry in "\(entry.decodedString("name")?.value ?? "") does not support sync mode \"\(raw)\"" },
+            "collection": { raw, _ in "\(raw) is not a valid destination collection" },
+        ],
+    ]
 
     private func problem(_ key: String, _ raw: String, _ allowed: [String], on entry: ConfigEntry, at span: SourceSpan,
                          grouparoo: String?, severity: Severity? = nil, consequence: String = "") -> Diagnostic {

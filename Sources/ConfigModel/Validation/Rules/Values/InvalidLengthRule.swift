@@ -14,26 +14,20 @@ struct InvalidLengthRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        func check(_ entry: ConfigEntry, _ field: Field<String>?, key: String, minimum: Int) {
-            guard let field else { return }
-            let length = field.value.utf16.count
-            let maximum = GrouparooLimits.maximumLength
-            guard length < minimum || length > maximum else { return }
-            let bound = length > maximum ? "at most \(maximum)" : "at least \(minimum)"
-            found.append(diagnostic("`\(key)` is \(length) character\(length == 1 ? "" : "s") long; it must be \(bound)", on: entry,
-                                    at: field.span, grouparoo: "Validation len on \(key) failed"))
-        }
-        let accessMinimum = GrouparooLimits.minimumAccessNameLength
-        for key in config.apiKeys { check(key.entry, key.config.name, key: "name", minimum: accessMinimum) }
-        for team in config.teams { check(team.entry, team.config.name, key: "name", minimum: accessMinimum) }
-        for app in config.apps { check(app.entry, app.config.name, key: "name", minimum: 0) }
-        for source in config.sources { check(source.entry, source.config.name, key: "name", minimum: 0) }
-        for group in config.groups { check(group.entry, group.config.name, key: "name", minimum: 0) }
-        for destination in config.destinations { check(destination.entry, destination.config.name, key: "name", minimum: 0) }
-        for schedule in config.schedules { check(schedule.entry, schedule.config.name, key: "name", minimum: 0) }
-        for property in config.properties {
-            let field = property.config.key ?? property.config.name
-            check(property.entry, field, key: "key", minimum: 0)
+        for entry in config.entries {
+            let fields = entry.bodyFields
+            for field in fields {
+                guard let limit = field.length else { continue }
+                // `key || name`: an alias stands in for a missing key (R-PROP-03).
+                let alias = fields.first { $0.status == .alias(of: field.key) }
+                guard let value = entry.decodedString(field.key) ?? alias.flatMap({ entry.decodedString($0.key) })
+                else { continue }
+                let length = value.value.utf16.count
+                guard !limit.contains(length) else { continue }
+                let bound = length > limit.upperBound ? "at most \(limit.upperBound)" : "at least \(limit.lowerBound)"
+                found.append(diagnostic("`\(field.key)` is \(length) character\(length == 1 ? "" : "s") long; it must be \(bound)",
+                                        on: entry, at: value.span, grouparoo: "Validation len on \(field.key) failed"))
+            }
         }
         return found
     }

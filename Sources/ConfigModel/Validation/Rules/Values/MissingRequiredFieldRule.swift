@@ -23,46 +23,34 @@ struct MissingRequiredFieldRule: ValidationRule {
                 """),
         ])
 
-    /// Per class: keys that must be present and non-null, and parent-id keys that must be present.
-    private static let columns: [ConfigClass: [String]] = [
-        .model: ["name", "type"], .app: ["type"], .source: ["type"], .property: ["type"],
-        .destination: ["type"], .apiKey: ["name"], .team: ["name"], .teamMember: ["email"],
-    ]
-    private static let parents: [ConfigClass: [(key: String, message: String)]] = [
-        .source: [("appId", "missing parent id to find a App"), ("modelId", "Source.modelId cannot be null")],
-        .destination: [("appId", "missing parent id to find a App"), ("modelId", "Destination.modelId cannot be null")],
-        .property: [("sourceId", "missing parent id to find a Source")],
-        .schedule: [("sourceId", "missing parent id to find a Source")],
-        .group: [("modelId", "Group.modelId cannot be null")],
-        .teamMember: [("teamId", "missing parent id to find a Team")],
-        .record: [("modelId", "GrouparooRecord.modelId cannot be null")],
-        .profile: [("modelId", "GrouparooRecord.modelId cannot be null")],
-    ]
-    /// Boolean columns where an explicit `null` fails (undefined keeps the default).
-    private static let notNullFlags: [ConfigClass: [String]] = [
-        .property: ["unique", "isArray"],
-        .schedule: ["recurring", "incremental", "confirmRecords", "refreshEnabled"],
-    ]
-
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for entry in config.entries {
             guard let configClass = entry.dispatchClass, configClass.canonical != .record || config.runMode.loadsRecords
             else { continue }
             let model = configClass.modelName
-            for key in Self.columns[configClass] ?? [] where isMissing(entry.properties[key]) {
-                found.append(missing(key, on: entry, grouparoo: "\(model).\(key) cannot be null"))
+            let fields = configClass.bodyFields
+            for field in fields where field.requirement == .required && isMissing(entry.properties[field.key]) {
+                found.append(missing(field.key, on: entry, grouparoo: "\(model).\(field.key) cannot be null"))
             }
-            for parent in Self.parents[configClass] ?? [] where entry.properties.property(parent.key) == nil {
-                found.append(missing(parent.key, on: entry, grouparoo: parent.message))
+            for field in fields where entry.properties.property(field.key) == nil {
+                switch field.requirement {
+                case .parentLookup:
+                    let parent = field.references?.modelName ?? field.key
+                    found.append(missing(field.key, on: entry, grouparoo: "missing parent id to find a \(parent)"))
+                case .parentColumn:
+                    found.append(missing(field.key, on: entry, grouparoo: "\(model).\(field.key) cannot be null"))
+                default: break
+                }
             }
-            for key in Self.notNullFlags[configClass] ?? [] where entry.properties[key].map({ $0.value.isNull }) == true {
-                found.append(diagnostic("`\(key)` is null; leave it out to use the default, or set true or false",
-                                        on: entry, at: entry.span(of: key), grouparoo: "\(model).\(key) cannot be null"))
+            for field in fields where field.requirement == .notNull && entry.properties[field.key]?.value.isNull == true {
+                found.append(diagnostic("`\(field.key)` is null; leave it out to use the default, or set true or false",
+                                        on: entry, at: entry.span(of: field.key),
+                                        grouparoo: "\(model).\(field.key) cannot be null"))
             }
         }
         for member in config.teamMembers {
-            for key in ["firstName", "lastName"] {
+            for key in TeamMemberOptions.fieldTable.fields.filter({ $0.requirement == .required }).map(\.key) {
                 let value = member.config.options?.value.object[key]?.value
                 guard value.map(JavaScriptValues.isTruthy) != true else { continue }
                 found.append(diagnostic("team member needs `options.\(key)`", on: member.entry,

@@ -1,0 +1,139 @@
+/// One row of a model's field table: the key's facts plus how its value moves between the
+/// config object and the typed model property. Managed columns have no property.
+struct FieldBinding<Model>: Sendable {
+    let field: ConfigField
+    let decode: @Sendable (inout Model, FieldReader) -> Void
+    let encode: @Sendable (Model) -> LocatedValue?
+}
+
+/// A model's fields in declaration order; decoding reads every bound key, encoding writes them in
+/// this order (new keys of a model built in code follow it).
+struct FieldTable<Model>: Sendable {
+    let rows: [FieldBinding<Model>]
+
+    init(_ rows: [FieldBinding<Model>]) { self.rows = rows }
+
+    var fields: [ConfigField] { rows.map(\.field) }
+
+    func decode(into model: inout Model, from reader: FieldReader) {
+        for row in rows { row.decode(&model, reader) }
+    }
+
+    func encoded(_ model: Model) -> [(key: String, value: LocatedValue?)] {
+        rows.compactMap { row in row.field.type.isManaged ? nil : (row.field.key, row.encode(model)) }
+    }
+}
+
+extension ConfigValueType {
+    var isManaged: Bool { if case .any = self { return true } else { return false } }
+}
+
+/// The declarations the field tables are written with: key, model property, facts, help.
+extension FieldBinding {
+    typealias Path<Value> = WritableKeyPath<Model, Field<Value>?> & Sendable
+
+    private static func bind<Value>(_ field: ConfigField, _ path: Path<Value>,
+                                    read: @escaping @Sendable (FieldReader, String) -> Field<Value>?,
+                                    write: @escaping @Sendable (Field<Value>?) -> LocatedValue?) -> FieldBinding {
+        FieldBinding(field: field, decode: { model, reader in model[keyPath: path] = read(reader, field.key) },
+                     encode: { model in write(model[keyPath: path]) })
+    }
+
+    static func managed(_ key: String, _ help: String, status: FieldStatus = .managed) -> FieldBinding {
+        FieldBinding(field: .managed(key, help, status: status), decode: { _, _ in }, encode: { _ in nil })
+    }
+
+    static func string(_ key: String, _ path: Path<String>, _ requirement: FieldRequirement = .optional,
+                       length: ClosedRange<Int>? = nil, references: ConfigClass? = nil,
+                       status: FieldStatus = .active, help: String) -> FieldBinding {
+        bind(ConfigField(key, .string, requirement: requirement, length: length, references: references,
+                         status: status, help: help),
+             path, read: { $0.string($1) }, write: ConfigEncoding.string)
+    }
+
+    static func bool(_ key: String, _ path: Path<Bool>, _ requirement: FieldRequirement = .optional,
+                     status: FieldStatus = .active, help: String) -> FieldBinding {
+        bind(ConfigField(key, .boolean, requirement: requirement, status: status, help: help),
+             path, read: { $0.bool($1) }, write: ConfigEncoding.bool)
+    }
+
+    static func nullableBool(_ key: String, _ path: Path<Bool?>, help: String) -> FieldBinding {
+        bind(ConfigField(key, .nullableBoolean, help: help), path, read: { $0.nullableBool($1) },
+             write: ConfigEncoding.nullableBool)
+    }
+
+    static func number(_ key: String, _ path: Path<Double>, help: String) -> FieldBinding {
+        bind(ConfigField(key, .number, help: help), path, read: { $0.number($1) }, write: ConfigEncoding.number)
+    }
+
+    static func scalar(_ key: String, _ path: Path<ConfigScalar>, help: String) -> FieldBinding {
+        bind(ConfigField(key, .scalar, help: help), path, read: { $0.scalar($1) }, write: ConfigEncoding.scalar)
+    }
+
+    static func enumeration<Known>(_ key: String, _ path: Path<EnumValue<Known>>,
+                                   _ requirement: FieldRequirement = .optional, help: String) -> FieldBinding
+    where Known: CaseIterable & RawRepresentable & Sendable & Hashable, Known.RawValue == String {
+        bind(ConfigField(key, .string, requirement: requirement, allowedValues: Known.allCases.map(\.rawValue),
+                         help: help),
+             path, read: { $0.enumValue($1) }, write: ConfigEncoding.enumValue)
+    }
+
+    /// A free-form string whose values Grouparoo checks elsewhere (filter and group rule `op`s).
+    static func operation<Known>(_ key: String, _ path: Path<EnumValue<Known>>,
+                                 _ requirement: FieldRequirement = .optional, help: String) -> FieldBinding
+    where Known: RawRepresentable & Sendable & Hashable, Known.RawValue == String {
+        bind(ConfigField(key, .string, requirement: requirement, help: help),
+             path, read: { $0.enumValue($1) }, write: ConfigEncoding.enumValue)
+    }
+
+    static func pluginOptions(_ key: String, _ path: Path<JSObject>, help: String) -> FieldBinding {
+        bind(ConfigField(key, .pluginOptions, help: help), path, read: { $0.objectField($1) },
+             write: ConfigEncoding.object)
+    }
+
+    static func idMap(_ key: String, _ path: Path<[KeyedReference]>, references: ConfigClass,
+                      help: String) -> FieldBinding {
+        bind(ConfigField(key, .idMap, references: references, help: help), path, read: { $0.references($1) },
+             write: ConfigEncoding.references)
+    }
+
+    /// A nested object with its own field table (`options` of api keys and team members, `refresh`).
+    static func nested<Value: NestedConfig>(_ key: String, _ path: Path<Value>, help: String) -> FieldBinding {
+        bind(ConfigField(key, .object(Value.fieldTable.fields), help: help), path,
+             read: { reader, key in
+                 reader.nested(key).map { Field(Value(reader: $0.reader), span: $0.field.span, keySpan: $0.field.keySpan) }
+             },
+             write: { field in
+                 field.map { ConfigEncoding.nested($0.value.object, fields: Value.fieldTable.encoded($0.value), span: $0.span) }
+             })
+    }
+
+    /// An array of nested objects with their own field table (`filters`, `rules`, `permissions`).
+    static func list<Element: NestedElement>(_ key: String, _ path: Path<[Element]>, help: String) -> FieldBinding {
+        bind(ConfigField(key, .list(Element.fieldTable.fields), help: help), path,
+             read: { reader, key in reader.elements(key, decode: Element.init(reader:raw:)) },
+             write: { field in ConfigEncoding.list(field) { $0.encodedElement } })
+    }
+}
+
+/// A nested object decoded through its own field table; `object` keeps it as written.
+protocol NestedConfig: Sendable {
+    static var fieldTable: FieldTable<Self> { get }
+    var object: JSObject { get }
+    init(reader: FieldReader)
+}
+
+/// An element of an array of objects, decoded through its own field table; `raw` may be a non-object.
+protocol NestedElement: Sendable {
+    static var fieldTable: FieldTable<Self> { get }
+    var object: JSObject { get }
+    var raw: LocatedValue { get }
+    init(reader: FieldReader, raw: LocatedValue)
+}
+
+extension NestedElement {
+    /// The element as config: merged when it was an object, else its raw value.
+    var encodedElement: LocatedValue {
+        ConfigEncoding.element(raw: raw, object: object, fields: Self.fieldTable.encoded(self))
+    }
+}
