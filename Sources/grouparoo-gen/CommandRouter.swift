@@ -12,6 +12,7 @@ enum CommandRouter {
             CommandEntry(GraphCommand.self),
             CommandEntry(CompletionCommand.self),
             CommandEntry(InitCommand.self),
+            CommandEntry(SchemaCommand.self),
         ]
     }
 

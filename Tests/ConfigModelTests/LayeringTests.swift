@@ -21,6 +21,8 @@ final class LayeringTests: XCTestCase {
         // Remote facts and config diffs (import, diff) sit on top; a diff may use remote facts, not the reverse.
         "Remote": ["Diagnostics", "JavaScript", "Loading", "Models", "Graph", "Validation"],
         "Diff": ["Diagnostics", "JavaScript", "Loading", "Models", "Graph", "Validation", "Remote"],
+        // JSON Schemas are made from the field tables and the plugin catalog.
+        "Schema": ["Diagnostics", "JavaScript", "Loading", "Models", "Graph", "Validation"],
     ]
 
     func testEachConfigModelFolderNamesOnlyTypesFromItselfAndLowerLayers() throws {
