@@ -20,7 +20,7 @@ enum SchemaCommand: Command {
     static let spec = CommandSpec(
         name: "schema",
         abstract: "Print JSON Schemas for config .json files, for editors such as VS Code.",
-        usage: ["schema \(option.configClass.usage)", "schema \(option.out.usage) \(option.configClass.usage) \(option.overwrite.usage)"],
+        usage: ["schema \(option.out.usage) \(option.configClass.usage) \(option.overwrite.usage)"],
         arguments: [],
         options: Options.specs,
         examples: [
