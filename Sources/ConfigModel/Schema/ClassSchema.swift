@@ -6,14 +6,17 @@ struct ClassSchema {
 
     var definition: JSValue {
         let fields = configClass.fields
+        // `grouparoo validate` and `apply` skip records; only `grouparoo config` loads them (R-PIPE-14),
+        // so the schema, like `validate` by default, asks nothing of them but their class.
+        let checked = configClass.canonical != .record
+        let required = checked ? fields.filter(\.requirement.mustBePresent).map(\.key) : ["class"]
         var members: [(String, JSValue)] = [
             ("type", .string("object")),
             ("description", .string(classDescription)),
-            ("required", ConfigJSONSchema.strings(fields.filter(\.requirement.mustBePresent).map(\.key))),
+            ("required", ConfigJSONSchema.strings(required)),
             ("properties", ConfigJSONSchema.object(fields.map { ($0.key, property($0)) })),
         ]
-        // Grouparoo never checks a record's keys (R-PIPE-14).
-        if configClass.canonical != .record { members.append(("additionalProperties", .boolean(false))) }
+        if checked { members.append(("additionalProperties", .boolean(false))) }
         if !pluginTypes.isEmpty { members.append(("allOf", .array(pluginTypes.map { ConfigJSONSchema.located(optionsRule($0)) }))) }
         return ConfigJSONSchema.object(members)
     }
