@@ -59,7 +59,9 @@ enum SchemaCommand: Command {
             for url in written { context.write("wrote \(url.path)\n") }
             return ExitCode.success
         } catch let failure as WriteFailure {
-            context.writeError("error: \(failure.message())\nnothing was written\n")
+            // Files this run created are removed again; only files replaced with --overwrite stay changed.
+            let replaced = failure.replaced.map { "warning: \($0.path) was already replaced (--overwrite)\n" }.joined()
+            context.writeError("error: \(failure.message())\n" + (replaced.isEmpty ? "nothing was written\n" : replaced))
         } catch let error as GenerateError {
             context.writeError("error: \(error.description)\nnothing was written\n")
         } catch {
