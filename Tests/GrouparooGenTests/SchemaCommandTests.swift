@@ -73,4 +73,17 @@ final class SchemaCommandTests: XCTestCase {
         XCTAssertNotEqual(try String(contentsOf: mine, encoding: .utf8), "mine")
         XCTAssertEqual(runCLI(["schema", "--overwrite"], in: root.path).status, ExitCode.usage)
     }
+
+    /// docs/config-keys.md is the markdown output; regenerate it with the command in its first lines.
+    func testTheKeyReferenceInDocsIsCurrent() throws {
+        let run = runCLI(["schema", "--format", "markdown"], in: root.path)
+        XCTAssertEqual(run.status, 0, run.errors)
+        for configClass in ConfigClass.allCases { XCTAssertTrue(run.output.contains("## `\(configClass.preferredSpelling)`")) }
+        XCTAssertTrue(run.output.contains("| `options.firstName` | string | yes |"), "nested keys are listed")
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/config-keys.md")
+        XCTAssertEqual(try String(contentsOf: docs, encoding: .utf8), run.output,
+                       "docs/config-keys.md is stale: run grouparoo-gen schema --format markdown > docs/config-keys.md")
+        XCTAssertEqual(runCLI(["schema", "--format", "markdown", "--class", "app"], in: root.path).status, ExitCode.usage)
+    }
 }

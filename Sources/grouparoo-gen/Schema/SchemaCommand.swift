@@ -1,6 +1,11 @@
 import ConfigModel
 import Foundation
 
+/// What `schema` prints: JSON Schemas, or the key reference they are made from.
+enum SchemaFormat: String, CaseIterable {
+    case json, markdown
+}
+
 /// `grouparoo-gen schema`: JSON Schemas (draft-07) for config `.json` files, for editors and the
 /// SchemaStore catalog. Printed to standard output, or written into a folder with one per class.
 enum SchemaCommand: Command {
@@ -13,6 +18,7 @@ enum SchemaCommand: Command {
             expected: "a config class (\(ConfigClass.allCases.map(\.preferredSpelling).joined(separator: ", ")))",
             completion: .choices(ConfigClass.allCases.map(\.preferredSpelling)), parse: ConfigClass.init(raw:))
         let overwrite = Flag("--overwrite", help: "With --out, replace schema files that already exist.")
+        let format = Option<SchemaFormat>("--format", help: "json (default): JSON Schemas; markdown: a reference of every class's keys.")
     }
 
     static let option = Options()
@@ -20,13 +26,14 @@ enum SchemaCommand: Command {
     static let spec = CommandSpec(
         name: "schema",
         abstract: "Print JSON Schemas for config .json files, for editors such as VS Code.",
-        usage: ["schema \(option.out.usage) \(option.configClass.usage) \(option.overwrite.usage)"],
+        usage: ["schema \(option.out.usage) \(option.configClass.usage) \(option.overwrite.usage)", "schema --format markdown"],
         arguments: [],
         options: Options.specs,
         examples: [
             CommandExample("schema > grouparoo-config.schema.json", "The schema for any config .json file"),
             CommandExample("schema --class apiKey", "Only what an apiKey object may contain"),
             CommandExample("schema --out .vscode/schemas", "Write grouparoo-config.schema.json and one schema per class"),
+            CommandExample("schema --format markdown > docs/config-keys.md", "A Markdown table of every class's keys"),
         ],
         discussion: """
             An object is checked against the schema of its class, which is matched case-insensitively
@@ -41,6 +48,14 @@ enum SchemaCommand: Command {
             return usageError("schema takes no arguments, got \(arguments.positionals.count)", context: context)
         }
         let selected = arguments[option.configClass]
+        if arguments[option.format] == .markdown {
+            guard selected == nil, arguments[option.out] == nil, !arguments[option.overwrite] else {
+                return usageError("\(option.format.name) markdown prints every class to standard output; leave out "
+                                  + "\(option.out.name), \(option.configClass.name) and \(option.overwrite.name)", context: context)
+            }
+            context.write(FieldReference.markdown())
+            return ExitCode.success
+        }
         guard let folder = arguments[option.out] else {
             if arguments[option.overwrite] {
                 return usageError("\(option.overwrite.name) needs \(option.out.name)", context: context)
