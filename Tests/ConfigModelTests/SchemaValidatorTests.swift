@@ -9,7 +9,7 @@ final class SchemaValidatorTests: XCTestCase {
     private static let schemaLevelRules: Set<String> = [
         "syntax-error", "invalid-value-type", "missing-required-field", "invalid-enum", "invalid-length",
         "unknown-key", "unknown-class", "missing-id", "unknown-plugin-type", "unknown-option",
-        "missing-required-option", "invalid-option-value", "option-value-type", "null-config-object", "unknown-permission-topic",
+        "missing-required-option", "invalid-option-value", "option-value-type", "null-config-object", "unknown-permission-topic", "invalid-id",
     ]
 
     func testCorpusAndExampleFilesThatValidateCleanlyPassTheSchema() throws {
@@ -56,6 +56,7 @@ final class SchemaValidatorTests: XCTestCase {
             "unknown-class": #"[{"class": "widget", "id": "w"}]"#,
             "too-short": #"{"class": "apiKey", "id": "k", "name": "k", "options": {"permissionAllRead": true, "permissionAllWrite": true}}"#,
             "wrong-type": #"{"class": "schedule", "id": "s", "sourceId": "src", "recurring": {"on": true}}"#,
+            "bad-id": #"{"class": "team", "id": "my team", "name": "Team"}"#,
         ]
         let good = #"[{"class": "APP", "id": "a", "name": "A", "type": "sqlite", "options": {"file": "x.db"}}, "#
             + #"{"class": "model", "id": "m", "name": "People", "type": "profile"}]"#

@@ -47,6 +47,12 @@ struct ClassSchema {
         if field.key == "type", !pluginTypes.isEmpty {
             members.append(("enum", ConfigJSONSchema.strings(pluginTypes.map(\.type))))
         }
+        if field.key == "id" {
+            // Rows Grouparoo creates need a well-formed id; settings and records are never created by
+            // `validate`/`apply`, but a `:` makes every class's object drop out of the sort (R-ID-02, R-PIPE-07).
+            let created = configClass != .setting && configClass.canonical != .record
+            members.append(("pattern", .string(created ? "^[A-Za-z0-9_-]+$" : "^[^:]*$")))
+        }
         if field.key == "class" {
             members.append(("pattern", .string(ConfigJSONSchema.classPattern(configClass))))
             if configClass.isDeprecated { members.append(("deprecationMessage", .string(classDescription))) }
