@@ -128,9 +128,11 @@ enum InitCommand: Command {
         context.write("\(written) written, \(skipped) skipped in \(place)\n")
         guard written > 0 else { return }
         var steps: [String] = place == "." ? [] : ["cd \(place)"]
-        // Only a file this run wrote has placeholders to fill in; a skipped one is the user's own.
+        // Only a file this run wrote has placeholders to fill in (a skipped one is the user's own), and
+        // only when its template left some (mongo's app has working defaults).
         let appFile = "\(InitPlanner.configFolder)/\(ConfigClass.app.configFolder ?? "apps")/\(InitPlanner.Starter.appId).js"
-        if request.appPlugin != nil, writtenPaths.contains(appFile) {
+        let appHasPlaceholders = plan.files.first { $0.relativePath == appFile }.map(hasPlaceholders) ?? false
+        if request.appPlugin != nil, writtenPaths.contains(appFile), appHasPlaceholders {
             steps.append("fill in the \"...\" values of \(appFile)")
         }
         if !plan.environmentVariables.isEmpty {
@@ -138,6 +140,13 @@ enum InitCommand: Command {
         }
         steps += ["grouparoo-gen validate config", "pre-commit install   # optional: validate before every commit"]
         context.write("\nNext:\n" + steps.map { "  \($0)\n" }.joined())
+    }
+
+    /// Whether a planned file still holds `"..."` values (found by the rule `validate` reports them with).
+    private static func hasPlaceholders(_ file: PlannedFile) -> Bool {
+        let read = ConfigReader(options: ReaderOptions(environment: [:])).read(contents: Array(file.contents.utf8), path: file.relativePath)
+        let rules = RuleCatalog.all.filter { $0.description.identifier == "template-placeholder" }
+        return !Validator(rules: rules, plugins: nil).validate(ConfigReadResult.of([read], directory: ".")).diagnostics.isEmpty
     }
 
     /// `relativePath` inside `root` (or an absolute path), shown relative to the working directory
