@@ -17,6 +17,10 @@ enum CustomPluginSettings {
         var apps: [ConfigModel.PluginApp] = []
         var connections: [PluginConnection] = []
         for property in members.properties {
+            // A misspelt key would leave the plugin undeclared without a word, so every key is checked.
+            guard let entryKeys = entryKeys[property.key] else {
+                throw problem(path, property.keySpan, "unknown key \"\(ControlCharacters.escaped(property.key))\"; use \"apps\" and \"connections\"")
+            }
             guard case .array(let items) = property.value.value else {
                 throw problem(path, property.value, "\"\(property.key)\" must be a list of objects")
             }
@@ -24,25 +28,32 @@ enum CustomPluginSettings {
                 guard case .object(let fields) = item.value, let type = string(fields["type"]) else {
                     throw problem(path, item, "each entry needs a \"type\"")
                 }
+                if let unknown = fields.properties.first(where: { !entryKeys.contains($0.key) }) {
+                    throw problem(path, unknown.keySpan, "entry has an unknown key \"\(ControlCharacters.escaped(unknown.key))\"; "
+                                  + "an entry of \"\(property.key)\" takes \(entryKeys.joined(separator: ", "))")
+                }
                 let plugin = string(fields["plugin"]) ?? ""
                 let options = try optionList(fields["options"], path: path)
-                switch property.key {
-                case "apps":
+                if property.key == "apps" {
                     apps.append(ConfigModel.PluginApp.custom(type: type, plugin: plugin, options: options))
-                case "connections":
-                    guard let direction = string(fields["direction"]).flatMap(ConnectionDirection.init(rawValue:)) else {
-                        throw problem(path, item, "a connection needs \"direction\": \"import\" or \"export\"")
-                    }
-                    let appTypes = try stringList(fields["apps"], path: path, what: "\"apps\"")
-                    connections.append(.custom(type: type, plugin: plugin, direction: direction, apps: appTypes, options: options,
-                                               scheduleOptions: try optionList(fields["scheduleOptions"], path: path)))
-                default:
-                    throw problem(path, property.value, "unknown key \"\(property.key)\"; use \"apps\" and \"connections\"")
+                    continue
                 }
+                guard let direction = string(fields["direction"]).flatMap(ConnectionDirection.init(rawValue:)) else {
+                    throw problem(path, item, "a connection needs \"direction\": \"import\" or \"export\"")
+                }
+                let appTypes = try stringList(fields["apps"], path: path, what: "\"apps\"")
+                connections.append(.custom(type: type, plugin: plugin, direction: direction, apps: appTypes, options: options,
+                                           scheduleOptions: try optionList(fields["scheduleOptions"], path: path)))
             }
         }
         return PluginCatalog(apps: apps, connections: connections)
     }
+
+    /// The keys an entry of each list takes.
+    private static let entryKeys: [String: [String]] = [
+        "apps": ["type", "plugin", "options"],
+        "connections": ["type", "plugin", "direction", "apps", "options", "scheduleOptions"],
+    ]
 
     private static func optionList(_ value: LocatedValue?, path: String) throws(UsageError) -> [PluginOption] {
         try stringList(value, path: path, what: "options").map { name in
@@ -67,6 +78,10 @@ enum CustomPluginSettings {
     }
 
     private static func problem(_ path: String, _ value: LocatedValue, _ message: String) -> UsageError {
-        UsageError(message: "\(ControlCharacters.escaped(path)):\(value.span.start.line):\(value.span.start.column): \"plugins\" \(message)")
+        problem(path, value.span, message)
+    }
+
+    private static func problem(_ path: String, _ span: SourceSpan, _ message: String) -> UsageError {
+        UsageError(message: "\(ControlCharacters.escaped(path)):\(span.start.line):\(span.start.column): \"plugins\" \(message)")
     }
 }
