@@ -4,4 +4,14 @@ extension Diagnostic {
     public static let rulesPointingAtSecrets: Set<String> = ["hardcoded-secret", "duplicate-api-key"]
 
     public var pointsAtSecret: Bool { Self.rulesPointingAtSecrets.contains(ruleID) }
+
+    /// Problems that keep the rules from seeing a file's values, so `hardcoded-secret` cannot point at
+    /// its secrets: a printer showing that file's lines has to find them by their keys.
+    private static let problemsLeavingFileUnchecked: Set<ReaderProblem> = [.syntaxError, .evaluationError, .needsNode,
+                                                                            .nodeEvaluationError]
+
+    public var leavesFileUnchecked: Bool { readerProblem.map(Self.problemsLeavingFileUnchecked.contains) ?? false }
+
+    /// Whether an option or property named `key` holds a secret (password, token, apiKey, …).
+    public static func isSecretKey(_ key: String) -> Bool { HardcodedSecretRule.isSecretKey(key) }
 }

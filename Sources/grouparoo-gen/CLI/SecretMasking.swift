@@ -3,26 +3,71 @@ import ConfigModel
 /// Hides secrets in the source lines the text format prints: every character under a span a
 /// secret-finding diagnostic points at becomes `*` (quotes stay, so the line still reads as code and
 /// the caret columns do not move). Any diagnostic's excerpt of that line is masked, not only the
-/// secret's own.
+/// secret's own. In a file the rules could not check (syntax error, needs Node), no diagnostic points
+/// at its secrets, so there a string written after a secret-like key (`password: "…"`) is masked.
 struct SecretMasking {
     private let spans: [SourceSpan]
+    private let uncheckedFiles: Set<String>
 
     init(_ diagnostics: [Diagnostic]) {
         spans = diagnostics.filter(\.pointsAtSecret).compactMap(\.span)
+        uncheckedFiles = Set(diagnostics.filter(\.leavesFileUnchecked).compactMap(\.span?.file))
     }
 
     func masked(_ line: String, number: Int, file: String) -> String {
         let covering = spans.filter { $0.file == file && $0.start.line <= number && number <= $0.end.line }
-        guard !covering.isEmpty else { return line }
+        let unchecked = uncheckedFiles.contains(file)
+        guard !covering.isEmpty || unchecked else { return line }
         var scalars = Array(line.unicodeScalars)
         for span in covering {
             let first = span.start.line == number ? span.start.column - 1 : 0
             let end = span.end.line == number ? span.end.column - 1 : scalars.count
             guard first < end else { continue }
-            for index in max(0, first)..<min(end, scalars.count) where !"\"'`".unicodeScalars.contains(scalars[index]) {
+            for index in max(0, first)..<min(end, scalars.count) where !Self.quotes.contains(scalars[index]) {
                 scalars[index] = "*"
             }
         }
+        if unchecked { Self.maskLiteralsAfterSecretKeys(&scalars) }
         return String(String.UnicodeScalarView(scalars))
+    }
+
+    private static let quotes: Set<Unicode.Scalar> = ["\"", "'", "`"]
+
+    /// Masks the text of each string literal written right after `key:` or `key =` where the key
+    /// (a word or a quoted name) looks like a secret's.
+    private static func maskLiteralsAfterSecretKeys(_ scalars: inout [Unicode.Scalar]) {
+        var lastKey: String?
+        var afterSecretKey = false
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if quotes.contains(scalar) {
+                var end = index + 1
+                while end < scalars.count, scalars[end] != scalar { end += scalars[end] == "\\" ? 2 : 1 }
+                let contentEnd = min(end, scalars.count)
+                if afterSecretKey {
+                    for position in (index + 1)..<contentEnd { scalars[position] = "*" }
+                    lastKey = nil
+                } else {
+                    lastKey = String(String.UnicodeScalarView(scalars[(index + 1)..<contentEnd]))
+                }
+                afterSecretKey = false
+                index = contentEnd + 1
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_" || scalar == "$" {
+                var end = index
+                while end < scalars.count, scalars[end].properties.isAlphabetic || scalars[end].properties.numericType != nil
+                        || scalars[end] == "_" || scalars[end] == "$" { end += 1 }
+                lastKey = String(String.UnicodeScalarView(scalars[index..<end]))
+                afterSecretKey = false
+                index = end
+            } else if scalar == ":" || scalar == "=" {
+                afterSecretKey = lastKey.map(Diagnostic.isSecretKey) ?? false
+                lastKey = nil
+                index += 1
+            } else {
+                if scalar != " " && scalar != "\t" { lastKey = nil; afterSecretKey = false }
+                index += 1
+            }
+        }
     }
 }
