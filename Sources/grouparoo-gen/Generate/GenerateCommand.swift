@@ -39,7 +39,7 @@ enum GenerateCommand: Command {
             a template (e.g. from --templates) that renders invalid JavaScript, or an id Grouparoo refuses, stops
             the run; so does an id another file already defines, or a second schedule for a source, unless
             --force. Names that `validate` would reject (api key and team names need \(GrouparooLimits.minimumAccessNameLength)
-            to \(GrouparooLimits.maximumLength) characters) are reported as notices.
+            to \(GrouparooLimits.maximumLength) characters) and emails it would reject are reported as notices.
             """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {

@@ -8,7 +8,8 @@ import Foundation
 /// - an `invalid-id` on a planned object (e.g. longer than Grouparoo allows) is refused;
 /// - an object whose id another file already defines (`duplicate-id`), or a second schedule for a
 ///   source (`one-schedule-per-source`), is refused unless `--force`;
-/// - an `invalid-length` name only gets a notice, since the user is about to edit the file anyway.
+/// - an `invalid-length` name or an `invalid-email` (both values the user typed) only get a notice,
+///   since the user is about to edit the file anyway.
 enum GeneratedFileCheck {
     struct Outcome: Equatable {
         /// Reasons to write nothing.
@@ -26,7 +27,7 @@ enum GeneratedFileCheck {
 
     static let effects: [String: Effect] = [
         "invalid-id": .refuse, "duplicate-id": .refuseUnlessForced, "one-schedule-per-source": .refuseUnlessForced,
-        "invalid-length": .notice,
+        "invalid-length": .notice, "invalid-email": .notice,
     ]
 
     /// `targets` are the absolute paths the files would be written to (same order as `files`);
