@@ -1,0 +1,75 @@
+import Foundation
+import XCTest
+
+@testable import grouparoo_gen
+
+/// Defects found by trying the tool as a new user would (init, generate, validate), one test each.
+final class QAFindingsTests: ValidateTestCase {
+    /// `init --with-app mongo` writes an app with real defaults and no `"..."`: the next steps must not
+    /// send the user to fill in placeholders that are not there.
+    func testInitNextStepsMentionPlaceholdersOnlyWhenTheAppHasThem() throws {
+        let mongo = runCLI(["init", "mongo-repo", "--with-app", "mongo"], in: root.path)
+        XCTAssertEqual(mongo.status, 0, mongo.errors)
+        let check = runCLI(["validate", "config"], in: root.appendingPathComponent("mongo-repo").path)
+        XCTAssertFalse(check.errors.contains("[template-placeholder]"), "the premise: the mongo app has no placeholders")
+        XCTAssertFalse(mongo.output.contains("fill in"), mongo.output)
+
+        let postgres = runCLI(["init", "postgres-repo", "--with-app", "postgres"], in: root.path)
+        XCTAssertTrue(postgres.output.contains("fill in the \"...\" values of config/apps/data_warehouse.js"), postgres.output)
+    }
+
+    /// A typo in the `"plugins"` setting (`"app"`, `"optoins"`) was ignored, so the custom plugin
+    /// was silently not declared and the errors pointed at the config instead of the typo.
+    func testPluginSettingsRefuseUnknownKeysWithTheirPosition() throws {
+        try writeConfig("crm.js", objects: #"{ class: "app", id: "crm", name: "crm", type: "crm", options: { apiKey: "k" } }"#)
+        try write(".grouparoo-gen.json", #"{"plugins": {"app": []}}"#)
+        var run = validate(["config"])
+        XCTAssertEqual(run.status, 2, run.errors)
+        XCTAssertTrue(run.errors.contains(".grouparoo-gen.json:1:14: \"plugins\" unknown key \"app\""), run.errors)
+
+        try write(".grouparoo-gen.json", #"{"plugins": {"apps": [{"type": "crm", "optoins": ["apiKey"]}]}}"#)
+        run = validate(["config"])
+        XCTAssertEqual(run.status, 2, run.errors)
+        XCTAssertTrue(run.errors.contains(".grouparoo-gen.json:1:39: \"plugins\" entry has an unknown key \"optoins\""), run.errors)
+
+        try write(".grouparoo-gen.json", #"{"plugins": {"apps": [{"type": "crm", "plugin": "crm-plugin", "options": ["apiKey"]}]}}"#)
+        run = validate(["config"])
+        XCTAssertTrue(run.errors.contains("0 errors"), run.errors)
+    }
+
+    /// The text format prints the source line under each diagnostic. In a file that could not be
+    /// evaluated (needs-node) or parsed (syntax-error), `hardcoded-secret` cannot run, so the
+    /// password on that line was printed as written.
+    func testSecretsOnLinesOfUncheckedFilesAreMasked() throws {
+        try write("config/a.js", """
+            exports.default = [{ class: "app", id: "a", name: "a", type: "postgres", options: { password: "NEEDSNODEPW", at: new Date() } }];
+
+            """)
+        try write("config/b.js", """
+            exports.default = [{ class: "app", id: "b", name: "b", type: "postgres", options: { "password": 'SYNTAXPW', ) } }];
+
+            """)
+        try write("config/c.json", """
+            { "class": "app", "id": "c", "name": "c", "type": "postgres", "options": { "apiKey": "JSONSECRET" }
+
+            """)
+        let run = validate(["config"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.errors.contains("[needs-node]") && run.errors.contains("[syntax-error]"), run.errors)
+        for secret in ["NEEDSNODEPW", "SYNTAXPW", "JSONSECRET"] {
+            XCTAssertFalse(run.errors.contains(secret), "\(secret) printed:\n\(run.errors)")
+        }
+        // The line still reads as code, and other values stay visible.
+        XCTAssertTrue(run.errors.contains(#"password: "***********", at: new Date()"#), run.errors)
+        XCTAssertTrue(run.errors.contains(#""password": '********', )"#), run.errors)
+    }
+
+    /// `generate team:member --email "not an email"` wrote a file `validate` rejects with an
+    /// `invalid-email` error, without a word; a value the user passed that validate rejects is a notice.
+    func testGenerateNamesAnInvalidEmailItWrites() throws {
+        let run = runCLI(["generate", "team:member", "mem", "--parent", "admins", "--email", "not an email",
+                          "--config-dir", configDirectory.path], in: root.path)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.errors.contains("notice: ") && run.errors.contains("[invalid-email]"), run.errors)
+    }
+}
