@@ -73,3 +73,19 @@ final class QAFindingsTests: ValidateTestCase {
         XCTAssertTrue(run.errors.contains("notice: ") && run.errors.contains("[invalid-email]"), run.errors)
     }
 }
+
+extension QAFindingsTests {
+    /// With two models and neither `mod_profiles`, the default `modelId: "mod_profiles"` was written
+    /// without a word (an `unknown-reference` error for `validate`); `--model nope` did get a notice.
+    func testGenerateNamesTheDefaultModelWhenTheConfigDirDoesNotDefineIt() throws {
+        try writeConfig("models.js", objects: """
+            { class: "model", id: "people", name: "People", type: "profile" },
+            { class: "model", id: "companies", name: "Companies", type: "account" }
+            """)
+        let run = runCLI(["generate", "group", "vips", "--config-dir", configDirectory.path, "--dry-run"], in: root.path)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.output.contains(#"modelId: "mod_profiles""#), run.output)
+        XCTAssertTrue(run.errors.contains(#"notice: model "mod_profiles" is not defined in the config dir (models there: "#)
+                      && run.errors.contains("choose one with --model ID"), run.errors)
+    }
+}

@@ -117,14 +117,13 @@ enum GeneratePlanner {
         members.map { .literal(.object($0)) } ?? .text("")
     }
 
-    /// `--model`, else the config dir's only model, else the model `init` creates.
+    /// `--model`, else the config dir's only model, else the model `init` creates; a model the config
+    /// dir does not define (while it defines others) gets a notice.
     private static func modelId(_ request: GenerateRequest, notices: inout [String]) -> String {
-        guard let model = request.model else {
-            return request.existingModelIds.count == 1 ? request.existingModelIds[0] : GeneratorCatalog.defaultModelId
-        }
+        let model = request.model ?? (request.existingModelIds.count == 1 ? request.existingModelIds[0] : GeneratorCatalog.defaultModelId)
         if !request.existingModelIds.isEmpty, !request.existingModelIds.contains(model) {
             notices.append("model \(JSONOutput.quoted(model)) is not defined in the config dir (models there: "
-                + request.existingModelIds.joined(separator: ", ") + ")")
+                + request.existingModelIds.joined(separator: ", ") + ")" + (request.model == nil ? "; choose one with --model ID" : ""))
         }
         return model
     }
