@@ -89,3 +89,15 @@ extension QAFindingsTests {
                       && run.errors.contains("choose one with --model ID"), run.errors)
     }
 }
+
+extension QAFindingsTests {
+    /// generate compares the new ids with the config dir, but a file it cannot evaluate (here a syntax
+    /// error) may define the same id: that was passed over without a word.
+    func testGenerateSaysWhichExistingFilesItCouldNotCompare() throws {
+        try write("config/broken.js", #"exports.default = [ { class: "apiKey", id: "reporting", name: "reporting" "#)
+        let run = runCLI(["generate", "apiKey", "reporting", "--config-dir", configDirectory.path], in: root.path)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.errors.contains("notice: config/broken.js could not be evaluated, so the ids it defines were not compared"),
+                      run.errors)
+    }
+}

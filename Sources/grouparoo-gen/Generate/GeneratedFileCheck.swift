@@ -49,6 +49,11 @@ enum GeneratedFileCheck {
         guard outcome.errors.isEmpty else { return outcome }
 
         let plannedPaths = Set(planned.map(\.path))
+        // Ids in a file the reader could not evaluate are unknown: say so rather than pass in silence.
+        for file in existing.files where !plannedPaths.contains(file.path) && file.diagnostics.contains(where: \.leavesFileUnchecked) {
+            outcome.notices.append("\(display(file.path)) could not be evaluated, so the ids it defines were not compared "
+                + "(`validate` says why)")
+        }
         var config = existing
         config.files = config.files.filter { !plannedPaths.contains($0.path) } + planned
         let rules = RuleCatalog.all.filter { effects[$0.description.identifier] != nil }
