@@ -101,3 +101,17 @@ extension QAFindingsTests {
                       run.errors)
     }
 }
+
+extension QAFindingsTests {
+    /// `generate apiKey reporting --config-dir=` wrote `apiKeys/reporting.js` into the working
+    /// directory: an empty path is a usage error (exit 2), and nothing is written.
+    func testAnEmptyPathOptionIsAUsageError() throws {
+        let generate = runCLI(["generate", "apiKey", "reporting", "--config-dir="], in: root.path)
+        XCTAssertEqual(generate.status, 2, generate.errors)
+        XCTAssertTrue(generate.errors.contains("option '--config-dir' needs a value <dir>, not an empty one"), generate.errors)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("apiKeys").path))
+
+        let validate = runCLI(["validate", "config", "--env-file="], in: root.path)
+        XCTAssertEqual(validate.status, 2, validate.errors)
+    }
+}

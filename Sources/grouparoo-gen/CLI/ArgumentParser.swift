@@ -70,6 +70,10 @@ enum ArgumentParser {
             } else {
                 throw UsageError(message: "option '\(spelling)' needs a value <\(option.valueName ?? "value")>")
             }
+            // `--config-dir=` would otherwise mean the working directory.
+            if value.isEmpty, [.files, .directories, .paths].contains(option.completion) {
+                throw UsageError(message: "option '\(spelling)' needs a value <\(option.valueName ?? "value")>, not an empty one")
+            }
             if !option.repeatable, parsed.isGiven(option) {
                 throw UsageError(message: "option '\(spelling)' was given more than once")
             }
