@@ -122,7 +122,7 @@ final class GenerateCheckedOutputTests: GenerateTestCase {
 
     func testAMissingTemplatesFolderIsAPlainError() {
         let result = runGenerate(["apiKey", "k", "--templates", "nowhere"])
-        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.status, 2, "an unreadable path is exit 2 (README)")
         XCTAssertTrue(result.errors.contains("nowhere: no such file or directory"), result.errors)
         XCTAssertFalse(result.errors.contains("Error Domain"), result.errors)
     }

@@ -115,3 +115,18 @@ extension QAFindingsTests {
         XCTAssertEqual(validate.status, 2, validate.errors)
     }
 }
+
+extension QAFindingsTests {
+    /// The README's exit codes: 2 for an unreadable path. `validate --env-file nope` gave 2, but
+    /// `generate --templates nope` and `--from-csv nope.csv` gave 1.
+    func testGenerateExitsTwoForAnUnreadablePath() throws {
+        let templates = runCLI(["generate", "apiKey", "reporting", "--templates", "no-such-folder", "--dry-run"], in: root.path)
+        XCTAssertEqual(templates.status, 2, templates.errors)
+        XCTAssertTrue(templates.errors.contains("cannot read --templates"), templates.errors)
+
+        let csv = runCLI(["generate", "postgres:table:source", "users", "--parent", "dw", "--from-csv", "no-such.csv", "--dry-run"],
+                         in: root.path)
+        XCTAssertEqual(csv.status, 2, csv.errors)
+        XCTAssertTrue(csv.errors.contains("cannot read --from-csv file"), csv.errors)
+    }
+}

@@ -62,7 +62,8 @@ enum GenerateCommand: Command {
         } catch let error as GenerateError {
             return fail(error.description, context)
         } catch {
-            return fail("cannot read --templates: " + FileErrorDescription.describe(error), context)
+            // An unreadable path is exit 2, as for every command.
+            return usageError("cannot read --templates: " + FileErrorDescription.describe(error), context: context)
         }
         for warning in templates.warnings { context.writeError("warning: \(warning)\n") }
         if arguments[option.describe] {
@@ -112,6 +113,8 @@ enum GenerateCommand: Command {
             return ExitCode.success
         } catch let error as GenerateError {
             return fail(error.description, context)
+        } catch let error as UsageError {
+            return usageError(error.message, context: context)
         } catch {
             return fail(FileErrorDescription.describe(error), context)
         }
@@ -163,7 +166,9 @@ enum GenerateCommand: Command {
         for input in Options.requestInputs { input.fill(&request, from: arguments) }
         if let csvPath = arguments[option.fromCSV.declaration] {
             let path = context.absolutePath(csvPath)
-            guard let data = FileManager.default.contents(atPath: path) else { throw GenerateError("cannot read --from-csv file \(path)") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw UsageError(message: "cannot read --from-csv file \(ControlCharacters.escaped(path))")
+            }
             guard let text = String(data: data, encoding: .utf8) else { throw GenerateError("--from-csv file \(path) is not UTF-8 text") }
             request.csvText = text
         }
