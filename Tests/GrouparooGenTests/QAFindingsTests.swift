@@ -130,3 +130,15 @@ extension QAFindingsTests {
         XCTAssertTrue(csv.errors.contains("cannot read --from-csv file"), csv.errors)
     }
 }
+
+extension QAFindingsTests {
+    /// A package.json that is not JSON was skipped without a word, so `plugin-not-installed` silently
+    /// checked nothing.
+    func testAPackageJSONThatDoesNotParseIsNamed() throws {
+        try writeConfig("apps.js", objects: #"{ class: "app", id: "dw", name: "dw", type: "postgres", options: { database: "d" } }"#)
+        try write("package.json", "{ \"grouparoo\": { \"plugins\": [\"@grouparoo/mysql\"] }\n")
+        let run = validate(["config"])
+        XCTAssertTrue(run.errors.contains("warning: package.json:"), run.errors)
+        XCTAssertTrue(run.errors.contains("the installed plugins are not checked"), run.errors)
+    }
+}

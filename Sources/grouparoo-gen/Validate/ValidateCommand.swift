@@ -114,7 +114,7 @@ enum ValidateCommand: Command {
         let read = reader.readDirectory(at: options.configDirectory)
         let plugins = options.customPlugins.map { PluginCatalog.bundled.merging($0) } ?? .bundled
         var validator = Validator(selection: options.selection, dialect: options.dialect, plugins: plugins, runMode: options.runMode)
-        validator.installation = installedPlugins(configDirectory: options.configDirectory)
+        validator.installation = installedPlugins(configDirectory: options.configDirectory, context: context)
         var report = validator.validate(read)
         if options.allowUnevaluated { report.diagnostics = report.diagnostics.map(acceptingUnevaluated) }
         if let settingsPath = options.settingsPath {
@@ -149,9 +149,18 @@ enum ValidateCommand: Command {
 
     /// The package.json of the project the config dir belongs to (Grouparoo's parent path holds
     /// `config/`), when it lists `grouparoo.plugins`.
-    private static func installedPlugins(configDirectory: String) -> PluginInstallation? {
+    /// A package.json that does not parse is named, since its plugins then go unchecked (and Grouparoo
+    /// itself cannot start with it).
+    private static func installedPlugins(configDirectory: String, context: CommandContext) -> PluginInstallation? {
         let path = URL(fileURLWithPath: configDirectory).deletingLastPathComponent().appendingPathComponent("package.json").path
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let parsed = JSON5.parse([UInt8](data), file: path)
+        if parsed.value == nil, let problem = parsed.diagnostics.first {
+            let place = problem.span.map { ":\($0.start.line):\($0.start.column)" } ?? ""
+            let shown = DiagnosticPrinter(context: context, relativeTo: context.currentDirectory).displayPath(path)
+            context.writeError("warning: \(shown)\(place): "
+                + "\(ControlCharacters.escaped(problem.message)); the installed plugins are not checked\n")
+        }
         return PluginInstallation.read(packageJSON: [UInt8](data), path: path)
     }
 
