@@ -21,7 +21,7 @@ old=$(sh "$root/Scripts/release-info.sh" repository)
 
 # Only tracked text files that mention the old name; the generated Swift is rewritten by embed-templates.sh.
 git -C "$root" grep -l -F -I "$old" -- . ':!Sources/grouparoo-gen/Generate/EmbeddedTemplates' | while read -r file; do
-    sed "s|$old|$new|g" "$root/$file" > "$root/$file.tmp.$$"
+    sed "s|$(printf '%s' "$old" | sed 's/[.]/\\./g')|$new|g" "$root/$file" > "$root/$file.tmp.$$"
     cat "$root/$file.tmp.$$" > "$root/$file"
     rm "$root/$file.tmp.$$"
     echo "updated $file"

@@ -54,3 +54,30 @@ final class ReleaseReferencesTests: XCTestCase {
                        "https://github.com/\(try ReleaseFiles.info(["repository"]))/releases/download/v1.2.3")
     }
 }
+
+/// `Scripts/set-repository.sh` on a clone of this checkout moves every mention at once.
+final class SetRepositoryScriptTests: XCTestCase {
+    func testMovesTheDeclarationAndEveryCopy() throws {
+        let git = try Programs.require("git", for: "to clone this checkout")
+        guard try ReleaseFiles.headCommit() != nil else { throw XCTSkip("this package is not a git checkout") }
+        let clone = FileManager.default.temporaryDirectory.appendingPathComponent("set-repository-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: clone) }
+        let environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+        let cloned = try BuiltTool.run([git, "clone", "-q", BuiltTool.packageRoot.path, clone.path], in: BuiltTool.packageRoot, environment: environment)
+        XCTAssertEqual(cloned.status, 0, cloned.errors)
+        let old = try ReleaseFiles.info(["repository"])
+
+        let moved = try BuiltTool.run(["/bin/sh", "Scripts/set-repository.sh", "acme.io/grouparoo-gen"], in: clone, environment: environment)
+        XCTAssertEqual(moved.status, 0, moved.errors)
+        XCTAssertTrue(moved.output.contains("updated Templates/init-github-workflow.yml.template"), moved.output)
+        let declared = try BuiltTool.run(["/bin/sh", "Scripts/release-info.sh", "repository"], in: clone, environment: environment)
+        XCTAssertEqual(declared.output, "acme.io/grouparoo-gen\n")
+        let left = try BuiltTool.run([git, "grep", "-l", "-F", old], in: clone, environment: environment)
+        XCTAssertEqual(left.output, "", "no copy of \(old) is left")
+        let embedded = try String(contentsOf: clone.appendingPathComponent("Sources/grouparoo-gen/Generate/EmbeddedTemplates/RepositoryTemplates.swift"), encoding: .utf8)
+        XCTAssertTrue(embedded.contains("uses: acme.io/grouparoo-gen@v"), "the embedded template follows")
+
+        let refused = try BuiltTool.run(["/bin/sh", "Scripts/set-repository.sh", "not a name"], in: clone, environment: environment)
+        XCTAssertEqual(refused.status, 2)
+    }
+}
