@@ -73,7 +73,8 @@ enum ToolchainHidden {
     /// The toolchain folder holding the Swift runtime this test process loaded, e.g. `/opt/swift/usr`
     /// for `/opt/swift/usr/lib/swift/linux/libswiftCore.so`.
     static func toolchainFolder() throws -> String {
-        let maps = try String(contentsOfFile: "/proc/self/maps", encoding: .utf8)
+        // /proc files report size 0, so read them to the end rather than by size.
+        let maps = String(decoding: FileHandle(forReadingAtPath: "/proc/self/maps")?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
         guard let line = maps.split(separator: "\n").first(where: { $0.hasSuffix("/libswiftCore.so") }),
               let path = line.split(separator: " ").last, let libRange = path.range(of: "/lib/swift/") else {
             throw XCTSkip("this test process loaded no shared libswiftCore.so, so there is no toolchain folder to hide")
