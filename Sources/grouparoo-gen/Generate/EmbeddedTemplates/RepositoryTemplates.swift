@@ -83,7 +83,9 @@ jobs:
 {{! Init: .pre-commit-config.yaml of a new config repository. No values are inserted. }}
 # pre-commit (https://pre-commit.com) checks the config files a commit changes.
 # Set up once per clone with `pre-commit install`. The hook runs the grouparoo-gen found on
-# PATH (language: system), so install grouparoo-gen first.
+# PATH (language: system), so install grouparoo-gen first: a release archive, the npm package
+# (in a Node project with grouparoo-gen in devDependencies, use `entry: npx --no grouparoo-gen
+# validate config` below), or a build from source.
 #
 # pre-commit appends the changed file names to `entry`; grouparoo-gen validate treats file
 # arguments like `--files`: it reads the whole config/ folder, so references between files
