@@ -7,7 +7,7 @@
 #                                                            of every architecture archived in dist/
 #
 # It builds the committed sources (HEAD), not the working tree, from a copy in
-# .build/release-source whose Sources/grouparoo-gen/CLI/BuildCommit.swift names the commit, so
+# .build/release-source whose BuildCommit.swift names the commit, so
 # `grouparoo-gen --version` says which commit a binary is. The binary must not load any library of
 # the Swift toolchain: the script fails when `ldd` lists one. Needs git, a Swift 6 toolchain, the
 # static libraries it ships, strip, and npm for the npm package (skipped, saying so, without npm).
@@ -32,7 +32,12 @@ fi
 mkdir -p "$copy"
 find "$copy" -mindepth 1 -maxdepth 1 ! -name .build -exec rm -rf {} +
 git -C "$root" archive HEAD | tar -x -C "$copy"
-cat > "$copy/Sources/grouparoo-gen/CLI/BuildCommit.swift" <<SWIFT
+stamp=$(find "$copy/Sources/grouparoo-gen" -name BuildCommit.swift)
+if [ ! -f "$stamp" ]; then
+    echo "build-release: expected one Sources/grouparoo-gen/**/BuildCommit.swift to write the commit into" >&2
+    exit 1
+fi
+cat > "$stamp" <<SWIFT
 /// Written by Scripts/build-release.sh: the commit this binary was built from.
 enum BuildCommit {
     static let hash = "$commit"

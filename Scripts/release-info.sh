@@ -18,11 +18,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 case "${1:-}" in
     repository) echo "$repository" ;;
     version)
-        version=$(sed -n 's/^ *static let version = "\([^"]*\)".*/\1/p' "$root/Sources/grouparoo-gen/CLI/CommandRouter.swift")
-        if [ -z "$version" ]; then
-            echo "release-info: no 'static let version' in Sources/grouparoo-gen/CLI/CommandRouter.swift" >&2
-            exit 1
-        fi
+        # CommandRouter.version, wherever the CLI keeps CommandRouter.swift.
+        version=$(find "$root/Sources/grouparoo-gen" -name CommandRouter.swift -exec sed -n 's/^ *static let version = "\([^"]*\)".*/\1/p' {} +)
+        case $version in
+            ""|*[!0-9A-Za-z.+-]*) echo "release-info: no single 'static let version' in Sources/grouparoo-gen/**/CommandRouter.swift" >&2; exit 1 ;;
+        esac
         echo "$version" ;;
     arch)
         case $(uname -m) in
