@@ -30,7 +30,7 @@ enum CommandRouter {
             }
             return ExitCode.success
         case "--version":
-            context.write("grouparoo-gen \(version)\n")
+            context.write("grouparoo-gen \(version) (commit \(BuildCommit.hash))\n")
             return ExitCode.success
         default:
             guard let command = command(named: first) else {

@@ -88,7 +88,7 @@ final class CLIInfrastructureTests: XCTestCase {
         XCTAssertEqual(result.status, 0)
         for name in ["dump", "validate", "rules"] { XCTAssertTrue(result.output.contains("  \(name) "), name) }
         XCTAssertEqual(run([]).status, 2, "no command is a usage error")
-        XCTAssertEqual(run(["--version"]).output, "grouparoo-gen \(CommandRouter.version)\n")
+        XCTAssertEqual(run(["--version"]).output, "grouparoo-gen \(CommandRouter.version) (commit \(BuildCommit.hash))\n")
     }
 
     func testUnknownCommandAndOptionExitTwo() {

@@ -5,12 +5,16 @@ import XCTest
 final class ExamplesCITests: XCTestCase {
     static let ciFolder = BuiltTool.packageRoot.appendingPathComponent("examples/ci")
 
-    /// The `run:` scripts of the example workflow that call grouparoo-gen (not the install step).
-    func workflowValidateScripts() throws -> [String] {
+    /// The example workflow's checks, each with the environment it runs in: the action's validate
+    /// step with the workflow's inputs, then the workflow's own `run:` steps that call grouparoo-gen.
+    func workflowValidateScripts() throws -> [(script: String, environment: [String: String])] {
         let text = try String(contentsOf: Self.ciFolder.appendingPathComponent("github-actions.yml"), encoding: .utf8)
-        let scripts = TinyYAML.runScripts(in: text)
-        XCTAssertTrue(scripts.contains { $0.contains("swift build -c release") }, "the workflow builds grouparoo-gen")
-        return scripts.filter { script in script.split(separator: "\n").contains { $0.hasPrefix("grouparoo-gen ") } }
+        let uses = try ActionUse.find(in: text)
+        XCTAssertEqual(uses.count, 1, "the workflow installs and runs grouparoo-gen with the action")
+        let action = try CompositeAction.load()
+        let validate = try action.step(named: "Validate config")
+        let own = TinyYAML.runScripts(in: text).filter { script in script.split(separator: "\n").contains { $0.hasPrefix("grouparoo-gen ") } }
+        return [(validate.script, action.environment(of: validate, inputs: try XCTUnwrap(uses.first).inputs))] + own.map { ($0, [:]) }
     }
 
     func testWorkflowStepsPassOnACleanExample() throws {
@@ -18,8 +22,8 @@ final class ExamplesCITests: XCTestCase {
         defer { repository.remove() }
         let scripts = try workflowValidateScripts()
         XCTAssertEqual(scripts.count, 2, "annotation and SARIF steps")
-        for script in scripts {
-            let run = try BuiltTool.runScript(script, in: repository.root)
+        for (script, environment) in scripts {
+            let run = try BuiltTool.runScript(script, in: repository.root, extraEnvironment: environment)
             XCTAssertEqual(run.status, 0, "\(script)\n\(run.errors)")
             XCTAssertFalse(run.output.contains("::error"), run.output)
         }
@@ -31,13 +35,13 @@ final class ExamplesCITests: XCTestCase {
         let repository = try ScratchRepository.copyOfExample("broken")
         defer { repository.remove() }
         let scripts = try workflowValidateScripts()
-        let annotate = try XCTUnwrap(scripts.first { $0.contains("--format github") })
-        let annotated = try BuiltTool.runScript(annotate, in: repository.root)
+        let annotate = try XCTUnwrap(scripts.first { $0.script.contains("--format github") })
+        let annotated = try BuiltTool.runScript(annotate.script, in: repository.root, extraEnvironment: annotate.environment)
         XCTAssertEqual(annotated.status, 1, "errors fail the job")
         XCTAssertTrue(annotated.output.contains("::error file=config/sources/users.js"), annotated.output)
 
-        let report = try XCTUnwrap(scripts.first { $0.contains("--format sarif") })
-        let reported = try BuiltTool.runScript(report, in: repository.root)
+        let report = try XCTUnwrap(scripts.first { $0.script.contains("--format sarif") })
+        let reported = try BuiltTool.runScript(report.script, in: repository.root)
         XCTAssertEqual(reported.status, 0, "an invalid config still yields a report: \(reported.errors)")
         let sarif = try XCTUnwrap(try JSONSerialization.jsonObject(
             with: Data(contentsOf: repository.root.appendingPathComponent("grouparoo-gen.sarif"))) as? [String: Any])

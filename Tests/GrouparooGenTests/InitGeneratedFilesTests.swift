@@ -67,12 +67,12 @@ final class InitGeneratedFilesTests: XCTestCase {
     }
 
     func testWorkflowValidateStepPassesWithTheBuiltBinary() throws {
-        let scripts = TinyYAML.runScripts(in: try repository.read(".github/workflows/grouparoo-validate.yml"))
-        let validateSteps = scripts.filter { $0.hasPrefix("grouparoo-gen ") }
-        XCTAssertEqual(validateSteps, ["grouparoo-gen validate config --format github"])
-        XCTAssertTrue(scripts.contains { $0.contains("swift build -c release") }, "the workflow builds grouparoo-gen")
-        for script in validateSteps {
-            let run = try BuiltTool.runScript(script, in: repository.root)
+        // The workflow runs this repository's action (GitHubActionTests runs its install step).
+        let uses = try ActionUse.find(in: try repository.read(".github/workflows/grouparoo-validate.yml"))
+        XCTAssertEqual(uses.map(\.inputs), [["config-dir": "config"]])
+        let action = try CompositeAction.load()
+        for run in try action.run([try action.step(named: "Validate config")], inputs: uses[0].inputs, in: repository.root,
+                                  path: try BuiltTool.pathWithBinary()) {
             XCTAssertEqual(run.status, 0, run.errors)
             XCTAssertFalse(run.output.contains("::error"), run.output)
             XCTAssertTrue(run.output.contains("::warning file=config/apps/data_warehouse.js"), run.output)

@@ -18,7 +18,12 @@ final class PreCommitHookTests: XCTestCase {
     func hook() throws -> [String: String] {
         let text = try String(contentsOf: BuiltTool.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
         let hooks = TinyYAML.hooks(in: text)
-        XCTAssertEqual(hooks.count, 1)
+        XCTAssertEqual(hooks.map { $0["id"] }, ["grouparoo-gen-validate", "grouparoo-gen-validate-system"])
+        let system = try XCTUnwrap(hooks.last)
+        for key in ["entry", "files", "pass_filenames", "require_serial"] {
+            XCTAssertEqual(system[key], hooks[0][key], "both hooks run the same check: \(key)")
+        }
+        XCTAssertEqual(system["language"], "system", "the second hook uses the grouparoo-gen on PATH")
         return try XCTUnwrap(hooks.first)
     }
 

@@ -39,7 +39,11 @@ public struct Validator: Sendable {
         var diagnostics = LargeStack.parallelMap(active.count, minimumPerWorker: 1) { active[$0].check(input) }.flatMap { $0 }
         // Reader diagnostics no catalog rule claims are never dropped.
         let claimed = Set(rules.compactMap { ($0 as? any ReaderPassThroughRule)?.problem })
-        diagnostics += input.read.diagnostics.filter { $0.readerProblem.map { !claimed.contains($0) } ?? true }
+        // Written without Optional.map: that form crashes the Swift 6.3.1 optimizer (CopyPropagation) in release builds.
+        diagnostics += input.read.diagnostics.filter { diagnostic in
+            guard let problem = diagnostic.readerProblem else { return true }
+            return !claimed.contains(problem)
+        }
         let activeIDs = Set(active.map(\.description.identifier))
         diagnostics = InlineSuppressions.apply(diagnostics, comments: input.read.files.flatMap(\.suppressions),
                                                activeRules: activeIDs, knownRules: Set(rules.map(\.description.identifier)),

@@ -52,11 +52,9 @@ config after a change with `grouparoo-gen validate config`.
 # Validates config/ on every push and pull request. Problems appear as annotations on the
 # changed lines of a pull request (--format github), and the job fails on any error.
 #
-# Assumptions, adjust them to your setup:
-# - grouparoo-gen is built from source. GROUPAROO_GEN_REPO below must point at a clone of
-#   its repository you can reach (and GROUPAROO_GEN_REF at a branch or tag of it).
-# - The runner has a Swift 6 toolchain (GitHub's ubuntu-latest image ships one). If yours
-#   does not, install Swift in a step before "Install grouparoo-gen".
+# The grouparoo-gen action downloads the release binary named by its tag (checked against its
+# sha256; no Swift needed) and runs `grouparoo-gen validate config --format github`. More
+# validate options go in `args`, e.g. `args: --strict --env-file ci.env`.
 name: grouparoo-validate
 
 on:
@@ -66,20 +64,13 @@ on:
 jobs:
   validate:
     runs-on: ubuntu-latest
-    env:
-      GROUPAROO_GEN_REPO: https://github.com/YOUR-ORG/grouparoo-gen.git
-      GROUPAROO_GEN_REF: main
     steps:
       - uses: actions/checkout@v4
 
-      - name: Install grouparoo-gen
-        run: |
-          git clone --depth 1 --branch "$GROUPAROO_GEN_REF" "$GROUPAROO_GEN_REPO" "$RUNNER_TEMP/grouparoo-gen"
-          swift build -c release --package-path "$RUNNER_TEMP/grouparoo-gen"
-          echo "$RUNNER_TEMP/grouparoo-gen/.build/release" >> "$GITHUB_PATH"
-
       - name: Validate config
-        run: grouparoo-gen validate config --format github
+        uses: YOUR-ORG/grouparoo-gen@v0.1.0
+        with:
+          config-dir: config
 
 """####,
         "init-gitignore.template": ####"""
@@ -92,7 +83,9 @@ jobs:
 {{! Init: .pre-commit-config.yaml of a new config repository. No values are inserted. }}
 # pre-commit (https://pre-commit.com) checks the config files a commit changes.
 # Set up once per clone with `pre-commit install`. The hook runs the grouparoo-gen found on
-# PATH (language: system), so install grouparoo-gen first.
+# PATH (language: system), so install grouparoo-gen first: a release archive, the npm package
+# (in a Node project with grouparoo-gen in devDependencies, use `entry: npx --no grouparoo-gen
+# validate config` below), or a build from source.
 #
 # pre-commit appends the changed file names to `entry`; grouparoo-gen validate treats file
 # arguments like `--files`: it reads the whole config/ folder, so references between files
