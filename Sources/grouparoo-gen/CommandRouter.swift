@@ -13,6 +13,7 @@ enum CommandRouter {
             CommandEntry(CompletionCommand.self),
             CommandEntry(InitCommand.self),
             CommandEntry(SchemaCommand.self),
+            CommandEntry(LSPCommand.self),
         ]
     }
 

@@ -20,6 +20,8 @@ public struct ReaderOptions: Sendable {
     public var exampleVariables: Set<String>?
     /// How messages name the example file, e.g. `.env.example`.
     public var exampleName = ".env.example"
+    /// File contents that take the place of the files on disk (an editor's unsaved buffers), by absolute path.
+    public var overlay: [String: [UInt8]] = [:]
 
     public init(environment: [String: String] = [:], evaluator: EvaluatorKind = .static, nodeTimeout: Double = 30,
                 exampleVariables: Set<String>? = nil) {
@@ -80,7 +82,7 @@ public struct ConfigReader: Sendable {
         let options = self.options
         // Files are independent, so they are read on every core, each worker with its own require cache.
         let results = LargeStack.parallelMap(
-            files.count, makeState: { ModuleLoader(environment: options.environment) }, finish: { $0.finish() }
+            files.count, makeState: { ModuleLoader(environment: options.environment, overlay: options.overlay) }, finish: { $0.finish() }
         ) { index, loader in
             guard let problem = files[index].problem else {
                 return ConfigReader.read(path: files[index].path, loader: loader, options: options)
@@ -96,7 +98,7 @@ public struct ConfigReader: Sendable {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let options = self.options
         return LargeStack.run {
-            let loader = ModuleLoader(environment: options.environment)
+            let loader = ModuleLoader(environment: options.environment, overlay: options.overlay)
             defer { loader.finish() }
             return ConfigReader.read(path: absolute, loader: loader, options: options)
         }
@@ -106,19 +108,19 @@ public struct ConfigReader: Sendable {
     public func read(contents: [UInt8], path: String) -> FileReadResult {
         let options = self.options
         return LargeStack.run {
-            let loader = ModuleLoader(environment: options.environment)
+            let loader = ModuleLoader(environment: options.environment, overlay: options.overlay)
             defer { loader.finish() }
             return ConfigReader.evaluate(contents: contents, path: path, loader: loader, options: options)
         }
     }
 
     private static func read(path: String, loader: ModuleLoader, options: ReaderOptions) -> FileReadResult {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = options.overlay[path] ?? FileManager.default.contents(atPath: path).map(Array.init) else {
             let diagnostic = Diagnostic(severity: .error, problem: .unreadableFile, message: "cannot read this file",
                                         span: .wholeFile(path))
             return FileReadResult(path: path, diagnostics: [diagnostic])
         }
-        return evaluate(contents: [UInt8](data), path: path, loader: loader, options: options)
+        return evaluate(contents: data, path: path, loader: loader, options: options)
     }
 
     private static func evaluate(contents: [UInt8], path: String, loader: ModuleLoader, options: ReaderOptions) -> FileReadResult {

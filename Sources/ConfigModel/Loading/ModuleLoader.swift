@@ -11,8 +11,11 @@ final class ModuleLoader {
 
     let context: EvaluationContext
     private var cache: [String: CacheEntry] = [:]
+    /// Unsaved editor buffers that take the place of files on disk (`ReaderOptions.overlay`).
+    private let overlay: [String: [UInt8]]
 
-    init(environment: [String: String]) {
+    init(environment: [String: String], overlay: [String: [UInt8]] = [:]) {
+        self.overlay = overlay
         context = EvaluationContext(environment: environment)
         context.requireModule = { [unowned self] specifier, fromFile throws(ReadError) in
             try self.require(specifier, from: fromFile)
@@ -41,7 +44,7 @@ final class ModuleLoader {
     private func require(_ specifier: String, from file: String) throws(ReadError) -> LocatedValue {
         let base = URL(fileURLWithPath: file).deletingLastPathComponent()
         let target = base.appendingPathComponent(specifier).standardizedFileURL.path
-        guard let resolved = ModuleLoader.resolve(target) else {
+        guard let resolved = ModuleLoader.resolve(target, overlay: overlay) else {
             throw ReadError(.runtime, "Error: Cannot find module '\(specifier)'", at: TextPosition(line: 1, column: 1))
         }
         switch cache[resolved] {
@@ -68,11 +71,11 @@ final class ModuleLoader {
     }
 
     private static func load(_ path: String, with loader: ModuleLoader) -> Result<(LocatedValue, JSEvaluator?), ReadError> {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = loader.overlay[path] ?? FileManager.default.contents(atPath: path).map(Array.init) else {
             return .failure(ReadError(.runtime, "cannot read \(path)", at: TextPosition(line: 1, column: 1), file: path))
         }
         // Invalid UTF-8 is read as Node reads it; the file's own read warns about it.
-        let source = SourceText.decodeReplacingInvalid([UInt8](data), file: path).text
+        let source = SourceText.decodeReplacingInvalid(data, file: path).text
         if path.hasSuffix(".json") {
             var parser = JSON5Parser(source: source)
             do {
@@ -92,9 +95,10 @@ final class ModuleLoader {
     }
 
     /// Node's file resolution for a relative request: the path itself, then `.js`, `.json`, then `index.*`.
-    static func resolve(_ path: String) -> String? {
+    static func resolve(_ path: String, overlay: [String: [UInt8]] = [:]) -> String? {
         let candidates = [path, path + ".js", path + ".json", path + "/index.js", path + "/index.json"]
         for candidate in candidates {
+            if overlay[candidate] != nil { return candidate }
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
                 return candidate
