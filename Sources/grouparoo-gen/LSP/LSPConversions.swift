@@ -31,41 +31,41 @@ enum LSPConversions {
 
     static func uri(forPath path: String) -> String { URL(fileURLWithPath: path).absoluteString }
 
-    static func position(_ json: JSONValue?) throws(RPCError) -> EditorPosition {
+    static func position(_ json: RPCValue?) throws(RPCError) -> EditorPosition {
         guard let line = json?["line"]?.int, let character = json?["character"]?.int else {
             throw RPCError(.invalidParams, "expected a position {line, character}")
         }
         return EditorPosition(line: line, character: character)
     }
 
-    static func range(_ json: JSONValue?) throws(RPCError) -> EditorRange {
+    static func range(_ json: RPCValue?) throws(RPCError) -> EditorRange {
         EditorRange(start: try position(json?["start"]), end: try position(json?["end"]))
     }
 
-    static func json(_ position: EditorPosition) -> JSONValue {
+    static func json(_ position: EditorPosition) -> RPCValue {
         .object(["line": .number(Double(position.line)), "character": .number(Double(position.character))])
     }
 
-    static func json(_ range: EditorRange) -> JSONValue {
+    static func json(_ range: EditorRange) -> RPCValue {
         .object(["start": json(range.start), "end": json(range.end)])
     }
 
-    static func location(path: String, range: EditorRange) -> JSONValue {
+    static func location(path: String, range: EditorRange) -> RPCValue {
         .object(["uri": .string(uri(forPath: path)), "range": json(range)])
     }
 
     /// An LSP diagnostic; `document` is the file's text, for UTF-16 columns.
-    static func json(_ diagnostic: Diagnostic, in document: EditorDocument) -> JSONValue {
+    static func json(_ diagnostic: Diagnostic, in document: EditorDocument) -> RPCValue {
         let range = diagnostic.span.map(document.editorRange) ?? EditorRange(start: .init(line: 0, character: 0),
                                                                              end: .init(line: 0, character: 0))
-        var object: [String: JSONValue] = [
+        var object: [String: RPCValue] = [
             "range": json(range),
             "severity": .number(Double(severity(diagnostic.severity))),
             "code": .string(diagnostic.ruleID),
             "source": .string("grouparoo-gen"),
             "message": .string(diagnostic.message),
         ]
-        let related = diagnostic.notes.compactMap { note -> JSONValue? in
+        let related = diagnostic.notes.compactMap { note -> RPCValue? in
             guard let span = note.span else { return nil }
             // Notes in other files point at their start; columns there need that file's text.
             let position = EditorPosition(line: max(0, span.start.line - 1), character: max(0, span.start.column - 1))

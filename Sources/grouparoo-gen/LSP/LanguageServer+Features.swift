@@ -19,7 +19,7 @@ extension LanguageServer {
         return EditorNavigation(file: ConfigReader(options: readerOptions).read(contents: bytes, path: path), config: lastCheck?.input)
     }
 
-    func definition(_ params: JSONValue) throws(RPCError) -> JSONValue {
+    func definition(_ params: RPCValue) throws(RPCError) -> RPCValue {
         let path = try documentPath(params)
         let document = try document(path)
         let position = try LSPConversions.position(params["position"])
@@ -32,7 +32,7 @@ extension LanguageServer {
         return LSPConversions.location(path: target.file, range: targetDocument.editorRange(of: target))
     }
 
-    func hover(_ params: JSONValue) throws(RPCError) -> JSONValue {
+    func hover(_ params: RPCValue) throws(RPCError) -> RPCValue {
         let path = try documentPath(params)
         let document = try document(path)
         let position = try LSPConversions.position(params["position"])
@@ -40,7 +40,7 @@ extension LanguageServer {
         return .object(["contents": .object(["kind": .string("markdown"), "value": .string(text)])])
     }
 
-    func completion(_ params: JSONValue) throws(RPCError) -> JSONValue {
+    func completion(_ params: RPCValue) throws(RPCError) -> RPCValue {
         let path = try documentPath(params)
         let document = try document(path)
         let position = try LSPConversions.position(params["position"])
@@ -58,7 +58,7 @@ extension LanguageServer {
         ])
     }
 
-    func documentSymbols(_ params: JSONValue) throws(RPCError) -> JSONValue {
+    func documentSymbols(_ params: RPCValue) throws(RPCError) -> RPCValue {
         let path = try documentPath(params)
         let document = try document(path)
         return .array(try navigation(path).symbols.map { symbol in
@@ -72,7 +72,7 @@ extension LanguageServer {
         })
     }
 
-    func codeActions(_ params: JSONValue) throws(RPCError) -> JSONValue {
+    func codeActions(_ params: RPCValue) throws(RPCError) -> RPCValue {
         let path = try documentPath(params)
         let document = try document(path)
         let range = try LSPConversions.range(params["range"])
@@ -84,7 +84,7 @@ extension LanguageServer {
         let fixes = EditorQuickFixes.fixes(for: diagnostics, in: document, config: lastCheck?.input)
         let uri = LSPConversions.uri(forPath: path)
         return .array(fixes.map { fix in
-            let edits: [JSONValue] = fix.edits.map { edit in
+            let edits: [RPCValue] = fix.edits.map { edit in
                 .object(["range": LSPConversions.json(edit.range), "newText": .string(edit.newText)])
             }
             return .object([
@@ -100,7 +100,7 @@ extension LanguageServer {
 /// Which config directory a session checks: `initializationOptions.configDir`, else the workspace
 /// folder's `config/`, else the nearest `config/` below it, else the folder itself when it holds config.
 enum ConfigDirectoryLocator {
-    static func locate(_ params: JSONValue, environment: [String: String]) -> String? {
+    static func locate(_ params: RPCValue, environment: [String: String]) -> String? {
         let folders = (params["workspaceFolders"]?.array ?? []).compactMap { $0["uri"]?.string }
             + [params["rootUri"]?.string].compactMap { $0 }
         let roots = folders.compactMap(LSPConversions.path(fromURI:)) + [params["rootPath"]?.string].compactMap { $0 }

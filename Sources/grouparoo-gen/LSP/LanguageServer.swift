@@ -41,9 +41,9 @@ final class LanguageServer: @unchecked Sendable {
     /// Handles one framed message body (call on `queue`). Nothing a client sends stops the server:
     /// unreadable JSON gets a parse error, a failing request gets an error response.
     func handle(body: [UInt8]) {
-        let message: JSONValue
+        let message: RPCValue
         do {
-            message = try JSONValue.parse(body)
+            message = try RPCValue.parse(body)
         } catch {
             respond(id: .null, error: RPCError(.parseError, "invalid JSON at byte \(error.offset): \(error.message)"))
             return
@@ -74,7 +74,7 @@ final class LanguageServer: @unchecked Sendable {
         respond(id: .null, error: RPCError(.parseError, message))
     }
 
-    private func request(_ method: String, _ params: JSONValue) throws -> JSONValue {
+    private func request(_ method: String, _ params: RPCValue) throws -> RPCValue {
         if method == "initialize" { return initialize(params) }
         guard initialized else { throw RPCError(.serverNotInitialized, "the first request must be initialize") }
         switch method {
@@ -90,7 +90,7 @@ final class LanguageServer: @unchecked Sendable {
         }
     }
 
-    private func notification(_ method: String, _ params: JSONValue) {
+    private func notification(_ method: String, _ params: RPCValue) {
         do {
             switch method {
             case "initialized": loadWorkspace()
@@ -124,11 +124,11 @@ final class LanguageServer: @unchecked Sendable {
         }
     }
 
-    private func initialize(_ params: JSONValue) -> JSONValue {
+    private func initialize(_ params: RPCValue) -> RPCValue {
         initialized = true
         configDirectory = fixedConfigDirectory ?? ConfigDirectoryLocator.locate(params, environment: environment)
         if let directory = configDirectory { validator = ConfigDirectoryLocator.validator(for: directory) }
-        let capabilities: JSONValue = .object([
+        let capabilities: RPCValue = .object([
             "textDocumentSync": .object(["openClose": .bool(true), "change": .number(2)]),
             "definitionProvider": .bool(true),
             "hoverProvider": .bool(true),
@@ -142,7 +142,7 @@ final class LanguageServer: @unchecked Sendable {
         ])
     }
 
-    func documentPath(_ params: JSONValue) throws(RPCError) -> String {
+    func documentPath(_ params: RPCValue) throws(RPCError) -> String {
         guard let path = params["textDocument"]?["uri"]?.string.flatMap(LSPConversions.path(fromURI:)) else {
             throw RPCError(.invalidParams, "expected textDocument.uri with a file: URI")
         }
@@ -231,17 +231,17 @@ final class LanguageServer: @unchecked Sendable {
 
     // MARK: Output
 
-    func respond(id: JSONValue, result: JSONValue) {
-        send(JSONValue.object(["jsonrpc": .string("2.0"), "id": id, "result": result]).text)
+    func respond(id: RPCValue, result: RPCValue) {
+        send(RPCValue.object(["jsonrpc": .string("2.0"), "id": id, "result": result]).text)
     }
 
-    func respond(id: JSONValue, error: RPCError) {
-        let body: JSONValue = .object(["code": .number(Double(error.code.rawValue)), "message": .string(error.message)])
-        send(JSONValue.object(["jsonrpc": .string("2.0"), "id": id, "error": body]).text)
+    func respond(id: RPCValue, error: RPCError) {
+        let body: RPCValue = .object(["code": .number(Double(error.code.rawValue)), "message": .string(error.message)])
+        send(RPCValue.object(["jsonrpc": .string("2.0"), "id": id, "error": body]).text)
     }
 
-    func notify(_ method: String, _ params: JSONValue) {
-        send(JSONValue.object(["jsonrpc": .string("2.0"), "method": .string(method), "params": params]).text)
+    func notify(_ method: String, _ params: RPCValue) {
+        send(RPCValue.object(["jsonrpc": .string("2.0"), "method": .string(method), "params": params]).text)
     }
 
     /// `window/logMessage` (type 1, error): shown in the editor's server log.

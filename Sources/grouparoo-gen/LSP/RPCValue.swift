@@ -2,22 +2,22 @@ import Foundation
 
 /// A JSON value as JSON-RPC carries it. Parsed and printed here (not with Foundation's
 /// `JSONSerialization`) so `true` never turns into `1` and ids print back exactly.
-enum JSONValue: Equatable, Sendable {
+enum RPCValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([RPCValue])
+    case object([String: RPCValue])
 
-    subscript(key: String) -> JSONValue? {
+    subscript(key: String) -> RPCValue? {
         if case .object(let members) = self { return members[key] }
         return nil
     }
 
     var string: String? { if case .string(let text) = self { return text } else { return nil } }
     var int: Int? { if case .number(let number) = self, let exact = Int(exactly: number) { return exact } else { return nil } }
-    var array: [JSONValue]? { if case .array(let items) = self { return items } else { return nil } }
+    var array: [RPCValue]? { if case .array(let items) = self { return items } else { return nil } }
 
     /// Compact JSON text.
     var text: String {
@@ -74,9 +74,9 @@ struct JSONParseError: Error, Equatable {
     let offset: Int
 }
 
-extension JSONValue {
+extension RPCValue {
     /// Parses strict JSON (RFC 8259) from UTF-8 bytes.
-    static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+    static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> RPCValue {
         var parser = JSONTextParser(bytes: bytes)
         let value = try parser.value(depth: 0)
         parser.skipSpace()
@@ -98,7 +98,7 @@ private struct JSONTextParser {
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
     }
 
-    mutating func value(depth: Int) throws(JSONParseError) -> JSONValue {
+    mutating func value(depth: Int) throws(JSONParseError) -> RPCValue {
         guard depth < Self.maximumDepth else { throw error("JSON nested too deeply") }
         skipSpace()
         guard index < bytes.count else { throw error("unexpected end of JSON") }
@@ -121,7 +121,7 @@ private struct JSONTextParser {
         index += expected.count
     }
 
-    private mutating func number() throws(JSONParseError) -> JSONValue {
+    private mutating func number() throws(JSONParseError) -> RPCValue {
         let start = index
         while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
@@ -129,9 +129,9 @@ private struct JSONTextParser {
         return .number(number)
     }
 
-    private mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
+    private mutating func object(depth: Int) throws(JSONParseError) -> RPCValue {
         index += 1
-        var members: [String: JSONValue] = [:]
+        var members: [String: RPCValue] = [:]
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
         while true {
@@ -151,9 +151,9 @@ private struct JSONTextParser {
         }
     }
 
-    private mutating func array(depth: Int) throws(JSONParseError) -> JSONValue {
+    private mutating func array(depth: Int) throws(JSONParseError) -> RPCValue {
         index += 1
-        var items: [JSONValue] = []
+        var items: [RPCValue] = []
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
         while true {
