@@ -35,7 +35,7 @@ public enum EditorQuickFixes {
                 let formatted = formattedID(id)
                 guard !formatted.isEmpty, formatted != id else { return nil }
                 return fix("Change the id to `\(formatted)` (update references to it too)", diagnostic, range, quote + formatted + quote)
-            case "group-rule-op":
+            case "invalid-group-rule-op":
                 return nestedOperationFix(diagnostic, text: text, range: range, document: document, span: span)
             case "missing-required-option":
                 return missingOptionFix(diagnostic, text: text, span: span, document: document, config: config)

@@ -29,10 +29,17 @@ public struct EditorWorkspace: Sendable {
 
     public var read: ConfigReadResult { ConfigReadResult(directory: directory, files: files) }
 
+    /// The reads of `paths`, in config order (some rules let the first object win).
+    func files(at paths: Set<String>) -> [FileReadResult] {
+        paths.compactMap { positions[$0] }.sorted().map { files[$0] }
+    }
+
     /// Runs the rules over the whole directory and groups the diagnostics by file (every file present,
     /// so a file whose problems went away gets an empty list).
-    public func check(with validator: Validator) -> EditorCheck {
+    /// `isCancelled` is asked between the stages; a cancelled pass returns `nil`.
+    public func check(with validator: Validator, isCancelled: () -> Bool = { false }) -> EditorCheck? {
         let input = ValidationInput(read: read, dialect: validator.dialect, plugins: validator.plugins)
+        guard !isCancelled() else { return nil }
         let report = validator.validate(input)
         var byFile: [String: [Diagnostic]] = [:]
         for file in files { byFile[file.path] = [] }
@@ -40,7 +47,8 @@ public struct EditorWorkspace: Sendable {
             guard let span = diagnostic.span else { continue }
             byFile[span.file, default: []].append(diagnostic)
         }
-        return EditorCheck(input: input, diagnosticsByFile: byFile)
+        guard !isCancelled() else { return nil }
+        return EditorCheck(input: input, diagnosticsByFile: byFile, referencingFiles: EditorCheck.referencingFiles(input))
     }
 }
 
@@ -48,4 +56,5 @@ public struct EditorWorkspace: Sendable {
 public struct EditorCheck: Sendable {
     public let input: ValidationInput
     public let diagnosticsByFile: [String: [Diagnostic]]
+    let referencingFiles: [String: Set<String>]
 }

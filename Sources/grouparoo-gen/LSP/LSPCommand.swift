@@ -46,7 +46,7 @@ enum LSPCommand: Command {
             return ExitCode.usage
         }
         let read = ConfigReader(options: ReaderOptions(environment: context.environment)).readDirectory(at: directory)
-        let result = EditorWorkspace(read).check(with: ConfigDirectoryLocator.validator(for: directory))
+        guard let result = EditorWorkspace(read).check(with: ConfigDirectoryLocator.validator(for: directory)) else { return ExitCode.failure }
         let withProblems = result.diagnosticsByFile.filter { !$0.value.isEmpty }
         context.write("config directory: \(directory)\n\(read.files.count) files, \(result.input.entries.count) objects, "
             + "\(withProblems.values.map(\.count).reduce(0, +)) diagnostics in \(withProblems.count) files\n")

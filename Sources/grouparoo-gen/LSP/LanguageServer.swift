@@ -27,8 +27,6 @@ final class LanguageServer: @unchecked Sendable {
     private(set) var shutdownRequested = false
     /// `--config-dir`: wins over what the workspace folders suggest.
     var fixedConfigDirectory: String?
-    /// Called after each published pass (tests and the benchmark wait on it).
-    var onPublished: (@Sendable () -> Void)?
 
     init(environment: [String: String], send: @escaping @Sendable (String) -> Void,
          exit: @escaping @Sendable (Int32) -> Void) {
@@ -176,10 +174,14 @@ final class LanguageServer: @unchecked Sendable {
         return path.hasPrefix(directory + "/") && (path.hasSuffix(".js") || path.hasSuffix(".json"))
     }
 
-    /// Re-reads one file from its buffer (or from disk once closed) and starts a rules pass.
+    /// Re-reads one file from its buffer (or from disk once closed), publishes what a check of its
+    /// neighbourhood finds in it at once, and starts a full rules pass.
     private func bufferChanged(_ path: String) {
         guard workspace != nil, isInConfig(path) else { return }
         reread(path)
+        if let workspace, let lastCheck {
+            publish([path: workspace.quickCheck(path, with: validator, around: lastCheck)])
+        }
         scheduleCheck()
     }
 
@@ -201,25 +203,25 @@ final class LanguageServer: @unchecked Sendable {
         checkRunning = true
         let started = generation
         let validator = self.validator
+        let isStale: @Sendable () -> Bool = { [self] in queue.sync { started != generation } }
         checkQueue.async { [self] in
-            let check = workspace.check(with: validator)
+            let check = workspace.check(with: validator, isCancelled: isStale)
             queue.async { [self] in
                 checkRunning = false
                 // The buffers changed while this pass ran: its results are stale, start over on the latest.
-                guard started == generation else {
+                guard let check, started == generation else {
                     startCheckIfIdle()
                     return
                 }
                 lastCheck = check
-                publish(check)
-                onPublished?()
+                publish(check.diagnosticsByFile)
             }
         }
     }
 
     /// Sends diagnostics for every file whose list changed since it was last sent.
-    private func publish(_ check: EditorCheck) {
-        for (path, diagnostics) in check.diagnosticsByFile.sorted(by: { $0.key < $1.key }) where published[path, default: []] != diagnostics {
+    private func publish(_ diagnosticsByFile: [String: [Diagnostic]]) {
+        for (path, diagnostics) in diagnosticsByFile.sorted(by: { $0.key < $1.key }) where published[path, default: []] != diagnostics {
             published[path] = diagnostics
             let document = documents[path] ?? EditorDocument(bytes: FileManager.default.contents(atPath: path).map(Array.init) ?? [])
             notify("textDocument/publishDiagnostics", .object([
