@@ -178,15 +178,9 @@ final class LanguageServer: @unchecked Sendable {
     /// neighbourhood finds in it at once, and starts a full rules pass.
     private func bufferChanged(_ path: String) {
         guard workspace != nil, isInConfig(path) else { return }
-        let t0 = DispatchTime.now().uptimeNanoseconds
         reread(path)
-        let t1 = DispatchTime.now().uptimeNanoseconds
         if let workspace, let lastCheck {
-            let d = workspace.quickCheck(path, with: validator, around: lastCheck)
-            let t2 = DispatchTime.now().uptimeNanoseconds
-            publish([path: d])
-            let t3 = DispatchTime.now().uptimeNanoseconds
-            FileHandle.standardError.write(Data("TIMING reread \((t1-t0)/1000)us quick \((t2-t1)/1000)us publish \((t3-t2)/1000)us\n".utf8))
+            publish([path: workspace.quickCheck(path, with: validator, around: lastCheck)])
         }
         scheduleCheck()
     }
