@@ -97,6 +97,7 @@ final class EditorTests: XCTestCase {
         XCTAssertTrue(labels("{ class: \"app\", type: \"post").contains("postgres"))
         XCTAssertFalse(labels("{ class: \"source\", type: \"").contains("postgres"), "a source's type is a connection, not an app")
         XCTAssertTrue(labels("{ class: \"te").contains("teamMember"))
+        XCTAssertEqual(labels("{ class: \"group\", rules: [{ propertyId: \"wh\", op: \"not"), ["notExists", "notLike", "notILike"])
     }
 
     func testQuickFixesRewriteOnlyTheFlaggedText() throws {

@@ -19,6 +19,7 @@ final class LSPRealClientTests: XCTestCase {
             throw XCTSkip("pytest-lsp cannot be imported (pip install pytest-lsp): \(probe.errors.suffix(300))")
         }
         environment["GROUPAROO_GEN"] = binary.path
+        environment["PYTHONDONTWRITEBYTECODE"] = "1"  // leave no __pycache__ in the repository
         let suite = root.appendingPathComponent("Tests/lsp-client/test_lsp_client.py")
         let testCount = try String(contentsOf: suite, encoding: .utf8).components(separatedBy: "async def test_").count - 1
         let run = try BuiltTool.run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", suite.path],

@@ -6,6 +6,7 @@ client received is appended to that file.
 """
 
 import asyncio
+import atexit
 import json
 import os
 import pathlib
@@ -20,6 +21,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
 BINARY = os.environ.get("GROUPAROO_GEN", str(REPOSITORY / ".build" / "debug" / "grouparoo-gen"))
 WORKSPACE = pathlib.Path(tempfile.mkdtemp(prefix="lsp-client-"))
+atexit.register(shutil.rmtree, WORKSPACE, ignore_errors=True)
 CONFIG = WORKSPACE / "config"
 shutil.copytree(REPOSITORY / "examples" / "postgres-mailchimp" / "config", CONFIG)
 (WORKSPACE / ".git").mkdir()  # keeps the .grouparoo-gen.json lookup inside the workspace

@@ -62,6 +62,13 @@ public enum EditorCompletion {
             return (option?.allowedValues ?? []).map { EditorCompletionItem($0, .value, detail: "\(key) value") }
         }
         if ReferenceCollector.isIDKey(key) { return ids(ofClass: ReferenceCollector.prefix(of: key), config: config) }
+        switch (context.path, key) {
+        case (["rules"], "op"): return enumValues(GroupRuleOp.allCases.map(\.rawValue), key)
+        case (["filters"], "op"): return enumValues(FilterOp.allCases.map(\.rawValue), key)
+        case (_, "relativeMatchUnit"): return enumValues(RelativeMatchUnit.allCases.map(\.rawValue), key)
+        case (_, "relativeMatchDirection"): return enumValues(RelativeMatchDirection.allCases.map(\.rawValue), key)
+        default: break
+        }
         guard context.path.isEmpty else { return [] }
         switch (key, configClass) {
         case ("class", _):
