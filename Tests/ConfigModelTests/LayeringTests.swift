@@ -23,6 +23,8 @@ final class LayeringTests: XCTestCase {
         "Diff": ["Diagnostics", "JavaScript", "Loading", "Models", "Graph", "Validation", "Remote"],
         // JSON Schemas are made from the field tables and the plugin catalog.
         "Schema": ["Diagnostics", "JavaScript", "Loading", "Models", "Graph", "Validation"],
+        // What the language server knows (positions, navigation, completion, fixes) sits on validation.
+        "Editor": ["Diagnostics", "JavaScript", "Loading", "Models", "Graph", "Validation"],
     ]
 
     func testEachConfigModelFolderNamesOnlyTypesFromItselfAndLowerLayers() throws {

@@ -12,9 +12,10 @@ enum RPCErrorCode: Int {
 }
 
 /// A request that cannot be answered; becomes the response's `error`.
-struct RPCError: Error {
+struct RPCError: Error, CustomStringConvertible {
     let code: RPCErrorCode
     let message: String
+    var description: String { message }
 
     init(_ code: RPCErrorCode, _ message: String) {
         self.code = code

@@ -63,8 +63,9 @@ final class LanguageServer: @unchecked Sendable {
         } catch let error as RPCError {
             respond(id: id, error: error)
         } catch {
-            log("request \(method) failed: \(error)")
-            respond(id: id, error: RPCError(.internalError, "\(method) failed: \(error)"))
+            let reason = FileErrorDescription.describe(error)
+            log("request \(method) failed: \(reason)")
+            respond(id: id, error: RPCError(.internalError, "\(method) failed: \(reason)"))
         }
     }
 
@@ -118,7 +119,7 @@ final class LanguageServer: @unchecked Sendable {
             default: break  // didSave, $/cancelRequest, $/setTrace…: nothing to do
             }
         } catch {
-            log("\(method): \(error)")
+            log("\(method): \(FileErrorDescription.describe(error))")
         }
     }
 
