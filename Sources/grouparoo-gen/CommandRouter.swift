@@ -13,6 +13,8 @@ enum CommandRouter {
             CommandEntry(CompletionCommand.self),
             CommandEntry(InitCommand.self),
             CommandEntry(SchemaCommand.self),
+            CommandEntry(ImportCommand.self),
+            CommandEntry(DiffCommand.self),
         ]
     }
 
