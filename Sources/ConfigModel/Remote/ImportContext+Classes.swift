@@ -176,9 +176,8 @@ extension ImportContext {
         if remoteClass == .apiKey {
             members.add("apiKey", secret(objectClass: objectClass, objectId: id, key: "apiKey", path: "apiKey"))
         }
-        var all: [ConfigMember] = []
-        all.add("permissionAllRead", item["permissionAllRead"])
-        all.add("permissionAllWrite", item["permissionAllWrite"])
+        // An explicit null says the per-topic values apply (R-PERM-03); a missing key would not.
+        let all = ["permissionAllRead", "permissionAllWrite"].map { ConfigMember($0, item[$0] ?? .null) }
         members.add("options", .object(all))
         let permissions = (item["permissions"]?.arrayValue ?? [])
             .sorted { ($0["topic"]?.stringValue ?? "") < ($1["topic"]?.stringValue ?? "") }
@@ -187,7 +186,8 @@ extension ImportContext {
                 for key in ["topic", "read", "write"] { fields.add(key, permission[key]) }
                 return .object(fields)
             }
-        members.add("permissions", .array(permissions))
+        // With both set, every topic follows them and a `permissions` list would only be overridden.
+        if all.contains(where: { $0.value == .null }) { members.add("permissions", .array(permissions)) }
         if item["locked"]?.stringValue == "team:initialize" {
             result.notices.append("team \(id) is Grouparoo's built-in first team; code config cannot take it over, so applying "
                 + "this config to the same instance fails on its name (rest-api.md API-W-04)")

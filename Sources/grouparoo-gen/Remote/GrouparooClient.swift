@@ -150,9 +150,11 @@ final class GrouparooClient: @unchecked Sendable {
     private static func describe(_ error: any Error, timeout: Double) -> RemoteFailure {
         let nsError = error as NSError
         guard nsError.domain == NSURLErrorDomain else { return .unreachable(nsError.localizedDescription) }
+        // curl's CURLE_PARTIAL_FILE reaches FoundationNetworking under a generic code; its text is stable.
+        if nsError.localizedDescription.hasPrefix("transfer closed with") { return .truncated }
         switch nsError.code {
         case NSURLErrorTimedOut: return .timeout(timeout)
-        case NSURLErrorNetworkConnectionLost: return .truncated
+        case NSURLErrorNetworkConnectionLost, NSURLErrorBadServerResponse, NSURLErrorCannotParseResponse: return .truncated
         case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted, NSURLErrorServerCertificateHasBadDate,
              NSURLErrorServerCertificateNotYetValid, NSURLErrorServerCertificateHasUnknownRoot, NSURLErrorClientCertificateRejected:
             return .unreachable("TLS failed: \(nsError.localizedDescription)")
