@@ -3,50 +3,7 @@ import Foundation
 import XCTest
 
 /// `import` and `diff --host` against the fake Grouparoo: the success path and the failure table.
-final class ImportCommandTests: XCTestCase {
-    var root: URL!
-    static let secrets = ["hunter2-warehouse-secret", "choose-a-long-passphrase-1"]
-
-    override func setUpWithError() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("import-tests-\(UUID().uuidString)")
-            .standardizedFileURL.resolvingSymlinksInPath()
-        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: root)
-    }
-
-    /// The postgres-mailchimp example as an instance built in the UI would serve it, secrets included.
-    static func exampleSnapshot(_ example: String = "postgres-mailchimp", locked: String? = nil) -> InstanceSnapshot {
-        let environment = ["DATA_WAREHOUSE_PASSWORD": secrets[0], "ADMIN_PASSWORD": secrets[1]]
-        let read = ConfigReader(options: ReaderOptions(environment: environment))
-            .readDirectory(at: RemoteTestSupport.examples.appendingPathComponent("\(example)/config").path)
-        return InstanceSimulation(locked: locked).serve(PlainConfigObject.objects(of: read))
-    }
-
-    func environment(_ server: FakeGrouparoo, key: String? = nil) -> [String: String] {
-        ["GROUPAROO_API_KEY": key ?? server.apiKey, "GROUPAROO_GEN_RETRY_DELAY": "0"]
-    }
-
-    func files() -> [String] {
-        let enumerator = FileManager.default.enumerator(atPath: root.path)
-        return ((enumerator?.allObjects as? [String]) ?? []).filter { !$0.hasPrefix(".git") }.sorted()
-    }
-
-    /// Every file under the root and the given output contain none of the server's secrets.
-    func assertNoSecrets(_ texts: [String], server: FakeGrouparoo, snapshot: InstanceSnapshot, file: StaticString = #filePath, line: UInt = #line) {
-        var secrets = Self.secrets + [server.apiKey]
-        secrets += snapshot[.apiKey].compactMap { $0["apiKey"]?.stringValue }
-        var all = texts
-        for path in files() {
-            if let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) { all.append(text) }
-        }
-        for secret in secrets {
-            for text in all { XCTAssertFalse(text.contains(secret), "a secret leaked", file: file, line: line) }
-        }
-    }
-
+final class ImportCommandTests: RemoteTestCase {
     func testImportWritesValidConfigAndDiffAgainstTheInstanceFindsNothing() throws {
         let snapshot = Self.exampleSnapshot()
         let server = try FakeGrouparoo(snapshot: snapshot)
@@ -189,6 +146,52 @@ final class ImportCommandTests: XCTestCase {
         let overwrite = runCLI(["import", "--host", server.host, "--only", "app", "--overwrite"], in: root.path, environment: environment(server))
         XCTAssertEqual(overwrite.status, 0, overwrite.errors)
         XCTAssertFalse(try String(contentsOf: appFile, encoding: .utf8).hasPrefix("// mine"))
+    }
+}
+
+/// A temporary root (with a `.git` folder) and helpers for tests that talk to the fake Grouparoo.
+class RemoteTestCase: XCTestCase {
+    var root: URL!
+    static let secrets = ["hunter2-warehouse-secret", "choose-a-long-passphrase-1"]
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("import-tests-\(UUID().uuidString)")
+            .standardizedFileURL.resolvingSymlinksInPath()
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// The postgres-mailchimp example as an instance built in the UI would serve it, secrets included.
+    static func exampleSnapshot(_ example: String = "postgres-mailchimp", locked: String? = nil) -> InstanceSnapshot {
+        let environment = ["DATA_WAREHOUSE_PASSWORD": secrets[0], "ADMIN_PASSWORD": secrets[1]]
+        let read = ConfigReader(options: ReaderOptions(environment: environment))
+            .readDirectory(at: RemoteTestSupport.examples.appendingPathComponent("\(example)/config").path)
+        return InstanceSimulation(locked: locked).serve(PlainConfigObject.objects(of: read))
+    }
+
+    func environment(_ server: FakeGrouparoo, key: String? = nil) -> [String: String] {
+        ["GROUPAROO_API_KEY": key ?? server.apiKey, "GROUPAROO_GEN_RETRY_DELAY": "0"]
+    }
+
+    func files() -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: root.path)
+        return ((enumerator?.allObjects as? [String]) ?? []).filter { !$0.hasPrefix(".git") }.sorted()
+    }
+
+    /// Every file under the root and the given output contain none of the server's secrets.
+    func assertNoSecrets(_ texts: [String], server: FakeGrouparoo, snapshot: InstanceSnapshot, file: StaticString = #filePath, line: UInt = #line) {
+        var secrets = Self.secrets + [server.apiKey]
+        secrets += snapshot[.apiKey].compactMap { $0["apiKey"]?.stringValue }
+        var all = texts
+        for path in files() {
+            if let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) { all.append(text) }
+        }
+        for secret in secrets {
+            for text in all { XCTAssertFalse(text.contains(secret), "a secret leaked", file: file, line: line) }
+        }
     }
 }
 

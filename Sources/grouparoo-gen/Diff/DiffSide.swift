@@ -13,8 +13,9 @@ struct DiffSide {
 
     /// A side read from a config directory; `shownAs` replaces the directory in file paths (for git).
     static func directory(_ path: String, label: String, environment: [String: String], shownAs: String? = nil) -> DiffSide {
-        let read = ConfigReader(options: ReaderOptions(environment: environment)).readDirectory(at: path)
-        var objects = PlainConfigObject.objects(of: read)
+        let result = DiffRead.directory(path, options: ReaderOptions(environment: environment))
+        let read = result.read
+        var objects = result.objects
         if let shownAs {
             for index in objects.indices {
                 if let file = objects[index].file, file.hasPrefix(path) { objects[index].file = shownAs + file.dropFirst(path.count) }
