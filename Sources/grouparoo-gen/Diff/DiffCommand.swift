@@ -117,7 +117,7 @@ struct DiffLoader {
         if let revision = GitRevision(argument) {
             let folder = scratch.appendingPathComponent("side\(index)")
             do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-                return .failure(Problem(message: "cannot create a temporary folder: \(error.localizedDescription)"))
+                return .failure(Problem(message: "cannot create a temporary folder: \(FileErrorDescription.describe(error))"))
             }
             switch revision.extract(into: folder, defaultPath: context.absolutePath(defaultDirectory), workingDirectory: context.currentDirectory) {
             case .success(let extracted):

@@ -80,7 +80,7 @@ struct GitRevision {
         do {
             try FileManager.default.createDirectory(at: tree, withIntermediateDirectories: true)
         } catch {
-            return .failure(UsageError(message: "cannot create a temporary folder: \(error)"))
+            return .failure(UsageError(message: "cannot create a temporary folder: \(FileErrorDescription.describe(error))"))
         }
         if case .failure(let problem) = Self.run("/usr/bin/env", ["tar", "-xf", tarFile.path, "-C", tree.path], in: top) {
             return .failure(problem)
@@ -103,7 +103,7 @@ struct GitRevision {
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch {
-            return .failure(UsageError(message: "cannot run \(arguments.first ?? executable): \(error.localizedDescription)"))
+            return .failure(UsageError(message: "cannot run \(arguments.first ?? executable): \(FileErrorDescription.describe(error))"))
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()

@@ -26,7 +26,7 @@ enum ImportCheck {
                 try Data(file.contents.utf8).write(to: target)
             }
         } catch {
-            return [Diagnostic(severity: .error, ruleID: "import-check", message: "cannot check the imported config: \(error)", span: nil)]
+            return [Diagnostic(severity: .error, ruleID: "import-check", message: "cannot check the imported config: \(FileErrorDescription.describe(error))", span: nil)]
         }
         var environment = context.environment
         for variable in secretVariables where environment[variable] == nil { environment[variable] = "set-by-import-check" }
@@ -80,7 +80,7 @@ struct EnvExample {
             try writer.write([PlannedFile(relativePath: url.lastPathComponent, contents: text)])
             return nil
         } catch {
-            return "cannot write \(path): \(error)"
+            return "cannot write " + FileErrorDescription.describe(error, path: path)
         }
     }
 }

@@ -25,7 +25,7 @@ enum ImportWrite {
         for file in converted.files {
             let planned: PlannedFile
             do { planned = try rendering.file(file) } catch {
-                context.writeError("error: cannot render \(file.id): \(error)\nimport: nothing written\n")
+                context.writeError("error: cannot render \(file.id): \(FileErrorDescription.describe(error))\nimport: nothing written\n")
                 return ExitCode.failure
             }
             let keys = file.objects.map(\.key)

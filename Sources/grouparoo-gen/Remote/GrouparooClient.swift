@@ -149,16 +149,18 @@ final class GrouparooClient: @unchecked Sendable {
 
     private static func describe(_ error: any Error, timeout: Double) -> RemoteFailure {
         let nsError = error as NSError
-        guard nsError.domain == NSURLErrorDomain else { return .unreachable(nsError.localizedDescription) }
+        // FoundationNetworking puts curl's own sentence here ("Couldn't connect to server").
+        let text = ControlCharacters.escaped(nsError.userInfo[NSLocalizedDescriptionKey] as? String ?? "error \(nsError.code)")
+        guard nsError.domain == NSURLErrorDomain else { return .unreachable(text) }
         // curl's CURLE_PARTIAL_FILE reaches FoundationNetworking under a generic code; its text is stable.
-        if nsError.localizedDescription.hasPrefix("transfer closed with") { return .truncated }
+        if text.hasPrefix("transfer closed with") { return .truncated }
         switch nsError.code {
         case NSURLErrorTimedOut: return .timeout(timeout)
         case NSURLErrorNetworkConnectionLost, NSURLErrorBadServerResponse, NSURLErrorCannotParseResponse: return .truncated
         case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted, NSURLErrorServerCertificateHasBadDate,
              NSURLErrorServerCertificateNotYetValid, NSURLErrorServerCertificateHasUnknownRoot, NSURLErrorClientCertificateRejected:
-            return .unreachable("TLS failed: \(nsError.localizedDescription)")
-        default: return .unreachable(nsError.localizedDescription)
+            return .unreachable("TLS failed: \(text)")
+        default: return .unreachable(text)
         }
     }
 }
