@@ -23,7 +23,8 @@ enum ImportCheck {
             for file in files {
                 let target = root.appendingPathComponent(file.relativePath)
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents.utf8).write(to: target)
+                try? FileManager.default.removeItem(at: target)  // the copy of a file --overwrite replaces
+                try PlainFileWrite.create(target.path, contents: Data(file.contents.utf8))
             }
         } catch {
             return [Diagnostic(severity: .error, ruleID: "import-check", message: "cannot check the imported config: \(FileErrorDescription.describe(error))", span: nil)]

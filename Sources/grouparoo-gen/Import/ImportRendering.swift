@@ -13,7 +13,13 @@ enum ImportFormat: String, CaseIterable {
 /// value is left out (the loader keeps or generates it, R-KEY-03).
 struct ImportRendering {
     let format: ImportFormat
-    let templates: TemplateStore
+    /// Parsed once: an import renders thousands of files.
+    let template: Template
+
+    init(format: ImportFormat, templates: TemplateStore) throws {
+        self.format = format
+        template = try templates.template("import-file.js.template")
+    }
 
     func file(_ file: ImportConversion.File) throws -> PlannedFile {
         let folder = file.remoteClass.facts.folder
@@ -22,7 +28,7 @@ struct ImportRendering {
             let objects = JSLiteral.array(file.objects.map { literal($0.value, commented: true) })
             let hasSecrets = file.objects.contains { Self.containsSecret($0.value) }
             let names = file.objects.map { "\($0.objectClass) \(JSLiteralSyntax.quoted($0.id))" }
-            let contents = try templates.template("import-file.js.template").render([
+            let contents = try template.render([
                 "description": .text(JSLiteralSyntax.lineCommentText(names.joined(separator: " with its ")).capitalizedFirst),
                 "secrets": .flag(hasSecrets),
                 "objects": .text(try GeneratePlanner.printer.print(objects)),

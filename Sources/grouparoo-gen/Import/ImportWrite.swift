@@ -15,9 +15,14 @@ enum ImportWrite {
         let paths = ReportPaths(workingDirectory: context.currentDirectory, configDirectory: request.directory)
         let display = { (path: String) in ControlCharacters.escaped(paths.display(path)) }
         let existing = ExistingConfig(directory: request.directory, environment: context.environment)
-        let rendering = ImportRendering(format: request.format, templates: .embedded)
+        let rendering: ImportRendering
+        do { rendering = try ImportRendering(format: request.format, templates: .embedded) } catch {
+            context.writeError("error: \(FileErrorDescription.describe(error))\nimport: nothing written\n")
+            return ExitCode.failure
+        }
         var files: [PlannedFile] = []
         var notices = converted.notices
+        var leftAlone: [String] = []
         var keptObjects = 0
         var written = 0
         var plannedKeys = Set<String>()
@@ -40,7 +45,7 @@ enum ImportWrite {
                     && existing.keysByFile[target, default: []].isSubset(of: Set(keys))
                 if !replaceable {
                     keptObjects += keys.count
-                    notices.append("\(clash.key) already exists in \(display(clash.file)); left alone"
+                    leftAlone.append("\(clash.key) already exists in \(display(clash.file)); left alone"
                         + (request.overwrite ? " (its file holds other objects or has another name)" : " (use --overwrite to replace it)"))
                     continue
                 }
@@ -50,6 +55,9 @@ enum ImportWrite {
             files.append(planned)
             written += keys.count
         }
+        // A re-import of a large instance would name every object; the first ones make the point.
+        notices += leftAlone.prefix(20)
+        if leftAlone.count > 20 { notices.append("… and \(leftAlone.count - 20) more objects that already exist were left alone") }
         for notice in notices { context.writeError("notice: \(ControlCharacters.escaped(notice))\n") }
         let variables = converted.secrets.filter { secret in
             files.contains { $0.contents.contains(secret.variable) }
