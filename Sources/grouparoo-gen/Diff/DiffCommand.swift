@@ -3,6 +3,14 @@ import Foundation
 
 /// `grouparoo-gen diff A [B]`: what changes from A to B, object by object and field by field.
 enum DiffCommand: Command {
+    struct Options: OptionGroup {
+        let remote = RemoteOptionGroup()
+        let format = Option<DiffFormat>("--format", help: "text (default) or json (see docs/diff-json.md).")
+        let reader = ReaderOptionGroup()
+    }
+
+    static let option = Options()
+
     static let spec = CommandSpec(
         name: "diff",
         abstract: "Show what differs between two configs (directories, git revisions or a live instance).",
@@ -14,14 +22,14 @@ enum DiffCommand: Command {
             ArgumentSpec(name: "A", help: "The config before: a directory, git:REV or git:REV:PATH. With --host, the live instance."),
             ArgumentSpec(name: "B", help: "The config after (default: $GROUPAROO_CONFIG_DIR, else ./config)."),
         ],
-        options: RemoteOptions.specs + [
-            .value("--format", valueName: "text|json", help: "text (default) or json (see docs/diff-json.md)."),
-            .value("--env-file", valueName: "file", help: "Read environment variables from a dotenv file for both sides."),
-        ],
+        options: Options.specs,
         examples: [
-            ("diff git:origin/main config", "In a pull request: what merging would change"),
-            ("diff --host https://grouparoo.example.com config", "What `grouparoo apply` of ./config would change on the instance"),
-            ("diff old-config new-config --format json", "Compare two directories, for tools"),
+            CommandExample("diff git:origin/main config", "In a pull request: what merging would change", exits: ExitCode.failure,
+                           needsInstance: true),
+            CommandExample("diff --host https://grouparoo.example.com config", "What `grouparoo apply` of ./config would change on the instance",
+                           needsInstance: true),
+            CommandExample("diff old-config new-config --format json", "Compare two directories, for tools", exits: ExitCode.failure,
+                           needsInstance: true),
         ],
         discussion: """
             Objects are matched by class and id: + created, - deleted, ~ changed (with each changed
@@ -35,18 +43,15 @@ enum DiffCommand: Command {
             """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
-        let formatName = arguments.value("format") ?? "text"
-        guard let format = DiffFormat(rawValue: formatName) else {
-            return usageError("unknown value '\(formatName)' for --format; use 'text' or 'json'", context: context)
-        }
-        let host = RemoteOptions.host(arguments, context: context)
-        let useHost = arguments.value("host") != nil || (arguments.positionals.isEmpty && host != nil)
+        let format = arguments[option.format] ?? .text
+        let host = RemoteOptions.host(arguments, option.remote, context: context)
+        let useHost = arguments[option.remote.host] != nil || (arguments.positionals.isEmpty && host != nil)
         let maximum = useHost ? 1 : 2
         guard arguments.positionals.count <= maximum, useHost || !arguments.positionals.isEmpty else {
             return usageError(useHost ? "with --host give at most one config (B)" : "give one or two configs to compare (A [B]), or --host", context: context)
         }
         let environment: [String: String]
-        switch ReaderSetup.environment(envFile: arguments.value("env-file"), context: context) {
+        switch ReaderSetup.environment(envFile: arguments[option.reader.envFile], context: context) {
         case .success(let values): environment = values
         case .failure(let problem): return usageError(problem.message, context: context)
         }
@@ -56,13 +61,14 @@ enum DiffCommand: Command {
         }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("grouparoo-gen-diff-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let loader = DiffLoader(context: context, environment: environment, scratch: scratch, defaultDirectory: defaultDirectory)
+        let loader = DiffLoader(context: context, options: ReaderOptions(environment: environment, evaluator: arguments[option.reader.evaluator] ?? .static),
+                                scratch: scratch, defaultDirectory: defaultDirectory)
 
         let before: DiffSide
         var afterName = arguments.positionals.count == maximum ? arguments.positionals[maximum - 1] : defaultDirectory
         if useHost {
-            guard let host else { return usageError("no instance: pass --host URL or set $GROUPAROO_HOST", context: context) }
-            switch loader.live(arguments, host: host) {
+            guard let host else { return usageError("no instance: pass \(option.remote.host.name) URL or set $GROUPAROO_HOST", context: context) }
+            switch loader.live(arguments, option.remote, host: host) {
             case .success(let side): before = side
             case .failure(let problem): return fail(problem, context: context)
             }
@@ -98,7 +104,7 @@ enum DiffCommand: Command {
 }
 
 /// The output formats of `diff`.
-enum DiffFormat: String {
+enum DiffFormat: String, CaseIterable {
     case text, json
 }
 
@@ -109,7 +115,7 @@ struct DiffLoader {
     }
 
     let context: CommandContext
-    let environment: [String: String]
+    let options: ReaderOptions
     let scratch: URL
     let defaultDirectory: String
 
@@ -124,7 +130,7 @@ struct DiffLoader {
                 guard FileManager.default.fileExists(atPath: extracted.directory) else {
                     return .failure(Problem(message: "\(argument): no such directory at that revision"))
                 }
-                return .success(.directory(extracted.directory, label: argument, environment: environment, shownAs: extracted.shownAs))
+                return .success(.directory(extracted.directory, label: argument, options: options, shownAs: extracted.shownAs))
             case .failure(let problem):
                 return .failure(Problem(message: problem.message))
             }
@@ -134,13 +140,13 @@ struct DiffLoader {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return .failure(Problem(message: "\(ControlCharacters.escaped(argument)): not a config directory (nor git:REV[:PATH])"))
         }
-        return .success(.directory(path, label: argument, environment: environment))
+        return .success(.directory(path, label: argument, options: options))
     }
 
     /// The instance, read through import's conversion (locked objects included: they are what apply manages).
-    func live(_ arguments: ParsedArguments, host: String) -> Result<DiffSide, Problem> {
+    func live(_ arguments: ParsedArguments, _ option: RemoteOptionGroup, host: String) -> Result<DiffSide, Problem> {
         let client: GrouparooClient
-        switch RemoteOptions.client(arguments, host: host, context: context) {
+        switch RemoteOptions.client(arguments, option, host: host, context: context) {
         case .success(let made): client = made
         case .failure(let problem): return .failure(Problem(message: problem.message))
         }

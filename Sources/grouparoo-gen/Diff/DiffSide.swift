@@ -12,8 +12,8 @@ struct DiffSide {
     var unreadableFiles = 0
 
     /// A side read from a config directory; `shownAs` replaces the directory in file paths (for git).
-    static func directory(_ path: String, label: String, environment: [String: String], shownAs: String? = nil) -> DiffSide {
-        let result = DiffRead.directory(path, options: ReaderOptions(environment: environment))
+    static func directory(_ path: String, label: String, options: ReaderOptions, shownAs: String? = nil) -> DiffSide {
+        let result = DiffRead.directory(path, options: options)
         let read = result.read
         var objects = result.objects
         if let shownAs {

@@ -3,21 +3,35 @@ import Foundation
 
 /// `grouparoo-gen import`: reads a live instance over its REST API and writes its objects as config.
 enum ImportCommand: Command {
+    struct Options: OptionGroup {
+        let remote = RemoteOptionGroup()
+        let configDir = Option<String>("--config-dir", valueName: "dir", help: "Where to write (default: $GROUPAROO_CONFIG_DIR, else ./config).",
+                                       completion: .directories)
+        let only = Option<[RemoteClass]>("--only", valueName: "class,…",
+                                         help: "Import only these classes: \(RemoteClass.allCases.map(\.rawValue).joined(separator: ", ")).",
+                                         expected: "classes from \(RemoteClass.allCases.map(\.rawValue).joined(separator: ", "))",
+                                         completion: .choices(RemoteClass.allCases.map(\.rawValue)), repeatable: true) { text in
+            let names = text.split(separator: ",").map(String.init)
+            let classes = names.compactMap(RemoteClass.named)
+            return classes.count == names.count ? classes : nil
+        }
+        let includeLocked = Flag("--include-locked", help: "Also import objects locked by code config (locked \"config:code\").")
+        let format = Option<ImportFormat>("--format", help: "js (default): commented JavaScript; json: Grouparoo's config-writer layout.")
+        let dryRun = Flag("--dry-run", help: "Print what would be written; write nothing.")
+        let overwrite = Flag("--overwrite", help: "Replace files of objects that already exist (when the file holds nothing else).")
+    }
+
+    static let option = Options()
+
     static let spec = CommandSpec(
         name: "import",
         abstract: "Write the apps, sources, properties, groups … of a running Grouparoo into config files.",
         usage: ["import [--host URL] [--config-dir DIR] [--only CLASS,…] [--include-locked] [--format js|json] [--dry-run] [--overwrite] [--api-key-env NAME]"],
-        options: RemoteOptions.specs + [
-            .value("--config-dir", valueName: "dir", help: "Where to write (default: $GROUPAROO_CONFIG_DIR, else ./config)."),
-            .value("--only", valueName: "class,…", help: "Import only these classes: \(RemoteClass.allCases.map(\.rawValue).joined(separator: ", "))."),
-            .flag("--include-locked", help: "Also import objects locked by code config (locked \"config:code\")."),
-            .value("--format", valueName: "js|json", help: "js (default): commented JavaScript; json: Grouparoo's config-writer layout."),
-            .flag("--dry-run", help: "Print what would be written; write nothing."),
-            .flag("--overwrite", help: "Replace files of objects that already exist (when the file holds nothing else)."),
-        ],
+        options: Options.specs,
         examples: [
-            ("import --host http://localhost:3000", "Import everything the API key may read into ./config"),
-            ("import --only app,source,property --dry-run", "See which files apps, sources and properties would become"),
+            CommandExample("import --host http://localhost:3000", "Import everything the API key may read into ./config", needsInstance: true),
+            CommandExample("import --only app,source,property --dry-run", "See which files apps, sources and properties would become",
+                           needsInstance: true),
         ],
         discussion: """
             The API key is read from $GROUPAROO_API_KEY (or the variable --api-key-env names) and sent
@@ -36,28 +50,18 @@ enum ImportCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
         guard arguments.positionals.isEmpty else {
-            return usageError("import takes no arguments (got \(arguments.positionals.count)); use --config-dir DIR", context: context)
+            return usageError("import takes no arguments (got \(arguments.positionals.count)); use \(option.configDir.name) DIR", context: context)
         }
-        let formatName = arguments.value("format") ?? ImportFormat.js.rawValue
-        guard let format = ImportFormat(rawValue: formatName) else {
-            return usageError("unknown value '\(formatName)' for --format; use 'js' or 'json'", context: context)
-        }
-        var only = Set<RemoteClass>()
-        for name in arguments.values("only").flatMap({ $0.split(separator: ",").map(String.init) }) where !name.isEmpty {
-            guard let remoteClass = RemoteClass.named(name) else {
-                return usageError("unknown class '\(name)' for --only; use \(RemoteClass.allCases.map(\.rawValue).joined(separator: ", "))", context: context)
-            }
-            only.insert(remoteClass)
-        }
-        guard let host = RemoteOptions.host(arguments, context: context) else {
-            return usageError("no instance: pass --host URL or set $GROUPAROO_HOST", context: context)
+        let only = Set(arguments.all(option.only).flatMap { $0 })
+        guard let host = RemoteOptions.host(arguments, option.remote, context: context) else {
+            return usageError("no instance: pass \(option.remote.host.name) URL or set $GROUPAROO_HOST", context: context)
         }
         let client: GrouparooClient
-        switch RemoteOptions.client(arguments, host: host, context: context) {
+        switch RemoteOptions.client(arguments, option.remote, host: host, context: context) {
         case .success(let made): client = made
         case .failure(let problem): return usageError(problem.message, context: context)
         }
-        var directory = arguments.value("config-dir") ?? ""
+        var directory = arguments[option.configDir] ?? ""
         if directory.isEmpty {
             do { directory = try ReaderSetup.defaultConfigDirectory(context) } catch { return usageError(error.message, context: context) }
         }
@@ -74,9 +78,9 @@ enum ImportCommand: Command {
         for problem in outcome.unreadable {
             context.writeError("warning: left out an object the instance could not serve (\(problem))\n")
         }
-        let converted = ImportConversion(options: .init(only: only, includeLocked: arguments.flag("include-locked"))).convert(outcome.snapshot)
-        let request = ImportWrite.Request(directory: directory, format: format, overwrite: arguments.flag("overwrite"),
-                                          dryRun: arguments.flag("dry-run"))
+        let converted = ImportConversion(options: .init(only: only, includeLocked: arguments[option.includeLocked])).convert(outcome.snapshot)
+        let request = ImportWrite.Request(directory: directory, format: arguments[option.format] ?? .js,
+                                          overwrite: arguments[option.overwrite], dryRun: arguments[option.dryRun])
         return ImportWrite.run(converted, request: request, context: context)
     }
 }
