@@ -2,47 +2,22 @@ import ConfigModel
 import Foundation
 
 /// Validates the config an import would leave behind, before anything is written: the existing
-/// directory and the new files are put together in a temporary folder and checked with our rules.
-/// Secrets the new files read are given stand-in values (their real values are the user's to set).
+/// directory with the new files laid over it in memory, checked with our rules. Secrets the new
+/// files read are given stand-in values (their real values are the user's to set).
 enum ImportCheck {
-    /// Errors in the new files (or anywhere, when the directory was empty), with paths pointing
-    /// into the real config directory.
+    /// Errors in the new files, or anywhere when the directory held no config before.
     static func problems(files: [PlannedFile], request: ImportWrite.Request, secretVariables: [String],
                          context: CommandContext) -> [Diagnostic] {
         guard !files.isEmpty else { return [] }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("grouparoo-gen-import-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let root = scratch.appendingPathComponent("config")
-        var hadConfig = false
-        do {
-            if FileManager.default.fileExists(atPath: request.directory) {
-                try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-                try FileManager.default.copyItem(atPath: request.directory, toPath: root.path)
-                hadConfig = true
-            }
-            for file in files {
-                let target = root.appendingPathComponent(file.relativePath)
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try? FileManager.default.removeItem(at: target)  // the copy of a file --overwrite replaces
-                try PlainFileWrite.create(target.path, contents: Data(file.contents.utf8))
-            }
-        } catch {
-            return [Diagnostic(severity: .error, ruleID: "import-check", message: "cannot check the imported config: \(FileErrorDescription.describe(error))", span: nil)]
-        }
         var environment = context.environment
         for variable in secretVariables where environment[variable] == nil { environment[variable] = "set-by-import-check" }
-        let read = ConfigReader(options: ReaderOptions(environment: environment)).readDirectory(at: root.path)
-        let report = Validator().validate(read)
-        let newFiles = Set(files.map { root.appendingPathComponent($0.relativePath).path })
-        let realRoot = URL(fileURLWithPath: request.directory).standardizedFileURL.path
-        return report.diagnostics.filter { diagnostic in
+        let read = ConfigOverlay.read(directory: request.directory, adding: files.map { ($0.relativePath, $0.contents) },
+                                      options: ReaderOptions(environment: environment))
+        let root = URL(fileURLWithPath: request.directory).standardizedFileURL.path
+        let newFiles = Set(files.map { root + "/" + $0.relativePath })
+        let hadConfig = read.files.contains { !newFiles.contains($0.path) }
+        return Validator().validate(read).diagnostics.filter { diagnostic in
             diagnostic.severity == .error && (!hadConfig || diagnostic.span.map { newFiles.contains($0.file) } ?? true)
-        }.map { diagnostic in
-            var moved = diagnostic
-            if let span = diagnostic.span, span.file.hasPrefix(root.path) {
-                moved.span = SourceSpan(file: realRoot + span.file.dropFirst(root.path.count), start: span.start, end: span.end)
-            }
-            return moved
         }
     }
 }
