@@ -123,4 +123,27 @@ final class RemoteRoundTripTests: XCTestCase {
         XCTAssertEqual(changes[1].fields.map(\.isSecret), [true, false, false])
         XCTAssertTrue(changes[2].isDeletedByApply)
     }
+
+    func testSettingsAtTheirDefaultAndDraftObjectsAreNotImported() {
+        func setting(_ key: String, _ value: String, _ defaultValue: ConfigValue, plugin: String = "core") -> ConfigValue {
+            .object([.init("id", .string("set_\(key)")), .init("pluginName", .string(plugin)), .init("key", .string(key)),
+                     .init("value", .string(value)), .init("defaultValue", defaultValue), .init("locked", .null)])
+        }
+        func model(_ id: String, state: String) -> ConfigValue {
+            .object([.init("id", .string(id)), .init("name", .string(id.uppercased())), .init("type", .string("profile")),
+                     .init("state", .string(state)), .init("locked", .null)])
+        }
+        let snapshot = InstanceSnapshot(lists: [
+            .setting: [setting("cluster-name", "Acme", .string("My Grouparoo Cluster")),
+                       setting("groups-calculation-delay-minutes", "1440", .number(1440)),
+                       setting("customer-id", "abc", .string(""), plugin: "telemetry")],
+            .model: [model("ready_one", state: "ready"), model("gone", state: "deleted")],
+            .source: [.object([.init("id", .string("s")), .init("name", .string("S")), .init("state", .string("ready")),
+                               .init("appId", .string("no_such_app")), .init("modelId", .string("ready_one"))])],
+        ])
+        let result = ImportConversion().convert(snapshot)
+        XCTAssertEqual(result.objects.map(\.key), ["setting:cluster-name", "model:ready_one"])
+        XCTAssertEqual(result.objects[0].value["value"], .string("Acme"))
+        XCTAssertEqual(result.skipped.map { "\($0.id) \($0.reason.rawValue)" }, ["gone draft or deleted", "s its parent is not ready"])
+    }
 }

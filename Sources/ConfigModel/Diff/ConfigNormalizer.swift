@@ -67,13 +67,7 @@ public struct ConfigNormalizer: Sendable {
     }
 
     /// How the loader stores option and setting values: as strings (R-PROP-09).
-    static func loaderString(_ value: ConfigValue) -> ConfigValue {
-        switch value {
-        case .number(let number): return .string(number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number))
-        case .boolean(let flag): return .string(flag ? "true" : "false")
-        default: return value
-        }
-    }
+    static func loaderString(_ value: ConfigValue) -> ConfigValue { value.asLoaderString }
 
     /// One rule form: `propertyId` (never `key`), convenient ops, dates as milliseconds, no `type`.
     private func normalizedRule(_ rule: ConfigValue) -> ConfigValue {

@@ -11,7 +11,7 @@ public enum DiffRead {
 
     public static func directory(_ path: String, options: ReaderOptions) -> Result {
         let first = ConfigReader(options: options).readDirectory(at: path)
-        let unset = Set(first.diagnostics.filter { $0.ruleID == "unset-env-var" }.compactMap { variableName(in: $0.message) })
+        let unset = Set(first.diagnostics.filter { $0.readerProblem == .unsetEnvVar }.compactMap { variableName(in: $0.message) })
         guard !unset.isEmpty else { return Result(objects: PlainConfigObject.objects(of: first), read: first) }
         var marked = options
         for name in unset { marked.environment[name] = marker + name }

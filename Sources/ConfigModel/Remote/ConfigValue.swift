@@ -42,6 +42,15 @@ public indirect enum ConfigValue: Sendable, Equatable {
         return nil
     }
 
+    /// How the loader stores option and setting values: numbers and booleans as strings (R-PROP-09).
+    public var asLoaderString: ConfigValue {
+        switch self {
+        case .number(let number): return .string(number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number))
+        case .boolean(let flag): return .string(flag ? "true" : "false")
+        default: return self
+        }
+    }
+
     /// JavaScript truthiness, for the few places Grouparoo tests a value with `if (x)`.
     public var isTruthy: Bool {
         switch self {

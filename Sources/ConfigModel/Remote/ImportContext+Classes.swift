@@ -212,12 +212,13 @@ extension ImportContext {
 
     private mutating func convertSetting(_ item: ConfigValue) {
         guard let key = item["key"]?.stringValue, let pluginName = item["pluginName"]?.stringValue,
-              item["value"] != item["defaultValue"], !(pluginName == "telemetry" && key == "customer-id"),
+              let value = item["value"], (value).asLoaderString != (item["defaultValue"] ?? .null).asLoaderString,
+              !(pluginName == "telemetry" && key == "customer-id"),
               let id = ConfigIdentity.generateId(key) else { return }
         var members: [ConfigMember] = []
         members.add("pluginName", .string(pluginName))
         members.add("key", .string(key))
-        members.add("value", item["value"])
+        members.add("value", value)
         emit(.setting, [object("setting", id, members, locked: item["locked"])])
     }
 }

@@ -21,7 +21,7 @@ struct DiffSide {
                 if let file = objects[index].file, file.hasPrefix(path) { objects[index].file = shownAs + file.dropFirst(path.count) }
             }
         }
-        let unreadable = Set(read.files.filter { $0.needsNode || $0.diagnostics.contains { $0.severity == .error && $0.ruleID == "syntax-error" } }.map(\.path))
+        let unreadable = Set(read.files.filter { $0.needsNode || $0.diagnostics.contains { $0.severity == .error && $0.readerProblem == .syntaxError } }.map(\.path))
         return DiffSide(label: label, objects: objects, order: ApplyOrder.of(read), unreadableFiles: unreadable.count)
     }
 

@@ -72,7 +72,7 @@ private struct Served {
             let registered = RegisteredSetting.lookup(pluginName: pluginName, key: key)
             snapshot[.setting].append(.object(common(object, state: nil) + [
                 ConfigMember("pluginName", .string(pluginName)), ConfigMember("key", .string(key)),
-                ConfigMember("value", ConfigNormalizer.loaderString(field(object, "value"))),
+                ConfigMember("value", (field(object, "value")).asLoaderString),
                 ConfigMember("defaultValue", registered.map { .string($0.defaultValue) } ?? .null),
             ]))
         default:
@@ -122,13 +122,13 @@ private struct Served {
     private func servedFilters(_ filters: ConfigValue?) -> ConfigValue {
         .array((filters?.arrayValue ?? []).map { filter in
             .object(["key", "op", "match", "relativeMatchNumber", "relativeMatchUnit", "relativeMatchDirection"].map { key in
-                ConfigMember(key, key == "match" ? filter[key].map(ConfigNormalizer.loaderString) ?? .null : filter[key] ?? .null)
+                ConfigMember(key, key == "match" ? filter[key].map(\.asLoaderString) ?? .null : filter[key] ?? .null)
             })
         })
     }
 
     private func property(_ object: PlainConfigObject) -> ConfigValue {
-        let options = (object.value["options"]?.members ?? []).map { ConfigMember($0.key, ConfigNormalizer.loaderString($0.value)) }
+        let options = (object.value["options"]?.members ?? []).map { ConfigMember($0.key, ($0.value).asLoaderString) }
         return .object(common(object) + [
             ConfigMember("sourceId", field(object, "sourceId")), ConfigMember("key", field(object, "key")),
             ConfigMember("type", field(object, "type")), ConfigMember("unique", object.value["unique"] ?? .boolean(false)),
@@ -148,7 +148,7 @@ private struct Served {
             let topLevel = key.stringValue.map { topLevelTypes[$0] != nil } ?? false
             let type = property.map { field($0, "type") } ?? key.stringValue.flatMap { topLevelTypes[$0] }.map(ConfigValue.string) ?? .null
             var op = rule["op"]?.stringValue ?? ""
-            var match = rule["match"].map(ConfigNormalizer.loaderString) ?? .null
+            var match = rule["match"].map(\.asLoaderString) ?? .null
             var direction = rule["relativeMatchDirection"] ?? .null
             switch op {
             case "exists": op = "ne"; match = .string("null")
