@@ -14,6 +14,8 @@ enum CommandRouter {
             CommandEntry(InitCommand.self),
             CommandEntry(SchemaCommand.self),
             CommandEntry(LSPCommand.self),
+            CommandEntry(ImportCommand.self),
+            CommandEntry(DiffCommand.self),
         ]
     }
 

@@ -111,7 +111,7 @@ struct SafeFileWriter {
         }
         // A short name, so a target name close to the 255-byte limit still has a temporary sibling.
         let temporary = folder.appendingPathComponent(String(format: ".gg-%08x.tmp", UInt32.random(in: 0...UInt32.max)))
-        try data.write(to: temporary, options: .withoutOverwriting)
+        try PlainFileWrite.create(temporary.path, contents: data)
         defer { try? FileManager.default.removeItem(at: temporary) }
         if overwrite {
             guard rename(temporary.path, target.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }

@@ -91,6 +91,19 @@ exports.default = async function buildConfig() {
 };
 
 """####,
+        "import-file.js.template": ####"""
+{{! Import: one file of config objects read from a Grouparoo instance by `grouparoo-gen import`.
+    Written to <folder>/<id>.js. `objects` is the array of objects, printed with comments. }}
+// {{description}}, imported from a Grouparoo instance by `grouparoo-gen import`.
+// Edit it like any config file; `grouparoo-gen diff --host URL` shows how it differs from the instance.
+{{#secrets}}
+// Secrets are not written here: they are read from the environment (listed in .env.example).
+{{/secrets}}
+exports.default = async function buildConfig() {
+  return {{objects}};
+};
+
+"""####,
         "mongo-query-property.js.template": ####"""
 {{! MongoDB query property: one value per record from an aggregation pipeline.
     Written to properties/<id>.js. }}

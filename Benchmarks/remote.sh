@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Times `grouparoo-gen import` of a paginated instance with N properties (served by
+# Tests/Support/fake-grouparoo.js on 127.0.0.1) end to end, and `diff` of two 10,000-file trees
+# against one `validate` of a tree (release build, medians of RUNS).
+#
+#   Benchmarks/remote.sh [PROPERTIES] [RUNS]      defaults: 10000 properties, 5 runs
+#
+# SKIP_BUILD=1 reuses an existing release binary. Needs node, python3 and GNU time.
+set -euo pipefail
+
+PROPERTIES="${1:-10000}"
+RUNS="${2:-5}"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+OUT="$HERE/out/remote"
+cd "$ROOT"
+command -v node >/dev/null || { echo "node is not on PATH" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "/usr/bin/time (GNU time) is required for peak RSS" >&2; exit 1; }
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  swift build -c release --product grouparoo-gen >&2
+fi
+BIN="$(swift build -c release --show-bin-path)/grouparoo-gen"
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+# The fake instance; it exits when its stdin (the sleep) ends, or when this script kills it.
+python3 "$HERE/make-instance.py" "$PROPERTIES" "$OUT/settings.json" bench-key "$OUT/requests.log"
+sleep 3600 | node "$ROOT/Tests/Support/fake-grouparoo.js" "$OUT/settings.json" > "$OUT/port.txt" &
+SERVER=$!
+trap 'kill "$SERVER" 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do grep -q PORT "$OUT/port.txt" 2>/dev/null && break; sleep 0.1; done
+HOST="http://127.0.0.1:$(sed 's/PORT //' "$OUT/port.txt")"
+
+# measure NAME CMD... : wall seconds and peak RSS (KiB) of each run into $OUT/NAME.samples.
+measure() {
+  local name="$1"; shift
+  local start end
+  start="$(date +%s.%N)"
+  /usr/bin/time -v -o "$OUT/$name.time" "$@" > "$OUT/$name.stdout" 2> "$OUT/$name.stderr" || true
+  end="$(date +%s.%N)"
+  python3 - "$OUT/$name.time" "$start" "$end" >> "$OUT/$name.samples" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
+print(f"{float(sys.argv[3]) - float(sys.argv[2])} {rss}")
+PY
+}
+summary() {
+  python3 - "$OUT/$1.samples" <<'PY'
+import statistics, sys
+rows = [tuple(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
+print(f"{statistics.median(r[0] for r in rows):.3f} {statistics.median(r[1] / 1024 for r in rows):.1f} {min(r[0] for r in rows):.3f}")
+PY
+}
+
+for run in $(seq 1 "$RUNS"); do
+  rm -rf "$OUT/import"
+  mkdir -p "$OUT/import"
+  GROUPAROO_API_KEY=bench-key measure import "$BIN" import --host "$HOST" --config-dir "$OUT/import/config"
+done
+tail -1 "$OUT/import.stdout" >&2
+FILES="$(find "$OUT/import/config" -type f | wc -l | tr -d ' ')"
+
+# Two 10,000-file trees: the synthetic tree of run.sh, and a copy with a few objects changed.
+python3 "$HERE/make-tree.py" 10000 "$OUT/tree-a" >&2
+cp -r "$OUT/tree-a" "$OUT/tree-b"
+find "$OUT/tree-b" -name '*.json' | head -20 | xargs sed -i 's/"string"/"email"/'
+for run in $(seq 1 "$RUNS"); do
+  measure validate "$BIN" validate "$OUT/tree-a"
+  measure diff "$BIN" diff "$OUT/tree-a" "$OUT/tree-b"
+done
+TREE_FILES="$(find "$OUT/tree-a" -type f \( -name '*.js' -o -name '*.json' \) | wc -l | tr -d ' ')"
+echo "diff found: $(tail -1 "$OUT/diff.stdout")" >&2
+
+echo "| command | median wall (s) | fastest (s) | median peak RSS (MiB) |"
+echo "|---|---:|---:|---:|"
+read -r s m f <<<"$(summary import)"; echo "| \`import\` of $PROPERTIES properties ($FILES files, pages of 100) | $s | $f | $m |"
+read -r s m f <<<"$(summary validate)"; echo "| \`validate\` of one tree ($TREE_FILES files) | $s | $f | $m |"
+read -r s m f <<<"$(summary diff)"; echo "| \`diff\` of two trees ($TREE_FILES files each) | $s | $f | $m |"

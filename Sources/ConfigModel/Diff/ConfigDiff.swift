@@ -1,0 +1,108 @@
+/// Compares two sets of config objects, matched by (class, id), field by field (nested keys and
+/// array positions), in the order Grouparoo applies them.
+public enum ConfigDiff {
+    public enum Kind: String, Sendable {
+        case created = "+"
+        case deleted = "-"
+        case changed = "~"
+    }
+
+    public struct FieldChange: Sendable, Equatable {
+        /// `options.password`, `rules[0].match`.
+        public var path: String
+        /// Nil when the field is absent on that side.
+        public var before: ConfigValue?
+        public var after: ConfigValue?
+        /// Secret-bearing fields are reported as changed, never with their values.
+        public var isSecret: Bool
+    }
+
+    public struct ObjectChange: Sendable, Equatable {
+        public var kind: Kind
+        public var objectClass: String
+        public var id: String
+        public var fields: [FieldChange]
+        /// The `locked` value of the object on the "before" side (live instances only).
+        public var locked: String?
+        /// The file the object is in, on the side that has it ("after" for created and changed).
+        public var file: String?
+
+        public var key: String { "\(objectClass):\(id)" }
+        /// A deleted object locked by code config: the next `grouparoo apply` deletes it (R-PIPE-05).
+        public var isDeletedByApply: Bool { kind == .deleted && LockValue.isCodeConfig(locked) }
+    }
+
+    /// `before` → `after`. `order` lists node ids (`class:id`) in apply order; changes are sorted
+    /// by it, objects it does not name last (by class and id).
+    public static func compare(_ before: [PlainConfigObject], _ after: [PlainConfigObject], order: [String] = []) -> [ObjectChange] {
+        let beforeNormalizer = ConfigNormalizer(before)
+        let afterNormalizer = ConfigNormalizer(after)
+        var afterByKey: [String: PlainConfigObject] = [:]
+        for object in after where afterByKey[object.key] == nil { afterByKey[object.key] = object }
+        var beforeKeys = Set<String>()
+        var changes: [ObjectChange] = []
+        for old in before where beforeKeys.insert(old.key).inserted {
+            guard let new = afterByKey[old.key] else {
+                changes.append(ObjectChange(kind: .deleted, objectClass: old.objectClass, id: old.id, fields: [],
+                                            locked: old.locked, file: old.file))
+                continue
+            }
+            var fields: [FieldChange] = []
+            FieldDiff.compare(beforeNormalizer.normalized(old), afterNormalizer.normalized(new), path: "", into: &fields)
+            if !fields.isEmpty {
+                changes.append(ObjectChange(kind: .changed, objectClass: old.objectClass, id: old.id, fields: fields,
+                                            locked: old.locked, file: new.file ?? old.file))
+            }
+        }
+        var afterKeys = Set<String>()
+        for new in after where !beforeKeys.contains(new.key) && afterKeys.insert(new.key).inserted {
+            changes.append(ObjectChange(kind: .created, objectClass: new.objectClass, id: new.id, fields: [], locked: nil, file: new.file))
+        }
+        var rank: [String: Int] = [:]
+        for (index, key) in order.enumerated() where rank[key] == nil { rank[key] = index }
+        return changes.enumerated().sorted { left, right in
+            let (a, b) = (rank[left.element.key] ?? Int.max, rank[right.element.key] ?? Int.max)
+            if a != b { return a < b }
+            if left.element.key != right.element.key { return left.element.key < right.element.key }
+            return left.offset < right.offset
+        }.map(\.element)
+    }
+}
+
+/// The field-level part of a diff: objects by key (order ignored), arrays by position.
+enum FieldDiff {
+    static func compare(_ before: ConfigValue?, _ after: ConfigValue?, path: String, into changes: inout [ConfigDiff.FieldChange]) {
+        // A secret read from the environment is unknown on that side: not a difference (§12).
+        if case .environmentVariable? = before { return }
+        if case .environmentVariable? = after { return }
+        switch (before, after) {
+        case (.object(let old)?, .object(let new)?):
+            let newByKey = Dictionary(new.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+            let oldKeys = Set(old.map(\.key))
+            for member in old {
+                compare(member.value, newByKey[member.key], path: join(path, member.key), into: &changes)
+            }
+            for member in new where !oldKeys.contains(member.key) {
+                compare(nil, member.value, path: join(path, member.key), into: &changes)
+            }
+        case (.array(let old)?, .array(let new)?):
+            for index in 0..<max(old.count, new.count) {
+                compare(index < old.count ? old[index] : nil, index < new.count ? new[index] : nil,
+                        path: "\(path)[\(index)]", into: &changes)
+            }
+        default:
+            guard before != after else { return }
+            changes.append(ConfigDiff.FieldChange(path: path, before: before, after: after, isSecret: isSecretPath(path)))
+        }
+    }
+
+    private static func join(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    /// `apiKey`, and any key that names a password, token or key (`options.password`).
+    static func isSecretPath(_ path: String) -> Bool {
+        let last = path.split(separator: ".").last.map(String.init) ?? path
+        return HardcodedSecretRule.isSecretKey(last.split(separator: "[").first.map(String.init) ?? last)
+    }
+}

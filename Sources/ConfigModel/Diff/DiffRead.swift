@@ -1,0 +1,41 @@
+/// Reads a config directory for a diff. A variable the files read but the environment lacks would
+/// make its value `undefined` and vanish; instead it becomes `ConfigValue.environmentVariable`, an
+/// unknown value, so `password: process.env.DW_PASSWORD` is not reported as a missing password.
+public enum DiffRead {
+    public struct Result: Sendable {
+        public var objects: [PlainConfigObject]
+        public var read: ConfigReadResult
+    }
+
+    private static let marker = "\u{1}grouparoo-gen-environment:"
+
+    public static func directory(_ path: String, options: ReaderOptions) -> Result {
+        let first = ConfigReader(options: options).readDirectory(at: path)
+        let unset = Set(first.diagnostics.filter { $0.readerProblem == .unsetEnvVar }.compactMap { variableName(in: $0.message) })
+        guard !unset.isEmpty else { return Result(objects: PlainConfigObject.objects(of: first), read: first) }
+        var marked = options
+        for name in unset { marked.environment[name] = marker + name }
+        let second = ConfigReader(options: marked).readDirectory(at: path)
+        let objects = PlainConfigObject.objects(of: second).map { object in
+            var copy = object
+            copy.value = unmark(object.value)
+            return copy
+        }
+        return Result(objects: objects, read: second)
+    }
+
+    /// The name in "environment variable `NAME` is not set, …".
+    private static func variableName(in message: String) -> String? {
+        let parts = message.split(separator: "`", maxSplits: 2, omittingEmptySubsequences: false)
+        return parts.count >= 2 ? String(parts[1]) : nil
+    }
+
+    private static func unmark(_ value: ConfigValue) -> ConfigValue {
+        switch value {
+        case .string(let text) where text.hasPrefix(marker): return .environmentVariable(String(text.dropFirst(marker.count)))
+        case .array(let elements): return .array(elements.map(unmark))
+        case .object(let members): return .object(members.map { ConfigMember($0.key, unmark($0.value)) })
+        default: return value
+        }
+    }
+}
