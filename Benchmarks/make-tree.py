@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write a large synthetic Grouparoo config tree for benchmarking.
 
-Usage: make-tree.py N OUTDIR
+Usage: make-tree.py [--shape SHAPE] N OUTDIR
 
 Writes at least N files into OUTDIR (which becomes a config directory). The files
 look like what `grouparoo generate` and people write by hand: `.js` files with
@@ -13,6 +13,13 @@ plain Node script can read them with JSON.parse).
 Objects come in self-consistent "units" (a model, a warehouse app, a table source with
 its schedule, properties, groups, a destination, an api key, a team and a team
 member), so the tree also validates. Output is deterministic.
+
+Shapes (same units, laid out or written differently):
+  standard  workspace_NNN/<kind>/<file>, a third of the properties as .json
+  deep      every unit nine folders further down (long paths, many directories)
+  comments  every .js file opens with a 60-line block comment and 20 line comments
+  json      every property is a .json file (two thirds of all files are .json)
+  large     the standard tree plus 4 files of 2,500 API keys each (~1.3 MB each)
 """
 
 import json
@@ -295,14 +302,48 @@ def settings_json():
     ) + "\n"
 
 
-def unit_files(u, rng):
+SHAPES = ("standard", "deep", "comments", "json", "large")
+LARGE_FILES = 4
+KEYS_PER_LARGE_FILE = 2500
+
+COMMENT_BLOCK = (
+    "/*\n"
+    + "".join(f" * Notes line {i}: why this object exists, who owns it, and what breaks if it changes.\n" for i in range(60))
+    + " */\n"
+    + "".join(f"// history {i}: adjusted by the data team after the quarterly review of sync schedules\n" for i in range(20))
+)
+
+
+def shaped(shape, folder, name, content):
+    """Applies a shape's per-file change to one file of a unit."""
+    if shape == "comments" and name.endswith(".js"):
+        content = COMMENT_BLOCK + content
+    if shape == "deep":
+        folder = os.path.join("a", "b", "c", "d", "e", "f", "g", "h", "i", folder)
+    return folder, name, content
+
+
+def large_file(index, rng):
+    keys = []
+    for k in range(KEYS_PER_LARGE_FILE):
+        keys.append({
+            "class": "apiKey",
+            "id": f"bulk_{index}_{k}",
+            "name": f"Bulk key {index}-{k}",
+            "apiKey": "%032x" % rng.getrandbits(128),
+            "options": {"permissionAllRead": True, "permissionAllWrite": False},
+        })
+    return json.dumps(keys, indent=2) + "\n"
+
+
+def unit_files(u, rng, shape="standard"):
     files = []
     files.append(("models", f"u{u}_profiles.json", model_json(u)))
     files.append(("apps", f"u{u}_warehouse.js", app_file(u, rng)))
     files.append(("sources", f"u{u}_users.js", source_file(u, rng)))
     files.append(("properties", f"u{u}_user_id.js", id_property_file(u)))
     for index, (column, ptype, aggregation) in enumerate(PROPERTY_COLUMNS):
-        if index % 3 == 2:
+        if index % 3 == 2 or shape == "json":
             files.append(("properties", f"u{u}_{column}.json", property_json(u, column, ptype, aggregation)))
         else:
             files.append(("properties", f"u{u}_{column}.js", property_js(u, column, ptype, aggregation, rng)))
@@ -313,12 +354,16 @@ def unit_files(u, rng):
     files.append(("apiKeys", f"u{u}_api_key.json", api_key_json(u, rng)))
     files.append(("teams", f"u{u}_team.js", team_file(u)))
     assert len(files) == FILES_PER_UNIT, len(files)
-    return files
+    return [shaped(shape, *f) for f in files]
 
 
 def main(argv):
-    if len(argv) != 3 or not argv[1].isdigit():
-        sys.stderr.write("usage: make-tree.py N OUTDIR\n")
+    shape = "standard"
+    if len(argv) > 2 and argv[1] == "--shape":
+        shape = argv[2]
+        argv = argv[:1] + argv[3:]
+    if len(argv) != 3 or not argv[1].isdigit() or shape not in SHAPES:
+        sys.stderr.write(f"usage: make-tree.py [--shape {'|'.join(SHAPES)}] N OUTDIR\n")
         return 2
     wanted = int(argv[1])
     out = argv[2]
@@ -341,11 +386,14 @@ def main(argv):
     unit = 0
     while written < wanted:
         workspace = f"workspace_{unit // UNITS_PER_WORKSPACE:03d}"
-        for folder, name, content in unit_files(unit, rng):
+        for folder, name, content in unit_files(unit, rng, shape):
             write(os.path.join(workspace, folder, name), content)
         unit += 1
+    if shape == "large":
+        for index in range(LARGE_FILES):
+            write(os.path.join("bulk", f"api_keys_{index}.json"), large_file(index, rng))
 
-    print(f"wrote {written} files ({unit} units) to {out}")
+    print(f"wrote {written} files ({unit} units, shape {shape}) to {out}")
     return 0
 
 

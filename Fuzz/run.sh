@@ -3,9 +3,9 @@
 #
 #   Fuzz/run.sh [SECONDS] [extra libFuzzer flags...]     default: 60 seconds
 #
-# The working corpus grows in Fuzz/corpus-run/ (git-ignored); crashes, leaks and
-# timeouts are written there as crash-*/leak-*/timeout-* files. The hand-written
-# inputs in Fuzz/seeds/ start it off. Exit status is libFuzzer's (0 = nothing found).
+# The corpus grows in Fuzz/corpus/ (committed, so each run builds on the last); crashes,
+# leaks, timeouts and the log go to Fuzz/corpus-run/ (git-ignored) as crash-*/leak-*/
+# timeout-* files. The hand-written inputs in Fuzz/seeds/ start it off. Exit status is libFuzzer's (0 = nothing found).
 set -euo pipefail
 
 RUN_SECONDS="${1:-60}"
@@ -26,12 +26,13 @@ BIN="$(swift build "${FLAGS[@]}" --show-bin-path)/ReaderFuzzer"
 # libFuzzer checks for leaks right after the call returns, which LeakSanitizer
 # reports as a (false) leak. FUZZ_DETECT_LEAKS=1 turns it back on.
 WORK="$HERE/corpus-run"
-mkdir -p "$WORK/queue"
+CORPUS="$HERE/corpus"
+mkdir -p "$WORK" "$CORPUS"
 LOG="$WORK/last-run.log"
 
 echo "fuzzing for ${RUN_SECONDS}s; full log in $LOG" >&2
 status=0
-"$BIN" "$WORK/queue" "$HERE/seeds" \
+"$BIN" "$CORPUS" "$HERE/seeds" \
   -dict="$HERE/js.dict" \
   -max_total_time="$RUN_SECONDS" \
   -timeout=10 \
@@ -44,6 +45,6 @@ status=0
 grep -E "INITED|DONE|ERROR|SUMMARY|Done [0-9]+ runs|stat::" "$LOG" >&2 || true
 
 execs="$(grep -Eo 'stat::number_of_executed_units: [0-9]+' "$LOG" | grep -Eo '[0-9]+$' || echo '?')"
-echo "fuzzed ${RUN_SECONDS}s: ${execs} executions, $(ls "$WORK/queue" | wc -l | tr -d ' ') inputs in corpus, exit status ${status}"
+echo "fuzzed ${RUN_SECONDS}s: ${execs} executions, $(ls "$CORPUS" | wc -l | tr -d ' ') inputs in corpus, exit status ${status}"
 ls "$WORK" | grep -E '^(crash|leak|timeout|oom|slow-unit)-' && echo "findings are in $WORK" >&2 || true
 exit "$status"

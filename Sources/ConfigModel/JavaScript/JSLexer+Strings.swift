@@ -3,6 +3,15 @@ extension JSLexer {
     mutating func scanString(quote: Unicode.Scalar) throws -> String {
         let start = index
         index += 1
+        // Most strings are plain ASCII without escapes: made into one String at once.
+        var end = index
+        while end < source.scalars.count, source.scalars[end].isASCII, source.scalars[end] != quote,
+              source.scalars[end] != "\\", source.scalars[end] != "\n", source.scalars[end] != "\r" { end += 1 }
+        if end < source.scalars.count, source.scalars[end] == quote {
+            let text = JSLexer.asciiString(source.scalars, from: index, to: end)
+            index = end + 1
+            return text
+        }
         var text = String.UnicodeScalarView()
         var pendingHighSurrogate: UInt32?
         while true {

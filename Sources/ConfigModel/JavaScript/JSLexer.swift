@@ -125,6 +125,7 @@ struct JSLexer {
     }
 
     private mutating func scanIdentifierName() throws -> (String, Bool) {
+        if let name = scanASCIIName() { return (name, false) }
         var text = String.UnicodeScalarView()
         var escaped = false
         var first = true
@@ -149,6 +150,33 @@ struct JSLexer {
             first = false
         }
         return (String(text), escaped)
+    }
+
+    /// The common case, a name of ASCII letters, digits, `$` and `_` only, made into one
+    /// String at once; nil (index unchanged) when an escape or non-ASCII scalar follows.
+    private mutating func scanASCIIName() -> String? {
+        var end = index
+        while end < scalars.count, JSLexer.isASCIINamePart(scalars[end]) { end += 1 }
+        if end < scalars.count, scalars[end] == "\\" || !scalars[end].isASCII { return nil }
+        guard end > index else { return nil }
+        let text = JSLexer.asciiString(scalars, from: index, to: end)
+        index = end
+        return text
+    }
+
+    private static func isASCIINamePart(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9", "$", "_": return true
+        default: return false
+        }
+    }
+
+    /// A String from scalars known to be ASCII, written as UTF-8 in one pass.
+    static func asciiString(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> String {
+        String(unsafeUninitializedCapacity: end - start) { buffer in
+            for offset in 0..<(end - start) { buffer[offset] = UInt8(truncatingIfNeeded: scalars[start + offset].value) }
+            return end - start
+        }
     }
 
     // MARK: - Numbers

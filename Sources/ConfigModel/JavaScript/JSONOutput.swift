@@ -10,6 +10,21 @@ public enum JSONOutput {
         return output
     }
 
+    /// Writes `array` as `JSON.stringify(array, null, indent)` would, one element at a time,
+    /// so a long list reaches `sink` in pieces and is never held as one string.
+    public static func streamArray(_ elements: [JSValue], indent: Int, to sink: (String) -> Void) {
+        guard !elements.isEmpty else { return sink("[]") }
+        let step = String(repeating: " ", count: max(0, min(indent, 10)))
+        sink("[")
+        for (index, element) in elements.enumerated() {
+            var piece = index > 0 ? "," : ""
+            if !step.isEmpty { piece += "\n" + step }
+            if !write(element, indent: step, currentIndent: step, into: &piece) { piece += "null" }
+            sink(piece)
+        }
+        sink(step.isEmpty ? "]" : "\n]")
+    }
+
     /// Pretty-printed with `indent` spaces, as `JSON.stringify(value, null, indent)`.
     public static func stringify(_ value: JSValue, indent: Int) -> String? {
         stringify(value, indent: String(repeating: " ", count: max(0, min(indent, 10))))

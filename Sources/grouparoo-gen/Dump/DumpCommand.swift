@@ -52,25 +52,29 @@ enum DumpCommand: Command {
         let reader = ConfigReader(options: ReaderOptions(environment: environment, evaluator: evaluator))
         let files = isDirectory.boolValue ? reader.readDirectory(at: path).files : [reader.readFile(at: path)]
         let root = isDirectory.boolValue ? path : URL(fileURLWithPath: path).deletingLastPathComponent().path
-        context.write(render(files, byFile: arguments[option.byFile], root: root) + "\n")
+        var output = ChunkedOutput(context.write)
+        stream(files, byFile: arguments[option.byFile], root: root) { output.append($0) }
+        output.append("\n")
+        output.flush()
         let diagnostics = files.flatMap(\.diagnostics)
         let printer = DiagnosticPrinter(context: context, relativeTo: context.currentDirectory)
         printer.print(diagnostics)
         return diagnostics.contains { $0.severity == .error } ? ExitCode.failure : ExitCode.success
     }
 
-    private static func render(_ files: [FileReadResult], byFile: Bool, root: String) -> String {
-        let span = SourceSpan.wholeFile("")
+    /// Writes the JSON file by file, so output never waits for (or holds) one big string.
+    private static func stream(_ files: [FileReadResult], byFile: Bool, root: String, to sink: (String) -> Void) {
         guard byFile else {
-            return JSONOutput.stringify(.array(files.flatMap(\.evaluated)), indent: 2) ?? "[]"
+            return JSONOutput.streamArray(files.flatMap { $0.evaluated.map(\.value) }, indent: 2, to: sink)
         }
-        let entries = files.map { file -> LocatedValue in
+        let span = SourceSpan.wholeFile("")
+        let entries = files.map { file -> JSValue in
             var entry = JSObject()
             let relative = file.path.hasPrefix(root + "/") ? String(file.path.dropFirst(root.count + 1)) : file.path
             entry.set("file", LocatedValue(.string(relative), span: span))
             entry.set("objects", LocatedValue(.array(file.evaluated), span: span))
-            return LocatedValue(.object(entry), span: span)
+            return .object(entry)
         }
-        return JSONOutput.stringify(.array(entries), indent: 2) ?? "[]"
+        JSONOutput.streamArray(entries, indent: 2, to: sink)
     }
 }
