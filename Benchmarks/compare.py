@@ -101,8 +101,18 @@ def describe(tree):
     return files, objects, size / 1e6
 
 
+def find_oxlint():
+    """oxlint's own executable: timing a pyenv shim would time a shell script too."""
+    path = shutil.which("oxlint")
+    if path and "/shims/" in path and shutil.which("pyenv"):
+        real = subprocess.run(["pyenv", "which", "oxlint"], capture_output=True, text=True).stdout.strip()
+        return real or path
+    return path
+
+
 def tree_table(binary, floor, shapes, sizes, runs):
-    have_oxlint = shutil.which("oxlint") is not None
+    oxlint = find_oxlint()
+    have_oxlint = oxlint is not None
     print("| tree | files | objects | MB | grouparoo-gen validate | node-baseline.js | × Node | "
           "oxlint -A all | ÷ oxlint | read floor | ÷ floor | peak ours / Node / oxlint (MiB) |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
@@ -117,7 +127,7 @@ def tree_table(binary, floor, shapes, sizes, runs):
                 "floor": [floor, tree],
             }
             if have_oxlint:
-                commands["oxlint"] = ["oxlint", "-A", "all", tree]
+                commands["oxlint"] = [oxlint, "-A", "all", tree]
             m = paired(commands, runs)
             ours, node, fl = m["ours"], m["node"], m["floor"]
             ox = m.get("oxlint")

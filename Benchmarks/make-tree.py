@@ -19,7 +19,7 @@ Shapes (same units, laid out or written differently):
   deep      every unit nine folders further down (long paths, many directories)
   comments  every .js file opens with a 60-line block comment and 20 line comments
   json      every property is a .json file (two thirds of all files are .json)
-  large     the standard tree plus 4 files of 2,500 API keys each (~1.3 MB each)
+  large     the standard tree plus 4 .json files of 2,500 objects each (teams and members, ~0.6 MB each)
 """
 
 import json
@@ -304,7 +304,7 @@ def settings_json():
 
 SHAPES = ("standard", "deep", "comments", "json", "large")
 LARGE_FILES = 4
-KEYS_PER_LARGE_FILE = 2500
+OBJECTS_PER_LARGE_FILE = 2500
 
 COMMENT_BLOCK = (
     "/*\n"
@@ -323,17 +323,17 @@ def shaped(shape, folder, name, content):
     return folder, name, content
 
 
-def large_file(index, rng):
-    keys = []
-    for k in range(KEYS_PER_LARGE_FILE):
-        keys.append({
-            "class": "apiKey",
-            "id": f"bulk_{index}_{k}",
-            "name": f"Bulk key {index}-{k}",
-            "apiKey": "%032x" % rng.getrandbits(128),
-            "options": {"permissionAllRead": True, "permissionAllWrite": False},
-        })
-    return json.dumps(keys, indent=2) + "\n"
+def large_file(index):
+    """One JSON file of OBJECTS_PER_LARGE_FILE objects: teams, each with one member."""
+    objects = []
+    for k in range(OBJECTS_PER_LARGE_FILE // 2):
+        team = f"bulk_{index}_{k}"
+        objects.append({"class": "team", "id": team, "name": f"Bulk team {index}-{k}",
+                        "options": {"permissionAllRead": True, "permissionAllWrite": k % 3 == 0}})
+        objects.append({"class": "teamMember", "id": f"{team}_member", "teamId": team,
+                        "email": f"member.{index}.{k}@example.com",
+                        "options": {"firstName": "Bulk", "lastName": f"Member {index}-{k}"}})
+    return json.dumps(objects, indent=2) + "\n"
 
 
 def unit_files(u, rng, shape="standard"):
@@ -391,7 +391,7 @@ def main(argv):
         unit += 1
     if shape == "large":
         for index in range(LARGE_FILES):
-            write(os.path.join("bulk", f"api_keys_{index}.json"), large_file(index, rng))
+            write(os.path.join("bulk", f"api_keys_{index}.json"), large_file(index))
 
     print(f"wrote {written} files ({unit} units, shape {shape}) to {out}")
     return 0
