@@ -5,6 +5,13 @@ public protocol ValidationRule: Sendable {
     var description: RuleDescription { get }
     /// Every problem this rule finds in the whole config; never throws, never stops early.
     func check(_ config: ValidationInput) -> [Diagnostic]
+    /// The reader problem whose diagnostics this rule passes on, if it is such a rule. (A requirement,
+    /// not an `as?` cast: casting to a protocol costs a scan of every conformance in the binary.)
+    var passedOnReaderProblem: ReaderProblem? { get }
+}
+
+extension ValidationRule {
+    public var passedOnReaderProblem: ReaderProblem? { nil }
 }
 
 /// What a rule is, for `grouparoo-gen rules`, SARIF `tool.driver.rules` and the tests.
@@ -41,12 +48,32 @@ public struct RuleDescription: Sendable {
 /// each `↓` marks where one of the rule's diagnostics starts (SwiftLint's convention); the marks are
 /// taken out of the files, and the tests require exactly those diagnostics at exactly those places.
 public struct RuleExample: Sendable {
-    public static let marker: Character = "↓"
+    public static let marker: Unicode.Scalar = "↓"
+
+    /// The files as written, markers included. Stripping waits until an example is used: the
+    /// catalog holds a few hundred examples and every run builds the catalog.
+    private let markedFiles: [String: String]
 
     /// The files without their markers.
-    public let files: [String: String]
+    public var files: [String: String] {
+        markedFiles.mapValues { String(String.UnicodeScalarView($0.unicodeScalars.filter { $0 != Self.marker })) }
+    }
+
     /// Every marked position, sorted by file, line and column.
-    public let markers: [Marker]
+    public var markers: [Marker] {
+        var markers: [Marker] = []
+        for (path, contents) in markedFiles {
+            var (line, column) = (1, 1)
+            for scalar in contents.unicodeScalars {
+                if scalar == Self.marker {
+                    markers.append(Marker(file: path, line: line, column: column))
+                    continue
+                }
+                if scalar == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
+            }
+        }
+        return markers.sorted()
+    }
 
     /// A marked position: a file of the example and a 1-based line and column (in Unicode scalars, as `TextPosition`).
     public struct Marker: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -68,23 +95,7 @@ public struct RuleExample: Sendable {
     }
 
     public init(_ files: [String: String]) {
-        var stripped: [String: String] = [:]
-        var markers: [Marker] = []
-        for (path, contents) in files {
-            var text = String.UnicodeScalarView()
-            var (line, column) = (1, 1)
-            for scalar in contents.unicodeScalars {
-                if Character(scalar) == Self.marker {
-                    markers.append(Marker(file: path, line: line, column: column))
-                    continue
-                }
-                text.append(scalar)
-                if scalar == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
-            }
-            stripped[path] = String(text)
-        }
-        self.files = stripped
-        self.markers = markers.sorted()
+        markedFiles = files
     }
 
     /// A one-file example, `config.js` holding `exports.default = [ … ]` with the given objects.

@@ -10,19 +10,57 @@ struct CommandContext {
     /// Whether standard error is a terminal (colours are used only then, and never with NO_COLOR).
     var errorIsTerminal: Bool
 
+    /// Built from the C library directly: ProcessInfo, FileManager and FileHandle cost more at
+    /// start-up than a `--version` run does in total.
     static func live() -> CommandContext {
         CommandContext(
-            environment: ProcessInfo.processInfo.environment,
-            currentDirectory: FileManager.default.currentDirectoryPath,
-            write: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
-            writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
+            environment: processEnvironment(),
+            currentDirectory: workingDirectory(),
+            write: { text in writeAll(text, to: STDOUT_FILENO) },
+            writeError: { text in writeAll(text, to: STDERR_FILENO) },
             errorIsTerminal: isatty(STDERR_FILENO) == 1)
     }
+
+    /// `environ` as a dictionary; the first of duplicate names wins, as with getenv.
+    private static func processEnvironment() -> [String: String] {
+        var values: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.firstIndex(of: "="), values[String(text[..<equals])] == nil {
+                values[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return values
+    }
+
+    private static func workingDirectory() -> String {
+        guard let pointer = getcwd(nil, 0) else { return "." }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
 
     /// Resolves a user-given path against the working directory.
     func absolutePath(_ path: String) -> String {
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: currentDirectory).appendingPathComponent(path)
         return url.standardizedFileURL.path
+    }
+}
+
+/// Writes all of `text` to a file descriptor, retrying after interrupted and partial writes.
+/// (At file scope so `write` is the C function, not `CommandContext.write`.)
+private func writeAll(_ text: String, to descriptor: Int32) {
+    var text = text
+    text.withUTF8 { bytes in
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
     }
 }
 

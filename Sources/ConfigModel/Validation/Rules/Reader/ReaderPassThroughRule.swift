@@ -9,6 +9,8 @@ protocol ReaderProblemRule: ValidationRule {
 protocol ReaderPassThroughRule: ReaderProblemRule {}
 
 extension ReaderPassThroughRule {
+    var passedOnReaderProblem: ReaderProblem? { problem }
+
     func check(_ config: ValidationInput) -> [Diagnostic] {
         config.read.diagnostics.filter { $0.readerProblem == problem }
     }
