@@ -22,11 +22,14 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(HERE, "out")
+# Trees go outside the repository: oxlint skips git-ignored paths such as Benchmarks/out/.
+TREES = os.path.join(tempfile.gettempdir(), "grouparoo-gen-bench")
 NODE_BASELINE = os.path.normpath(os.path.join(ROOT, "..", "shared", "bench", "node-baseline.js"))
 SHAPES = ["standard", "deep", "comments", "json", "large"]
 # The generated trees read these from process.env; every command sees the same (unset) values.
@@ -82,7 +85,7 @@ def build(skip, binary=None):
 
 
 def make_tree(shape, size):
-    tree = os.path.join(OUT, f"tree-{shape}-{size}")
+    tree = os.path.join(TREES, f"tree-{shape}-{size}")
     subprocess.run([sys.executable, os.path.join(HERE, "make-tree.py"), "--shape", shape, str(size), tree],
                    check=True, stdout=subprocess.DEVNULL)
     return tree
