@@ -16,7 +16,7 @@ extension SourceText {
     /// The suppression comments in this text: a `//` comment whose text starts with a directive.
     /// Rule ids are separated by commas or spaces; text after ` -- ` is a reason and ignored.
     func suppressionComments() -> [SuppressionComment] {
-        guard scalars.firstRange(of: Self.directivePrefix) != nil else { return [] }
+        guard Self.contains(Self.directivePrefix, in: scalars) else { return [] }
         var found: [SuppressionComment] = []
         for number in 1...lineCount {
             let line = self.line(number)
@@ -33,6 +33,17 @@ extension SourceText {
     }
 
     private static let directivePrefix = Array("grouparoo-gen-disable".unicodeScalars)
+
+    /// A plain scan: `firstRange(of:)` runs unspecialized generic code here, a third of a 10k-file validate.
+    private static func contains(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            var matched = 1
+            while matched < needle.count, haystack[start + matched] == needle[matched] { matched += 1 }
+            if matched == needle.count { return true }
+        }
+        return false
+    }
 
     private static func suppression(in line: String, after index: String.Index, lineNumber: Int, file: String) -> SuppressionComment? {
         var comment = line[index...].drop { $0 == " " || $0 == "\t" }
