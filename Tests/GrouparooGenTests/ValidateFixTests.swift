@@ -77,7 +77,14 @@ final class ValidateFixTests: ValidateTestCase {
         XCTAssertEqual(try [contents("properties.js"), contents("sources.js")], before)
         XCTAssertTrue(run.errors.contains("would apply 5 fixes in 2 files; nothing written"), run.errors)
         XCTAssertTrue(run.output.hasPrefix("--- a/config/properties.js\n+++ b/config/properties.js\n@@ -6,"), run.output)
-        XCTAssertTrue(run.output.contains("\n-    Unique: true, // capitalised key\n+    unique: true, // capitalised key\n"), run.output)
+        XCTAssertTrue(run.output.contains("""
+
+            -    Unique: true, // capitalised key
+            -    filters: [{ key: "id", op: "greater than", match: 5 }], /* deprecated op */
+            +    unique: true, // capitalised key
+            +    filters: [{ key: "id", op: "gt", match: 5 }], /* deprecated op */
+
+            """), run.output)
         XCTAssertTrue(run.output.contains("\n     key: \"email\",\n"), run.output)
         XCTAssertTrue(run.output.contains("--- a/config/sources.js\n+++ b/config/sources.js\n@@ -1,2 +1,2 @@\n"), run.output)
         try assertPatchProducesTheFixedFiles(run.output)
@@ -85,6 +92,12 @@ final class ValidateFixTests: ValidateTestCase {
 
     /// The diff is a real one: `patch` applied to a copy gives exactly what `--fix` writes.
     private func assertPatchProducesTheFixedFiles(_ diff: String) throws {
+        try applyPatch(diff)
+        XCTAssertEqual(try contents("properties.js"), Data(Self.fixedProperties.utf8))
+        XCTAssertEqual(try contents("sources.js"), Data(Self.fixedSource.utf8))
+    }
+
+    private func applyPatch(_ diff: String) throws {
         guard let patch = ["/usr/bin/patch", "/bin/patch"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
             throw XCTSkip("patch is not installed; the diff text was checked above")
         }
@@ -99,8 +112,16 @@ final class ValidateFixTests: ValidateTestCase {
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
-        XCTAssertEqual(try contents("properties.js"), Data(Self.fixedProperties.utf8))
-        XCTAssertEqual(try contents("sources.js"), Data(Self.fixedSource.utf8))
+    }
+
+    func testDiffMarksALastLineWithoutNewline() throws {
+        let source = Self.source.trimmingCharacters(in: .newlines)
+        try write("config/sources.js", source)
+        let run = runCLI(["validate", "config", "--fix", "--dry-run", "--files", "config/sources.js"], in: root.path)
+        XCTAssertTrue(run.output.hasSuffix("// tail\n\\ No newline at end of file\n"), run.output)
+        XCTAssertEqual(run.output.components(separatedBy: "\\ No newline at end of file").count, 3, run.output)
+        try applyPatch(run.output)
+        XCTAssertEqual(try contents("sources.js"), Data(Self.fixedSource.trimmingCharacters(in: .newlines).utf8))
     }
 
     func testDryRunAloneIsAUsageError() {

@@ -10,6 +10,10 @@ public enum UnifiedDiff {
         let changes = lineChanges(application)
         guard !changes.isEmpty else { return "" }
         let lines = split(application.original)
+        // `diff -u` marks a last line without `\n`; edits never add or remove that newline.
+        let noFinalNewline = application.original.last.map { $0 != UInt8(ascii: "\n") } ?? false
+        let marker = "\\ No newline at end of file"
+        func markEnd(_ body: inout [String], endsFile: Bool) { if endsFile, noFinalNewline { body.append(marker) } }
         var output = "--- a/\(path)\n+++ b/\(path)\n"
         var delta = 0
         for hunk in hunks(changes) {
@@ -20,12 +24,16 @@ public enum UnifiedDiff {
             var newCount = 0
             for change in hunk {
                 body += lines[cursor..<change.oldLines.lowerBound].map { " " + $0 }
+                let endsFile = change.oldLines.upperBound == lines.count
                 body += lines[change.oldLines].map { "-" + $0 }
+                markEnd(&body, endsFile: endsFile)
                 body += change.newLines.map { "+" + $0 }
+                markEnd(&body, endsFile: endsFile)
                 newCount += change.oldLines.lowerBound - cursor + change.newLines.count
                 cursor = change.oldLines.upperBound
             }
             body += lines[cursor..<last].map { " " + $0 }
+            markEnd(&body, endsFile: last == lines.count && cursor < last)
             newCount += last - cursor
             let oldCount = last - first
             output += "@@ -\(first + 1),\(oldCount) +\(first + 1 + delta),\(newCount) @@\n" + body.map { $0 + "\n" }.joined()
@@ -40,7 +48,7 @@ public enum UnifiedDiff {
         var newLines: [String]
     }
 
-    /// Replacements on the same or adjacent lines are merged into one change.
+    /// The replaced lines, one change per run of neighbouring lines.
     static func lineChanges(_ application: EditorFixApplication) -> [LineChange] {
         let bytes = application.original
         var lineStarts = [0]
@@ -53,10 +61,11 @@ public enum UnifiedDiff {
             }
             return low
         }
+        // Replacements on the same or neighbouring lines form one block of `-` lines then `+` lines.
         var groups: [(lines: ClosedRange<Int>, replacements: [EditorFixApplication.Replacement])] = []
         for replacement in application.replacements {
             let lines = line(of: replacement.range.lowerBound)...line(of: replacement.range.upperBound)
-            if let last = groups.last, lines.lowerBound <= last.lines.upperBound {
+            if let last = groups.last, lines.lowerBound <= last.lines.upperBound + 1 {
                 groups[groups.count - 1] = (last.lines.lowerBound...max(last.lines.upperBound, lines.upperBound), last.replacements + [replacement])
             } else {
                 groups.append((lines, [replacement]))
