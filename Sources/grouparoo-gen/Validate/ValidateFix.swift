@@ -4,7 +4,7 @@ import Foundation
 /// `validate --fix`: applies the language server's quick fixes for the reported problems, each
 /// file replaced atomically through `SafeFileWriter`; with `--dry-run` prints them as a unified diff.
 enum ValidateFix {
-    enum Result: Equatable {
+    enum FixOutcome: Equatable {
         /// The run ends here with this exit status (dry run, or a write failed).
         case finished(Int32)
         /// Files changed: validate again to report what remains.
@@ -12,7 +12,7 @@ enum ValidateFix {
         case nothingWritten
     }
 
-    static func apply(_ outcome: ValidationOutcome, input: ValidationInput, options: ValidateOptions, context: CommandContext) -> Result {
+    static func apply(_ outcome: ValidationOutcome, input: ValidationInput, options: ValidateOptions, context: CommandContext) -> FixOutcome {
         let printer = DiagnosticPrinter(context: context, relativeTo: context.absolutePath("."))
         let plans = plannedFixes(outcome.diagnostics, input: input, configDirectory: options.configDirectory)
         let fixCount = plans.reduce(0) { $0 + $1.application.applied.count }
@@ -39,7 +39,7 @@ enum ValidateFix {
             context.writeError("error: \(failure.message(display: printer.displayPath))\n")
             return .finished(ExitCode.failure)
         } catch {
-            context.writeError("error: \(error)\n")
+            context.writeError("error: \(FileErrorDescription.describe(error))\n")
             return .finished(ExitCode.failure)
         }
         for plan in changed {
