@@ -3,6 +3,11 @@ import Foundation
 public struct EditorTextEdit: Sendable, Equatable {
     public let range: EditorRange
     public let newText: String
+
+    public init(range: EditorRange, newText: String) {
+        self.range = range
+        self.newText = newText
+    }
 }
 
 /// A safe fix for one diagnostic: edits inside the diagnostic's file that leave everything else as written.
@@ -10,6 +15,12 @@ public struct EditorQuickFix: Sendable, Equatable {
     public let title: String
     public let ruleID: String
     public let edits: [EditorTextEdit]
+
+    public init(title: String, ruleID: String, edits: [EditorTextEdit]) {
+        self.title = title
+        self.ruleID = ruleID
+        self.edits = edits
+    }
 }
 
 /// Quick fixes for the rules whose fix is unambiguous: a renamed filter op, `operation: { op }` written

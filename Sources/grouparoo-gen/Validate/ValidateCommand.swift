@@ -25,6 +25,8 @@ enum ValidateCommand: Command {
                                         completion: .files)
         let allowUnevaluated = Flag("--allow-unevaluated",
                                     help: "Files the static reader cannot evaluate (needs-node) are warnings instead of errors: accept them unchecked.")
+        let fix = Flag("--fix", help: "Apply the safe quick fixes (the language server's) to the files, then report what remains.")
+        let dryRun = Flag("--dry-run", help: "With --fix: print the fixes as a unified diff and write nothing.")
     }
 
     static let option = Options()
@@ -48,6 +50,7 @@ enum ValidateCommand: Command {
                            "Report only on the files a pre-commit hook passes"),
             CommandExample("validate config --format sarif > grouparoo.sarif", "Write a SARIF log for code scanning"),
             CommandExample("validate config --format github", "Annotate a pull request from a GitHub Actions step"),
+            CommandExample("validate config --fix --dry-run", "Show the safe fixes as a diff without writing them"),
             CommandExample("validate config --mode config", "Also check sample records, which only `grouparoo config` loads"),
         ],
         discussion: """
@@ -76,6 +79,11 @@ enum ValidateCommand: Command {
             --mode: Grouparoo loads sample records (class record or profile) only in
             `grouparoo config`; `grouparoo validate` and `apply` skip them. The default mode
             does the same; --mode config also checks the records' keys, ids and properties.
+
+            --fix applies the fixes the language server offers as quick fixes (renamed filter ops,
+            `operation: { op }`, near-miss keys, id characters, required options as "" placeholders)
+            to the reported problems, each file replaced atomically, then reports what remains. Edits
+            that overlap another are left for the next run. --fix --dry-run prints a unified diff.
 
             Exit codes: 0 valid (warnings allowed unless --strict), 1 invalid, 2 usage error or
             unreadable path. A file the static reader cannot evaluate (needs-node) is an error,
@@ -110,22 +118,37 @@ enum ValidateCommand: Command {
         }
         warnAboutFilesOutsideConfig(options, context: context)
 
-        let reader = ConfigReader(options: readerOptions)
-        let read = reader.readDirectory(at: options.configDirectory)
+        let installation = installedPlugins(configDirectory: options.configDirectory, context: context)
+        var (outcome, input) = check(options, readerOptions: readerOptions, installation: installation)
+        if options.fix {
+            switch ValidateFix.apply(outcome, input: input, options: options, context: context) {
+            case .finished(let status): return status
+            case .written: (outcome, _) = check(options, readerOptions: readerOptions, installation: installation)
+            case .nothingWritten: break
+            }
+        }
+        let paths = ReportPaths(workingDirectory: context.absolutePath("."), configDirectory: options.configDirectory)
+        write(outcome, format: options.format, paths: paths, context: context)
+        return outcome.isValid ? ExitCode.success : ExitCode.failure
+    }
+
+    /// Reads the config dir and runs the rules; the input is kept for `--fix`.
+    static func check(_ options: ValidateOptions, readerOptions: ReaderOptions,
+                      installation: PluginInstallation?) -> (ValidationOutcome, ValidationInput) {
+        let read = ConfigReader(options: readerOptions).readDirectory(at: options.configDirectory)
         let plugins = options.customPlugins.map { PluginCatalog.bundled.merging($0) } ?? .bundled
         var validator = Validator(selection: options.selection, dialect: options.dialect, plugins: plugins, runMode: options.runMode)
-        validator.installation = installedPlugins(configDirectory: options.configDirectory, context: context)
-        var report = validator.validate(read)
+        validator.installation = installation
+        var input = ValidationInput(read: read, dialect: options.dialect, plugins: plugins, runMode: options.runMode)
+        input.installation = installation
+        var report = validator.validate(input)
         if options.allowUnevaluated { report.diagnostics = report.diagnostics.map(acceptingUnevaluated) }
         if let settingsPath = options.settingsPath {
             let ignored = IgnoredPaths(options.ignore, settingsDirectory: URL(fileURLWithPath: settingsPath).deletingLastPathComponent().path)
             report.diagnostics = ignored.apply(to: report.diagnostics, read: read,
                                                reportUnused: options.selection.isActive(RuleCatalog.rule("unused-suppression")!.description))
         }
-        let outcome = ValidationOutcome(report: report, read: read, onlyFiles: options.files, strict: options.strict)
-        let paths = ReportPaths(workingDirectory: context.absolutePath("."), configDirectory: options.configDirectory)
-        write(outcome, format: options.format, paths: paths, context: context)
-        return outcome.isValid ? ExitCode.success : ExitCode.failure
+        return (ValidationOutcome(report: report, read: read, onlyFiles: options.files, strict: options.strict), input)
     }
 
     static func write(_ outcome: ValidationOutcome, format: ReportFormat, paths: ReportPaths, context: CommandContext) {

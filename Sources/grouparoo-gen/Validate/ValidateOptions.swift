@@ -23,6 +23,9 @@ struct ValidateOptions {
     var envExample: String?
     /// `--allow-unevaluated`: files the static reader cannot evaluate are warnings, not errors.
     var allowUnevaluated = false
+    /// `--fix`: apply the safe quick fixes; with `dryRun`, only print them as a diff.
+    var fix = false
+    var dryRun = false
     /// The settings file that was applied, if any.
     var settingsPath: String?
     /// Its `"ignore"` globs.
@@ -49,6 +52,11 @@ struct ValidateOptions {
         options.evaluator = arguments[option.reader.evaluator] ?? .static
         options.envFile = arguments[option.reader.envFile]
         options.allowUnevaluated = arguments[option.allowUnevaluated]
+        options.fix = arguments[option.fix]
+        options.dryRun = arguments[option.dryRun]
+        if options.dryRun, !options.fix {
+            throw UsageError(message: "\(option.dryRun.name) only works with \(option.fix.name)")
+        }
         options.envExample = try envExample(arguments[option.envExample], configDirectory: options.configDirectory, context: context)
 
         var settings = ProjectSettings()
