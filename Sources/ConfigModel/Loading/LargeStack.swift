@@ -7,8 +7,18 @@ enum LargeStack {
         var value: T?
     }
 
+    /// Bytes of stack every worker gets: deep nesting within the reader's limits fits in it.
+    static let stackSize = 256 << 20
+
+    /// Runs `body` on a large-stack thread, or right here when this thread's stack is already that large
+    /// (a caller that reads many single files, such as the fuzzer, starts one such thread for all of them).
     static func run<T>(_ body: @escaping () -> T) -> T {
-        runParallel(1) { _ in body() }[0]
+        if currentThreadHasLargeStack { return body() }
+        return runParallel(1) { _ in body() }[0]
+    }
+
+    private static var currentThreadHasLargeStack: Bool {
+        Thread.current.stackSize >= stackSize
     }
 
     /// `(0..<count).map(transform)`, spread over the machine's cores (each worker takes every n-th index).
@@ -41,7 +51,7 @@ enum LargeStack {
                 box.value = work.value(index)
                 done.signal()
             }
-            thread.stackSize = 256 << 20
+            thread.stackSize = stackSize
             thread.start()
         }
         for _ in 0..<count { done.wait() }
