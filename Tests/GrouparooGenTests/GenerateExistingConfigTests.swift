@@ -23,6 +23,12 @@ final class GenerateExistingConfigTests: GenerateTestCase {
         XCTAssertTrue(refused.errors.hasSuffix("nothing was written\n"), refused.errors)
         XCTAssertFalse(exists("apiKeys"))
 
+        let dryRun = runGenerate(["apiKey", "reporting", "--force", "--dry-run"])
+        XCTAssertEqual(dryRun.status, 0, dryRun.errors)
+        XCTAssertTrue(dryRun.errors.contains("(--force: would be written anyway)"), dryRun.errors)
+        XCTAssertFalse((dryRun.output + dryRun.errors).contains("written anyway: --force"), "a dry run never claims to write")
+        XCTAssertFalse(exists("apiKeys"))
+
         let forced = runGenerate(["apiKey", "reporting", "--force"])
         XCTAssertEqual(forced.status, 0, forced.errors)
         XCTAssertTrue(forced.errors.contains("(written anyway: --force)"), forced.errors)

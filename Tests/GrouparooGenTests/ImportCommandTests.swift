@@ -129,6 +129,8 @@ final class ImportCommandTests: RemoteTestCase {
         XCTAssertEqual(named.status, 0, named.errors)
         XCTAssertTrue(named.output.contains("would write config/apps/data_warehouse.js"), named.output)
         XCTAssertEqual(files(), [], "a dry run writes nothing")
+        XCTAssertTrue(named.output.contains("import (dry run): ") && named.output.contains(" to write"), named.output)
+        XCTAssertFalse((named.output + named.errors).contains("written"), "a dry run never claims to write: \(named.output)")
         XCTAssertEqual(runCLI(["import"], in: root.path, environment: ["GROUPAROO_API_KEY": "k"]).status, 2, "no host")
     }
 

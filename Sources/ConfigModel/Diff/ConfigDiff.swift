@@ -92,7 +92,7 @@ enum FieldDiff {
             }
         default:
             guard before != after else { return }
-            changes.append(ConfigDiff.FieldChange(path: path, before: before, after: after, isSecret: isSecretPath(path)))
+            changes.append(ConfigDiff.FieldChange(path: path, before: before, after: after, isSecret: isSecretPath(path) || holdsSecret(before) || holdsSecret(after)))
         }
     }
 
@@ -104,5 +104,14 @@ enum FieldDiff {
     static func isSecretPath(_ path: String) -> Bool {
         let last = path.split(separator: ".").last.map(String.init) ?? path
         return HardcodedSecretRule.isSecretKey(last.split(separator: "[").first.map(String.init) ?? last)
+    }
+
+    /// An object or array with a secret-named key inside (a whole `options` added or removed at once).
+    static func holdsSecret(_ value: ConfigValue?) -> Bool {
+        switch value {
+        case .object(let members)?: return members.contains { HardcodedSecretRule.isSecretKey($0.key) || holdsSecret($0.value) }
+        case .array(let elements)?: return elements.contains { holdsSecret($0) }
+        default: return false
+        }
     }
 }

@@ -86,13 +86,19 @@ enum GenerateCommand: Command {
             let writer = SafeFileWriter(configDirectory: configDirectory, overwrite: arguments[option.overwrite])
             let targets = try plan.files.map { try writer.checkedTarget($0.relativePath) }
             let check = GeneratedFileCheck.check(plan.files, targets: targets.map(\.path), existing: existing,
-                                                 force: arguments[option.force]) { displayPath($0, context) }
+                                                 force: arguments[option.force], secretValues: request.secretValues,
+                                                 dryRun: arguments[option.dryRun]) { displayPath($0, context) }
             for notice in check.notices { context.writeError("notice: \(notice)\n") }
             if arguments[option.dryRun] {
+                let secrets = SecretMasking(check.secrets)
                 for (file, target) in zip(plan.files, targets) {
-                    context.write("// \(displayPath(target.path, context)) (dry run, not written)\n\(file.contents)\n")
+                    let lines = file.contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+                        secrets.masked(String(line), number: index + 1, file: target.path)
+                    }
+                    context.write("// \(displayPath(target.path, context)) (dry run, not written)\n\(lines.joined(separator: "\n"))\n")
                 }
                 for problem in check.errors { context.writeError("error: \(problem)\n") }
+                if !check.errors.isEmpty { context.writeError("nothing would be written\n") }
                 return check.errors.isEmpty ? ExitCode.success : ExitCode.failure
             }
             guard check.errors.isEmpty else {

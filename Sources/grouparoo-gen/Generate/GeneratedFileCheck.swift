@@ -9,12 +9,15 @@ import Foundation
 /// - an object whose id another file already defines (`duplicate-id`), or a second schedule for a
 ///   source (`one-schedule-per-source`), is refused unless `--force`;
 /// - an `invalid-length` name or an `invalid-email` (both values the user typed) only get a notice,
-///   since the user is about to edit the file anyway.
+///   since the user is about to edit the file anyway;
+/// - where a secret the user gave (`--api-key`) landed is kept, so printing the files can mask it.
 enum GeneratedFileCheck {
     struct Outcome: Equatable {
         /// Reasons to write nothing.
         var errors: [String] = []
         var notices: [String] = []
+        /// Where the planned files hold a given secret, as `hardcoded-secret` findings: what a printout masks.
+        var secrets: [Diagnostic] = []
     }
 
     /// What a rule's finding on a planned file does.
@@ -32,8 +35,9 @@ enum GeneratedFileCheck {
 
     /// `targets` are the absolute paths the files would be written to (same order as `files`);
     /// `existing` is the config dir as read now; `display` shortens a path for messages.
+    /// `secretValues` are the secrets the user gave; `dryRun` only changes the wording.
     static func check(_ files: [PlannedFile], targets: [String], existing: ConfigReadResult, force: Bool,
-                      display: (String) -> String) -> Outcome {
+                      secretValues: Set<String> = [], dryRun: Bool = false, display: (String) -> String) -> Outcome {
         var outcome = Outcome()
         let reader = ConfigReader(options: ReaderOptions(environment: [:]))
         var planned: [FileReadResult] = []
@@ -45,6 +49,9 @@ enum GeneratedFileCheck {
                 continue
             }
             planned.append(result)
+            outcome.secrets += result.evaluated.flatMap { SecretValues.spans(of: secretValues, in: $0) }.map { span in
+                Diagnostic(severity: .warning, ruleID: "hardcoded-secret", message: "a secret given on the command line", span: span)
+            }
         }
         guard outcome.errors.isEmpty else { return outcome }
 
@@ -67,7 +74,7 @@ enum GeneratedFileCheck {
             case .refuse:
                 outcome.errors.append(text)
             case .refuseUnlessForced where force:
-                outcome.notices.append(text + " (written anyway: --force)")
+                outcome.notices.append(text + (dryRun ? " (--force: would be written anyway)" : " (written anyway: --force)"))
             case .refuseUnlessForced:
                 outcome.errors.append(text + " (use --force to write it anyway)")
             case .notice:

@@ -35,7 +35,7 @@ enum ImportWrite {
             }
             let keys = file.objects.map(\.key)
             if let duplicate = keys.first(where: { plannedKeys.contains($0) }) ?? (plannedPaths.contains(planned.relativePath) ? keys[0] : nil) {
-                notices.append("\(duplicate) is made twice (two live objects give the same id or file name, API-ID-05); only the first is written")
+                notices.append("\(duplicate) is made twice (two live objects give the same id or file name, API-ID-05); only the first is \(request.dryRun ? "kept" : "written")")
                 continue
             }
             let target = request.directory + "/" + planned.relativePath
@@ -72,7 +72,7 @@ enum ImportWrite {
                 + "import: nothing written\n")
             return ExitCode.failure
         }
-        let summary = summaryLine(written: written, converted: converted, kept: keptObjects)
+        let summary = summaryLine(written: written, converted: converted, kept: keptObjects, dryRun: request.dryRun)
         if request.dryRun {
             for file in files { context.write("would write \(display(request.directory + "/" + file.relativePath))\n") }
             if let path = envExample.path, !envExample.missing.isEmpty { context.write("would extend \(display(path))\n") }
@@ -97,9 +97,9 @@ enum ImportWrite {
         return ExitCode.success
     }
 
-    /// `42 objects written, 7 skipped (locked by code config)`.
-    static func summaryLine(written: Int, converted: ImportConversion.Result, kept: Int) -> String {
-        var parts = ["\(DiagnosticPrinter.counted(written, "object")) written"]
+    /// `42 objects written, 7 skipped (locked by code config)`; a dry run says "to write".
+    static func summaryLine(written: Int, converted: ImportConversion.Result, kept: Int, dryRun: Bool = false) -> String {
+        var parts = ["\(DiagnosticPrinter.counted(written, "object")) \(dryRun ? "to write" : "written")"]
         var reasons: [(String, Int)] = []
         for reason in [ImportConversion.Skipped.Reason.lockedByCodeConfig, .notReady, .missingParent] {
             let count = converted.skipped.filter { $0.reason == reason }.count
