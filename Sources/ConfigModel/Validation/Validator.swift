@@ -92,7 +92,7 @@ public struct ValidationReport: Sendable {
 }
 
 /// Which rules run: every rule enabled by default, minus `disabled`, plus `enabled`.
-/// A rule named in both sets is disabled.
+/// A rule named in both sets is disabled; `neverDisabledRules` always run.
 public struct RuleSelection: Sendable {
     public var disabled: Set<String>
     public var enabled: Set<String>
@@ -103,7 +103,7 @@ public struct RuleSelection: Sendable {
     }
 
     public func isActive(_ rule: RuleDescription) -> Bool {
-        if disabled.contains(rule.identifier) { return false }
+        if disabled.contains(rule.identifier), !Self.neverDisabledRules.contains(rule.identifier) { return false }
         return rule.enabledByDefault || enabled.contains(rule.identifier)
     }
 }

@@ -72,9 +72,11 @@ enum ValidateCommand: Command {
             Installed plugins: when package.json beside the config dir lists grouparoo.plugins, a
             type from a plugin it does not list is an error naming the package (plugin-not-installed).
 
-            Suppressions in a .js file: `// grouparoo-gen-disable-next-line RULE[, RULE]` above a
-            line, `// grouparoo-gen-disable-file RULE` anywhere in it (no RULE: every rule). One that
-            suppresses nothing is reported (unused-suppression).
+            Suppressions in a .js or .json (JSON5) file: `// grouparoo-gen-disable-next-line RULE[, RULE]`
+            above a line, `// grouparoo-gen-disable-file RULE` anywhere in it (no RULE: every rule), or
+            the same in a one-line /* */ comment. One that suppresses nothing is reported
+            (unused-suppression). A file that could not be read (syntax-error, unreadable-file,
+            evaluation-error, node-evaluation-error) never passes: those rules cannot be turned off.
 
             --mode: Grouparoo loads sample records (class record or profile) only in
             `grouparoo config`; `grouparoo validate` and `apply` skip them. The default mode

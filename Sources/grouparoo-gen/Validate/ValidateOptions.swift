@@ -174,6 +174,12 @@ struct ValidateOptions {
                 throw UsageError(message: KnownRules.unknownRuleMessage(id, source: source))
             }
         }
+        for (ids, source) in [(cliDisabled, option.disable.name), (settings.disable, settingsSource)] {
+            if let id = ids.first(where: RuleSelection.neverDisabledRules.contains) {
+                throw UsageError(message: "rule '\(id)' cannot be turned off (\(source)): a file it reports could not be read, "
+                                 + "so nothing in it was checked; fix the file, or move it out of the config directory")
+            }
+        }
         if let both = cliDisabled.first(where: cliEnabled.contains) {
             throw UsageError(message: "rule '\(both)' is given to both \(option.disable.name) and \(option.enable.name)")
         }

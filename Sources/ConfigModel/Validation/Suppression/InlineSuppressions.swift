@@ -10,7 +10,8 @@ enum InlineSuppressions {
         // (comment index, rule id or "" for every rule) that suppressed something.
         var used: Set<UsedRule> = []
         let kept = diagnostics.filter { diagnostic in
-            guard let span = diagnostic.span, let candidates = byFile[span.file] else { return true }
+            guard let span = diagnostic.span, let candidates = byFile[span.file],
+                  !RuleSelection.neverDisabledRules.contains(diagnostic.ruleID) else { return true }
             for index in candidates {
                 let comment = comments[index]
                 if comment.scope == .nextLine, comment.span.start.line + 1 != span.start.line { continue }
@@ -36,7 +37,10 @@ enum InlineSuppressions {
                                                at: comment.span))
             }
             for rule in comment.rules where !used.contains(UsedRule(comment: index, rule: rule)) {
-                if !knownRules.contains(rule) {
+                if RuleSelection.neverDisabledRules.contains(rule) {
+                    unused.append(unusedDiagnostic("\(naming(rule)) cannot suppress `\(rule)`: a file it reports could not be "
+                                                   + "read, so nothing in it was checked; fix the file instead", at: comment.span))
+                } else if !knownRules.contains(rule) {
                     unused.append(unusedDiagnostic("\(directive) names `\(rule)`, which is not a rule; "
                                                    + "run 'grouparoo-gen rules' to list them", at: comment.span))
                 } else if activeRules.contains(rule) {
