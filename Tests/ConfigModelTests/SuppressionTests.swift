@@ -56,4 +56,36 @@ final class SuppressionTests: XCTestCase {
             """])
         XCTAssertEqual(report.diagnostics("duplicate-id").map(\.span?.start.line), [3], report.summary)
     }
+
+    func testBlockCommentDirectivesWorkAsLineComments() throws {
+        let report = try validate(["config.js": """
+            /* grouparoo-gen-disable-file unknown-class */
+            module.exports = [
+              { id: "m", class: "model", name: "M", type: "profile" },
+              /* grouparoo-gen-disable-next-line duplicate-id*/
+              { id: "m", class: "model", name: "M2", type: "profile" },
+              { id: "x", class: "nonsense" },
+            ];
+            """])
+        XCTAssertEqual(report.diagnostics("duplicate-id").count, 0, report.summary)
+        XCTAssertEqual(report.diagnostics("unknown-class").count, 0, report.summary)
+        XCTAssertEqual(report.diagnostics("unused-suppression").count, 0, report.summary)
+    }
+
+    func testJSON5CommentsInJSONFilesSuppressToo() throws {
+        // Grouparoo reads .json files with JSON5, which allows comments.
+        let report = try validate(["a.json": """
+            // grouparoo-gen-disable-file unknown-class
+            { "id": "x", "class": "nonsense" }
+            """, "b.json": """
+            [
+              { "id": "m", "class": "model", "name": "M", "type": "profile" },
+              /* grouparoo-gen-disable-next-line duplicate-id */
+              { "id": "m", "class": "model", "name": "M2", "type": "profile" }
+            ]
+            """])
+        XCTAssertEqual(report.diagnostics("unknown-class").count, 0, report.summary)
+        XCTAssertEqual(report.diagnostics("duplicate-id").count, 0, report.summary)
+        XCTAssertEqual(report.diagnostics("unused-suppression").count, 0, report.summary)
+    }
 }

@@ -127,7 +127,7 @@ public struct ConfigReader: Sendable {
         var result = FileReadResult(path: path)
         loader.context.startFile()
         let (source, firstInvalid) = SourceText.decodeReplacingInvalid(contents, file: path)
-        if !path.hasSuffix(".json") { result.suppressions = source.suppressionComments() }
+        result.suppressions = source.suppressionComments()
         if let firstInvalid {
             result.diagnostics.append(Diagnostic(
                 severity: .warning, problem: .invalidUTF8,

@@ -1,5 +1,6 @@
 /// A `// grouparoo-gen-disable-next-line <rule>…` or `// grouparoo-gen-disable-file <rule>…` comment
-/// in a JavaScript config file. No rule listed means every rule.
+/// (or the same in a one-line `/* … */`, as ESLint allows) in a config file; JSON5 `.json` files
+/// have comments too. No rule listed means every rule.
 public struct SuppressionComment: Sendable, Equatable {
     public enum Scope: String, Sendable, CaseIterable {
         case nextLine = "grouparoo-gen-disable-next-line"
@@ -13,7 +14,7 @@ public struct SuppressionComment: Sendable, Equatable {
 }
 
 extension SourceText {
-    /// The suppression comments in this text: a `//` comment whose text starts with a directive.
+    /// The suppression comments in this text: a `//` or `/*` comment whose text starts with a directive.
     /// Rule ids are separated by commas or spaces; text after ` -- ` is a reason and ignored.
     func suppressionComments() -> [SuppressionComment] {
         guard Self.contains(Self.directivePrefix, in: scalars) else { return [] }
@@ -21,9 +22,10 @@ extension SourceText {
         for number in 1...lineCount {
             let line = self.line(number)
             var searchFrom = line.startIndex
-            while let slashes = line.range(of: "//", range: searchFrom..<line.endIndex) {
-                searchFrom = slashes.upperBound
-                if let comment = Self.suppression(in: line, after: slashes.upperBound, lineNumber: number, file: file) {
+            while let opener = Self.commentOpener(in: line, from: searchFrom) {
+                searchFrom = opener.range.upperBound
+                if let comment = Self.suppression(in: line, after: opener.range.upperBound, block: opener.block, lineNumber: number,
+                                                  file: file) {
                     found.append(comment)
                     break
                 }
@@ -45,13 +47,24 @@ extension SourceText {
         return false
     }
 
-    private static func suppression(in line: String, after index: String.Index, lineNumber: Int, file: String) -> SuppressionComment? {
+    /// The first `//` or `/*` at or after `start`; `block` for `/*`.
+    private static func commentOpener(in line: String, from start: String.Index) -> (range: Range<String.Index>, block: Bool)? {
+        let lineComment = line.range(of: "//", range: start..<line.endIndex)
+        guard let blockComment = line.range(of: "/*", range: start..<line.endIndex) else { return lineComment.map { ($0, false) } }
+        guard let lineComment, lineComment.lowerBound < blockComment.lowerBound else { return (blockComment, true) }
+        return (lineComment, false)
+    }
+
+    private static func suppression(in line: String, after index: String.Index, block: Bool, lineNumber: Int,
+                                    file: String) -> SuppressionComment? {
         var comment = line[index...].drop { $0 == " " || $0 == "\t" }
         guard let scope = SuppressionComment.Scope.allCases.first(where: { scope in
-            comment.hasPrefix(scope.rawValue) && comment.dropFirst(scope.rawValue.count).first.map { $0 == " " || $0 == "\t" } ?? true
+            let next = comment.dropFirst(scope.rawValue.count).first
+            return comment.hasPrefix(scope.rawValue) && next.map { $0 == " " || $0 == "\t" || (block && $0 == "*") } ?? true
         }) else { return nil }
         let column = line.unicodeScalars.distance(from: line.startIndex, to: comment.startIndex) + 1
         comment = comment.dropFirst(scope.rawValue.count)
+        if block, let close = comment.range(of: "*/") { comment = comment[..<close.lowerBound] }
         if let reason = comment.range(of: " -- ") { comment = comment[..<reason.lowerBound] }
         let rules = comment.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
         let start = TextPosition(line: lineNumber, column: column)
