@@ -96,6 +96,50 @@ final class LSPTransportTests: XCTestCase {
         session.send(#"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"\#(uri)","version":2},"contentChanges":[{"range":{"start":{"line":0,"character":56},"end":{"line":0,"character":68}},"text":""}]}}"#)
         XCTAssertEqual(try session.waitForDiagnostics(uri: uri) { $0.isEmpty }, [])
     }
+
+    func testFilesChangedOnDiskAreReadAgain() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lsp-\(UUID().uuidString)")
+        let config = root.appendingPathComponent("config")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = config.appendingPathComponent("team.js")
+        let uri = file.absoluteString
+        func changed(_ type: Int) -> String {
+            #"{"jsonrpc":"2.0","method":"workspace/didChangeWatchedFiles","params":{"changes":[{"uri":"\#(uri)","type":\#(type)}]}}"#
+        }
+        try "exports.default = { class: \"team\", id: \"t\", name: \"Team\", cool: true };\n".write(to: file, atomically: true, encoding: .utf8)
+
+        let session = ServerSession()
+        let capabilities = #"{"workspace":{"didChangeWatchedFiles":{"dynamicRegistration":true}}}"#
+        session.send(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":"\#(root.absoluteString)","capabilities":\#(capabilities)}}"#)
+        session.send(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#)
+        XCTAssertEqual(try session.waitForDiagnostics(uri: uri) { !$0.isEmpty }.first?["code"]?.string, "unknown-key")
+        let registration = session.messages().first { $0["method"]?.string == "client/registerCapability" }
+        XCTAssertNotNil(registration?["id"], "a request, which the client answers")
+        XCTAssertEqual(registration?["params"]?["registrations"]?.array?.first?["method"]?.string, "workspace/didChangeWatchedFiles")
+
+        // A git checkout changes the file behind the editor's back.
+        try "exports.default = { class: \"team\", id: \"t\", name: \"Team\" };\n".write(to: file, atomically: true, encoding: .utf8)
+        session.send(changed(2))
+        XCTAssertEqual(try session.waitForDiagnostics(uri: uri) { $0.isEmpty }, [])
+
+        let other = config.appendingPathComponent("zzz.js")
+        try "exports.default = { class: \"team\", id: \"t\", name: \"Other\" };\n".write(to: other, atomically: true, encoding: .utf8)
+        session.send(changed(1).replacingOccurrences(of: uri, with: other.absoluteString))
+        _ = try session.waitForDiagnostics(uri: other.absoluteString) { $0.contains { $0["code"]?.string == "duplicate-id" } }
+
+        try FileManager.default.removeItem(at: file)
+        session.send(changed(3))
+        XCTAssertEqual(try session.waitForDiagnostics(uri: other.absoluteString) { $0.isEmpty }, [], "a deleted file leaves the workspace")
+    }
+
+    func testNoWatcherIsRegisteredWithAClientThatCannot() throws {
+        let session = ServerSession()
+        session.send(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#)
+        session.send(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#)
+        _ = session.replies()
+        XCTAssertFalse(session.messages().contains { $0["method"]?.string == "client/registerCapability" })
+    }
 }
 
 /// An in-process server whose output is collected.
@@ -124,6 +168,14 @@ private final class ServerSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return sent.filter { $0["method"] == nil }
+    }
+
+    /// Everything the server sent so far: responses, notifications and its own requests.
+    func messages() -> [RPCValue] {
+        server.queue.sync {}
+        lock.lock()
+        defer { lock.unlock() }
+        return sent
     }
 
     func waitForDiagnostics(uri: String, until condition: ([RPCValue]) -> Bool) throws -> [RPCValue] {

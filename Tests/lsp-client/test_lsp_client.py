@@ -43,6 +43,8 @@ BROKEN_TEXT = """exports.default = async function buildConfig() {
 BROKEN.write_text(BROKEN_TEXT)
 SOURCE = CONFIG / "sources" / "users_table.js"
 TIMEOUT = 30
+# What the server registered through client/registerCapability.
+REGISTRATIONS = []
 
 
 def record(title, value):
@@ -54,6 +56,10 @@ def record(title, value):
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[BINARY, "lsp", "--stdio"]))
 async def client(lsp_client: LanguageClient):
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register_capability(client: LanguageClient, params: types.RegistrationParams):
+        REGISTRATIONS.extend(params.registrations)
+
     await lsp_client.initialize_session(
         types.InitializeParams(
             capabilities=client_capabilities("visual-studio-code"),
@@ -185,3 +191,35 @@ async def test_document_symbols_list_the_objects(client: LanguageClient):
     )
     record("documentSymbol", [(symbol.name, symbol.detail) for symbol in result])
     assert [symbol.name for symbol in result] == ["users_table", "users_table_schedule"]
+
+
+@pytest.mark.asyncio
+async def test_files_changed_on_disk_are_read_again(client: LanguageClient):
+    # VS Code's capabilities allow dynamic registration, so the server asks to be told about file changes.
+    await diagnostics_until(client, BROKEN.as_uri(), lambda diagnostics: True)
+    assert "workspace/didChangeWatchedFiles" in [registration.method for registration in REGISTRATIONS]
+    checked_out = CONFIG / "teams" / "checked_out.js"
+    uri = checked_out.as_uri()
+
+    def notify(change_type):
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(changes=[types.FileEvent(uri=uri, type=change_type)])
+        )
+
+    # A git checkout writes a file the editor never opened.
+    checked_out.write_text('exports.default = { class: "team", id: "checked_out", name: "Checked out", cool: 1 };\n')
+    notify(types.FileChangeType.Created)
+    found = await diagnostics_until(client, uri, lambda diagnostics: len(diagnostics) > 0)
+    record("publishDiagnostics for a file created on disk", [(d.code, d.message) for d in found])
+    assert "unknown-key" in [d.code for d in found]
+
+    checked_out.write_text('exports.default = { class: "team", id: "checked_out", name: "Checked out" };\n')
+    notify(types.FileChangeType.Changed)
+    assert len(await diagnostics_until(client, uri, lambda diagnostics: len(diagnostics) == 0)) == 0
+
+    checked_out.write_text('exports.default = { class: "team", id: "checked_out", name: "Checked out", cool: 1 };\n')
+    notify(types.FileChangeType.Changed)
+    await diagnostics_until(client, uri, lambda diagnostics: len(diagnostics) > 0)
+    checked_out.unlink()
+    notify(types.FileChangeType.Deleted)
+    assert len(await diagnostics_until(client, uri, lambda diagnostics: len(diagnostics) == 0)) == 0

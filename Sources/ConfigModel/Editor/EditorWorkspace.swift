@@ -27,6 +27,11 @@ public struct EditorWorkspace: Sendable {
         return copy
     }
 
+    /// The workspace without the files at `paths` (deleted on disk).
+    public func removing(_ paths: Set<String>) -> EditorWorkspace {
+        EditorWorkspace(ConfigReadResult(directory: directory, files: files.filter { !paths.contains($0.path) }))
+    }
+
     public var read: ConfigReadResult { ConfigReadResult(directory: directory, files: files) }
 
     /// The reads of `paths`, in config order (some rules let the first object win).

@@ -24,6 +24,8 @@ final class LanguageServer: @unchecked Sendable {
     private var generation = 0
     private var checkRunning = false
     private var initialized = false
+    /// The client can register file watchers at run time (`client/registerCapability`).
+    private var clientRegistersWatchers = false
     private(set) var shutdownRequested = false
     /// `--config-dir`: wins over what the workspace folders suggest.
     var fixedConfigDirectory: String?
@@ -92,7 +94,10 @@ final class LanguageServer: @unchecked Sendable {
     private func notification(_ method: String, _ params: RPCValue) {
         do {
             switch method {
-            case "initialized": loadWorkspace()
+            case "initialized":
+                registerFileWatchers()
+                loadWorkspace()
+            case "workspace/didChangeWatchedFiles": filesChangedOnDisk(params)
             case "exit": exit(shutdownRequested ? 0 : 1)
             case "textDocument/didOpen":
                 let item = params["textDocument"]
@@ -125,6 +130,7 @@ final class LanguageServer: @unchecked Sendable {
 
     private func initialize(_ params: RPCValue) -> RPCValue {
         initialized = true
+        clientRegistersWatchers = params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"] == .bool(true)
         configDirectory = fixedConfigDirectory ?? ConfigDirectoryLocator.locate(params, environment: environment)
         if let directory = configDirectory { validator = ConfigDirectoryLocator.validator(for: directory) }
         let capabilities: RPCValue = .object([
@@ -169,6 +175,46 @@ final class LanguageServer: @unchecked Sendable {
             }
         }
     }
+
+    /// Asks the client to report config files changed outside the editor (git checkout, generate), when
+    /// it can register watchers at run time; a client that cannot may still send the notification unasked.
+    private func registerFileWatchers() {
+        guard clientRegistersWatchers else { return }
+        let watchers: [RPCValue] = ["**/*.js", "**/*.json"].map { .object(["globPattern": .string($0)]) }
+        let registration: RPCValue = .object(["id": .string(Self.watcherRegistration), "method": .string("workspace/didChangeWatchedFiles"),
+                                              "registerOptions": .object(["watchers": .array(watchers)])])
+        send(RPCValue.object(["jsonrpc": .string("2.0"), "id": .string(Self.watcherRegistration), "method": .string("client/registerCapability"),
+                              "params": .object(["registrations": .array([registration])])]).text)
+    }
+
+    static let watcherRegistration = "grouparoo-gen/watch-config-files"
+
+    /// `workspace/didChangeWatchedFiles`: config files created or changed on disk are read again (an open
+    /// buffer still wins over its file), deleted files and folders leave the workspace, and a changed
+    /// `.grouparoo-gen.json` reloads the rule selection; then the rules run again.
+    private func filesChangedOnDisk(_ params: RPCValue) {
+        var changed = false
+        for change in params["changes"]?.array ?? [] {
+            guard let path = change["uri"]?.string.flatMap(LSPConversions.path(fromURI:)) else { continue }
+            if URL(fileURLWithPath: path).lastPathComponent == ProjectSettings.fileName, let directory = configDirectory {
+                validator = ConfigDirectoryLocator.validator(for: directory)
+                changed = true
+            } else if change["type"]?.int == Self.deletedChange, let workspace {
+                let gone = Set(workspace.files.map(\.path).filter { ($0 == path || $0.hasPrefix(path + "/")) && documents[$0] == nil })
+                guard !gone.isEmpty else { continue }
+                self.workspace = workspace.removing(gone)
+                publish(Dictionary(uniqueKeysWithValues: gone.map { ($0, []) }))
+                changed = true
+            } else if workspace != nil, isInConfig(path), documents[path] == nil {
+                reread(path)
+                changed = true
+            }
+        }
+        if changed { scheduleCheck() }
+    }
+
+    /// `FileChangeType.Deleted` (1 is created, 2 changed).
+    private static let deletedChange = 3
 
     private func isInConfig(_ path: String) -> Bool {
         guard let directory = configDirectory else { return false }
