@@ -1,3 +1,4 @@
+import ConfigModel
 import Foundation
 
 /// A JSON value as JSON-RPC carries it. Parsed and printed here (not with Foundation's
@@ -32,7 +33,7 @@ enum RPCValue: Equatable, Sendable {
         case .bool(let flag): output += flag ? "true" : "false"
         case .number(let number):
             if let exact = Int(exactly: number) { output += String(exact) } else if number.isFinite { output += "\(number)" } else { output += "null" }
-        case .string(let text): Self.quote(text, into: &output)
+        case .string(let text): JSONOutput.writeString(text, into: &output)
         case .array(let items):
             output += "["
             for (index, item) in items.enumerated() {
@@ -44,28 +45,12 @@ enum RPCValue: Equatable, Sendable {
             output += "{"
             for (index, key) in members.keys.sorted().enumerated() {
                 if index > 0 { output += "," }
-                Self.quote(key, into: &output)
+                JSONOutput.writeString(key, into: &output)
                 output += ":"
                 members[key]!.write(to: &output)
             }
             output += "}"
         }
-    }
-
-    private static func quote(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20: output += String(format: "\\u%04x", scalar.value)
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
     }
 }
 
