@@ -1,5 +1,3 @@
-import ConfigModel
-
 /// Everything `generate` was asked for, already read from the command line (and, for
 /// `--from-csv`, the file's text), so planning needs no I/O.
 struct GenerateRequest: Sendable, Equatable {
@@ -38,11 +36,10 @@ struct GenerateRequest: Sendable, Equatable {
         self.id = id
     }
 
-    /// The secrets given on the command line, which output never shows: `--api-key`, and a setting's
-    /// `--value` when its `--key` names a secret.
+    /// The secrets given on the command line, which output never shows: `--api-key` (no registered
+    /// setting has a secret `--key`, so `--value` is none).
     var secretValues: Set<String> {
-        let settingSecret = key.map(Diagnostic.isSecretKey) == true ? value : nil
-        return Set([apiKey, settingSecret].compactMap { $0 }.filter { !$0.isEmpty })
+        Set([apiKey].compactMap { $0 }.filter { !$0.isEmpty })
     }
 
     /// Names (as in `GeneratorInput.name`) of the template-specific options that were given,
