@@ -78,4 +78,22 @@ final class SecretOutputTests: ValidateTestCase {
             XCTAssertTrue(run.output.contains("options.hosts[0]"), run.output)
         }
     }
+
+    func testFixDryRunMasksSecretsInTheDiff() throws {
+        try write("config/app.js", """
+            exports.default = [
+              {
+                id: "dw", class: "app", type: "postgres",
+                options: { database: "x", password: "\(password)" },
+              naem: "DW" },
+            ];
+
+            """)
+        let run = validate(["config", "--fix", "--dry-run"])
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.output.contains("+  name: \"DW\" },"), run.output)
+        XCTAssertFalse((run.output + run.errors).contains(password), run.output)
+        XCTAssertTrue(run.output.contains("password: \"\(String(repeating: "*", count: password.count))\""), run.output)
+        XCTAssertTrue(run.errors.contains("secret values in the diff are shown as *"), run.errors)
+    }
 }

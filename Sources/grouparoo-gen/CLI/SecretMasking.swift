@@ -33,6 +33,14 @@ struct SecretMasking {
 
     private static let quotes: Set<Unicode.Scalar> = ["\"", "'", "`"]
 
+    /// `line` with each string literal written after a secret-like key masked, for printed source
+    /// that no diagnostic covers (a `--fix --dry-run` diff).
+    static func maskedBySecretKeys(_ line: String) -> String {
+        var scalars = Array(line.unicodeScalars)
+        maskLiteralsAfterSecretKeys(&scalars)
+        return String(String.UnicodeScalarView(scalars))
+    }
+
     /// Masks the text of each string literal written right after `key:` or `key =` where the key
     /// (a word or a quoted name) looks like a secret's.
     private static func maskLiteralsAfterSecretKeys(_ scalars: inout [Unicode.Scalar]) {

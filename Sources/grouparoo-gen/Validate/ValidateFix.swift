@@ -28,7 +28,16 @@ enum ValidateFix {
         }
         let summary = "\(fixCount) fix\(fixCount == 1 ? "" : "es") in \(changed.count) file\(changed.count == 1 ? "" : "s")"
         if options.dryRun {
-            for plan in changed { context.write(UnifiedDiff.render(plan.application, path: printer.displayPath(plan.path))) }
+            for plan in changed {
+                let diff = UnifiedDiff.render(plan.application, path: printer.displayPath(plan.path))
+                let masked = diff.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { SecretMasking.maskedBySecretKeys(String($0)) }.joined(separator: "\n")
+                if masked != diff {
+                    context.writeError("note: \(printer.displayPath(plan.path)): secret values in the diff are shown as *, so those lines "
+                        + "do not apply with patch; \(ValidateCommand.option.fix.name) without \(ValidateCommand.option.dryRun.name) applies them\n")
+                }
+                context.write(masked)
+            }
             context.writeError("would apply \(summary); nothing written (\(ValidateCommand.option.dryRun.name))\n")
             return .finished(ExitCode.success)
         }
