@@ -42,6 +42,14 @@ final class ValidateUnreadFileTests: ValidateTestCase {
         XCTAssertTrue(run.errors.contains("[syntax-error]"), run.errors)
     }
 
+    func testAnIgnoreGlobCannotHideIt() throws {
+        try write("config/legacy/broken.js", "exports.default = [ { class: \"group\", id: \"g\" \n")
+        try write(".grouparoo-gen.json", #"{ "ignore": ["config/legacy/**"] }"#)
+        let run = validate(["config"])
+        XCTAssertEqual(run.status, 1, run.errors)
+        XCTAssertTrue(run.errors.contains("legacy/broken.js") && run.errors.contains("[syntax-error]"), run.errors)
+    }
+
     func testNeedsNodeCanStillBeAcceptedKnowingly() throws {
         try write("config/loop.js", "const list = []; for (const x of [1]) { list.push(x); }\nexports.default = [];\n")
         XCTAssertEqual(validate(["config"]).status, 1)

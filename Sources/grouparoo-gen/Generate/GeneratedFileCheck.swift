@@ -37,7 +37,7 @@ enum GeneratedFileCheck {
     /// `existing` is the config dir as read now; `display` shortens a path for messages.
     /// `secretValues` are the secrets the user gave; `dryRun` only changes the wording.
     static func check(_ files: [PlannedFile], targets: [String], existing: ConfigReadResult, force: Bool,
-                      secretValues: Set<String> = [], dryRun: Bool = false, display: (String) -> String) -> Outcome {
+                      secretValues: Set<String>, dryRun: Bool, display: (String) -> String) -> Outcome {
         var outcome = Outcome()
         let reader = ConfigReader(options: ReaderOptions(environment: [:]))
         var planned: [FileReadResult] = []

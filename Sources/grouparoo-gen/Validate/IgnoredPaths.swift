@@ -5,7 +5,8 @@ import Foundation
 /// (the file is still read, so references to its objects resolve). Patterns are relative to the
 /// settings file's directory; `*` and `?` stay within one path segment, `**` spans segments, and a
 /// pattern naming a directory covers everything below it. A pattern that matches no config file
-/// is reported (`unused-suppression`).
+/// is reported (`unused-suppression`). A file that could not be read is reported all the same
+/// (`RuleSelection.neverDisabledRules`): Grouparoo loads ignored files too.
 struct IgnoredPaths {
     struct Pattern: Equatable {
         let text: String
@@ -31,7 +32,7 @@ struct IgnoredPaths {
             for index in patterns.indices where matches(file.path, index) { matchedAny[index] = true }
         }
         let kept = diagnostics.filter { diagnostic in
-            guard let file = diagnostic.span?.file else { return true }
+            guard let file = diagnostic.span?.file, !RuleSelection.neverDisabledRules.contains(diagnostic.ruleID) else { return true }
             return !patterns.indices.contains { matches(file, $0) }
         }
         guard reportUnused else { return kept }
