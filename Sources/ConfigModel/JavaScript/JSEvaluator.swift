@@ -44,9 +44,9 @@ final class JSEvaluator {
 
     /// The source text of a node, for messages such as "call to `fetchSecrets()`".
     func text(_ range: JSRange, limit: Int = 40) -> String {
-        let end = min(range.end, source.scalars.count)
+        let end = min(range.end, source.bytes.count)
         guard range.start < end else { return "" }
-        var text = String(String.UnicodeScalarView(source.scalars[range.start..<end]))
+        var text = source.text(range.start, end)
         text = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return text.count > limit ? String(text.prefix(limit)) + "…" : text
     }

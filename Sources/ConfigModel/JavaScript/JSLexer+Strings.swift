@@ -1,25 +1,26 @@
 /// String and template literal scanning, with every JavaScript escape.
 extension JSLexer {
-    mutating func scanString(quote: Unicode.Scalar) throws -> String {
+    mutating func scanString(quote: UInt8) throws -> String {
         let start = index
         index += 1
-        // Most strings are plain ASCII without escapes: made into one String at once.
+        // Most strings have no escapes: their bytes are the value, made into one String at once.
         var end = index
-        while end < source.scalars.count, source.scalars[end].isASCII, source.scalars[end] != quote,
-              source.scalars[end] != "\\", source.scalars[end] != "\n", source.scalars[end] != "\r" { end += 1 }
-        if end < source.scalars.count, source.scalars[end] == quote {
-            let text = JSLexer.asciiString(source.scalars, from: index, to: end)
+        while end < bytes.count, bytes[end] != quote, bytes[end] != UInt8(ascii: "\\"), bytes[end] != 0x0A, bytes[end] != 0x0D {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == quote {
+            let text = source.text(index, end)
             index = end + 1
             return text
         }
         var text = String.UnicodeScalarView()
         var pendingHighSurrogate: UInt32?
         while true {
-            guard index < source.scalars.count else {
-                throw error("unterminated string: missing closing \(quote)", at: start)
+            guard index < bytes.count else {
+                throw error("unterminated string: missing closing \(Unicode.Scalar(quote))", at: start)
             }
-            let scalar = source.scalars[index]
-            if scalar == quote {
+            let (scalar, length) = source.scalar(at: index)
+            if bytes[index] == quote {
                 index += 1
                 break
             }
@@ -32,7 +33,7 @@ extension JSLexer {
             }
             try flush(&pendingHighSurrogate, into: &text)
             text.append(scalar)
-            index += 1
+            index += length
         }
         try flush(&pendingHighSurrogate, into: &text)
         return String(text)
@@ -40,21 +41,31 @@ extension JSLexer {
 
     /// Scans template text after a backquote or a closing `}` up to `${` or the closing backquote.
     mutating func scanTemplatePiece(start: Int, newline: Bool) throws -> JSToken {
+        // Most pieces have no escapes and no carriage returns: their bytes are the value.
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "`"), bytes[end] != UInt8(ascii: "$"),
+              bytes[end] != UInt8(ascii: "\\"), bytes[end] != 0x0D { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "`") || (bytes[end] == UInt8(ascii: "$") && byte(at: end + 1, is: "{")) {
+            let cooked = source.text(index, end)
+            let isTail = bytes[end] == UInt8(ascii: "`")
+            index = end + (isTail ? 1 : 2)
+            return JSToken(kind: .template(cooked: cooked, isTail: isTail), start: start, end: index, newlineBefore: newline)
+        }
         var text = String.UnicodeScalarView()
         var pendingHighSurrogate: UInt32?
         var cookedIsValid = true
         while true {
-            guard index < source.scalars.count else {
+            guard index < bytes.count else {
                 throw error("unterminated template literal: missing closing backquote", at: start)
             }
-            let scalar = source.scalars[index]
+            let (scalar, length) = source.scalar(at: index)
             if scalar == "`" {
                 index += 1
                 try flush(&pendingHighSurrogate, into: &text)
                 return JSToken(kind: .template(cooked: cookedIsValid ? String(text) : nil, isTail: true),
                                start: start, end: index, newlineBefore: newline)
             }
-            if scalar == "$", index + 1 < source.scalars.count, source.scalars[index + 1] == "{" {
+            if scalar == "$", byte(at: index + 1, is: "{") {
                 index += 2
                 try flush(&pendingHighSurrogate, into: &text)
                 return JSToken(kind: .template(cooked: cookedIsValid ? String(text) : nil, isTail: false),
@@ -75,11 +86,11 @@ extension JSLexer {
             if scalar == "\r" {
                 text.append("\n")
                 index += 1
-                if index < source.scalars.count, source.scalars[index] == "\n" { index += 1 }
+                if byte(at: index, is: "\n") { index += 1 }
                 continue
             }
             text.append(scalar)
-            index += 1
+            index += length
         }
     }
 
@@ -101,16 +112,16 @@ extension JSLexer {
     ) throws {
         let start = index
         index += 1
-        guard index < source.scalars.count else {
+        guard index < bytes.count else {
             throw error("unterminated escape at the end of the file", at: start)
         }
-        let scalar = source.scalars[index]
-        index += 1
+        let (scalar, length) = source.scalar(at: index)
+        index += length
         var produced: Unicode.Scalar?
         switch scalar {
         case "\r":
             // Line continuation: the backslash and the line break vanish.
-            if index < source.scalars.count, source.scalars[index] == "\n" { index += 1 }
+            if byte(at: index, is: "\n") { index += 1 }
             return
         case "\n", "\u{2028}", "\u{2029}":
             return
@@ -135,7 +146,7 @@ extension JSLexer {
             } else {
                 produced = Unicode.Scalar(unit) ?? "\u{FFFD}"
             }
-        case "0" where !(index < source.scalars.count && JSLexer.digitValue(source.scalars[index], radix: 10) != nil):
+        case "0" where !peekIsDigit(0):
             produced = "\0"
         case "0"..."7":
             if inTemplate { throw error("octal escapes like `\\\(scalar)` are not allowed in template literals", at: start) }
@@ -143,8 +154,7 @@ extension JSLexer {
             var value = UInt32(scalar.value - 48)
             let maxDigits = scalar <= "3" ? 2 : 1
             var used = 0
-            while used < maxDigits, index < source.scalars.count,
-                  let digit = JSLexer.digitValue(source.scalars[index], radix: 8) {
+            while used < maxDigits, index < bytes.count, let digit = JSLexer.digitValue(byte: bytes[index], radix: 8) {
                 value = value * 8 + UInt32(digit)
                 index += 1
                 used += 1
@@ -163,7 +173,7 @@ extension JSLexer {
     private mutating func scanHexDigits(count: Int, escapeStart: Int) throws -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<count {
-            guard index < source.scalars.count, let digit = JSLexer.digitValue(source.scalars[index], radix: 16) else {
+            guard index < bytes.count, let digit = JSLexer.digitValue(byte: bytes[index], radix: 16) else {
                 throw error("invalid escape: expected \(count) hexadecimal digits", at: escapeStart)
             }
             value = value * 16 + UInt32(digit)
@@ -174,17 +184,17 @@ extension JSLexer {
 
     /// Reads the part after `\u`: four hex digits or `{hex}` up to 10FFFF. Returns a UTF-16 unit or code point.
     private mutating func scanUnicodeEscapeValue(escapeStart: Int) throws -> UInt32 {
-        if index < source.scalars.count, source.scalars[index] == "{" {
+        if byte(at: index, is: "{") {
             index += 1
             var value: UInt32 = 0
             var digits = 0
-            while index < source.scalars.count, let digit = JSLexer.digitValue(source.scalars[index], radix: 16) {
+            while index < bytes.count, let digit = JSLexer.digitValue(byte: bytes[index], radix: 16) {
                 value = value &* 16 &+ UInt32(digit)
                 digits += 1
                 if value > 0x10FFFF { throw error("invalid escape: code point above U+10FFFF", at: escapeStart) }
                 index += 1
             }
-            guard digits > 0, index < source.scalars.count, source.scalars[index] == "}" else {
+            guard digits > 0, byte(at: index, is: "}") else {
                 throw error("invalid escape: `\\u{` must be followed by hexadecimal digits and `}`", at: escapeStart)
             }
             index += 1

@@ -5,63 +5,60 @@ extension JSON5Parser {
     mutating func parseNumber() throws -> Double {
         let start = index
         var sign = 1.0
-        if scalars[index] == "+" || scalars[index] == "-" {
-            if scalars[index] == "-" { sign = -1 }
+        if byte(at: index, is: "+") || byte(at: index, is: "-") {
+            if byte(at: index, is: "-") { sign = -1 }
             index += 1
         }
-        guard index < scalars.count else { throw error("unexpected end of file in a number", at: index) }
-        if scalars[index] == "I" {
+        guard index < bytes.count else { throw error("unexpected end of file in a number", at: index) }
+        if byte(at: index, is: "I") {
             guard matches("Infinity") else { throw unexpected(at: index) }
             index += 8
             return sign * .infinity
         }
-        if scalars[index] == "N" {
+        if byte(at: index, is: "N") {
             guard matches("NaN") else { throw unexpected(at: index) }
             index += 3
             return .nan
         }
-        if scalars[index] == "0", index + 1 < scalars.count, scalars[index + 1] == "x" || scalars[index + 1] == "X" {
+        if byte(at: index, is: "0"), byte(at: index + 1, is: "x") || byte(at: index + 1, is: "X") {
             index += 2
-            var digits = String.UnicodeScalarView()
-            while index < scalars.count, JSLexer.digitValue(scalars[index], radix: 16) != nil {
-                digits.append(scalars[index])
-                index += 1
-            }
-            if digits.isEmpty { throw unexpected(at: index) }
+            let digitsStart = index
+            while index < bytes.count, JSLexer.digitValue(byte: bytes[index], radix: 16) != nil { index += 1 }
+            if index == digitsStart { throw unexpected(at: index) }
             try checkNumberEnd()
-            return sign * JSLexer.integerValue(String(digits), radix: 16)
+            return sign * JSLexer.integerValue(Array(bytes[digitsStart..<index]), radix: 16)
         }
-        var text = String.UnicodeScalarView()
+        var text: [UInt8] = []
         let integerDigits = consumeDigits(into: &text)
-        if integerDigits > 1, text.first == "0" { throw error("numbers must not have leading zeros", at: start) }
+        if integerDigits > 1, text.first == UInt8(ascii: "0") { throw error("numbers must not have leading zeros", at: start) }
         var fractionDigits = 0
-        if index < scalars.count, scalars[index] == "." {
-            text.append(".")
+        if byte(at: index, is: ".") {
+            text.append(UInt8(ascii: "."))
             index += 1
             fractionDigits = consumeDigits(into: &text)
         }
         if integerDigits == 0 && fractionDigits == 0 { throw unexpected(at: index) }
-        if index < scalars.count, scalars[index] == "e" || scalars[index] == "E" {
-            text.append("e")
+        if byte(at: index, is: "e") || byte(at: index, is: "E") {
+            text.append(UInt8(ascii: "e"))
             index += 1
-            if index < scalars.count, scalars[index] == "+" || scalars[index] == "-" {
-                text.append(scalars[index])
+            if byte(at: index, is: "+") || byte(at: index, is: "-") {
+                text.append(bytes[index])
                 index += 1
             }
             if consumeDigits(into: &text) == 0 { throw unexpected(at: index) }
         }
         try checkNumberEnd()
-        var literal = String(text)
+        var literal = String(decoding: text, as: UTF8.self)
         if literal.hasPrefix(".") { literal = "0" + literal }
         if literal.hasSuffix(".") { literal += "0" }
         literal = literal.replacingOccurrences(of: ".e", with: ".0e")
         return sign * (Double(literal) ?? .nan)
     }
 
-    private mutating func consumeDigits(into text: inout String.UnicodeScalarView) -> Int {
+    private mutating func consumeDigits(into text: inout [UInt8]) -> Int {
         var count = 0
-        while index < scalars.count, JSLexer.digitValue(scalars[index], radix: 10) != nil {
-            text.append(scalars[index])
+        while index < bytes.count, JSLexer.isDigit(bytes[index]) {
+            text.append(bytes[index])
             index += 1
             count += 1
         }
@@ -69,13 +66,13 @@ extension JSON5Parser {
     }
 
     private func checkNumberEnd() throws {
-        if index < scalars.count, JSLexer.isIdentifierPart(scalars[index]) { throw unexpected(at: index) }
+        if index < bytes.count, JSLexer.isIdentifierPart(source.scalar(at: index).scalar) { throw unexpected(at: index) }
     }
 
     private func matches(_ word: String) -> Bool {
         var at = index
-        for scalar in word.unicodeScalars {
-            guard at < scalars.count, scalars[at] == scalar else { return false }
+        for byte in word.utf8 {
+            guard at < bytes.count, bytes[at] == byte else { return false }
             at += 1
         }
         return true
@@ -83,8 +80,17 @@ extension JSON5Parser {
 
     mutating func parseString() throws -> String {
         let start = index
-        let quote = scalars[index]
+        let quote = source.scalar(at: index).scalar
         index += 1
+        // Most strings have no escapes: their bytes are the value, made into one String at once.
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\\"), bytes[end] != 0x0A, bytes[end] != 0x0D,
+              bytes[end] != UInt8(truncatingIfNeeded: quote.value) { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(truncatingIfNeeded: quote.value) {
+            let text = source.text(index, end)
+            index = end + 1
+            return text
+        }
         var text = String.UnicodeScalarView()
         var pendingHigh: UInt32?
         // A lone surrogate cannot live in a Swift string, and replacing it would change the value.
@@ -92,8 +98,8 @@ extension JSON5Parser {
             if pendingHigh != nil { throw error("strings with a lone UTF-16 surrogate escape are not supported", at: start) }
         }
         while true {
-            guard index < scalars.count else { throw error("unterminated string: missing closing \(quote)", at: start) }
-            let scalar = scalars[index]
+            guard index < bytes.count else { throw error("unterminated string: missing closing \(quote)", at: start) }
+            let (scalar, length) = source.scalar(at: index)
             if scalar == quote {
                 index += 1
                 try flush()
@@ -105,18 +111,18 @@ extension JSON5Parser {
             guard scalar == "\\" else {
                 try flush()
                 text.append(scalar)
-                index += 1
+                index += length
                 continue
             }
             let escapeStart = index
             index += 1
-            guard index < scalars.count else { throw error("unterminated string: missing closing \(quote)", at: start) }
-            let escaped = scalars[index]
-            index += 1
+            guard index < bytes.count else { throw error("unterminated string: missing closing \(quote)", at: start) }
+            let (escaped, escapedLength) = source.scalar(at: index)
+            index += escapedLength
             var produced: Unicode.Scalar?
             switch escaped {
             case "0":
-                if index < scalars.count, JSLexer.digitValue(scalars[index], radix: 10) != nil {
+                if index < bytes.count, JSLexer.isDigit(bytes[index]) {
                     throw error("invalid escape `\\0` followed by a digit", at: escapeStart)
                 }
                 produced = "\0"
@@ -141,7 +147,7 @@ extension JSON5Parser {
                 }
                 produced = scalar
             case "\r":
-                if index < scalars.count, scalars[index] == "\n" { index += 1 }
+                if byte(at: index, is: "\n") { index += 1 }
             case "\n", "\u{2028}", "\u{2029}":
                 break
             default:
@@ -155,7 +161,7 @@ extension JSON5Parser {
     private mutating func hexValue(digits: Int, escapeStart: Int) throws -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<digits {
-            guard index < scalars.count, let digit = JSLexer.digitValue(scalars[index], radix: 16) else {
+            guard index < bytes.count, let digit = JSLexer.digitValue(byte: bytes[index], radix: 16) else {
                 throw error("invalid escape: expected \(digits) hexadecimal digits", at: escapeStart)
             }
             value = value * 16 + UInt32(digit)
@@ -167,11 +173,11 @@ extension JSON5Parser {
     /// An unquoted key: an ECMAScript 5.1 IdentifierName, `\u` escapes allowed.
     mutating func parseIdentifierName() throws -> String {
         var text = String.UnicodeScalarView()
-        while index < scalars.count {
-            var scalar = scalars[index]
+        while index < bytes.count {
+            var (scalar, length) = source.scalar(at: index)
             let start = index
             if scalar == "\\" {
-                guard index + 1 < scalars.count, scalars[index + 1] == "u" else { throw unexpected(at: index) }
+                guard byte(at: index + 1, is: "u") else { throw unexpected(at: index) }
                 index += 2
                 guard let decoded = Unicode.Scalar(try hexValue(digits: 4, escapeStart: start)) else {
                     throw error("invalid escape in a key", at: start)
@@ -179,7 +185,7 @@ extension JSON5Parser {
                 scalar = decoded
             } else {
                 guard JSON5Parser.isIdentifierCharacter(scalar, first: text.isEmpty) else { break }
-                index += 1
+                index += length
             }
             guard JSON5Parser.isIdentifierCharacter(scalar, first: text.isEmpty) else {
                 throw error("the escape does not produce a valid key character", at: start)

@@ -4,10 +4,16 @@ struct JSON5Parser {
     let source: SourceText
     var index = 0
     var depth = 0
-    var scalars: [Unicode.Scalar] { source.scalars }
+    let bytes: [UInt8]
 
     init(source: SourceText) {
         self.source = source
+        self.bytes = source.bytes
+    }
+
+    /// True when the byte at `offset` is the ASCII character `character`.
+    func byte(at offset: Int, is character: Unicode.Scalar) -> Bool {
+        offset < bytes.count && bytes[offset] == UInt8(truncatingIfNeeded: character.value)
     }
 
     func error(_ message: String, at position: Int) -> ReadError {
@@ -15,15 +21,15 @@ struct JSON5Parser {
     }
 
     func unexpected(at position: Int) -> ReadError {
-        guard position < scalars.count else { return error("unexpected end of file", at: position) }
-        return error("unexpected character `\(JSLexer.visible(scalars[position]))`", at: position)
+        guard position < bytes.count else { return error("unexpected end of file", at: position) }
+        return error("unexpected character `\(JSLexer.visible(source.scalar(at: position).scalar))`", at: position)
     }
 
     mutating func parseDocument() throws -> LocatedValue {
         try skipTrivia()
         let value = try parseValue()
         try skipTrivia()
-        if index < scalars.count { throw unexpected(at: index) }
+        if index < bytes.count { throw unexpected(at: index) }
         return value
     }
 
@@ -36,19 +42,19 @@ struct JSON5Parser {
     }
 
     private mutating func skipTrivia() throws {
-        while index < scalars.count {
-            let scalar = scalars[index]
+        while index < bytes.count {
+            let (scalar, length) = source.scalar(at: index)
             if JSON5Parser.isWhitespace(scalar) {
-                index += 1
-            } else if scalar == "/", index + 1 < scalars.count, scalars[index + 1] == "/" {
-                while index < scalars.count, !SourceText.isLineTerminator(scalars[index]) { index += 1 }
-            } else if scalar == "/", index + 1 < scalars.count, scalars[index + 1] == "*" {
+                index += length
+            } else if scalar == "/", byte(at: index + 1, is: "/") {
+                while index < bytes.count, source.lineTerminatorLength(at: index) == 0 { index += 1 }
+            } else if scalar == "/", byte(at: index + 1, is: "*") {
                 let start = index
                 index += 2
-                while index < scalars.count, !(scalars[index] == "*" && index + 1 < scalars.count && scalars[index + 1] == "/") {
+                while index < bytes.count, !(bytes[index] == UInt8(ascii: "*") && byte(at: index + 1, is: "/")) {
                     index += 1
                 }
-                if index >= scalars.count { throw error("unterminated comment: `/*` has no closing `*/`", at: start) }
+                if index >= bytes.count { throw error("unterminated comment: `/*` has no closing `*/`", at: start) }
                 index += 2
             } else if scalar == "/" {
                 throw unexpected(at: index)
@@ -60,8 +66,8 @@ struct JSON5Parser {
 
     private mutating func parseValue() throws -> LocatedValue {
         let start = index
-        guard index < scalars.count else { throw error("unexpected end of file, expected a value", at: index) }
-        let scalar = scalars[index]
+        guard index < bytes.count else { throw error("unexpected end of file, expected a value", at: index) }
+        let scalar = Unicode.Scalar(bytes[index])
         switch scalar {
         case "{": return try parseObject()
         case "[": return try parseArray()
@@ -77,7 +83,7 @@ struct JSON5Parser {
             return LocatedValue(.number(number), span: source.span(start, index))
         }
         for (word, value) in [("true", JSValue.boolean(true)), ("false", .boolean(false)), ("null", .null)] where matchesWord(word) {
-            index += word.unicodeScalars.count
+            index += word.utf8.count
             return LocatedValue(value, span: source.span(start, index))
         }
         throw unexpected(at: index)
@@ -85,11 +91,11 @@ struct JSON5Parser {
 
     private func matchesWord(_ word: String) -> Bool {
         var at = index
-        for scalar in word.unicodeScalars {
-            guard at < scalars.count, scalars[at] == scalar else { return false }
+        for byte in word.utf8 {
+            guard at < bytes.count, bytes[at] == byte else { return false }
             at += 1
         }
-        return at >= scalars.count || !JSLexer.isIdentifierPart(scalars[at])
+        return at >= bytes.count || !JSLexer.isIdentifierPart(source.scalar(at: at).scalar)
     }
 
     private mutating func enterNesting() throws {
@@ -105,27 +111,27 @@ struct JSON5Parser {
         index += 1
         var object = JSObject()
         try skipTrivia()
-        while index < scalars.count, scalars[index] != "}" {
+        while index < bytes.count, bytes[index] != UInt8(ascii: "}") {
             let keyStart = index
             let key: String
-            if scalars[index] == "\"" || scalars[index] == "'" {
+            if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
                 key = try parseString()
             } else {
                 key = try parseIdentifierName()
             }
             let keySpan = source.span(keyStart, index)
             try skipTrivia()
-            guard index < scalars.count, scalars[index] == ":" else { throw unexpected(at: index) }
+            guard byte(at: index, is: ":") else { throw unexpected(at: index) }
             index += 1
             try skipTrivia()
             object.set(key, try parseValue(), keySpan: keySpan)
             try skipTrivia()
-            guard index < scalars.count, scalars[index] == "," else { break }
+            guard byte(at: index, is: ",") else { break }
             index += 1
             try skipTrivia()
         }
-        guard index < scalars.count, scalars[index] == "}" else {
-            throw index < scalars.count ? unexpected(at: index) : error("unterminated object: missing `}`", at: start)
+        guard byte(at: index, is: "}") else {
+            throw index < bytes.count ? unexpected(at: index) : error("unterminated object: missing `}`", at: start)
         }
         index += 1
         depth -= 1
@@ -138,15 +144,15 @@ struct JSON5Parser {
         index += 1
         var elements: [LocatedValue] = []
         try skipTrivia()
-        while index < scalars.count, scalars[index] != "]" {
+        while index < bytes.count, bytes[index] != UInt8(ascii: "]") {
             elements.append(try parseValue())
             try skipTrivia()
-            guard index < scalars.count, scalars[index] == "," else { break }
+            guard byte(at: index, is: ",") else { break }
             index += 1
             try skipTrivia()
         }
-        guard index < scalars.count, scalars[index] == "]" else {
-            throw index < scalars.count ? unexpected(at: index) : error("unterminated array: missing `]`", at: start)
+        guard byte(at: index, is: "]") else {
+            throw index < bytes.count ? unexpected(at: index) : error("unterminated array: missing `]`", at: start)
         }
         index += 1
         depth -= 1

@@ -54,7 +54,7 @@ extension JSParser {
         let start = token.start
         var left = try parseUnary()
         while let op = binaryOperator(), op.precedence >= minimumPrecedence {
-            if op == .exponent, case .unary = left, !lexer.source.scalars[start...].starts(with: ["("]) {
+            if op == .exponent, case .unary = left, !lexer.byte(at: start, is: "(") {
                 throw lexer.error("a unary operator before `**` needs parentheses, e.g. `(-a) ** b`", at: token.start)
             }
             try advance()

@@ -1,68 +1,114 @@
-/// Source text decoded into Unicode scalars, with the means to turn an index
-/// into a line and column. Decoding rejects invalid UTF-8 with its position.
+/// A file's UTF-8 bytes, known to be valid, with the means to turn a byte offset into a
+/// line and column. Columns count Unicode scalars (what a caret under the line needs),
+/// so the reader works on bytes while every reported position stays in scalars.
 struct SourceText {
     let file: String
     private let fileID: Int32
-    let scalars: [Unicode.Scalar]
-    /// Scalar index at which each line starts.
+    /// Valid UTF-8: decoding replaced or rejected anything else.
+    let bytes: [UInt8]
+    /// Byte offset at which each line starts.
     private let lineStarts: [Int]
+    /// For files with non-ASCII text: the number of scalars before every `checkpointStride`-th byte,
+    /// so a column costs at most one stride of counting. Empty for ASCII files (bytes are scalars).
+    private let scalarCheckpoints: [Int]
+    private static let checkpointStride = 64
 
-    init(file: String, scalars: [Unicode.Scalar]) {
+    /// `bytes` must be valid UTF-8.
+    init(file: String, validUTF8 bytes: [UInt8]) {
         self.file = file
         self.fileID = FilePathTable.shared.id(for: file)
-        self.scalars = scalars
+        self.bytes = bytes
         var starts = [0]
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" {
+        var isASCII = true
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                let byte = buffer[index]
+                if byte == 0x0A {
+                    starts.append(index + 1)
+                } else if byte == 0x0D {
+                    if index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
+                    starts.append(index + 1)
+                } else if byte >= 0x80 {
+                    isASCII = false
+                    if byte == 0xE2, index + 2 < count, buffer[index + 1] == 0x80, buffer[index + 2] & 0xFE == 0xA8 {
+                        index += 2
+                        starts.append(index + 1)
+                    }
+                }
                 index += 1
             }
-            if SourceText.isLineTerminator(scalar) {
-                starts.append(index + 1)
-            }
-            index += 1
         }
         lineStarts = starts
+        scalarCheckpoints = isASCII ? [] : SourceText.checkpoints(bytes)
     }
 
-    /// Decodes UTF-8, reporting the line and column of the first invalid byte sequence.
-    static func decode(_ bytes: [UInt8], file: String) -> Result<SourceText, ReadError> {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(bytes.count)
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        decoding: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                scalars.append(scalar)
-            case .emptyInput:
-                break decoding
-            case .error:
-                let partial = SourceText(file: file, scalars: scalars)
-                let position = partial.position(of: scalars.count)
-                return .failure(ReadError(.syntax, "the file is not valid UTF-8", at: position))
-            }
+    private static func checkpoints(_ bytes: [UInt8]) -> [Int] {
+        var checkpoints = [0]
+        checkpoints.reserveCapacity(bytes.count / checkpointStride + 1)
+        var scalars = 0
+        for (index, byte) in bytes.enumerated() {
+            if index > 0, index % checkpointStride == 0 { checkpoints.append(scalars) }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
         }
-        return .success(SourceText(file: file, scalars: scalars))
+        return checkpoints
+    }
+
+    /// Scalars before a byte offset (which must be at a scalar boundary or the end).
+    private func scalarCount(before offset: Int) -> Int {
+        if scalarCheckpoints.isEmpty { return offset }
+        let block = offset / SourceText.checkpointStride
+        var count = scalarCheckpoints[block]
+        var index = block * SourceText.checkpointStride
+        while index < offset {
+            if bytes[index] & 0xC0 != 0x80 { count += 1 }
+            index += 1
+        }
+        return count
     }
 
     static func isLineTerminator(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
+    /// The length in bytes of the line terminator at `index`, 0 when there is none (CRLF counts as the CR alone).
+    func lineTerminatorLength(at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0x0A || byte == 0x0D { return 1 }
+        if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 { return 3 }
+        return 0
+    }
+
+    /// The scalar starting at byte `index` and its length in bytes.
+    func scalar(at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        // Valid UTF-8 is guaranteed, so the lead byte gives the length and the rest are continuation bytes.
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = lead & (0xFF >> (length + 1))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
     func position(of index: Int) -> TextPosition {
+        let offset = min(max(index, 0), bytes.count)
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= index { low = mid } else { high = mid - 1 }
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        return TextPosition(line: low + 1, column: index - lineStarts[low] + 1)
+        return TextPosition(line: low + 1, column: scalarCount(before: offset) - scalarCount(before: lineStarts[low]) + 1)
     }
 
     func span(_ start: Int, _ end: Int) -> SourceSpan {
         SourceSpan(fileID: fileID, start: position(of: start), end: position(of: end))
+    }
+
+    /// The text between two byte offsets at scalar boundaries.
+    func text(_ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     var lineCount: Int { lineStarts.count }
@@ -70,13 +116,10 @@ struct SourceText {
     /// The text of a 1-based line, without its terminator (for caret displays).
     func line(_ number: Int) -> String {
         guard number >= 1, number <= lineStarts.count else { return "" }
-        var index = lineStarts[number - 1]
-        var text = String.UnicodeScalarView()
-        while index < scalars.count, !SourceText.isLineTerminator(scalars[index]) {
-            text.append(scalars[index])
-            index += 1
-        }
-        return String(text)
+        let start = lineStarts[number - 1]
+        var end = start
+        while end < bytes.count, lineTerminatorLength(at: end) == 0 { end += 1 }
+        return text(start, end)
     }
 }
 

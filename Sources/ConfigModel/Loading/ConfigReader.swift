@@ -181,7 +181,7 @@ public struct ConfigReader: Sendable {
 
     /// R-LOAD-04: JSON is parsed only when the trimmed text contains `{`; otherwise the file contributes nothing.
     private static func jsonPayload(_ source: SourceText) throws -> LocatedValue {
-        guard source.scalars.contains("{") else {
+        guard source.bytes.contains(UInt8(ascii: "{")) else {
             return LocatedValue(.object(JSObject()), span: source.span(0, 0))
         }
         var parser = JSON5Parser(source: source)

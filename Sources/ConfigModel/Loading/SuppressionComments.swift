@@ -17,7 +17,7 @@ extension SourceText {
     /// The suppression comments in this text: a `//` or `/*` comment whose text starts with a directive.
     /// Rule ids are separated by commas or spaces; text after ` -- ` is a reason and ignored.
     func suppressionComments() -> [SuppressionComment] {
-        guard Self.contains(Self.directivePrefix, in: scalars) else { return [] }
+        guard Self.contains(Self.directivePrefix, in: bytes) else { return [] }
         var found: [SuppressionComment] = []
         for number in 1...lineCount {
             let line = self.line(number)
@@ -34,10 +34,10 @@ extension SourceText {
         return found
     }
 
-    private static let directivePrefix = Array("grouparoo-gen-disable".unicodeScalars)
+    private static let directivePrefix = Array("grouparoo-gen-disable".utf8)
 
     /// A plain scan: `firstRange(of:)` runs unspecialized generic code here, a third of a 10k-file validate.
-    private static func contains(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> Bool {
+    private static func contains(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
         guard let first = needle.first, haystack.count >= needle.count else { return false }
         for start in 0...(haystack.count - needle.count) where haystack[start] == first {
             var matched = 1

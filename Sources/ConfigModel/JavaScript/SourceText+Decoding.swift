@@ -1,0 +1,51 @@
+extension SourceText {
+    /// Decodes UTF-8, reporting the line and column of the first invalid byte sequence.
+    static func decode(_ bytes: [UInt8], file: String) -> Result<SourceText, ReadError> {
+        guard let invalid = firstInvalidSequence(in: bytes) else {
+            return .success(SourceText(file: file, validUTF8: bytes))
+        }
+        let valid = SourceText(file: file, validUTF8: Array(bytes[..<invalid]))
+        return .failure(ReadError(.syntax, "the file is not valid UTF-8", at: valid.position(of: invalid)))
+    }
+
+    /// Decodes UTF-8 the way Node reads a file it `require`s: each invalid sequence becomes U+FFFD and
+    /// reading goes on. Also returns where the first invalid sequence was, so the caller can warn.
+    static func decodeReplacingInvalid(_ bytes: [UInt8], file: String) -> (text: SourceText, firstInvalid: TextPosition?) {
+        guard let invalid = firstInvalidSequence(in: bytes) else {
+            return (SourceText(file: file, validUTF8: bytes), nil)
+        }
+        let text = SourceText(file: file, validUTF8: replacingInvalidSequences(bytes, from: invalid))
+        return (text, text.position(of: invalid))
+    }
+
+    /// The byte offset of the first invalid sequence, nil for valid UTF-8. Plain ASCII is skipped fast.
+    private static func firstInvalidSequence(in bytes: [UInt8]) -> Int? {
+        var offset = bytes.withUnsafeBufferPointer { buffer in buffer.firstIndex(where: { $0 >= 0x80 }) ?? buffer.count }
+        guard offset < bytes.count else { return nil }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes[offset...].makeIterator()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    /// Swift's parser skips the maximal invalid subpart, as Node's (WHATWG) decoder does, so each
+    /// invalid sequence becomes one U+FFFD exactly where Node puts one.
+    private static func replacingInvalidSequences(_ bytes: [UInt8], from start: Int) -> [UInt8] {
+        var output = Array(bytes[..<start])
+        output.reserveCapacity(bytes.count + 16)
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes[start...].makeIterator()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): output.append(contentsOf: encoded)
+            case .emptyInput: return output
+            case .error: output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            }
+        }
+    }
+}
