@@ -1,7 +1,7 @@
 /// A JavaScript value produced by evaluating config source statically.
 /// Only the shapes config files can produce are modelled; functions are kept
 /// opaque so a payload function can be "called" by the evaluator.
-public indirect enum JSValue: Sendable {
+public enum JSValue: Sendable {
     case undefined
     case null
     case boolean(Bool)
