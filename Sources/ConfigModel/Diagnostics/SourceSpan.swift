@@ -61,28 +61,49 @@ extension SourceSpan: CustomStringConvertible {
     public var description: String { "\(file):\(start.line):\(start.column)" }
 }
 
-/// Interns file paths for `SourceSpan`, shared by every thread.
+/// Interns file paths for `SourceSpan`, shared by every thread. Rules ask a span for its file
+/// millions of times, so reading a path takes no lock: paths live in segments that never move
+/// (segment k holds `firstSegmentSize << k` paths), written once under the lock before their id
+/// is handed out. Whoever holds an id got it through that lock or from a thread that did.
 final class FilePathTable: @unchecked Sendable {
     static let shared = FilePathTable()
 
-    // Guarded by `lock`.
-    private var paths: [String] = []
+    private static let firstSegmentSize = 1024
+    private static let segmentCount = 40
+    // Guarded by `lock` for writing; a slot is read only after its id was returned.
+    private let segments = UnsafeMutablePointer<UnsafeMutablePointer<String>?>.allocate(capacity: segmentCount)
+    private var count = 0
     private var ids: [String: Int32] = [:]
     private let lock = NSLock()
+
+    private init() {
+        segments.initialize(repeating: nil, count: FilePathTable.segmentCount)
+    }
 
     func id(for path: String) -> Int32 {
         lock.lock()
         defer { lock.unlock() }
         if let id = ids[path] { return id }
-        let id = Int32(paths.count)
-        paths.append(path)
+        let (segment, offset) = FilePathTable.slot(count)
+        if segments[segment] == nil {
+            segments[segment] = .allocate(capacity: FilePathTable.firstSegmentSize << segment)
+        }
+        (segments[segment]! + offset).initialize(to: path)
+        let id = Int32(count)
+        count += 1
         ids[path] = id
         return id
     }
 
     func path(for id: Int32) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        return paths[Int(id)]
+        let (segment, offset) = FilePathTable.slot(Int(id))
+        return segments[segment]![offset]
+    }
+
+    /// Segment k starts at index `firstSegmentSize * (2^k - 1)`.
+    private static func slot(_ index: Int) -> (segment: Int, offset: Int) {
+        let block = index / firstSegmentSize + 1
+        let segment = Int.bitWidth - block.leadingZeroBitCount - 1
+        return (segment, index - firstSegmentSize * ((1 << segment) - 1))
     }
 }

@@ -74,7 +74,7 @@ extension JSParser {
     private func mixesNullishWithLogical(_ op: JSBinaryOperator, _ left: JSExpression, _ right: JSExpression) -> Bool {
         func isBare(_ expression: JSExpression, _ ops: Set<JSBinaryOperator>) -> Bool {
             guard case .binary(let inner, _, _, let range) = expression, ops.contains(inner) else { return false }
-            return !parenthesized.contains([range.start, range.end])
+            return !parenthesized.contains(range)
         }
         switch op {
         case .nullish: return isBare(left, [.logicalOr, .logicalAnd]) || isBare(right, [.logicalOr, .logicalAnd])
@@ -181,7 +181,7 @@ extension JSParser {
             try advance()
             let inner = try parseExpression()
             try expect(")", "to close the parenthesis")
-            parenthesized.insert([inner.range.start, inner.range.end])
+            parenthesized.insert(inner.range)
             return inner
         case .punctuator("["):
             return try parseArrayLiteral()

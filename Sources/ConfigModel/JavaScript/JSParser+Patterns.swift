@@ -67,12 +67,16 @@ extension JSParser {
     /// Parses an arrow function if one starts here; otherwise leaves the parser untouched.
     mutating func parseArrowFunctionIfPresent() throws -> JSExpression? {
         let start = token.start
-        // Remembering failed starts keeps nested `(a = (b = …))` from backtracking exponentially.
-        if knownNonArrowStarts.contains(start) { return nil }
+        // Only a name or `(` can start an arrow function, and only a `(` (or `async`) start can
+        // backtrack far: remembering those failed starts keeps nested `(a = (b = …))` from
+        // backtracking exponentially.
+        guard let firstName = token.name ?? (token.isPunctuator("(") ? "(" : nil) else { return nil }
+        let remembers = firstName == "(" || firstName == "async"
+        if remembers, knownNonArrowStarts.contains(start) { return nil }
         let saved = (lexer.state, token, previousEnd)
         func giveUp() -> JSExpression? {
             (lexer.state, token, previousEnd) = saved
-            knownNonArrowStarts.insert(start)
+            if remembers { knownNonArrowStarts.insert(start) }
             return nil
         }
         if token.isName("async") {

@@ -9,7 +9,7 @@ struct JSParser {
     var depth = 0
     var knownNonArrowStarts: Set<Int> = []
     /// Ranges of expressions written inside parentheses (the tree itself does not keep them).
-    var parenthesized: Set<[Int]> = []
+    var parenthesized: Set<JSRange> = []
     /// Nesting deeper than this is reported rather than risking the stack.
     static let maximumDepth = 400
 

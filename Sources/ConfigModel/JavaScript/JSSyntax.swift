@@ -1,6 +1,6 @@
 /// The syntax tree of the JavaScript subset the static evaluator understands.
 /// Every node keeps its scalar range so values and errors can point at source.
-struct JSRange: Sendable {
+struct JSRange: Hashable, Sendable {
     var start: Int
     var end: Int
 }
