@@ -145,6 +145,7 @@ extension JSEvaluator {
 
     func evaluateElements(_ elements: [JSArrayElement], in scope: Scope) throws -> [LocatedValue] {
         var values: [LocatedValue] = []
+        values.reserveCapacity(elements.count)
         for element in elements {
             switch element {
             case .expression(let expression):
@@ -175,6 +176,8 @@ extension JSEvaluator {
 
     private func evaluateObject(_ members: [JSObjectMember], at range: JSRange, in scope: Scope) throws -> LocatedValue {
         var object = JSObject()
+        // Sized once: grown by appends, a config tree's objects would keep up to twice the room they use.
+        object.reserveCapacity(members.count)
         for member in members {
             switch member {
             case .property(let key, let valueExpression):

@@ -86,6 +86,8 @@ public struct JSObject: Sendable {
     public init() {}
 
     public var keys: [String] { properties.map(\.key) }
+
+    mutating func reserveCapacity(_ count: Int) { properties.reserveCapacity(count) }
     public var isEmpty: Bool { properties.isEmpty }
     public var count: Int { properties.count }
 
