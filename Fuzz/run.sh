@@ -26,7 +26,9 @@ BIN="$(swift build "${FLAGS[@]}" --show-bin-path)/ReaderFuzzer"
 # Leak checking is off by default: the reader evaluates on a worker thread with a
 # large stack, and that thread may still be releasing the previous result when
 # libFuzzer checks for leaks right after the call returns, which LeakSanitizer
-# reports as a (false) leak. FUZZ_DETECT_LEAKS=1 turns it back on.
+# reports as a (false) leak. FUZZ_DETECT_LEAKS=1 turns it back on, both per input and for
+# the check LeakSanitizer makes when the process exits.
+export ASAN_OPTIONS="detect_leaks=${FUZZ_DETECT_LEAKS:-0}${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 WORK="$HERE/corpus-run"
 CORPUS="$HERE/corpus"
 mkdir -p "$WORK" "$CORPUS"

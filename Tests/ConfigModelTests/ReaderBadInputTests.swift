@@ -51,6 +51,19 @@ final class ReaderBadInputTests: XCTestCase {
         }
     }
 
+    /// Found by the fuzzer: invalid UTF-8 right after a non-ASCII prefix whose length is a multiple of the
+    /// column checkpoints' stride (64 bytes) trapped instead of naming the position.
+    func testInvalidUTF8AfterANonASCIIPrefixOfAnyLengthNamesItsColumn() {
+        for prefixLength in [2, 63, 64, 65, 128] {
+            let prefix = [0xC3, 0xA9] + Array(repeating: UInt8(ascii: "a"), count: prefixLength - 2)
+            let (value, diagnostics) = JSON5.parse(prefix + [0xFF], file: "/virtual/settings.json")
+            XCTAssertNil(value)
+            XCTAssertEqual(diagnostics.map(\.message), ["the file is not valid UTF-8"], "prefix of \(prefixLength) bytes")
+            // "é" is one column: the invalid byte sits after prefixLength - 1 characters.
+            XCTAssertEqual(diagnostics.first?.span?.start, TextPosition(line: 1, column: prefixLength), "prefix of \(prefixLength) bytes")
+        }
+    }
+
     func testDeepNestingIsAnErrorNotAStackOverflow() {
         let depth = 100_000
         for (open, close) in [("[", "]"), ("{a:", "}"), ("(", ")")] {

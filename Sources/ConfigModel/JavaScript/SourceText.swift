@@ -58,7 +58,8 @@ struct SourceText {
     /// Scalars before a byte offset (which must be at a scalar boundary or the end).
     private func scalarCount(before offset: Int) -> Int {
         if scalarCheckpoints.isEmpty { return offset }
-        let block = offset / SourceText.checkpointStride
+        // The end of a file whose length is a multiple of the stride has no checkpoint of its own.
+        let block = min(offset / SourceText.checkpointStride, scalarCheckpoints.count - 1)
         var count = scalarCheckpoints[block]
         var index = block * SourceText.checkpointStride
         while index < offset {
