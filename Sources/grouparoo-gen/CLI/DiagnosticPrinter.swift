@@ -20,6 +20,8 @@ struct DiagnosticPrinter {
         var output = ChunkedOutput(context.writeError)
         let secrets = SecretMasking(diagnostics)
         for diagnostic in diagnostics {
+            // Diagnostics come sorted by file, so only the current file's lines are kept: memory stays flat.
+            if let file = diagnostic.span?.file, lineCache[file] == nil { lineCache.removeAll(keepingCapacity: true) }
             output.append(render(diagnostic, lines: &lineCache, secrets: secrets))
         }
         if let summary { output.append(summary + "\n") }
