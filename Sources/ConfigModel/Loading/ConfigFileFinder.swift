@@ -14,8 +14,8 @@ enum ConfigFileFinder {
         var found: [Found] = []
         collect(directory: root, isRoot: true, descends: true, into: &found)
         // Every path starts with the root, so keys leave it out: shorter keys compare faster.
-        let rootLength = root.unicodeScalars.count
-        let keys = found.map { GlobOrder.key($0.path.unicodeScalars.dropFirst(rootLength)) }
+        let rootLength = root.utf8.count
+        let keys = found.map { GlobOrder.key(String(Substring($0.path.utf8.dropFirst(rootLength)))) }
         return keys.indices.sorted { keys[$0] < keys[$1] }.map { found[$0] }
     }
 
@@ -127,13 +127,12 @@ enum GlobOrder {
         }
     }
 
-    static func key(_ text: Substring.UnicodeScalarView) -> Key {
+    static func key(_ text: String) -> Key {
         var primary: [UInt32] = []
         var tiebreak: [UInt32] = []
-        let length = text.count
-        primary.reserveCapacity(length)
-        tiebreak.reserveCapacity(length)
-        for scalar in text {
+        primary.reserveCapacity(text.utf8.count)
+        tiebreak.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 primary.append(asciiWeights[Int(scalar.value)])
                 // Lower case sorts before upper case, as in ICU's tertiary level.
