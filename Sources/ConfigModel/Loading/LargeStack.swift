@@ -21,19 +21,27 @@ enum LargeStack {
         Thread.current.stackSize >= stackSize
     }
 
-    /// `(0..<count).map(transform)`, spread over the machine's cores (each worker takes every n-th index).
+    /// `(0..<count).map(transform)`, spread over the machine's cores. Workers take the next few indices
+    /// as they finish the last ones, so a few slow items (a very large file, a costly rule) do not leave
+    /// one core idle while the other works through its fixed share.
     /// `makeState` runs once per worker, for per-worker caches such as the `require` cache.
     static func parallelMap<State, T>(
         _ count: Int, minimumPerWorker: Int = 64, makeState: @escaping () -> State, finish: @escaping (State) -> Void = { _ in },
         _ transform: @escaping (Int, State) -> T
     ) -> [T] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count / max(1, minimumPerWorker) + 1))
-        let parts = runParallel(workers) { worker in
+        let batch = max(1, min(16, count / (workers * 32)))
+        let queue = IndexQueue(count: count, batch: batch)
+        let parts = runParallel(workers) { _ in
             let state = makeState()
             defer { finish(state) }
-            return stride(from: worker, to: count, by: workers).map { transform($0, state) }
+            var done: [(start: Int, results: [T])] = []
+            while let range = queue.next() {
+                done.append((range.lowerBound, range.map { transform($0, state) }))
+            }
+            return done
         }
-        return (0..<count).map { parts[$0 % workers][$0 / workers] }
+        return parts.joined().sorted { $0.start < $1.start }.flatMap(\.results)
     }
 
     static func parallelMap<T>(_ count: Int, minimumPerWorker: Int = 64, _ transform: @escaping (Int) -> T) -> [T] {
@@ -56,6 +64,29 @@ enum LargeStack {
         }
         for _ in 0..<count { done.wait() }
         return boxes.map { $0.value! }
+    }
+
+    /// Hands out consecutive ranges of `0..<count` to whichever worker asks next.
+    private final class IndexQueue: @unchecked Sendable {
+        private let count: Int
+        private let batch: Int
+        // Guarded by `lock`.
+        private var nextIndex = 0
+        private let lock = NSLock()
+
+        init(count: Int, batch: Int) {
+            self.count = count
+            self.batch = batch
+        }
+
+        func next() -> Range<Int>? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard nextIndex < count else { return nil }
+            let range = nextIndex..<min(count, nextIndex + batch)
+            nextIndex = range.upperBound
+            return range
+        }
     }
 
     private struct UncheckedSendable<Value>: @unchecked Sendable {

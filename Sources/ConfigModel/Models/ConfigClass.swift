@@ -66,9 +66,6 @@ public enum ConfigClass: String, Sendable, CaseIterable, Hashable {
     /// `rawAttributes` and the loader's extra keys, from the field table (§3); `class` is accepted too.
     public var allowedKeys: [String] { fields.map(\.key).filter { $0 != "class" } }
 
-    /// Whether `key` may appear at the top level of an object of this class (R-KEYS-01, R-CLASS-03).
-    public func allowsKey(_ key: String) -> Bool { field(key) != nil }
-
     /// Folder under the config dir that `generate` writes this class to (§10.3-10.4); the one place
     /// output folders are declared. Records have no template.
     public var configFolder: String? {

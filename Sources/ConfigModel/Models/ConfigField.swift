@@ -99,14 +99,31 @@ public enum FieldStatus: Sendable, Equatable {
 extension ConfigClass {
     /// Every top-level key of the class in Grouparoo's column order, then the keys its loader adds
     /// (§3); `id` and the always-accepted `class` come first.
-    public var fields: [ConfigField] { Self.fieldsByClass[self] ?? [] }
-
-    private static let fieldsByClass = Dictionary(uniqueKeysWithValues: allCases.map { configClass in
-        (configClass, [classField, idField] + configClass.bodyFields)
-    })
+    public var fields: [ConfigField] { fieldTable.fields }
 
     /// The field table of a top-level key, if the class has it.
-    public func field(_ key: String) -> ConfigField? { fields.first { $0.key == key } }
+    public func field(_ key: String) -> ConfigField? { fieldTable.indexByKey[key].map { fieldTable.fields[$0] } }
+
+    /// Whether the class has a field for this top-level key (R-KEYS-01, R-CLASS-03).
+    public func allowsKey(_ key: String) -> Bool { fieldTable.indexByKey[key] != nil }
+
+    /// Rules look keys up for every key of every object, so each class's keys are indexed once.
+    private struct FieldLookup: Sendable {
+        let fields: [ConfigField]
+        /// Key → index of its first field.
+        let indexByKey: [String: Int]
+
+        init(_ fields: [ConfigField]) {
+            self.fields = fields
+            indexByKey = Dictionary(fields.enumerated().map { ($0.element.key, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// In `allCases` order; found by position, since hashing a raw-value enum hashes its raw string.
+    private static let orderedCases = allCases
+    private static let fieldLookups = orderedCases.map { FieldLookup([classField, idField] + $0.bodyFields) }
+
+    private var fieldTable: FieldLookup { Self.fieldLookups[Self.orderedCases.firstIndex(of: self)!] }
 
     static let classField = ConfigField("class", .string, requirement: .required,
                                         help: "The kind of object; matched case-insensitively.")

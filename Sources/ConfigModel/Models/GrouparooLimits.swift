@@ -10,8 +10,13 @@ public enum GrouparooLimits {
 
     /// An id Grouparoo accepts when it creates the row: 1 to `maximumLength` ASCII letters, digits, `-` and `_` (R-ID-02).
     public static func isWellFormedID(_ id: String) -> Bool {
-        !id.isEmpty && id.utf16.count <= maximumLength && id.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
+        // Byte by byte: every id is checked, and Unicode property look-ups are slow. Only ASCII bytes pass.
+        !id.isEmpty && id.utf16.count <= maximumLength && id.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"): return true
+            default: return false
+            }
         }
     }
 }

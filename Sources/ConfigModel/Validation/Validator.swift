@@ -75,19 +75,21 @@ public struct ValidationReport: Sendable {
     public var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
 
     static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.enumerated().sorted { left, right in
-            let (a, b) = (left.element, right.element)
+        // Each path is looked up once, not twice per comparison (a span stores its file as a table index).
+        let files = diagnostics.map { $0.span?.file ?? "" }
+        return diagnostics.indices.sorted { left, right in
+            let (a, b) = (diagnostics[left], diagnostics[right])
             switch (a.span, b.span) {
             case (nil, nil): break
             case (nil, _): return false
             case (_, nil): return true
             case (let x?, let y?):
-                if x.file != y.file { return x.file < y.file }
+                if files[left] != files[right] { return files[left] < files[right] }
                 if x.start != y.start { return x.start < y.start }
             }
             if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
-            return left.offset < right.offset
-        }.map(\.element)
+            return left < right
+        }.map { diagnostics[$0] }
     }
 }
 

@@ -20,6 +20,8 @@ struct DiagnosticPrinter {
         var output = ChunkedOutput(context.writeError)
         let secrets = SecretMasking(diagnostics)
         for diagnostic in diagnostics {
+            // Diagnostics come sorted by file, so only the current file's lines are kept: memory stays flat.
+            if let file = diagnostic.span?.file, lineCache[file] == nil { lineCache.removeAll(keepingCapacity: true) }
             output.append(render(diagnostic, lines: &lineCache, secrets: secrets))
         }
         if let summary { output.append(summary + "\n") }
@@ -52,16 +54,16 @@ struct DiagnosticPrinter {
         if let span = diagnostic.span, var line = sourceLine(span, cache: &lines) {
             line = (secrets ?? SecretMasking([diagnostic])).masked(line, number: span.start.line, file: span.file)
             // Escapes widen the line, so the caret is placed under the escaped text.
-            let before = Array(line.unicodeScalars.prefix(max(0, span.start.column - 1)))
-            let shownBefore = ControlCharacters.escaped(String(String.UnicodeScalarView(before)))
+            let shownBefore = ControlCharacters.escaped(String(line.unicodeScalars.prefix(max(0, span.start.column - 1))))
             let shownLine = ControlCharacters.escaped(line)
             text += "    " + shownLine + "\n"
-            let indent = shownBefore.unicodeScalars.map { $0 == "\t" ? "\t" : " " }.joined()
+            var indent = ""
+            for scalar in shownBefore.unicodeScalars { indent.unicodeScalars.append(scalar == "\t" ? "\t" : " ") }
             let startColumn = shownBefore.unicodeScalars.count + 1
             let endColumn: Int
             if span.end.line == span.start.line, span.end.column > span.start.column {
-                let through = Array(line.unicodeScalars.prefix(max(0, span.end.column - 1)))
-                endColumn = ControlCharacters.escaped(String(String.UnicodeScalarView(through))).unicodeScalars.count + 1
+                let through = String(line.unicodeScalars.prefix(max(0, span.end.column - 1)))
+                endColumn = ControlCharacters.escaped(through).unicodeScalars.count + 1
             } else {
                 endColumn = startColumn
             }
@@ -81,7 +83,10 @@ struct DiagnosticPrinter {
     /// Message text with control characters escaped; a message may span lines (Grouparoo's own
     /// wording does), but continuation lines are indented, so none can pass for a diagnostic.
     private func multiline(_ text: String) -> String {
-        ControlCharacters.escaped(text, keepNewlines: true).replacingOccurrences(of: "\n", with: "\n      ")
+        let escaped = ControlCharacters.escaped(text, keepNewlines: true)
+        // Most messages are one line; Foundation's replacingOccurrences is costly even when it finds nothing.
+        guard escaped.utf8.contains(UInt8(ascii: "\n")) else { return escaped }
+        return escaped.replacingOccurrences(of: "\n", with: "\n      ")
     }
 
     /// A caret under the start, extended with `~` to the end when the span stays on one line.

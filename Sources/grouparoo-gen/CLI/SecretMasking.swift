@@ -6,16 +6,17 @@ import ConfigModel
 /// secret's own. In a file the rules could not check (syntax error, needs Node), no diagnostic points
 /// at its secrets, so there a string written after a secret-like key (`password: "…"`) is masked.
 struct SecretMasking {
-    private let spans: [SourceSpan]
+    /// Grouped by file once: looking through every secret's span for each printed line was quadratic.
+    private let spansByFile: [String: [SourceSpan]]
     private let uncheckedFiles: Set<String>
 
     init(_ diagnostics: [Diagnostic]) {
-        spans = diagnostics.filter(\.pointsAtSecret).compactMap(\.span)
+        spansByFile = Dictionary(grouping: diagnostics.filter(\.pointsAtSecret).compactMap(\.span), by: \.file)
         uncheckedFiles = Set(diagnostics.filter(\.leavesFileUnchecked).compactMap(\.span?.file))
     }
 
     func masked(_ line: String, number: Int, file: String) -> String {
-        let covering = spans.filter { $0.file == file && $0.start.line <= number && number <= $0.end.line }
+        let covering = (spansByFile[file] ?? []).filter { $0.start.line <= number && number <= $0.end.line }
         let unchecked = uncheckedFiles.contains(file)
         guard !covering.isEmpty || unchecked else { return line }
         var scalars = Array(line.unicodeScalars)
@@ -28,7 +29,11 @@ struct SecretMasking {
             }
         }
         if unchecked { Self.maskLiteralsAfterSecretKeys(&scalars) }
-        return String(String.UnicodeScalarView(scalars))
+        // One scalar at a time: `String.UnicodeScalarView(scalars)` runs unspecialized generic code.
+        var result = ""
+        result.unicodeScalars.reserveCapacity(line.utf8.count)
+        for scalar in scalars { result.unicodeScalars.append(scalar) }
+        return result
     }
 
     private static let quotes: Set<Unicode.Scalar> = ["\"", "'", "`"]

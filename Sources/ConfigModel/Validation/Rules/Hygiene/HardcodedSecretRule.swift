@@ -55,10 +55,21 @@ struct HardcodedSecretRule: ValidationRule {
         return found
     }
 
+    private static let secretKeyPartBytes = secretKeyParts.map { Array($0.utf8) }
+
+    /// Byte-wise with a plain loop: this runs for every option of every object, Foundation's `contains`
+    /// is slow and `firstRange(of:)` runs unspecialized generic code.
     static func isSecretKey(_ key: String) -> Bool {
-        // Byte-wise: this runs for every option of every object, and Foundation's `contains` is slow.
         let lowered = Array(key.lowercased().utf8)
-        return secretKeyParts.contains { lowered.firstRange(of: Array($0.utf8)) != nil }
+        return secretKeyPartBytes.contains { contains($0, in: lowered) }
+    }
+
+    private static func contains(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     /// Placeholders, empty values and environment-variable names (Grouparoo substitutes
@@ -79,6 +90,16 @@ struct HardcodedSecretRule: ValidationRule {
 
     private static func environmentName(_ entry: ConfigEntry, _ label: String) -> String {
         let raw = "\(entry.id ?? "grouparoo")_\(label.split(separator: ".").last ?? "")"
+        // ASCII byte by byte (the usual case, and what a Character walk costs most on); anything else by Character.
+        if raw.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {  // "\r\n" is one Character
+            return String(decoding: raw.utf8.map { byte -> UInt8 in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): return byte - 0x20
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return byte
+                default: return UInt8(ascii: "_")
+                }
+            }, as: UTF8.self)
+        }
         return String(raw.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
 }

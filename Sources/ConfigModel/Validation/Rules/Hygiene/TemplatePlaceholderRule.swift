@@ -15,22 +15,39 @@ struct TemplatePlaceholderRule: ValidationRule {
         var found: [Diagnostic] = []
         for entry in config.entries {
             // Iterative walk: config values can nest deeply and must not overflow the stack.
-            var pending: [(path: String, value: LocatedValue)] = entry.properties.properties.map { ($0.key, $0.value) }
-            while let (path, located) = pending.popLast() {
+            // A value's path is spelled out only for containers and placeholders, not for every value.
+            var pending: [(place: PathStep, value: LocatedValue)] = entry.properties.properties.map { (.key(nil, $0.key), $0.value) }
+            while let (place, located) = pending.popLast() {
                 switch located.value {
                 case .string(let text) where TemplatePlaceholderRule.isPlaceholder(text):
-                    found.append(diagnostic("`\(path)` is still the template placeholder \"...\"", on: entry,
+                    found.append(diagnostic("`\(place.path)` is still the template placeholder \"...\"", on: entry,
                                             at: located.span))
                 case .object(let object):
-                    pending += object.properties.map { ("\(path).\($0.key)", $0.value) }
+                    let path = place.path
+                    pending += object.properties.map { (.key(path, $0.key), $0.value) }
                 case .array(let elements):
-                    pending += elements.enumerated().map { ("\(path)[\($0.offset)]", $0.element) }
+                    let path = place.path
+                    pending += elements.enumerated().map { (.index(path, $0.offset), $0.element) }
                 default:
                     break
                 }
             }
         }
         return found.sorted { ($0.span?.start ?? TextPosition(line: 0, column: 0)) < ($1.span?.start ?? TextPosition(line: 0, column: 0)) }
+    }
+
+    /// Where a value sits: a key (of the object at the parent path, nil at the top level) or an array index.
+    private enum PathStep {
+        case key(String?, String)
+        case index(String, Int)
+
+        var path: String {
+            switch self {
+            case .key(nil, let key): return key
+            case .key(let parent?, let key): return "\(parent).\(key)"
+            case .index(let parent, let offset): return "\(parent)[\(offset)]"
+            }
+        }
     }
 
     /// `"..."`, ignoring surrounding spaces and tabs. Checked on every string in the config, so it avoids Foundation.

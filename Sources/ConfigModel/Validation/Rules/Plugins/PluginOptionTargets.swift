@@ -12,12 +12,28 @@ struct PluginOptionTarget {
     let options: Field<JSObject>?
     /// Grouparoo's `name || key` label.
     let label: String
-    /// Property option values are converted with `.toString()` before validation (R-PROP-09).
-    var stringifiesValues = false
-
     /// Option values Grouparoo validates: `undefined` and `null` are dropped, property values become strings
     /// (so `false` and `0` are present), and then `""` is dropped too (R-OPT-05, R-PROP-09).
-    var providedOptions: [JSProperty] {
+    let providedOptions: [JSProperty]
+    /// The definitions that apply given the other values (e.g. `sortColumn` only for some aggregations).
+    let applicableDefinitions: [PluginOption]
+
+    /// Works out the provided options and applicable definitions once: three rules read them for every object.
+    /// `stringifiesValues`: property option values are converted with `.toString()` before validation (R-PROP-09).
+    init(entry: ConfigEntry, modelName: String, type: String, definitions: [PluginOption], options: Field<JSObject>?,
+         label: String, stringifiesValues: Bool = false) {
+        self.entry = entry
+        self.modelName = modelName
+        self.type = type
+        self.definitions = definitions
+        self.options = options
+        self.label = label
+        let provided = Self.provided(options, stringifiesValues: stringifiesValues)
+        providedOptions = provided
+        applicableDefinitions = Self.applicable(definitions, provided: provided)
+    }
+
+    private static func provided(_ options: Field<JSObject>?, stringifiesValues: Bool) -> [JSProperty] {
         (options?.value.properties ?? []).compactMap { property in
             var property = property
             switch property.value.value {
@@ -35,9 +51,10 @@ struct PluginOptionTarget {
         }
     }
 
-    /// The definitions that apply given the other values (e.g. `sortColumn` only for some aggregations).
-    var applicableDefinitions: [PluginOption] {
-        let values = Dictionary(providedOptions.map { ($0.key, JavaScriptValues.string($0.value.value)) },
+    private static func applicable(_ definitions: [PluginOption], provided: [JSProperty]) -> [PluginOption] {
+        // Most definitions apply whatever the values; the value table is built only when one depends on them.
+        guard definitions.contains(where: { $0.onlyWhenKey != nil }) else { return definitions }
+        let values = Dictionary(provided.map { ($0.key, JavaScriptValues.string($0.value.value)) },
                                 uniquingKeysWith: { first, _ in first })
         return definitions.filter { definition in
             guard let key = definition.onlyWhenKey else { return true }

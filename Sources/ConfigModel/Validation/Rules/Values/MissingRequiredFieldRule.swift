@@ -33,7 +33,8 @@ struct MissingRequiredFieldRule: ValidationRule {
             for field in fields where field.requirement == .required && isMissing(entry.properties[field.key]) {
                 found.append(missing(field.key, on: entry, grouparoo: "\(model).\(field.key) cannot be null"))
             }
-            for field in fields where entry.properties.property(field.key) == nil {
+            // The requirement is checked before the (linear) key lookup: most fields are optional.
+            for field in fields where field.requirement.isParent && entry.properties.property(field.key) == nil {
                 switch field.requirement {
                 case .parentLookup:
                     let parent = field.references?.modelName ?? field.key
@@ -94,4 +95,8 @@ struct MissingRequiredFieldRule: ValidationRule {
         return diagnostic("\(kind) \(state) `\(key)`, which is required", on: entry, at: entry.properties[key]?.span,
                           grouparoo: grouparoo)
     }
+}
+
+private extension FieldRequirement {
+    var isParent: Bool { self == .parentLookup || self == .parentColumn }
 }
