@@ -28,6 +28,29 @@ final class RemoteRoundTripTests: XCTestCase {
         }
     }
 
+    func testTheSchedulesListWinsOverTheScheduleEmbeddedInItsSource() {
+        let original = Self.exampleObjects("postgres-mailchimp")
+        var served = InstanceSimulation().serve(original)
+        XCTAssertEqual(served[.schedule].count, 1)
+        XCTAssertNotNil(served[.source].first?["schedule"]?["id"])
+        func frequency(_ snapshot: InstanceSnapshot) -> ConfigValue? {
+            ImportConversion().convert(snapshot).objects.first { $0.objectClass == "schedule" }?.value["recurringFrequency"]
+        }
+        XCTAssertEqual(frequency(served), .number(900_000))
+        served[.schedule] = served[.schedule].map { Self.replacing($0, "recurringFrequency", .number(60_000)) }
+        XCTAssertEqual(frequency(served), .number(60_000))
+        served[.schedule] = served[.schedule].map { Self.replacing($0, "locked", .string(LockValue.codeConfig)) }
+        let locked = ImportConversion().convert(served)
+        XCTAssertNil(locked.objects.first { $0.objectClass == "schedule" })
+        XCTAssertEqual(locked.skipped.map { "\($0.remoteClass) \($0.reason)" }, ["schedule lockedByCodeConfig"])
+        served[.schedule] = []
+        XCTAssertEqual(frequency(served), .number(900_000), "without the list, the embedded schedule is used")
+    }
+
+    static func replacing(_ value: ConfigValue, _ key: String, _ newValue: ConfigValue) -> ConfigValue {
+        .object((value.members ?? []).map { $0.key == key ? ConfigMember(key, newValue) : $0 })
+    }
+
     func testSecretsBecomeEnvironmentVariablesWithDeterministicNames() {
         let original = Self.exampleObjects("postgres-mailchimp", environment: ["DATA_WAREHOUSE_PASSWORD": "hunter2-secret"])
         let imported = ImportConversion().convert(InstanceSimulation().serve(original))
