@@ -109,8 +109,7 @@ struct SafeFileWriter {
         guard isInside(folder.resolvingSymlinksInPath().path, root: configDirectory.resolvingSymlinksInPath().path) else {
             throw GenerateError("refusing to write \(target.path): its folder resolves outside the config directory")
         }
-        // A short name, so a target name close to the 255-byte limit still has a temporary sibling.
-        let temporary = folder.appendingPathComponent(String(format: ".gg-%08x.tmp", UInt32.random(in: 0...UInt32.max)))
+        let temporary = folder.appendingPathComponent(Self.temporaryName())
         try PlainFileWrite.create(temporary.path, contents: data)
         defer { try? FileManager.default.removeItem(at: temporary) }
         if overwrite {
@@ -124,7 +123,12 @@ struct SafeFileWriter {
         }
     }
 
-    private func entryExists(_ url: URL) -> Bool {
+    /// `.gg-1a2b3c4d.tmp`: hidden, and short, so a target name close to the 255-byte limit still has a temporary sibling.
+    static func temporaryName() -> String {
+        String(format: ".gg-%08x.tmp", UInt32.random(in: 0...UInt32.max))
+    }
+
+    func entryExists(_ url: URL) -> Bool {
         (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil
     }
 
@@ -133,7 +137,7 @@ struct SafeFileWriter {
         return type == .typeSymbolicLink
     }
 
-    private func isInside(_ path: String, root: String) -> Bool {
+    func isInside(_ path: String, root: String) -> Bool {
         path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 }
