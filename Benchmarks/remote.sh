@@ -41,14 +41,27 @@ measure() {
 import re, sys
 text = open(sys.argv[1]).read()
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
-print(f"{float(sys.argv[3]) - float(sys.argv[2])} {rss}")
+user = float(re.search(r"User time \(seconds\): ([\d.]+)", text).group(1))
+system = float(re.search(r"System time \(seconds\): ([\d.]+)", text).group(1))
+print(f"{float(sys.argv[3]) - float(sys.argv[2])} {rss} {user} {system}")
 PY
 }
+# summary NAME: median wall, median peak RSS (MiB), fastest wall, median user CPU, median system CPU.
 summary() {
   python3 - "$OUT/$1.samples" <<'PY'
 import statistics, sys
 rows = [tuple(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
-print(f"{statistics.median(r[0] for r in rows):.3f} {statistics.median(r[1] / 1024 for r in rows):.1f} {min(r[0] for r in rows):.3f}")
+median = lambda i: statistics.median(r[i] for r in rows)
+print(f"{median(0):.3f} {median(1) / 1024:.1f} {min(r[0] for r in rows):.3f} {median(2):.2f} {median(3):.2f}")
+PY
+}
+# ratio A B: the median of the per-run ratios A/B of wall time (runs are paired: B then A, each round).
+ratio() {
+  python3 - "$OUT/$1.samples" "$OUT/$2.samples" <<'PY'
+import statistics, sys
+a = [float(l.split()[0]) for l in open(sys.argv[1]) if l.strip()]
+b = [float(l.split()[0]) for l in open(sys.argv[2]) if l.strip()]
+print(f"{statistics.median(x / y for x, y in zip(a, b)):.2f}")
 PY
 }
 
@@ -71,8 +84,10 @@ done
 TREE_FILES="$(find "$OUT/tree-a" -type f \( -name '*.js' -o -name '*.json' \) | wc -l | tr -d ' ')"
 echo "diff found: $(tail -1 "$OUT/diff.stdout")" >&2
 
-echo "| command | median wall (s) | fastest (s) | median peak RSS (MiB) |"
-echo "|---|---:|---:|---:|"
-read -r s m f <<<"$(summary import)"; echo "| \`import\` of $PROPERTIES properties ($FILES files, pages of 100) | $s | $f | $m |"
-read -r s m f <<<"$(summary validate)"; echo "| \`validate\` of one tree ($TREE_FILES files) | $s | $f | $m |"
-read -r s m f <<<"$(summary diff)"; echo "| \`diff\` of two trees ($TREE_FILES files each) | $s | $f | $m |"
+echo "| command | median wall (s) | fastest (s) | median user CPU (s) | median system CPU (s) | median peak RSS (MiB) |"
+echo "|---|---:|---:|---:|---:|---:|"
+read -r s m f u y <<<"$(summary import)"; echo "| \`import\` of $PROPERTIES properties ($FILES files, pages of 100) | $s | $f | $u | $y | $m |"
+read -r s m f u y <<<"$(summary validate)"; echo "| \`validate\` of one tree ($TREE_FILES files) | $s | $f | $u | $y | $m |"
+read -r s m f u y <<<"$(summary diff)"; echo "| \`diff\` of two trees ($TREE_FILES files each) | $s | $f | $u | $y | $m |"
+echo
+echo "diff / validate, median of the $RUNS paired runs' wall-time ratios: $(ratio diff validate) (goal <= 2)"
