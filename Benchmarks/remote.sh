@@ -22,10 +22,12 @@ fi
 BIN="$(swift build -c release --show-bin-path)/grouparoo-gen"
 rm -rf "$OUT" && mkdir -p "$OUT"
 
-# The fake instance; it exits when its stdin (the sleep) ends, or when this script kills it.
+# The fake instance; it exits when its stdin (a FIFO this script holds open) closes, or when killed.
 python3 "$HERE/make-instance.py" "$PROPERTIES" "$OUT/settings.json" bench-key "$OUT/requests.log"
-sleep 3600 | node "$ROOT/Tests/Support/fake-grouparoo.js" "$OUT/settings.json" > "$OUT/port.txt" &
+mkfifo "$OUT/server-stdin"
+node "$ROOT/Tests/Support/fake-grouparoo.js" "$OUT/settings.json" < "$OUT/server-stdin" > "$OUT/port.txt" &
 SERVER=$!
+exec 9> "$OUT/server-stdin"
 trap 'kill "$SERVER" 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do grep -q PORT "$OUT/port.txt" 2>/dev/null && break; sleep 0.1; done
 HOST="http://127.0.0.1:$(sed 's/PORT //' "$OUT/port.txt")"
@@ -73,10 +75,12 @@ done
 tail -1 "$OUT/import.stdout" >&2
 FILES="$(find "$OUT/import/config" -type f | wc -l | tr -d ' ')"
 
-# Two 10,000-file trees: the synthetic tree of run.sh, and a copy with a few objects changed.
+# Two 10,000-file trees: the synthetic tree of run.sh, and a copy with 20 properties' types changed.
 python3 "$HERE/make-tree.py" 10000 "$OUT/tree-a" >&2
 cp -r "$OUT/tree-a" "$OUT/tree-b"
-find "$OUT/tree-b" -name '*.json' | head -20 | xargs sed -i 's/"string"/"email"/'
+# (not `find | head`: with pipefail, find's SIGPIPE would end the script here)
+mapfile -t CHANGED < <(grep -rl '"type": "string"' "$OUT/tree-b" --include='*.json' | sort | sed -n '1,20p')
+sed -i 's/"string"/"email"/' "${CHANGED[@]}"
 for run in $(seq 1 "$RUNS"); do
   measure validate "$BIN" validate "$OUT/tree-a"
   measure diff "$BIN" diff "$OUT/tree-a" "$OUT/tree-b"
