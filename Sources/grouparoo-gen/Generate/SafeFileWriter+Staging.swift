@@ -22,7 +22,8 @@ extension SafeFileWriter {
     /// nothing visible; after, the moved folders are emptied of this run's files and removed.
     @discardableResult
     func writeStagingNewFolders(_ files: [PlannedFile], interrupted: () -> Int32? = { nil }) throws -> [URL] {
-        let targets = try files.map { try checkedTarget($0.relativePath) }
+        let realRoot = configDirectory.resolvingSymlinksInPath().path
+        let targets = try files.map { try checkedTarget($0.relativePath, realRoot: realRoot) }
         var (staged, oneByOne) = try stagedFolders(targets)
         for index in staged.indices {
             do {
