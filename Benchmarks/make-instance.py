@@ -43,10 +43,10 @@ group = {"id": uid("grp", 5), "name": "Active", "modelId": model["id"], "modelNa
          "state": "ready", "locked": None, "rules": [
              {"key": "column 1", "topLevel": False, "type": "integer", "operation": {"op": "gt"}, "match": "3",
               "relativeMatchNumber": None, "relativeMatchUnit": None, "relativeMatchDirection": None}]}
-lists = {"models": [model], "apps": [app], "sources": [source], "properties": properties, "groups": [group],
+lists = {"models": [model], "apps": [app], "sources": [source], "schedules": [schedule], "properties": properties, "groups": [group],
          "destinations": [], "apiKeys": [], "teams": [], "teamMembers": [], "settings": []}
 paginated = {p: p not in ("teams", "teamMembers", "settings") for p in lists}
-topics = {"models": "model", "apps": "app", "sources": "source", "properties": "property", "groups": "group",
+topics = {"models": "model", "apps": "app", "sources": "source", "schedules": "source", "properties": "property", "groups": "group",
           "destinations": "destination", "apiKeys": "apiKey", "teams": "team", "teamMembers": "team", "settings": "system"}
 with open(out, "w") as f:
     json.dump({"apiKey": api_key, "lists": lists, "paginated": paginated, "topics": topics, "lifetimeMs": 600000,

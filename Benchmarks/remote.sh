@@ -22,10 +22,12 @@ fi
 BIN="$(swift build -c release --show-bin-path)/grouparoo-gen"
 rm -rf "$OUT" && mkdir -p "$OUT"
 
-# The fake instance; it exits when its stdin (the sleep) ends, or when this script kills it.
+# The fake instance; it exits when its stdin (a FIFO this script holds open) closes, or when killed.
 python3 "$HERE/make-instance.py" "$PROPERTIES" "$OUT/settings.json" bench-key "$OUT/requests.log"
-sleep 3600 | node "$ROOT/Tests/Support/fake-grouparoo.js" "$OUT/settings.json" > "$OUT/port.txt" &
+mkfifo "$OUT/server-stdin"
+node "$ROOT/Tests/Support/fake-grouparoo.js" "$OUT/settings.json" < "$OUT/server-stdin" > "$OUT/port.txt" &
 SERVER=$!
+exec 9> "$OUT/server-stdin"
 trap 'kill "$SERVER" 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do grep -q PORT "$OUT/port.txt" 2>/dev/null && break; sleep 0.1; done
 HOST="http://127.0.0.1:$(sed 's/PORT //' "$OUT/port.txt")"
@@ -41,14 +43,27 @@ measure() {
 import re, sys
 text = open(sys.argv[1]).read()
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
-print(f"{float(sys.argv[3]) - float(sys.argv[2])} {rss}")
+user = float(re.search(r"User time \(seconds\): ([\d.]+)", text).group(1))
+system = float(re.search(r"System time \(seconds\): ([\d.]+)", text).group(1))
+print(f"{float(sys.argv[3]) - float(sys.argv[2])} {rss} {user} {system}")
 PY
 }
+# summary NAME: median wall, median peak RSS (MiB), fastest wall, median user CPU, median system CPU.
 summary() {
   python3 - "$OUT/$1.samples" <<'PY'
 import statistics, sys
 rows = [tuple(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
-print(f"{statistics.median(r[0] for r in rows):.3f} {statistics.median(r[1] / 1024 for r in rows):.1f} {min(r[0] for r in rows):.3f}")
+median = lambda i: statistics.median(r[i] for r in rows)
+print(f"{median(0):.3f} {median(1) / 1024:.1f} {min(r[0] for r in rows):.3f} {median(2):.2f} {median(3):.2f}")
+PY
+}
+# ratio A B: the median of the per-run ratios A/B of wall time (runs are paired: B then A, each round).
+ratio() {
+  python3 - "$OUT/$1.samples" "$OUT/$2.samples" <<'PY'
+import statistics, sys
+a = [float(l.split()[0]) for l in open(sys.argv[1]) if l.strip()]
+b = [float(l.split()[0]) for l in open(sys.argv[2]) if l.strip()]
+print(f"{statistics.median(x / y for x, y in zip(a, b)):.2f}")
 PY
 }
 
@@ -60,10 +75,12 @@ done
 tail -1 "$OUT/import.stdout" >&2
 FILES="$(find "$OUT/import/config" -type f | wc -l | tr -d ' ')"
 
-# Two 10,000-file trees: the synthetic tree of run.sh, and a copy with a few objects changed.
+# Two 10,000-file trees: the synthetic tree of run.sh, and a copy with 20 properties' types changed.
 python3 "$HERE/make-tree.py" 10000 "$OUT/tree-a" >&2
 cp -r "$OUT/tree-a" "$OUT/tree-b"
-find "$OUT/tree-b" -name '*.json' | head -20 | xargs sed -i 's/"string"/"email"/'
+# (not `find | head`: with pipefail, find's SIGPIPE would end the script here)
+mapfile -t CHANGED < <(grep -rl '"type": "string"' "$OUT/tree-b" --include='*.json' | sort | sed -n '1,20p')
+sed -i 's/"string"/"email"/' "${CHANGED[@]}"
 for run in $(seq 1 "$RUNS"); do
   measure validate "$BIN" validate "$OUT/tree-a"
   measure diff "$BIN" diff "$OUT/tree-a" "$OUT/tree-b"
@@ -71,8 +88,10 @@ done
 TREE_FILES="$(find "$OUT/tree-a" -type f \( -name '*.js' -o -name '*.json' \) | wc -l | tr -d ' ')"
 echo "diff found: $(tail -1 "$OUT/diff.stdout")" >&2
 
-echo "| command | median wall (s) | fastest (s) | median peak RSS (MiB) |"
-echo "|---|---:|---:|---:|"
-read -r s m f <<<"$(summary import)"; echo "| \`import\` of $PROPERTIES properties ($FILES files, pages of 100) | $s | $f | $m |"
-read -r s m f <<<"$(summary validate)"; echo "| \`validate\` of one tree ($TREE_FILES files) | $s | $f | $m |"
-read -r s m f <<<"$(summary diff)"; echo "| \`diff\` of two trees ($TREE_FILES files each) | $s | $f | $m |"
+echo "| command | median wall (s) | fastest (s) | median user CPU (s) | median system CPU (s) | median peak RSS (MiB) |"
+echo "|---|---:|---:|---:|---:|---:|"
+read -r s m f u y <<<"$(summary import)"; echo "| \`import\` of $PROPERTIES properties ($FILES files, pages of 100) | $s | $f | $u | $y | $m |"
+read -r s m f u y <<<"$(summary validate)"; echo "| \`validate\` of one tree ($TREE_FILES files) | $s | $f | $u | $y | $m |"
+read -r s m f u y <<<"$(summary diff)"; echo "| \`diff\` of two trees ($TREE_FILES files each) | $s | $f | $u | $y | $m |"
+echo
+echo "diff / validate, median of the $RUNS paired runs' wall-time ratios: $(ratio diff validate) (goal <= 2)"

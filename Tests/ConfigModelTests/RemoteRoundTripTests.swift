@@ -28,6 +28,60 @@ final class RemoteRoundTripTests: XCTestCase {
         }
     }
 
+    func testTheSchedulesListWinsOverTheScheduleEmbeddedInItsSource() {
+        let original = Self.exampleObjects("postgres-mailchimp")
+        var served = InstanceSimulation().serve(original)
+        XCTAssertEqual(served[.schedule].count, 1)
+        XCTAssertNotNil(served[.source].first?["schedule"]?["id"])
+        func frequency(_ snapshot: InstanceSnapshot) -> ConfigValue? {
+            ImportConversion().convert(snapshot).objects.first { $0.objectClass == "schedule" }?.value["recurringFrequency"]
+        }
+        XCTAssertEqual(frequency(served), .number(900_000))
+        served[.schedule] = served[.schedule].map { Self.replacing($0, "recurringFrequency", .number(60_000)) }
+        XCTAssertEqual(frequency(served), .number(60_000))
+        served[.schedule] = served[.schedule].map { Self.replacing($0, "locked", .string(LockValue.codeConfig)) }
+        let locked = ImportConversion().convert(served)
+        XCTAssertNil(locked.objects.first { $0.objectClass == "schedule" })
+        XCTAssertEqual(locked.skipped.map { "\($0.remoteClass) \($0.reason)" }, ["schedule lockedByCodeConfig"])
+        served[.schedule] = []
+        XCTAssertEqual(frequency(served), .number(900_000), "without the list, the embedded schedule is used")
+    }
+
+    static func replacing(_ value: ConfigValue, _ key: String, _ newValue: ConfigValue) -> ConfigValue {
+        .object((value.members ?? []).map { $0.key == key ? ConfigMember(key, newValue) : $0 })
+    }
+
+    /// An unset variable is an unknown value in a diff, whether the config file reads it or a module it
+    /// requires does (which other files then get from the require cache).
+    func testDiffReadMarksUnsetVariablesReadDirectlyOrThroughARequiredModule() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("diff-read-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        func app(_ id: String, _ password: String) -> String {
+            "exports.default = async function () { return [{ class: \"app\", id: \"\(id)\", name: \"\(id)\", type: \"postgres\", "
+                + "options: { host: \"h\", password: \(password) } }]; };\n"
+        }
+        let shared = "require(\"../../../lib/secrets\").password"
+        let files = [("lib/secrets.js", "module.exports = { password: process.env.SHARED_SECRET };\n"),
+                     ("direct/config/apps/c.js", app("c", "process.env.OWN_SECRET")), ("direct/config/apps/d.js", app("d", "\"plain\"")),
+                     ("shared/config/apps/a.js", app("a", shared)), ("shared/config/apps/b.js", app("b", shared)),
+                     ("shared/config/apps/c.js", app("c", "process.env.OWN_SECRET")), ("shared/config/apps/d.js", app("d", "\"plain\""))]
+        for (file, text) in files {
+            let url = root.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        for tree in ["direct", "shared"] {
+            let objects = DiffRead.directory(root.appendingPathComponent("\(tree)/config").path, options: ReaderOptions()).objects
+            let passwords = Dictionary(uniqueKeysWithValues: objects.map { ($0.id, $0.value["options"]?["password"]) })
+            XCTAssertEqual(passwords["c"], .environmentVariable("OWN_SECRET"), tree)
+            XCTAssertEqual(passwords["d"], .string("plain"), tree)
+        }
+        let objects = DiffRead.directory(root.appendingPathComponent("shared/config").path, options: ReaderOptions()).objects
+        XCTAssertEqual(objects.map { $0.value["options"]?["password"] }.prefix(2), [.environmentVariable("SHARED_SECRET"),
+                                                                                   .environmentVariable("SHARED_SECRET")],
+                       "b gets the module from the require cache, so it has no read of its own")
+    }
+
     func testSecretsBecomeEnvironmentVariablesWithDeterministicNames() {
         let original = Self.exampleObjects("postgres-mailchimp", environment: ["DATA_WAREHOUSE_PASSWORD": "hunter2-secret"])
         let imported = ImportConversion().convert(InstanceSimulation().serve(original))

@@ -74,6 +74,28 @@ final class ImportCommandTests: RemoteTestCase {
         XCTAssertEqual(files().filter { $0.hasPrefix("config/properties/") }.count, 6, "\(files())")
     }
 
+    /// Schedules come from `GET /schedules` (paginated, topic source) and are written with their source.
+    func testSchedulesAreReadFromTheSchedulesList() throws {
+        var snapshot = Self.exampleSnapshot()
+        snapshot[.source] = snapshot[.source].map { RemoteTestSupport.setting($0, "schedule", .null) }
+        snapshot[.schedule] = snapshot[.schedule].map { RemoteTestSupport.setting($0, "recurringFrequency", .number(120_000)) }
+        XCTAssertEqual(snapshot[.schedule].count, 1)
+        let server = try FakeGrouparoo(snapshot: snapshot)
+        let run = runCLI(["import", "--host", server.host, "--only", "source,app,model,property"], in: root.path, environment: environment(server))
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(server.requests.contains { $0.hasPrefix("GET /api/v1/schedules?limit=100&offset=0&") }, "\(server.requests)")
+        let source = try String(contentsOf: root.appendingPathComponent("config/sources/users_table.js"), encoding: .utf8)
+        XCTAssertTrue(source.contains("class: \"schedule\""), source)
+        XCTAssertTrue(source.contains("recurringFrequency: 120000,"), source)
+
+        snapshot[.schedule] = snapshot[.schedule].map { RemoteTestSupport.setting($0, "state", .string("draft")) }
+        let draft = try FakeGrouparoo(snapshot: snapshot)
+        let dryRun = runCLI(["import", "--host", draft.host, "--only", "source,app,model,property", "--dry-run", "--config-dir", "other"], in: root.path,
+                            environment: environment(draft))
+        XCTAssertEqual(dryRun.status, 0, dryRun.errors)
+        XCTAssertTrue(dryRun.output.contains("1 skipped (draft or deleted)"), dryRun.output)
+    }
+
     func testARetriedServerErrorStillImports() throws {
         let server = try FakeGrouparoo(snapshot: Self.exampleSnapshot(), behaviour: .init(failFirst: 1))
         let run = runCLI(["import", "--host", server.host], in: root.path, environment: environment(server))

@@ -15,7 +15,19 @@ public enum DiffRead {
         guard !unset.isEmpty else { return Result(objects: PlainConfigObject.objects(of: first), read: first) }
         var marked = options
         for name in unset { marked.environment[name] = marker + name }
-        let second = ConfigReader(options: marked).readDirectory(at: path)
+        // Only the files that read one of them are read again (a 10,000-file tree has a few), unless
+        // a required module read it: other files get that module's exports from the require cache
+        // without a read of their own, so then everything is read again.
+        let reader = ConfigReader(options: marked)
+        let reads = first.files.map { file in file.environmentReads.filter { unset.contains($0.name) } }
+        let second: ConfigReadResult
+        if zip(first.files, reads).allSatisfy({ file, reads in reads.allSatisfy { $0.span.file == file.path } }) {
+            var files = first.files
+            for index in files.indices where !reads[index].isEmpty { files[index] = reader.readFile(at: files[index].path) }
+            second = ConfigReadResult(directory: first.directory, files: files)
+        } else {
+            second = reader.readDirectory(at: path)
+        }
         let objects = PlainConfigObject.objects(of: second).map { object in
             var copy = object
             copy.value = unmark(object.value)

@@ -75,8 +75,9 @@ private struct Served {
                 ConfigMember("value", (field(object, "value")).asLoaderString),
                 ConfigMember("defaultValue", registered.map { .string($0.defaultValue) } ?? .null),
             ]))
+        case "schedule": snapshot[.schedule].append(schedule(object))
         default:
-            break  // schedules are served inside their source
+            break
         }
     }
 
@@ -107,15 +108,18 @@ private struct Served {
             ConfigMember("appId", field(object, "appId")), ConfigMember("modelId", field(object, "modelId")),
             ConfigMember("options", object.value["options"] ?? .object([])), ConfigMember("mapping", .object(mapping)),
         ]
-        if let schedule = schedulesBySource[object.id] {
-            var scheduleMembers = common(schedule)
-            for key in ["name", "sourceId", "incremental", "recurring", "recurringFrequency", "confirmRecords", "refreshEnabled"] {
-                scheduleMembers.append(ConfigMember(key, field(schedule, key)))
-            }
-            scheduleMembers.append(ConfigMember("options", schedule.value["options"] ?? .object([])))
-            scheduleMembers.append(ConfigMember("filters", servedFilters(schedule.value["filters"])))
-            members.append(ConfigMember("schedule", .object(scheduleMembers)))
+        if let schedule = schedulesBySource[object.id] { members.append(ConfigMember("schedule", self.schedule(schedule))) }
+        return .object(members)
+    }
+
+    /// Served twice, like Grouparoo does: in `GET /schedules` and inside its source (§7.4, §7.5).
+    private func schedule(_ object: PlainConfigObject) -> ConfigValue {
+        var members = common(object)
+        for key in ["name", "sourceId", "incremental", "recurring", "recurringFrequency", "confirmRecords", "refreshEnabled"] {
+            members.append(ConfigMember(key, field(object, key)))
         }
+        members.append(ConfigMember("options", object.value["options"] ?? .object([])))
+        members.append(ConfigMember("filters", servedFilters(object.value["filters"])))
         return .object(members)
     }
 

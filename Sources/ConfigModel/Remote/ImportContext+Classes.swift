@@ -5,6 +5,7 @@ extension ImportContext {
         case .model: convertModel(item)
         case .app: convertApp(item)
         case .source: convertSource(item)
+        case .schedule: break  // written with its source
         case .property: convertProperty(item)
         case .group: convertGroup(item)
         case .destination: convertDestination(item)
@@ -79,8 +80,11 @@ extension ImportContext {
         let mapping = propertyMapping(item["mapping"])
         if !mapping.isEmpty { members.add("mapping", .object(mapping)) }
         var objects = [object("source", id, members, locked: item["locked"])]
-        if let schedule = item["schedule"], schedule["state"]?.stringValue == "ready", schedule["name"]?.isTruthy == true,
-           options.includeLocked || !LockValue.isCodeConfig(schedule["locked"]?.stringValue) {
+        // The schedules list (topic source) is read with the sources; a snapshot without it falls
+        // back to the schedule embedded in the source's apiData (§7.4).
+        let liveId = item["id"]?.stringValue ?? ""
+        if let schedule = scheduleBySource[liveId] ?? item["schedule"], schedule["name"]?.isTruthy == true,
+           admit(schedule, .schedule, id: schedule["id"]?.stringValue ?? "") {
             objects.append(convertSchedule(schedule, sourceId: id))
         }
         emit(.source, objects)
@@ -88,7 +92,7 @@ extension ImportContext {
 
     private mutating func convertSchedule(_ item: ConfigValue, sourceId: String) -> PlainConfigObject {
         let liveId = item["id"]?.stringValue ?? ""
-        let id = ConfigIdentity.configId(liveId: liveId, prefix: RemoteClass.scheduleFacts.idPrefix, name: item["name"]?.stringValue)
+        let id = ConfigIdentity.configId(liveId: liveId, prefix: RemoteClass.schedule.facts.idPrefix, name: item["name"]?.stringValue)
         var members: [ConfigMember] = []
         members.add("name", item["name"])
         members.add("sourceId", .string(sourceId))

@@ -9,6 +9,8 @@ struct ImportContext {
     private(set) var byId: [RemoteClass: [String: ConfigValue]] = [:]
     /// Ready properties by key (`getMapping` and `getConfigObject` look keys up among them).
     private(set) var readyPropertiesByKey: [String: ConfigValue] = [:]
+    /// Each source's schedule from `GET /schedules`, by the source's live id (a source has at most one).
+    private(set) var scheduleBySource: [String: ConfigValue] = [:]
 
     init(snapshot: InstanceSnapshot, options: ImportConversion.Options) {
         self.snapshot = snapshot
@@ -22,6 +24,9 @@ struct ImportContext {
         }
         for property in snapshot[.property] where property["state"]?.stringValue == "ready" {
             if let key = property["key"]?.stringValue, readyPropertiesByKey[key] == nil { readyPropertiesByKey[key] = property }
+        }
+        for schedule in snapshot[.schedule] {
+            if let source = schedule["sourceId"]?.stringValue, scheduleBySource[source] == nil { scheduleBySource[source] = schedule }
         }
     }
 
@@ -39,7 +44,7 @@ struct ImportContext {
     }
 
     /// The inclusion rules of §6.1 and the lock filter.
-    private mutating func admit(_ item: ConfigValue, _ remoteClass: RemoteClass, id: String) -> Bool {
+    mutating func admit(_ item: ConfigValue, _ remoteClass: RemoteClass, id: String) -> Bool {
         let state = item["state"]?.stringValue
         let live: Bool
         switch remoteClass {

@@ -1,7 +1,7 @@
 /// The classes `import` reads from a Grouparoo instance, with each one's list endpoint, envelope,
 /// permission topic and config form (rest-api.md §5.1, §8). One table; everything else derives from it.
 public enum RemoteClass: String, Sendable, CaseIterable {
-    case model, app, source, property, group, destination, apiKey, team, teamMember, setting
+    case model, app, source, schedule, property, group, destination, apiKey, team, teamMember, setting
 
     public struct Facts: Sendable {
         /// `GET /api/v1/<path>`.
@@ -20,42 +20,44 @@ public enum RemoteClass: String, Sendable, CaseIterable {
         public let folder: String
         /// The class as written in a file (JSON files use Grouparoo's capitalised form).
         public let writtenClass: String
-        /// `GET /api/v1/<single>/:id`, used to isolate a broken object (API-ERR-05); nil when none.
-        public let single: String?
+        /// The class whose file this one is written into (a schedule goes with its source, API-CFG-04);
+        /// nil for classes with files of their own, which are the ones `--only` names.
+        public var writtenWith: RemoteClass? = nil
     }
 
     public var facts: Facts {
         switch self {
         case .model: Facts(path: "models", envelope: "models", topic: "model", paginated: true, idPrefix: "mod",
-                           nameField: "name", folder: "models", writtenClass: "Model", single: "model")
+                           nameField: "name", folder: "models", writtenClass: "Model")
         case .app: Facts(path: "apps", envelope: "apps", topic: "app", paginated: true, idPrefix: "app",
-                         nameField: "name", folder: "apps", writtenClass: "App", single: "app")
+                         nameField: "name", folder: "apps", writtenClass: "App")
         case .source: Facts(path: "sources", envelope: "sources", topic: "source", paginated: true, idPrefix: "src",
-                            nameField: "name", folder: "sources", writtenClass: "Source", single: "source")
+                            nameField: "name", folder: "sources", writtenClass: "Source")
+        case .schedule: Facts(path: "schedules", envelope: "schedules", topic: "source", paginated: true, idPrefix: "sch",
+                              nameField: "name", folder: "sources", writtenClass: "Schedule", writtenWith: .source)
         case .property: Facts(path: "properties", envelope: "properties", topic: "property", paginated: true, idPrefix: "prp",
-                              nameField: "key", folder: "properties", writtenClass: "Property", single: "property")
+                              nameField: "key", folder: "properties", writtenClass: "Property")
         case .group: Facts(path: "groups", envelope: "groups", topic: "group", paginated: true, idPrefix: "grp",
-                           nameField: "name", folder: "groups", writtenClass: "Group", single: nil)
+                           nameField: "name", folder: "groups", writtenClass: "Group")
         case .destination: Facts(path: "destinations", envelope: "destinations", topic: "destination", paginated: true,
-                                 idPrefix: "dst", nameField: "name", folder: "destinations", writtenClass: "Destination",
-                                 single: "destination")
+                                 idPrefix: "dst", nameField: "name", folder: "destinations", writtenClass: "Destination")
         case .apiKey: Facts(path: "apiKeys", envelope: "apiKeys", topic: "apiKey", paginated: true, idPrefix: "key",
-                            nameField: "name", folder: "apiKeys", writtenClass: "ApiKey", single: "apiKey")
+                            nameField: "name", folder: "apiKeys", writtenClass: "ApiKey")
         case .team: Facts(path: "teams", envelope: "teams", topic: "team", paginated: false, idPrefix: "tea",
-                          nameField: "name", folder: "teams", writtenClass: "Team", single: nil)
+                          nameField: "name", folder: "teams", writtenClass: "Team")
         case .teamMember: Facts(path: "teamMembers", envelope: "teamMembers", topic: "team", paginated: false,
-                                idPrefix: "tem", nameField: "email", folder: "teams", writtenClass: "TeamMember", single: nil)
+                                idPrefix: "tem", nameField: "email", folder: "teams", writtenClass: "TeamMember")
         case .setting: Facts(path: "settings", envelope: "settings", topic: "system", paginated: false, idPrefix: "set",
-                             nameField: "key", folder: "settings", writtenClass: "Setting", single: nil)
+                             nameField: "key", folder: "settings", writtenClass: "Setting")
         }
     }
 
-    /// The class a schedule is written as; schedules arrive inside their source (API-CFG-04).
-    public static let scheduleFacts = (idPrefix: "sch", writtenClass: "Schedule")
+    /// The classes written to files of their own, which `--only` chooses from.
+    public static let importable = allCases.filter { $0.facts.writtenWith == nil }
 
     /// The class by a name given on the command line (`--only app,source`), case-insensitively.
     public static func named(_ name: String) -> RemoteClass? {
-        allCases.first { $0.rawValue.lowercased() == name.lowercased() }
+        importable.first { $0.rawValue.lowercased() == name.lowercased() }
     }
 }
 

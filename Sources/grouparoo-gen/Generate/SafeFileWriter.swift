@@ -23,7 +23,8 @@ struct SafeFileWriter {
     /// `interrupted` is asked before each file: a signal that arrived stops the run like a failed write.
     @discardableResult
     func write(_ files: [PlannedFile], keepWrittenOnFailure: Bool = false, interrupted: () -> Int32? = { nil }) throws -> [URL] {
-        let targets = try files.map { try checkedTarget($0.relativePath) }
+        let realRoot = configDirectory.resolvingSymlinksInPath().path
+        let targets = try files.map { try checkedTarget($0.relativePath, realRoot: realRoot) }
         var created: [URL] = []
         var replaced: [URL] = []
         var createdFolders: [URL] = []
@@ -53,7 +54,7 @@ struct SafeFileWriter {
 
     /// The absolute target for `relativePath`, refused when it could land outside the config dir
     /// (absolute paths, `..`, symbolic links leading out) or would replace a file without `--overwrite`.
-    func checkedTarget(_ relativePath: String) throws -> URL {
+    func checkedTarget(_ relativePath: String, realRoot: String? = nil) throws -> URL {
         let components = relativePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard !relativePath.hasPrefix("/"), !components.contains(".."), !components.contains(""), !components.contains("."),
               !relativePath.contains("\0")
@@ -64,7 +65,7 @@ struct SafeFileWriter {
             throw GenerateError("cannot write \(configDirectory.appendingPathComponent(relativePath).path): the file name "
                 + "\(long.prefix(40))… is \(long.utf8.count) bytes long; file systems allow at most \(SafeFileWriter.maximumNameLength) (use a shorter id)")
         }
-        let realRoot = configDirectory.resolvingSymlinksInPath().path
+        let realRoot = realRoot ?? configDirectory.resolvingSymlinksInPath().path
         var current = configDirectory
         for component in components {
             current.appendPathComponent(component)
@@ -109,8 +110,7 @@ struct SafeFileWriter {
         guard isInside(folder.resolvingSymlinksInPath().path, root: configDirectory.resolvingSymlinksInPath().path) else {
             throw GenerateError("refusing to write \(target.path): its folder resolves outside the config directory")
         }
-        // A short name, so a target name close to the 255-byte limit still has a temporary sibling.
-        let temporary = folder.appendingPathComponent(String(format: ".gg-%08x.tmp", UInt32.random(in: 0...UInt32.max)))
+        let temporary = folder.appendingPathComponent(Self.temporaryName())
         try PlainFileWrite.create(temporary.path, contents: data)
         defer { try? FileManager.default.removeItem(at: temporary) }
         if overwrite {
@@ -124,16 +124,23 @@ struct SafeFileWriter {
         }
     }
 
-    private func entryExists(_ url: URL) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil
+    /// `.gg-1a2b3c4d.tmp`: hidden, and short, so a target name close to the 255-byte limit still has a temporary sibling.
+    static func temporaryName() -> String {
+        String(format: ".gg-%08x.tmp", UInt32.random(in: 0...UInt32.max))
+    }
+
+    // lstat, not FileManager's attributes (which build a dictionary): an import checks 10,000 paths.
+    func entryExists(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0
     }
 
     private func isSymbolicLink(_ url: URL) -> Bool {
-        let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
-        return type == .typeSymbolicLink
+        var info = stat()
+        return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
-    private func isInside(_ path: String, root: String) -> Bool {
+    func isInside(_ path: String, root: String) -> Bool {
         path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 }

@@ -8,9 +8,9 @@ enum ImportCommand: Command {
         let configDir = Option<String>("--config-dir", valueName: "dir", help: "Where to write (default: $GROUPAROO_CONFIG_DIR, else ./config).",
                                        completion: .directories)
         let only = Option<[RemoteClass]>("--only", valueName: "class,…",
-                                         help: "Import only these classes: \(RemoteClass.allCases.map(\.rawValue).joined(separator: ", ")).",
-                                         expected: "classes from \(RemoteClass.allCases.map(\.rawValue).joined(separator: ", "))",
-                                         completion: .choices(RemoteClass.allCases.map(\.rawValue)), repeatable: true) { text in
+                                         help: "Import only these classes: \(RemoteClass.importable.map(\.rawValue).joined(separator: ", ")).",
+                                         expected: "classes from \(RemoteClass.importable.map(\.rawValue).joined(separator: ", "))",
+                                         completion: .choices(RemoteClass.importable.map(\.rawValue)), repeatable: true) { text in
             let names = text.split(separator: ",").map(String.init)
             let classes = names.compactMap(RemoteClass.named)
             return classes.count == names.count ? classes : nil

@@ -55,7 +55,7 @@ struct ImportRendering {
 
     private func jsonValue(_ object: PlainConfigObject) -> ConfigValue {
         let writtenClass = RemoteClass.allCases.first { $0.rawValue.lowercased() == object.objectClass }?.facts.writtenClass
-            ?? (object.objectClass == "schedule" ? RemoteClass.scheduleFacts.writtenClass : object.objectClass)
+            ?? object.objectClass
         func replace(_ value: ConfigValue) -> ConfigValue? {
             switch value {
             case .environmentVariable(let name): return ["app", "source", "destination", "schedule", "property"]

@@ -80,7 +80,7 @@ enum ImportWrite {
             return ExitCode.success
         }
         do {
-            try SafeFileWriter(configDirectory: request.directory, overwrite: request.overwrite).write(files)
+            try SafeFileWriter(configDirectory: request.directory, overwrite: request.overwrite).writeStagingNewFolders(files)
         } catch let failure as WriteFailure {
             context.writeError("error: \(failure.message(display: display))\nimport: nothing written\n")
             return ExitCode.failure

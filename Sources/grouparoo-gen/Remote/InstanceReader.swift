@@ -24,6 +24,7 @@ struct InstanceReader {
         let references: Set<RemoteClass> = [.model, .app, .source, .property, .group]
         if !wanted.isDisjoint(with: references.union([.destination])) { needed.formUnion(references) }
         if wanted.contains(.teamMember) { needed.insert(.team) }
+        needed.formUnion(RemoteClass.allCases.filter { $0.facts.writtenWith.map(needed.contains) ?? false })
         return RemoteClass.allCases.filter(needed.contains)
     }
 
