@@ -3,7 +3,7 @@ enum CommandRouter {
     static let version = "0.1.0"
 
     /// Every subcommand, in the order `--help` lists them.
-    static let commands: [CommandEntry] = [
+    static var commands: [CommandEntry] { [
         CommandEntry("dump", DumpCommand.self),
         CommandEntry("generate", GenerateCommand.self),
         CommandEntry("validate", ValidateCommand.self),
@@ -15,7 +15,7 @@ enum CommandRouter {
         CommandEntry("lsp", LSPCommand.self),
         CommandEntry("import", ImportCommand.self),
         CommandEntry("diff", DiffCommand.self),
-    ]
+    ] }
 
     static func main(_ arguments: [String], context: CommandContext) -> Int32 {
         guard let first = arguments.first else {
@@ -72,12 +72,12 @@ enum CommandRouter {
 
 /// A command's name, spec and entry point, captured generically (calling through an
 /// existential metatype crashes the Swift 6.3 compiler).
-struct CommandEntry: Sendable {
+struct CommandEntry {
     /// The spec's name (HelpTests checks that they agree), kept apart so that finding the command
     /// to run builds no spec but its own: building them all costs more than a `--version` run.
     let name: String
-    private let makeSpec: @Sendable () -> CommandSpec
-    let run: @Sendable ([String], CommandContext) -> Int32
+    private let makeSpec: () -> CommandSpec
+    let run: ([String], CommandContext) -> Int32
 
     var spec: CommandSpec { makeSpec() }
 
