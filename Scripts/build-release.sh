@@ -11,7 +11,7 @@
 # `grouparoo-gen --version` says which commit a binary is. The binary must not load any library of
 # the Swift toolchain: the script fails when `ldd` lists one. Needs git, a Swift 6 toolchain, the
 # static libraries it ships, strip, and npm for the npm package (skipped, saying so, without npm).
-# Once the CLI uses URLSession, linking also needs libcurl's development files (libcurl4-openssl-dev).
+# libcurl is not linked: the binary opens it when import or diff connects (Remote/LibcurlOnDemand.swift).
 set -eu
 export LC_ALL=C
 

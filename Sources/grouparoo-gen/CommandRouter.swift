@@ -3,21 +3,19 @@ enum CommandRouter {
     static let version = "0.1.0"
 
     /// Every subcommand, in the order `--help` lists them.
-    static var commands: [CommandEntry] {
-        [
-            CommandEntry(DumpCommand.self),
-            CommandEntry(GenerateCommand.self),
-            CommandEntry(ValidateCommand.self),
-            CommandEntry(RulesCommand.self),
-            CommandEntry(GraphCommand.self),
-            CommandEntry(CompletionCommand.self),
-            CommandEntry(InitCommand.self),
-            CommandEntry(SchemaCommand.self),
-            CommandEntry(LSPCommand.self),
-            CommandEntry(ImportCommand.self),
-            CommandEntry(DiffCommand.self),
-        ]
-    }
+    static var commands: [CommandEntry] { [
+        CommandEntry("dump", DumpCommand.self),
+        CommandEntry("generate", GenerateCommand.self),
+        CommandEntry("validate", ValidateCommand.self),
+        CommandEntry("rules", RulesCommand.self),
+        CommandEntry("graph", GraphCommand.self),
+        CommandEntry("completion", CompletionCommand.self),
+        CommandEntry("init", InitCommand.self),
+        CommandEntry("schema", SchemaCommand.self),
+        CommandEntry("lsp", LSPCommand.self),
+        CommandEntry("import", ImportCommand.self),
+        CommandEntry("diff", DiffCommand.self),
+    ] }
 
     static func main(_ arguments: [String], context: CommandContext) -> Int32 {
         guard let first = arguments.first else {
@@ -37,7 +35,7 @@ enum CommandRouter {
             return ExitCode.success
         default:
             guard let command = command(named: first) else {
-                let names = commands.map(\.spec.name)
+                let names = commands.map(\.name)
                 let close = ArgumentParser.closestMatches(to: first, in: names, limit: 1)
                 let hint = close.first.map { " (did you mean '\($0)'?)" } ?? ""
                 context.writeError("error: unknown command '\(first)'\(hint)\nRun 'grouparoo-gen --help' to see the commands.\n")
@@ -48,7 +46,7 @@ enum CommandRouter {
     }
 
     static func command(named name: String) -> CommandEntry? {
-        commands.first { $0.spec.name == name }
+        commands.first { $0.name == name }
     }
 
     static var helpText: String {
@@ -59,9 +57,9 @@ enum CommandRouter {
             "",
             "COMMANDS:",
         ]
-        let width = (commands.map { $0.spec.name.count }.max() ?? 0) + 4
+        let width = (commands.map(\.name.count).max() ?? 0) + 4
         for command in commands {
-            lines.append("  " + command.spec.name.padding(toWidth: width) + command.spec.abstract)
+            lines.append("  " + command.name.padding(toWidth: width) + command.spec.abstract)
         }
         lines += [
             "",
@@ -72,14 +70,20 @@ enum CommandRouter {
     }
 }
 
-/// A command's spec and entry point, captured generically (calling through an
+/// A command's name, spec and entry point, captured generically (calling through an
 /// existential metatype crashes the Swift 6.3 compiler).
 struct CommandEntry {
-    let spec: CommandSpec
+    /// The spec's name (HelpTests checks that they agree), kept apart so that finding the command
+    /// to run builds no spec but its own: building them all costs more than a `--version` run.
+    let name: String
+    private let makeSpec: () -> CommandSpec
     let run: ([String], CommandContext) -> Int32
 
-    init<C: Command>(_ command: C.Type) {
-        spec = C.spec
+    var spec: CommandSpec { makeSpec() }
+
+    init<C: Command>(_ name: String, _ command: C.Type) {
+        self.name = name
+        makeSpec = { C.spec }
         run = { arguments, context in C.main(arguments, context: context) }
     }
 }

@@ -29,6 +29,15 @@ final class HelpTests: XCTestCase {
         }
     }
 
+    /// The router finds a command by the name it is registered under, which must be its spec's.
+    func testEveryCommandIsRegisteredUnderItsSpecName() {
+        for command in CommandRouter.commands {
+            XCTAssertEqual(command.name, command.spec.name)
+            XCTAssertEqual(CommandRouter.command(named: command.spec.name)?.name, command.spec.name)
+        }
+        XCTAssertEqual(Set(CommandRouter.commands.map(\.name)).count, CommandRouter.commands.count, "names are unique")
+    }
+
     /// The README has a `### \`name …\`` section per command. A new command fails here until it is documented.
     func testReadmeDocumentsEveryCommand() throws {
         let readme = try String(contentsOf: Self.readme, encoding: .utf8)

@@ -112,4 +112,36 @@ final class OptionDeclarationTests: XCTestCase {
         XCTAssertTrue(request.readAll)
         XCTAssertEqual(request.givenInputs, ["parent", "high-water-mark", "read-all", "permission"])
     }
+
+    /// `OptionGroup.specs` and `generate`'s `requestInputs` are recorded while a group is made, not
+    /// read back by reflection (too slow at start-up); reading the stored properties back must find
+    /// the same options in the same order, so a declaration that records nothing fails here.
+    func testRecordedOptionsAreTheStoredPropertiesInOrder() {
+        func reflected(_ value: Any) -> [String] {
+            Mirror(reflecting: value).children.flatMap { child -> [String] in
+                if let declaration = child.value as? any OptionDeclaration { return [declaration.spec.longName] }
+                if let nested = child.value as? any OptionGroup { return reflected(nested) }
+                return []
+            }
+        }
+        func check<Group: OptionGroup>(_ group: Group.Type) {
+            XCTAssertEqual(Group.specs.map(\.longName), reflected(Group()), "\(Group.self)")
+        }
+        check(DumpCommand.Options.self)
+        check(GenerateCommand.Options.self)
+        check(ValidateCommand.Options.self)
+        check(RulesCommand.Options.self)
+        check(GraphCommand.Options.self)
+        check(InitCommand.Options.self)
+        check(SchemaCommand.Options.self)
+        check(LSPCommand.Options.self)
+        check(ImportCommand.Options.self)
+        check(DiffCommand.Options.self)
+        check(NoOptions.self)
+        XCTAssertFalse(GenerateCommand.Options.specs.isEmpty)
+
+        let inputs = Mirror(reflecting: GenerateCommand.Options()).children.compactMap { $0.value as? any RequestInput }
+        XCTAssertEqual(GenerateCommand.Options.requestInputs.map(\.spec.longName), inputs.map(\.spec.longName))
+        XCTAssertTrue(GenerateCommand.Options.requestInputs.contains { $0.spec.longName == "--parent" })
+    }
 }

@@ -40,6 +40,16 @@ final class ReleaseArchiveTests: XCTestCase {
         }
     }
 
+    /// libcurl and the ~30 libraries it loads cost more than a whole `--version` run: the binary
+    /// opens it only when `import` or `diff` talks to an instance (Remote/LibcurlOnDemand.swift).
+    func testLibcurlIsNotLoadedAtStart() throws {
+        let ldd = try Programs.require("ldd", for: "to list the libraries the binary loads")
+        let run = try BuiltTool.run([ldd, binary.path], in: ReleaseFiles.dist, environment: ["PATH": "/usr/bin:/bin"])
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.output.contains("libc.so.6"), run.output)
+        XCTAssertFalse(run.output.contains("libcurl"), run.output)
+    }
+
     func testVersionNamesTheVersionAndTheCommit() throws {
         let run = try BuiltTool.run([binary.path, "--version"], in: ReleaseFiles.dist, environment: [:])
         XCTAssertEqual(run.status, 0)

@@ -4,7 +4,7 @@ extension ReaderProblem {
     public var ruleID: String { Self.ruleIDs[self]! }
 
     private static let ruleIDs: [ReaderProblem: String] = Dictionary(uniqueKeysWithValues: RuleCatalog.all.compactMap { rule in
-        (rule as? any ReaderProblemRule).map { ($0.problem, $0.description.identifier) }
+        rule.namedReaderProblem.map { ($0, rule.description.identifier) }
     })
 }
 

@@ -8,10 +8,13 @@ public protocol ValidationRule: Sendable {
     /// The reader problem whose diagnostics this rule passes on, if it is such a rule. (A requirement,
     /// not an `as?` cast: casting to a protocol costs a scan of every conformance in the binary.)
     var passedOnReaderProblem: ReaderProblem? { get }
+    /// The reader problem this rule names (`ReaderProblemRule`), passed on or reported otherwise.
+    var namedReaderProblem: ReaderProblem? { get }
 }
 
 extension ValidationRule {
     public var passedOnReaderProblem: ReaderProblem? { nil }
+    public var namedReaderProblem: ReaderProblem? { nil }
 }
 
 /// What a rule is, for `grouparoo-gen rules`, SARIF `tool.driver.rules` and the tests.

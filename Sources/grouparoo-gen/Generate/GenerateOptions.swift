@@ -22,6 +22,7 @@ struct TemplateInput<Declaration: OptionDeclaration>: RequestInput {
         self.declaration = declaration
         fillField = { _, _ in }
         isGivenIn = isGiven
+        RequestInputRecorder.record(self)
     }
 }
 
@@ -30,6 +31,7 @@ extension TemplateInput where Declaration == Option<String> {
         declaration = option
         fillField = { request, arguments in request[keyPath: field] = arguments[option] }
         isGivenIn = { $0[keyPath: field] != nil }
+        RequestInputRecorder.record(self)
     }
 
     /// A repeatable option: every value, in order.
@@ -37,6 +39,7 @@ extension TemplateInput where Declaration == Option<String> {
         declaration = option
         fillField = { request, arguments in request[keyPath: field] = arguments.all(option) }
         isGivenIn = { !$0[keyPath: field].isEmpty }
+        RequestInputRecorder.record(self)
     }
 }
 
@@ -45,6 +48,7 @@ extension TemplateInput where Declaration == Flag {
         declaration = flag
         fillField = { request, arguments in request[keyPath: field] = arguments[flag] }
         isGivenIn = { $0[keyPath: field] }
+        RequestInputRecorder.record(self)
     }
 }
 
@@ -99,9 +103,23 @@ extension GenerateCommand {
                 + "a file matching no template is ignored with a warning).",
             completion: .directories)
 
-        /// The options that fill the request, in declaration order.
-        static let requestInputs: [any RequestInput] = Mirror(reflecting: Options()).children.compactMap { $0.value as? any RequestInput }
+        /// The options that fill the request, in declaration order: each `TemplateInput` made while
+        /// the group is made records itself (as options record their specs for `OptionGroup.specs`).
+        static let requestInputs: [any RequestInput] = {
+            let recorder = RequestInputRecorder()
+            RequestInputRecorder.$current.withValue(recorder) { _ = Options() }
+            return recorder.inputs
+        }()
     }
+}
+
+/// Collects the template inputs made while `requestInputs` makes the options.
+private final class RequestInputRecorder: @unchecked Sendable {
+    @TaskLocal static var current: RequestInputRecorder?
+    /// Appended to only by the thread making the options.
+    private(set) var inputs: [any RequestInput] = []
+
+    static func record(_ input: any RequestInput) { current?.inputs.append(input) }
 }
 
 extension RegisteredSetting {

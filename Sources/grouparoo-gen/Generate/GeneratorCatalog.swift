@@ -63,10 +63,12 @@ enum GeneratorCatalog {
     /// Every generator (Grouparoo's templates plus `schedule`), sorted by name as Grouparoo sorted them.
     static let all: [Generator] = (coreGenerators + pluginGenerators).sorted { $0.name < $1.name }
 
-    /// The generator called `name`, compared case-insensitively (`apiKey` finds `apikey`).
+    /// The generator called `name`, compared case-insensitively (`apiKey` finds `apikey`). Core
+    /// names are looked up first: finding one builds no plugin generator (those are made from the
+    /// plugin catalog, which costs more than the rest of a `generate apiKey x` run's start).
     static func find(_ name: String) -> Generator? {
         let wanted = name.lowercased()
-        return all.first { $0.name.lowercased() == wanted }
+        return coreGenerators.first { $0.name.lowercased() == wanted } ?? all.first { $0.name.lowercased() == wanted }
     }
 
     /// Up to five generator names close to `name`, closest first.

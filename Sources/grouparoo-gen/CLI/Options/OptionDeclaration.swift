@@ -54,6 +54,7 @@ extension Option {
                 }
                 return .success(value)
             })
+        DeclarationRecorder.record(spec)
     }
 }
 
@@ -61,6 +62,7 @@ extension Option where Value == String {
     /// Free text, a path (`completion: .files`) or a name with completable choices.
     init(_ names: String..., valueName: String, help: String, completion: CompletionValue = .none, repeatable: Bool = false) {
         spec = OptionSpec(names: names, valueName: valueName, help: help, repeatable: repeatable, completion: completion)
+        DeclarationRecorder.record(spec)
     }
 }
 
@@ -78,6 +80,7 @@ extension Option where Value: CaseIterable & RawRepresentable, Value.RawValue ==
                 }
                 return .success(value)
             })
+        DeclarationRecorder.record(spec)
     }
 }
 
@@ -87,6 +90,7 @@ struct Flag: OptionDeclaration {
 
     init(_ names: String..., help: String) {
         spec = OptionSpec(names: names, valueName: nil, help: help)
+        DeclarationRecorder.record(spec)
     }
 }
 
@@ -107,16 +111,24 @@ protocol OptionGroup: Sendable {
 }
 
 extension OptionGroup {
-    /// Every declared option, read from the stored properties in declaration order.
-    static var specs: [OptionSpec] { declaredSpecs(in: Self()) }
+    /// Every declared option, in declaration order: making the group initialises its stored
+    /// properties in that order (a nested group's in place), and each `Option` and `Flag` made
+    /// meanwhile records its spec. (Reading the properties back with `Mirror` and an `as?` per
+    /// property type cost more than the rest of a `validate` run's start.)
+    static var specs: [OptionSpec] {
+        let recorder = DeclarationRecorder()
+        DeclarationRecorder.$current.withValue(recorder) { _ = Self() }
+        return recorder.specs
+    }
 }
 
-private func declaredSpecs(in group: any OptionGroup) -> [OptionSpec] {
-    Mirror(reflecting: group).children.flatMap { child -> [OptionSpec] in
-        if let declaration = child.value as? any OptionDeclaration { return [declaration.spec] }
-        if let nested = child.value as? any OptionGroup { return declaredSpecs(in: nested) }
-        return []
-    }
+/// Collects the specs of the options made while `OptionGroup.specs` makes a group.
+private final class DeclarationRecorder: @unchecked Sendable {
+    @TaskLocal static var current: DeclarationRecorder?
+    /// Appended to only by the thread making the group.
+    private(set) var specs: [OptionSpec] = []
+
+    static func record(_ spec: OptionSpec) { current?.specs.append(spec) }
 }
 
 /// For commands without options.

@@ -4,6 +4,10 @@ protocol ReaderProblemRule: ValidationRule {
     var problem: ReaderProblem { get }
 }
 
+extension ReaderProblemRule {
+    var namedReaderProblem: ReaderProblem? { problem }
+}
+
 /// A problem found while reading files (syntax, evaluation, environment). As rules these can be listed,
 /// documented and turned off like any other; each passes on the reader's diagnostics of its problem.
 protocol ReaderPassThroughRule: ReaderProblemRule {}
