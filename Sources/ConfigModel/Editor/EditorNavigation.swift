@@ -21,7 +21,7 @@ public struct EditorNavigation: Sendable {
     public init(file: FileReadResult, config: ValidationInput?) {
         self.file = file
         self.config = config
-        entries = file.objects.enumerated().map { ConfigEntry(position: $0.offset, file: file.path, value: $0.element, decoded: nil) }
+        entries = file.objects.enumerated().map { ConfigEntry(position: $0.offset, file: file.path, value: $0.element) }
     }
 
     /// The top-level object written around `position`.

@@ -14,7 +14,7 @@ extension EditorWorkspace {
     func neighbourhood(of file: FileReadResult, in previous: EditorCheck) -> Set<String> {
         let config = previous.input
         var paths: Set<String> = [file.path]
-        var frontier = file.objects.enumerated().map { ConfigEntry(position: $0.offset, file: file.path, value: $0.element, decoded: nil) }
+        var frontier = file.objects.enumerated().map { ConfigEntry(position: $0.offset, file: file.path, value: $0.element) }
         for entry in frontier {
             guard let id = entry.id else { continue }
             for same in config.entries(withID: id) { paths.insert(same.file) }

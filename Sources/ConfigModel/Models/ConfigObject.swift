@@ -1,5 +1,6 @@
 /// A config object decoded into the model for its class.
-public enum ConfigObject: Sendable {
+/// Indirect: the models differ in size by hundreds of bytes, so each value takes only the room its own case needs.
+public indirect enum ConfigObject: Sendable {
     case setting(SettingConfig)
     case model(ModelConfig)
     case app(AppConfig)

@@ -18,16 +18,15 @@ public final class ConfigEntry: Sendable {
     public let id: String?
     /// The `id` property as written, when present.
     public let idProperty: JSProperty?
-    /// The typed model; `nil` when the class is missing or unknown.
-    public let decoded: ConfigObject?
     /// Grouparoo's dependency node id, `${cleanClass}:${id}` (R-DEP-01).
     public let nodeID: String
 
-    init(position: Int, file: String, value: LocatedValue, decoded: ConfigObject?) {
+    /// The typed model is not kept here: `ValidationInput`'s typed lists hold it once (a model is
+    /// hundreds of bytes, and config trees hold tens of thousands of objects).
+    init(position: Int, file: String, value: LocatedValue) {
         self.position = position
         self.file = file
         self.value = value
-        self.decoded = decoded
         if case .object(let object) = value.value { properties = object } else { properties = JSObject() }
         if case .string(let text)? = properties["class"]?.value { rawClass = text } else { rawClass = nil }
         cleanClass = ConfigClass.cleanClass(rawClass)

@@ -23,17 +23,17 @@ struct ValidationInputBuilder {
         // Decoding is the costly part and each object decodes on its own, so it runs on every core.
         let decoded = LargeStack.parallelMap(values.count, minimumPerWorker: 256) { index in
             let result = ConfigObject.decode(values[index].value)
-            let entry = ConfigEntry(position: index, file: values[index].file, value: values[index].value, decoded: result.object)
-            return (entry, result.diagnostics)
+            let entry = ConfigEntry(position: index, file: values[index].file, value: values[index].value)
+            return (entry, result.object, result.diagnostics)
         }
-        for (entry, diagnostics) in decoded {
+        for (entry, object, diagnostics) in decoded {
             decodeDiagnostics += diagnostics
             entries.append(entry)
-            add(entry)
+            add(entry, decoded: object)
         }
     }
 
-    private mutating func add(_ entry: ConfigEntry) {
+    private mutating func add(_ entry: ConfigEntry, decoded: ConfigObject?) {
         if nodes[entry.nodeID] == nil { nodes[entry.nodeID] = entry.position }
         if let id = entry.id { entriesByID[id, default: []].append(entry.position) }
         // Grouparoo's key lookup compares `c.class.toLowerCase()` (R-DEP-05).
@@ -41,7 +41,7 @@ struct ValidationInputBuilder {
             let key = entry.keyOrName == "undefined" ? "" : entry.keyOrName
             if propertyEntriesByKey[key] == nil { propertyEntriesByKey[key] = entry.position }
         }
-        guard let decoded = entry.decoded else { return }
+        guard let decoded else { return }
         switch decoded {
         case .setting(let config): settings.append(Decoded(entry: entry, config: config))
         case .model(let config): models.append(Decoded(entry: entry, config: config))
