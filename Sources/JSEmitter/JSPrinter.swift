@@ -6,8 +6,8 @@
 /// object, which prettier keeps expanded); an array of scalars stays on one line while it is
 /// short, otherwise each element gets its own line. Empty containers print as `{}` and `[]`.
 ///
-/// The result starts at the column where it is inserted and indents nested lines from column 0;
-/// `Template` re-indents multi-line values to the line they are inserted on.
+/// The result starts at the column where it is inserted and indents nested lines from `indent`
+/// (column 0 by default); `Template` prints literal values with the indent of their line.
 public struct JSPrinter: Sendable {
     /// An array of scalars whose one-line form is longer than this is split onto several lines.
     public var maxInlineArrayWidth: Int
@@ -17,9 +17,10 @@ public struct JSPrinter: Sendable {
     }
 
     /// JavaScript source for `value`. Throws `JSPrintError` for NaN or infinite numbers.
-    public func print(_ value: JSLiteral) throws -> String {
+    /// With `indent`, nested lines start with it, as if the value were inserted on a line so indented.
+    public func print(_ value: JSLiteral, indent: String = "") throws -> String {
         var out = ""
-        try write(value, indent: "", into: &out)
+        try write(value, indent: indent, into: &out)
         return out
     }
 

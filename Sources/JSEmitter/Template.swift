@@ -72,8 +72,7 @@ public struct Template: Sendable {
                 case .text(let text): out += indent.isEmpty ? text : reindent(text, with: indent)
                 case .literal(.string(let text)) where unquoted: out += text
                 case .literal(let value):
-                    let source = try printer.print(value)
-                    out += indent.isEmpty ? source : reindent(source, with: indent)
+                    out += try printer.print(value, indent: indent)
                 case .flag(let flag): out += flag ? "true" : "false"
                 case .list: throw TemplateError(.listInterpolated(name), template: self.name, line: line, column: column)
                 }

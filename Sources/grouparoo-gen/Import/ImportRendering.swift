@@ -31,8 +31,8 @@ struct ImportRendering {
             let contents = try template.render([
                 "description": .text(JSLiteralSyntax.lineCommentText(names.joined(separator: " with its ")).capitalizedFirst),
                 "secrets": .flag(hasSecrets),
-                "objects": .text(try GeneratePlanner.printer.print(objects)),
-            ])
+                "objects": .literal(objects),
+            ], printer: GeneratePlanner.printer)
             return PlannedFile(relativePath: folder + "/" + IdFormatting.fileName(forId: file.id), contents: contents)
         case .json:
             let values = file.objects.map { jsonValue($0) }
@@ -96,6 +96,16 @@ struct ImportRendering {
         case .object(let members): return members.contains { containsSecret($0.value) }
         case .array(let elements): return elements.contains(where: containsSecret)
         default: return false
+        }
+    }
+
+    /// The names of the `process.env` references in `value`.
+    static func secretVariables(in value: ConfigValue, into names: inout Set<String>) {
+        switch value {
+        case .environmentVariable(let name): names.insert(name)
+        case .object(let members): for member in members { secretVariables(in: member.value, into: &names) }
+        case .array(let elements): for element in elements { secretVariables(in: element, into: &names) }
+        default: break
         }
     }
 }

@@ -27,6 +27,7 @@ enum ImportWrite {
         var written = 0
         var plannedKeys = Set<String>()
         var plannedPaths = Set<String>()
+        var writtenSecrets = Set<String>()
         for file in converted.files {
             let planned: PlannedFile
             do { planned = try rendering.file(file) } catch {
@@ -53,15 +54,14 @@ enum ImportWrite {
             plannedKeys.formUnion(keys)
             plannedPaths.insert(planned.relativePath)
             files.append(planned)
+            for object in file.objects { ImportRendering.secretVariables(in: object.value, into: &writtenSecrets) }
             written += keys.count
         }
         // A re-import of a large instance would name every object; the first ones make the point.
         notices += leftAlone.prefix(20)
         if leftAlone.count > 20 { notices.append("… and \(leftAlone.count - 20) more objects that already exist were left alone") }
         for notice in notices { context.writeError("notice: \(ControlCharacters.escaped(notice))\n") }
-        let variables = converted.secrets.filter { secret in
-            files.contains { $0.contents.contains(secret.variable) }
-        }.compactMap(rendering.environmentVariable)
+        let variables = converted.secrets.filter { writtenSecrets.contains($0.variable) }.compactMap(rendering.environmentVariable)
         let envExample = EnvExample(directory: request.directory, variables: variables)
 
         let problems = ImportCheck.problems(files: files, request: request, secretVariables: converted.secrets.map(\.variable),
