@@ -7,13 +7,13 @@ import Darwin
 /// Reads a whole file straight into bytes with `open`/`read`: the reader reads every config file once,
 /// and `FileManager.contents(atPath:)` costs a `Data` plus a copy into an array each time.
 enum FileBytes {
-    /// The file's bytes, or nil when it cannot be opened or read (missing, a directory, no permission).
+    /// The file's bytes, or nil when it cannot be opened or read or is not a regular file (as `FileManager`).
     static func contents(of path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return nil }
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         // The size is a hint: one spare byte tells whether the file grew since `fstat`, then reading goes on.
         var bytes: [UInt8] = []
         var chunk = max(Int(status.st_size), 0) + 1
