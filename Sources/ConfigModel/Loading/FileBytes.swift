@@ -9,11 +9,12 @@ import Darwin
 enum FileBytes {
     /// The file's bytes, or nil when it cannot be opened or read or is not a regular file (as `FileManager`).
     static func contents(of path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        // O_NONBLOCK: a FIFO named like a config file must not hang the reader (it is then refused as not regular).
         // The size is a hint: one spare byte tells whether the file grew since `fstat`, then reading goes on.
         var bytes: [UInt8] = []
         var chunk = max(Int(status.st_size), 0) + 1
