@@ -8,22 +8,16 @@ public struct SourceLines: Sendable {
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var index = 0
-        while index < bytes.count {
-            var terminator = 0
-            switch bytes[index] {
-            case 0x0A: terminator = 1
-            case 0x0D: terminator = index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                terminator = 3
-            default: break
+        while true {
+            let end = ByteScan.lineTerminator(in: bytes, from: index)
+            guard end < bytes.count else { break }
+            ends.append(end)
+            switch bytes[end] {
+            case 0x0A: index = end + 1
+            case 0x0D: index = end + (end + 1 < bytes.count && bytes[end + 1] == 0x0A ? 2 : 1)
+            default: index = end + 3  // U+2028 or U+2029
             }
-            if terminator > 0 {
-                ends.append(index)
-                index += terminator
-                starts.append(index)
-            } else {
-                index += 1
-            }
+            starts.append(index)
         }
         ends.append(bytes.count)
     }

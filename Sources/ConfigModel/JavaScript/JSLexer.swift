@@ -29,7 +29,7 @@ struct JSLexer {
     private mutating func skipHashbang() {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }  // U+FEFF
         if byte(at: index, is: "#"), byte(at: index + 1, is: "!") {
-            while index < bytes.count, source.lineTerminatorLength(at: index) == 0 { index += 1 }
+            index = ByteScan.lineTerminator(in: bytes, from: index)
         }
     }
 
@@ -86,21 +86,12 @@ struct JSLexer {
                 newline = true
                 index += 1
             } else if byte == UInt8(ascii: "/"), self.byte(at: index + 1, is: "/") {
-                while index < bytes.count, source.lineTerminatorLength(at: index) == 0 { index += 1 }
+                index = ByteScan.lineTerminator(in: bytes, from: index + 2)
             } else if byte == UInt8(ascii: "/"), self.byte(at: index + 1, is: "*") {
-                let start = index
-                index += 2
-                var closed = false
-                while index < bytes.count {
-                    if bytes[index] == UInt8(ascii: "*"), self.byte(at: index + 1, is: "/") {
-                        index += 2
-                        closed = true
-                        break
-                    }
-                    if source.lineTerminatorLength(at: index) > 0 { newline = true }
-                    index += 1
-                }
-                if !closed { throw error("unterminated comment: `/*` has no closing `*/`", at: start) }
+                let (end, crossesLine) = ByteScan.blockCommentEnd(in: bytes, from: index + 2)
+                guard let end else { throw error("unterminated comment: `/*` has no closing `*/`", at: index) }
+                if crossesLine { newline = true }
+                index = end
             } else if byte >= 0x80 {
                 let (scalar, length) = source.scalar(at: index)
                 if SourceText.isLineTerminator(scalar) {

@@ -47,15 +47,12 @@ struct JSON5Parser {
             if JSON5Parser.isWhitespace(scalar) {
                 index += length
             } else if scalar == "/", byte(at: index + 1, is: "/") {
-                while index < bytes.count, source.lineTerminatorLength(at: index) == 0 { index += 1 }
+                index = ByteScan.lineTerminator(in: bytes, from: index + 2)
             } else if scalar == "/", byte(at: index + 1, is: "*") {
-                let start = index
-                index += 2
-                while index < bytes.count, !(bytes[index] == UInt8(ascii: "*") && byte(at: index + 1, is: "/")) {
-                    index += 1
+                guard let end = ByteScan.blockCommentEnd(in: bytes, from: index + 2).end else {
+                    throw error("unterminated comment: `/*` has no closing `*/`", at: index)
                 }
-                if index >= bytes.count { throw error("unterminated comment: `/*` has no closing `*/`", at: start) }
-                index += 2
+                index = end
             } else if scalar == "/" {
                 throw unexpected(at: index)
             } else {

@@ -20,7 +20,7 @@ extension SourceText {
 
     /// The byte offset of the first invalid sequence, nil for valid UTF-8. Plain ASCII is skipped fast.
     private static func firstInvalidSequence(in bytes: [UInt8]) -> Int? {
-        var offset = bytes.withUnsafeBufferPointer { buffer in buffer.firstIndex(where: { $0 >= 0x80 }) ?? buffer.count }
+        var offset = ByteScan.firstNonASCII(in: bytes)
         guard offset < bytes.count else { return nil }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes[offset...].makeIterator()

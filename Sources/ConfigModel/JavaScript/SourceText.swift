@@ -18,28 +18,7 @@ struct SourceText {
         self.file = file
         self.fileID = FilePathTable.shared.id(for: file)
         self.bytes = bytes
-        var starts = [0]
-        var isASCII = true
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            let count = buffer.count
-            while index < count {
-                let byte = buffer[index]
-                if byte == 0x0A {
-                    starts.append(index + 1)
-                } else if byte == 0x0D {
-                    if index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
-                    starts.append(index + 1)
-                } else if byte >= 0x80 {
-                    isASCII = false
-                    if byte == 0xE2, index + 2 < count, buffer[index + 1] == 0x80, buffer[index + 2] & 0xFE == 0xA8 {
-                        index += 2
-                        starts.append(index + 1)
-                    }
-                }
-                index += 1
-            }
-        }
+        let (starts, isASCII) = ByteScan.lineStarts(of: bytes)
         lineStarts = starts
         scalarCheckpoints = isASCII ? [] : SourceText.checkpoints(bytes)
     }
@@ -71,14 +50,6 @@ struct SourceText {
 
     static func isLineTerminator(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}"
-    }
-
-    /// The length in bytes of the line terminator at `index`, 0 when there is none (CRLF counts as the CR alone).
-    func lineTerminatorLength(at index: Int) -> Int {
-        let byte = bytes[index]
-        if byte == 0x0A || byte == 0x0D { return 1 }
-        if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 { return 3 }
-        return 0
     }
 
     /// The scalar starting at byte `index` and its length in bytes.
@@ -118,9 +89,7 @@ struct SourceText {
     func line(_ number: Int) -> String {
         guard number >= 1, number <= lineStarts.count else { return "" }
         let start = lineStarts[number - 1]
-        var end = start
-        while end < bytes.count, lineTerminatorLength(at: end) == 0 { end += 1 }
-        return text(start, end)
+        return text(start, ByteScan.lineTerminator(in: bytes, from: start))
     }
 }
 

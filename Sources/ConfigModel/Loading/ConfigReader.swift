@@ -115,7 +115,7 @@ public struct ConfigReader: Sendable {
     }
 
     private static func read(path: String, loader: ModuleLoader, options: ReaderOptions) -> FileReadResult {
-        guard let data = options.overlay[path] ?? FileManager.default.contents(atPath: path).map(Array.init) else {
+        guard let data = options.overlay[path] ?? FileBytes.contents(of: path) else {
             let diagnostic = Diagnostic(severity: .error, problem: .unreadableFile, message: "cannot read this file",
                                         span: .wholeFile(path))
             return FileReadResult(path: path, diagnostics: [diagnostic])

@@ -71,7 +71,7 @@ final class ModuleLoader {
     }
 
     private static func load(_ path: String, with loader: ModuleLoader) -> Result<(LocatedValue, JSEvaluator?), ReadError> {
-        guard let data = loader.overlay[path] ?? FileManager.default.contents(atPath: path).map(Array.init) else {
+        guard let data = loader.overlay[path] ?? FileBytes.contents(of: path) else {
             return .failure(ReadError(.runtime, "cannot read \(path)", at: TextPosition(line: 1, column: 1), file: path))
         }
         // Invalid UTF-8 is read as Node reads it; the file's own read warns about it.

@@ -17,7 +17,7 @@ extension SourceText {
     /// The suppression comments in this text: a `//` or `/*` comment whose text starts with a directive.
     /// Rule ids are separated by commas or spaces; text after ` -- ` is a reason and ignored.
     func suppressionComments() -> [SuppressionComment] {
-        guard Self.contains(Self.directivePrefix, in: bytes) else { return [] }
+        guard ByteScan.contains(Self.directivePrefix, in: bytes) else { return [] }
         var found: [SuppressionComment] = []
         for number in 1...lineCount {
             let line = self.line(number)
@@ -35,17 +35,6 @@ extension SourceText {
     }
 
     private static let directivePrefix = Array("grouparoo-gen-disable".utf8)
-
-    /// A plain scan: `firstRange(of:)` runs unspecialized generic code here, a third of a 10k-file validate.
-    private static func contains(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-            var matched = 1
-            while matched < needle.count, haystack[start + matched] == needle[matched] { matched += 1 }
-            if matched == needle.count { return true }
-        }
-        return false
-    }
 
     /// The first `//` or `/*` at or after `start`; `block` for `/*`.
     private static func commentOpener(in line: String, from start: String.Index) -> (range: Range<String.Index>, block: Bool)? {

@@ -1,0 +1,165 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Fast searches over UTF-8 bytes for the reader's hot loops (comments, line starts, the
+/// suppression directive): eight bytes at a time, or the C library's vectorised `memchr`.
+/// Each answer is exactly what the obvious byte-by-byte loop would give.
+enum ByteScan {
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// The eight bytes at `offset` (which must have eight bytes after it) as one little-endian word.
+    @inline(__always)
+    private static func word(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+    }
+
+    /// False only when no byte of the word is below 0x0E (LF and CR are) or at least 0x80
+    /// (U+2028 and U+2029 start with 0xE2): such a word cannot hold a line terminator.
+    @inline(__always)
+    static func mayHoldLineTerminator(_ word: UInt64) -> Bool {
+        ((word &- 0x0E * ones) | word) & highBits != 0
+    }
+
+    /// True when some byte of the word equals `byte`.
+    @inline(__always)
+    private static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let spread = word ^ (UInt64(byte) &* ones)
+        return (spread &- ones) & ~spread & highBits != 0
+    }
+
+    /// The first offset at or after `start` where a line terminator (LF, CR, U+2028, U+2029) starts,
+    /// or the end of the bytes.
+    static func lineTerminator(in bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            let count = buffer.count
+            var slowUntil = 0
+            while index < count {
+                if index >= slowUntil, index + 8 <= count {
+                    if !mayHoldLineTerminator(word(buffer, index)) {
+                        index += 8
+                        continue
+                    }
+                    slowUntil = index + 8
+                }
+                if terminatorLength(buffer, index) > 0 { return index }
+                index += 1
+            }
+            return count
+        }
+    }
+
+    /// After a `/*` whose text starts at `start`: the offset just past the closing `*/` (nil when
+    /// there is none) and whether a line terminator comes before it.
+    static func blockCommentEnd(in bytes: [UInt8], from start: Int) -> (end: Int?, crossesLine: Bool) {
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = start
+            // Until the first line terminator, look for both it and `*`.
+            var slowUntil = 0
+            while index < count {
+                if index >= slowUntil, index + 8 <= count {
+                    let word = word(buffer, index)
+                    if !mayHoldLineTerminator(word), !holds(word, UInt8(ascii: "*")) {
+                        index += 8
+                        continue
+                    }
+                    slowUntil = index + 8
+                }
+                if buffer[index] == UInt8(ascii: "*"), index + 1 < count, buffer[index + 1] == UInt8(ascii: "/") {
+                    return (index + 2, false)
+                }
+                if terminatorLength(buffer, index) > 0 { break }
+                index += 1
+            }
+            guard index < count else { return (nil, false) }
+            // A line terminator has been crossed: only the closing `*/` matters now.
+            let base = buffer.baseAddress!
+            while index < count {
+                guard let star = memchr(base + index, Int32(UInt8(ascii: "*")), count - index) else { return (nil, true) }
+                index = base.distance(to: star.assumingMemoryBound(to: UInt8.self)) + 1
+                if index < count, buffer[index] == UInt8(ascii: "/") { return (index + 1, true) }
+            }
+            return (nil, true)
+        }
+    }
+
+    /// The first offset of a byte of 0x80 or more (non-ASCII), or the end of the bytes.
+    static func firstNonASCII(in bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            while index + 8 <= count, word(buffer, index) & highBits == 0 { index += 8 }
+            while index < count, buffer[index] < 0x80 { index += 1 }
+            return index
+        }
+    }
+
+    /// Whether `needle` occurs in `haystack`: `memchr` finds each candidate first byte.
+    static func contains(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        return haystack.withUnsafeBufferPointer { hay in
+            guard let base = hay.baseAddress, hay.count >= needle.count else { return false }
+            let lastStart = hay.count - needle.count
+            var index = 0
+            while index <= lastStart {
+                guard let found = memchr(base + index, Int32(first), lastStart + 1 - index) else { return false }
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                var matched = 1
+                while matched < needle.count, hay[index + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// Byte offsets at which each line starts (after LF, CR, CRLF, U+2028 and U+2029), and whether
+    /// all the bytes are ASCII.
+    static func lineStarts(of bytes: [UInt8]) -> (starts: [Int], isASCII: Bool) {
+        var starts = [0]
+        var isASCII = true
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            var slowUntil = 0
+            while index < count {
+                if index >= slowUntil, index + 8 <= count {
+                    if !mayHoldLineTerminator(word(buffer, index)) {
+                        index += 8
+                        continue
+                    }
+                    slowUntil = index + 8
+                }
+                let byte = buffer[index]
+                if byte == 0x0A {
+                    starts.append(index + 1)
+                } else if byte == 0x0D {
+                    if index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
+                    starts.append(index + 1)
+                } else if byte >= 0x80 {
+                    isASCII = false
+                    if byte == 0xE2, index + 2 < count, buffer[index + 1] == 0x80, buffer[index + 2] & 0xFE == 0xA8 {
+                        index += 2
+                        starts.append(index + 1)
+                    }
+                }
+                index += 1
+            }
+        }
+        return (starts, isASCII)
+    }
+
+    /// The length in bytes of the line terminator at `index`, 0 when there is none (CRLF counts as the CR alone).
+    @inline(__always)
+    private static func terminatorLength(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        let byte = buffer[index]
+        if byte == 0x0A || byte == 0x0D { return 1 }
+        if byte == 0xE2, index + 2 < buffer.count, buffer[index + 1] == 0x80, buffer[index + 2] & 0xFE == 0xA8 { return 3 }
+        return 0
+    }
+}

@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a whole file straight into bytes with `open`/`read`: the reader reads every config file once,
+/// and `FileManager.contents(atPath:)` costs a `Data` plus a copy into an array each time.
+enum FileBytes {
+    /// The file's bytes, or nil when it cannot be opened or read or is not a regular file (as `FileManager`).
+    static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        // O_NONBLOCK: a FIFO named like a config file must not hang the reader (it is then refused as not regular).
+        // The size is a hint: one spare byte tells whether the file grew since `fstat`, then reading goes on.
+        var bytes: [UInt8] = []
+        var chunk = max(Int(status.st_size), 0) + 1
+        while true {
+            var failed = false
+            var reachedEnd = false
+            let old = bytes.count
+            bytes.reserveCapacity(old + chunk)
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            let filled = bytes.withUnsafeMutableBytes { buffer in
+                var filled = 0
+                while filled < chunk {
+                    let count = read(descriptor, buffer.baseAddress! + old + filled, chunk - filled)
+                    if count < 0, errno == EINTR { continue }
+                    if count < 0 { failed = true }
+                    if count <= 0 { reachedEnd = true; break }
+                    filled += count
+                }
+                return filled
+            }
+            if failed { return nil }
+            bytes.removeSubrange((old + filled)...)
+            if reachedEnd { return bytes }
+            chunk = max(chunk, 4096)
+        }
+    }
+}
