@@ -5,7 +5,8 @@
 #
 #   Benchmarks/remote.sh [PROPERTIES] [RUNS]      defaults: 10000 properties, 5 runs
 #
-# SKIP_BUILD=1 reuses an existing release binary. Needs node, python3 and GNU time.
+# SKIP_BUILD=1 reuses an existing release binary; SCRATCH_PATH (default .build) is where it is built.
+# Needs node, python3 and GNU time.
 set -euo pipefail
 
 PROPERTIES="${1:-10000}"
@@ -13,13 +14,15 @@ RUNS="${2:-5}"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 OUT="$HERE/out/remote"
+SCRATCH_PATH="${SCRATCH_PATH:-.build}"
 cd "$ROOT"
 command -v node >/dev/null || { echo "node is not on PATH" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time (GNU time) is required for peak RSS" >&2; exit 1; }
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  swift build -c release --product grouparoo-gen >&2
+  swift build -c release --scratch-path "$SCRATCH_PATH" --product grouparoo-gen >&2
 fi
-BIN="$(swift build -c release --show-bin-path)/grouparoo-gen"
+BIN="$(swift build -c release --scratch-path "$SCRATCH_PATH" --show-bin-path)/grouparoo-gen"
+[ -x "$BIN" ] || { echo "no binary at $BIN" >&2; exit 1; }
 rm -rf "$OUT" && mkdir -p "$OUT"
 
 # The fake instance; it exits when its stdin (a FIFO this script holds open) closes, or when killed.

@@ -178,6 +178,26 @@ final class RemoteRoundTripTests: XCTestCase {
         XCTAssertTrue(changes[2].isDeletedByApply)
     }
 
+    /// Objects written the same on both sides are equal, except a group whose rule names a property by
+    /// key: each side resolves the key through its own properties, so the same text can change.
+    func testIdenticalObjectsAreUnchangedButGroupRulesByKeyFollowTheirProperty() {
+        func property(_ id: String) -> PlainConfigObject {
+            PlainConfigObject(objectClass: "property", id: id, value: .object([
+                .init("class", .string("property")), .init("id", .string(id)), .init("key", .string("email")),
+                .init("type", .string("email")), .init("sourceId", .string("s")),
+            ]))
+        }
+        let group = PlainConfigObject(objectClass: "group", id: "g", value: .object([
+            .init("class", .string("group")), .init("id", .string("g")), .init("name", .string("G")),
+            .init("rules", .array([.object([.init("key", .string("email")), .init("operation", .object([.init("op", .string("exists"))]))])])),
+        ]))
+        XCTAssertEqual(ConfigDiff.compare([property("email_one"), group], [property("email_one"), group]), [])
+        let changes = ConfigDiff.compare([property("email_one"), group], [property("email_two"), group])
+        XCTAssertEqual(changes.map(\.key), ["group:g", "property:email_one", "property:email_two"])
+        XCTAssertEqual(changes[0].fields.map(\.path), ["rules[0].propertyId"])
+        XCTAssertEqual(changes[0].fields.first?.after, .string("email_two"))
+    }
+
     func testSettingsAtTheirDefaultAndDraftObjectsAreNotImported() {
         func setting(_ key: String, _ value: String, _ defaultValue: ConfigValue, plugin: String = "core") -> ConfigValue {
             .object([.init("id", .string("set_\(key)")), .init("pluginName", .string(plugin)), .init("key", .string(key)),

@@ -33,35 +33,48 @@ public enum ConfigDiff {
     }
 
     /// `before` → `after`. `order` lists node ids (`class:id`) in apply order; changes are sorted
-    /// by it, objects it does not name last (by class and id).
+    /// by it, objects it does not name last (by class and id). When a key repeats on one side, its
+    /// first object counts.
     public static func compare(_ before: [PlainConfigObject], _ after: [PlainConfigObject], order: [String] = []) -> [ObjectChange] {
-        let beforeNormalizer = ConfigNormalizer(before)
-        let afterNormalizer = ConfigNormalizer(after)
-        var afterByKey: [String: PlainConfigObject] = [:]
-        for object in after where afterByKey[object.key] == nil { afterByKey[object.key] = object }
-        var beforeKeys = Set<String>()
-        var changes: [ObjectChange] = []
-        for old in before where beforeKeys.insert(old.key).inserted {
-            guard let new = afterByKey[old.key] else {
-                changes.append(ObjectChange(kind: .deleted, objectClass: old.objectClass, id: old.id, fields: [],
-                                            locked: old.locked, file: old.file))
-                continue
+        let beforeKeys = before.map(\.key), afterKeys = after.map(\.key)
+        let beforeIndex = firstIndexByKey(beforeKeys), afterIndex = firstIndexByKey(afterKeys)
+        let beforeNormalizer = ConfigNormalizer(before), afterNormalizer = ConfigNormalizer(after)
+        let matched = beforeKeys.indices.filter { beforeIndex[beforeKeys[$0]] == $0 }
+        // The field-level comparison is the costly part: spread over the cores.
+        let compared = LargeStack.parallelMap(matched.count, minimumPerWorker: 512) { position -> ObjectChange? in
+            let old = before[matched[position]]
+            guard let newIndex = afterIndex[beforeKeys[matched[position]]] else {
+                return ObjectChange(kind: .deleted, objectClass: old.objectClass, id: old.id, fields: [], locked: old.locked, file: old.file)
             }
+            let new = after[newIndex]
+            // Normalising depends on the object alone, except for group rules naming a property by key,
+            // which each side resolves through its own properties.
+            if old.value == new.value && old.objectClass != "group" { return nil }
             var fields: [FieldChange] = []
             FieldDiff.compare(beforeNormalizer.normalized(old), afterNormalizer.normalized(new), path: "", into: &fields)
-            if !fields.isEmpty {
-                changes.append(ObjectChange(kind: .changed, objectClass: old.objectClass, id: old.id, fields: fields,
-                                            locked: old.locked, file: new.file ?? old.file))
-            }
+            guard !fields.isEmpty else { return nil }
+            return ObjectChange(kind: .changed, objectClass: old.objectClass, id: old.id, fields: fields,
+                                locked: old.locked, file: new.file ?? old.file)
         }
-        var afterKeys = Set<String>()
-        for new in after where !beforeKeys.contains(new.key) && afterKeys.insert(new.key).inserted {
-            changes.append(ObjectChange(kind: .created, objectClass: new.objectClass, id: new.id, fields: [], locked: nil, file: new.file))
+        let created = afterKeys.indices.filter { afterIndex[afterKeys[$0]] == $0 && beforeIndex[afterKeys[$0]] == nil }.map { index in
+            ObjectChange(kind: .created, objectClass: after[index].objectClass, id: after[index].id, fields: [], locked: nil, file: after[index].file)
         }
-        var rank: [String: Int] = [:]
-        for (index, key) in order.enumerated() where rank[key] == nil { rank[key] = index }
+        return sorted(compared.compactMap { $0 } + created, by: order)
+    }
+
+    private static func firstIndexByKey(_ keys: [String]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() where index[key] == nil { index[key] = position }
+        return index
+    }
+
+    /// By each change's first place in `order`, then by key; the few changes are looked up, not the whole order.
+    private static func sorted(_ changes: [ObjectChange], by order: [String]) -> [ObjectChange] {
+        var rank = Dictionary(changes.map { ($0.key, Int.max) }, uniquingKeysWith: { first, _ in first })
+        for (index, key) in order.enumerated() where rank[key] == Int.max { rank[key] = index }
         return changes.enumerated().sorted { left, right in
-            let (a, b) = (rank[left.element.key] ?? Int.max, rank[right.element.key] ?? Int.max)
+            let (a, b) = (rank[left.element.key]!, rank[right.element.key]!)
             if a != b { return a < b }
             if left.element.key != right.element.key { return left.element.key < right.element.key }
             return left.offset < right.offset

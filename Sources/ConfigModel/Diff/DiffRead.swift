@@ -15,25 +15,32 @@ public enum DiffRead {
         guard !unset.isEmpty else { return Result(objects: PlainConfigObject.objects(of: first), read: first) }
         var marked = options
         for name in unset { marked.environment[name] = marker + name }
-        // Only the files that read one of them are read again (a 10,000-file tree has a few), unless
-        // a required module read it: other files get that module's exports from the require cache
-        // without a read of their own, so then everything is read again.
         let reader = ConfigReader(options: marked)
         let reads = first.files.map { file in file.environmentReads.filter { unset.contains($0.name) } }
-        let second: ConfigReadResult
-        if zip(first.files, reads).allSatisfy({ file, reads in reads.allSatisfy { $0.span.file == file.path } }) {
-            var files = first.files
-            for index in files.indices where !reads[index].isEmpty { files[index] = reader.readFile(at: files[index].path) }
-            second = ConfigReadResult(directory: first.directory, files: files)
-        } else {
-            second = reader.readDirectory(at: path)
+        // A required module that read one of them gives other files its exports from the require
+        // cache without a read of their own: then everything is read again.
+        guard zip(first.files, reads).allSatisfy({ file, reads in reads.allSatisfy { $0.span.file == file.path } }) else {
+            let second = reader.readDirectory(at: path)
+            return Result(objects: PlainConfigObject.objects(of: second).map(unmarked), read: second)
         }
+        // Otherwise only the files that read one of them are read again (a 10,000-file tree has a
+        // few hundred), on every core, and only their objects can hold the marker.
+        let again = first.files.indices.filter { !reads[$0].isEmpty }
+        var files = first.files
+        let reread = LargeStack.parallelMap(again.count) { reader.readFile(at: first.files[again[$0]].path) }
+        for (index, file) in zip(again, reread) { files[index] = file }
+        let rereadPaths = Set(reread.map(\.path))
+        let second = ConfigReadResult(directory: first.directory, files: files)
         let objects = PlainConfigObject.objects(of: second).map { object in
-            var copy = object
-            copy.value = unmark(object.value)
-            return copy
+            rereadPaths.contains(object.file ?? "") ? unmarked(object) : object
         }
         return Result(objects: objects, read: second)
+    }
+
+    private static func unmarked(_ object: PlainConfigObject) -> PlainConfigObject {
+        var copy = object
+        copy.value = unmark(object.value)
+        return copy
     }
 
     /// The name in "environment variable `NAME` is not set, …".

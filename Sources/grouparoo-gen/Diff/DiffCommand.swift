@@ -64,25 +64,19 @@ enum DiffCommand: Command {
         let loader = DiffLoader(context: context, options: ReaderOptions(environment: environment, evaluator: arguments[option.reader.evaluator] ?? .static),
                                 scratch: scratch, defaultDirectory: defaultDirectory)
 
-        let before: DiffSide
-        var afterName = arguments.positionals.count == maximum ? arguments.positionals[maximum - 1] : defaultDirectory
+        let named = arguments.positionals.count == maximum ? arguments.positionals[maximum - 1] : defaultDirectory
+        let afterName = named.isEmpty ? "." : named
+        let readBefore: () -> Result<DiffSide, DiffLoader.Problem>
         if useHost {
             guard let host else { return usageError("no instance: pass \(option.remote.host.name) URL or set $GROUPAROO_HOST", context: context) }
-            switch loader.live(arguments, option.remote, host: host) {
-            case .success(let side): before = side
-            case .failure(let problem): return fail(problem, context: context)
-            }
+            readBefore = { loader.live(arguments, option.remote, host: host) }
         } else {
-            switch loader.side(arguments.positionals[0], index: 0) {
-            case .success(let side): before = side
-            case .failure(let problem): return fail(problem, context: context)
-            }
+            readBefore = { loader.side(arguments.positionals[0], index: 0) }
         }
-        if afterName.isEmpty { afterName = "." }
-        let after: DiffSide
-        switch loader.side(afterName, index: 1) {
-        case .success(let side): after = side
-        case .failure(let problem): return fail(problem, context: context)
+        let (before, after): (DiffSide, DiffSide)
+        switch BothSides.run(readBefore, { loader.side(afterName, index: 1) }) {
+        case (.failure(let problem), _), (_, .failure(let problem)): return fail(problem, context: context)
+        case (.success(let first), .success(let second)): (before, after) = (first, second)
         }
         for side in [before, after] where side.unreadableFiles > 0 {
             context.writeError("warning: \(DiagnosticPrinter.counted(side.unreadableFiles, "file")) of \(ControlCharacters.escaped(side.label)) "
@@ -150,16 +144,8 @@ struct DiffLoader {
         case .success(let made): client = made
         case .failure(let problem): return .failure(Problem(message: problem.message))
         }
-        let reader = InstanceReader(client: client, progress: RemoteOptions.progress(context))
-        switch reader.read(InstanceReader.listsNeeded(for: [])) {
-        case .success(let outcome):
-            for problem in outcome.unreadable {
-                context.writeError("warning: left out an object the instance could not serve (\(problem))\n")
-            }
-            let converted = ImportConversion(options: .init(includeLocked: true)).convert(outcome.snapshot)
-            return .success(.live(converted.objects, label: ControlCharacters.escaped(host)))
-        case .failure(let failure):
-            return .failure(Problem(message: failure.message))
-        }
+        return RemoteOptions.read(InstanceReader.listsNeeded(for: []), from: client, context: context)
+            .map { snapshot in DiffSide.live(ImportConversion(options: .init(includeLocked: true)).convert(snapshot).objects, label: ControlCharacters.escaped(host)) }
+            .mapError { Problem(message: $0.message) }
     }
 }

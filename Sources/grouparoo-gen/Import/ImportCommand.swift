@@ -67,18 +67,14 @@ enum ImportCommand: Command {
         }
         directory = context.absolutePath(directory)
 
-        let reader = InstanceReader(client: client, progress: RemoteOptions.progress(context))
-        let outcome: InstanceReader.Outcome
-        switch reader.read(InstanceReader.listsNeeded(for: only)) {
-        case .success(let read): outcome = read
+        let snapshot: InstanceSnapshot
+        switch RemoteOptions.read(InstanceReader.listsNeeded(for: only), from: client, context: context) {
+        case .success(let read): snapshot = read
         case .failure(let failure):
             context.writeError("error: \(failure.message)\nimport: nothing written\n")
             return ExitCode.failure
         }
-        for problem in outcome.unreadable {
-            context.writeError("warning: left out an object the instance could not serve (\(problem))\n")
-        }
-        let converted = ImportConversion(options: .init(only: only, includeLocked: arguments[option.includeLocked])).convert(outcome.snapshot)
+        let converted = ImportConversion(options: .init(only: only, includeLocked: arguments[option.includeLocked])).convert(snapshot)
         let request = ImportWrite.Request(directory: directory, format: arguments[option.format] ?? .js,
                                           overwrite: arguments[option.overwrite], dryRun: arguments[option.dryRun])
         return ImportWrite.run(converted, request: request, context: context)

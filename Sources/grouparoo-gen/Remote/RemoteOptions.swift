@@ -1,3 +1,4 @@
+import ConfigModel
 import Foundation
 
 /// The options `import` and `diff` share to reach an instance. The API key is only ever read from
@@ -44,6 +45,16 @@ enum RemoteOptions {
             settings.retryDelay = delay  // tests shorten the backoff
         }
         return .success(GrouparooClient(settings))
+    }
+
+    /// Reads the lists `classes` need, with progress, warning about each object the instance could not serve.
+    static func read(_ classes: [RemoteClass], from client: GrouparooClient, context: CommandContext) -> Result<InstanceSnapshot, RemoteFailure> {
+        InstanceReader(client: client, progress: progress(context)).read(classes).map { outcome in
+            for problem in outcome.unreadable {
+                context.writeError("warning: left out an object the instance could not serve (\(problem))\n")
+            }
+            return outcome.snapshot
+        }
     }
 
     /// Progress on standard error: one live line on a terminal, a line per finished list otherwise.
