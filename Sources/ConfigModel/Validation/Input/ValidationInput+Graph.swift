@@ -21,7 +21,19 @@ extension ValidationInput {
         })
     }
 
-    private func prerequisites(of entry: ConfigEntry) -> [GraphInput.Prerequisite] {
+    /// Positions of the entries `entry` needs, as `ConfigGraph` links them: only the first object with a
+    /// node id provides it (a later one needs nothing), a node no object provides is left out (it needs
+    /// nothing either), and so are the entry itself and repeats.
+    func prerequisiteProviders(of entry: ConfigEntry) -> [Int] {
+        guard nodes[entry.nodeID] == entry.position else { return [] }
+        var seen: Set<Int> = [entry.position]
+        return prerequisites(of: entry).compactMap { prerequisite in
+            guard let provider = nodes[prerequisite.nodeID], seen.insert(provider).inserted else { return nil }
+            return provider
+        }
+    }
+
+    func prerequisites(of entry: ConfigEntry) -> [GraphInput.Prerequisite] {
         let templates = resolvedTemplateVariables(of: entry).map { variable, property in
             // A variable naming a property key depends on that property's id (R-DEP-05); with no such
             // property Grouparoo stops with "no property with key …".

@@ -22,21 +22,22 @@ struct DependencyCycleRule: ValidationRule {
         ])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        let graph = ConfigGraph(config)
-        let adjacency = graph.adjacency
+        // Nodes are entry positions: the graph's nodes without building it (`ConfigGraph` spells out every
+        // node and edge, which only the few cycles found here need).
+        let adjacency = config.entries.map { config.prerequisiteProviders(of: $0) }
         return GraphAlgorithms.cyclicComponents(adjacency).compactMap { component -> Diagnostic? in
             let cycle = GraphAlgorithms.shortestCycle(from: component[0], within: Set(component), adjacency: adjacency)
-            guard let start = cycle.first, let startEntry = config.entry(nodeID: graph.nodes[start].id) else { return nil }
-            let names = (cycle + [start]).map { graph.nodes[$0].id }
+            guard let start = cycle.first else { return nil }
+            let names = (cycle + [start]).map { config.entries[$0].nodeID }
             let notes = zip(cycle, cycle.dropFirst() + [start]).compactMap { from, to -> DiagnosticNote? in
-                guard let edgeIndex = graph.outgoing[from].first(where: { graph.edges[$0].to == to }),
-                      let fromEntry = config.entry(nodeID: graph.nodes[from].id),
-                      let toEntry = config.entry(nodeID: graph.nodes[to].id) else { return nil }
-                let edge = graph.edges[edgeIndex]
-                return DiagnosticNote("\(fromEntry.label) depends on \(toEntry.label) through `\(edge.via)`", span: edge.span)
+                let (fromEntry, toEntry) = (config.entries[from], config.entries[to])
+                let edge = config.prerequisites(of: fromEntry).filter { config.nodes[$0.nodeID] == to }
+                guard let first = edge.first else { return nil }
+                let via = edge.map(\.path).joined(separator: ", ")
+                return DiagnosticNote("\(fromEntry.label) depends on \(toEntry.label) through `\(via)`", span: first.span)
             }
             let extra = component.count > cycle.count ? " (\(component.count) objects are involved in all)" : ""
-            return diagnostic("dependency cycle: \(names.joined(separator: " → "))\(extra)", on: startEntry,
+            return diagnostic("dependency cycle: \(names.joined(separator: " → "))\(extra)", on: config.entries[start],
                               grouparoo: "Maximum call stack size exceeded", notes: notes)
         }
     }
