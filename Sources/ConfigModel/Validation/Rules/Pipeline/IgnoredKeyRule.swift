@@ -18,14 +18,24 @@ struct IgnoredKeyRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for entry in config.entries {
-            guard let configClass = entry.dispatchClass else { continue }
+            // Most classes ignore no key: their objects are not looked at.
+            guard let configClass = entry.dispatchClass, case let ignored = Self.ignoredFields[configClass], !ignored.isEmpty
+            else { continue }
             for property in entry.properties.properties {
-                guard case .ignored(let instead, _)? = configClass.field(property.key)?.status else { continue }
+                guard case .ignored(let instead, _)? = ignored.first(where: { $0.key == property.key })?.status else { continue }
                 let hint = instead.map { "use `\($0)` instead" } ?? "Grouparoo always decides this itself"
                 found.append(diagnostic("`\(property.key)` is ignored at the top level of a "
                                         + "\(configClass.preferredSpelling); \(hint)", on: entry, at: property.keySpan))
             }
         }
         return found
+    }
+
+    /// Each class's fields Grouparoo ignores (the first field with a key decides, as `ConfigClass.field` does).
+    private static let ignoredFields = PerClass { configClass in
+        configClass.fields.filter { field in
+            guard case .ignored? = configClass.field(field.key)?.status else { return false }
+            return true
+        }
     }
 }

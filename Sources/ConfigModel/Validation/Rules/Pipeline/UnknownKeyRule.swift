@@ -23,13 +23,17 @@ struct UnknownKeyRule: ValidationRule {
         var found: [Diagnostic] = []
         for entry in config.entries {
             guard let configClass = entry.dispatchClass, configClass.canonical != .record || config.runMode.loadsRecords else { continue }
-            for property in entry.properties.properties where !configClass.allowsKey(property.key) {
+            let allowed = Self.allowedKeys[configClass]
+            for property in entry.properties.properties where !allowed.contains(property.key) {
                 found.append(diagnostic(message(for: property.key, in: configClass), on: entry, at: property.keySpan,
                                         grouparoo: "\(property.key) is not a valid property of a \(configClass.modelName)"))
             }
         }
         return found
     }
+
+    /// The keys `ConfigClass.allowsKey` accepts, fetched once per object rather than once per key.
+    private static let allowedKeys = PerClass { Set($0.fields.map(\.key)) }
 
     private func message(for key: String, in configClass: ConfigClass) -> String {
         var text = "`\(key)` is not a valid key for a \(configClass.preferredSpelling)"

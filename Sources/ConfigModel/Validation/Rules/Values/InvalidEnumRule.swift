@@ -26,9 +26,10 @@ struct InvalidEnumRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for entry in config.entries {
-            for field in entry.bodyFields where !field.allowedValues.isEmpty {
+            guard let configClass = entry.dispatchClass else { continue }
+            for field in Self.enumeratedFields[configClass] {
                 guard let value = entry.decodedString(field.key), !field.allowedValues.contains(value.value) else { continue }
-                let grouparoo = entry.dispatchClass.flatMap { Self.grouparooMessages[$0]?[field.key] }?(value.value, entry)
+                let grouparoo = Self.grouparooMessages[configClass]?[field.key]?(value.value, entry)
                 found.append(problem(field.key, value.value, field.allowedValues, on: entry, at: value.span,
                                      grouparoo: grouparoo))
             }
@@ -49,6 +50,8 @@ struct InvalidEnumRule: ValidationRule {
         }
         return found
     }
+
+    private static let enumeratedFields = PerClass { $0.bodyFields.filter { !$0.allowedValues.isEmpty } }
 
     /// Grouparoo's own message for a value it rejects: the raw value and the object.
     private static let grouparooMessages: [ConfigClass: [String: @Sendable (String, ConfigEntry) -> String]] = [

@@ -15,14 +15,12 @@ struct InvalidLengthRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for entry in config.entries {
-            let fields = entry.bodyFields
-            for field in fields {
-                guard let limit = field.length else { continue }
+            guard let configClass = entry.dispatchClass else { continue }
+            for field in Self.limitedFields[configClass] {
                 // `key || name`: an alias stands in for a missing key (R-PROP-03).
-                let alias = fields.first { $0.status == .alias(of: field.key) }
-                guard let value = entry.decodedString(field.key) ?? alias.flatMap({ entry.decodedString($0.key) })
+                guard let value = entry.decodedString(field.key) ?? field.alias.flatMap({ entry.decodedString($0) })
                 else { continue }
-                let length = value.value.utf16.count
+                let (limit, length) = (field.limit, value.value.utf16.count)
                 guard !limit.contains(length) else { continue }
                 let bound = length > limit.upperBound ? "at most \(limit.upperBound)" : "at least \(limit.lowerBound)"
                 found.append(diagnostic("`\(field.key)` is \(length) character\(length == 1 ? "" : "s") long; it must be \(bound)",
@@ -30,5 +28,20 @@ struct InvalidLengthRule: ValidationRule {
             }
         }
         return found
+    }
+
+    /// A field with a length limit, and the key whose value stands in when it is missing.
+    private struct LimitedField: Sendable {
+        let key: String
+        let limit: ClosedRange<Int>
+        let alias: String?
+    }
+
+    private static let limitedFields = PerClass { configClass in
+        let fields = configClass.bodyFields
+        return fields.compactMap { field -> LimitedField? in
+            guard let limit = field.length else { return nil }
+            return LimitedField(key: field.key, limit: limit, alias: fields.first { $0.status == .alias(of: field.key) }?.key)
+        }
     }
 }

@@ -29,12 +29,11 @@ struct MissingRequiredFieldRule: ValidationRule {
             guard let configClass = entry.dispatchClass, configClass.canonical != .record || config.runMode.loadsRecords
             else { continue }
             let model = configClass.modelName
-            let fields = configClass.bodyFields
-            for field in fields where field.requirement == .required && isMissing(entry.properties[field.key]) {
-                found.append(missing(field.key, on: entry, grouparoo: "\(model).\(field.key) cannot be null"))
+            let fields = Self.checkedFields[configClass]
+            for key in fields.required where isMissing(entry.properties[key]) {
+                found.append(missing(key, on: entry, grouparoo: "\(model).\(key) cannot be null"))
             }
-            // The requirement is checked before the (linear) key lookup: most fields are optional.
-            for field in fields where field.requirement.isParent && entry.properties.property(field.key) == nil {
+            for field in fields.parents where entry.properties.property(field.key) == nil {
                 switch field.requirement {
                 case .parentLookup:
                     let parent = field.references?.modelName ?? field.key
@@ -44,14 +43,13 @@ struct MissingRequiredFieldRule: ValidationRule {
                 default: break
                 }
             }
-            for field in fields where field.requirement == .notNull && entry.properties[field.key]?.value.isNull == true {
-                found.append(diagnostic("`\(field.key)` is null; leave it out to use the default, or set true or false",
-                                        on: entry, at: entry.span(of: field.key),
-                                        grouparoo: "\(model).\(field.key) cannot be null"))
+            for key in fields.notNull where entry.properties[key]?.value.isNull == true {
+                found.append(diagnostic("`\(key)` is null; leave it out to use the default, or set true or false",
+                                        on: entry, at: entry.span(of: key), grouparoo: "\(model).\(key) cannot be null"))
             }
         }
         for member in config.teamMembers {
-            for key in TeamMemberOptions.fieldTable.fields.filter({ $0.requirement == .required }).map(\.key) {
+            for key in Self.requiredMemberOptions {
                 let value = member.config.options?.value.object[key]?.value
                 guard value.map(JavaScriptValues.isTruthy) != true else { continue }
                 found.append(diagnostic("team member needs `options.\(key)`", on: member.entry,
@@ -69,6 +67,22 @@ struct MissingRequiredFieldRule: ValidationRule {
         found += filterProblems(config)
         return found
     }
+
+    /// The keys each class requires, by kind of requirement (most fields are optional).
+    private struct CheckedFields: Sendable {
+        let required: [String]
+        let parents: [ConfigField]
+        let notNull: [String]
+    }
+
+    private static let checkedFields = PerClass { configClass in
+        let fields = configClass.bodyFields
+        return CheckedFields(required: fields.filter { $0.requirement == .required }.map(\.key),
+                             parents: fields.filter { $0.requirement.isParent },
+                             notNull: fields.filter { $0.requirement == .notNull }.map(\.key))
+    }
+
+    private static let requiredMemberOptions = TeamMemberOptions.fieldTable.fields.filter { $0.requirement == .required }.map(\.key)
 
     private func filterProblems(_ config: ValidationInput) -> [Diagnostic] {
         let lists = config.properties.map { ($0.entry, $0.config.filters) } + config.schedules.map { ($0.entry, $0.config.filters) }
