@@ -13,7 +13,8 @@ struct TemplatePlaceholderRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for entry in config.entries {
+        // Few objects hold a placeholder: a walk that spells out no paths finds them first.
+        for entry in config.entries where Self.containsPlaceholder(entry.properties) {
             // Iterative walk: config values can nest deeply and must not overflow the stack.
             // A value's path is spelled out only for containers and placeholders, not for every value.
             var pending: [(place: PathStep, value: LocatedValue)] = entry.properties.properties.map { (.key(nil, $0.key), $0.value) }
@@ -50,9 +51,31 @@ struct TemplatePlaceholderRule: ValidationRule {
         }
     }
 
-    /// `"..."`, ignoring surrounding spaces and tabs. Checked on every string in the config, so it avoids Foundation.
+    /// Whether any string value inside `object` is a placeholder.
+    private static func containsPlaceholder(_ object: JSObject) -> Bool {
+        var pending = object.properties.map(\.value)
+        while let located = pending.popLast() {
+            switch located.value {
+            case .string(let text) where isPlaceholder(text): return true
+            case .object(let nested): pending += nested.properties.map(\.value)
+            case .array(let elements): pending += elements
+            default: break
+            }
+        }
+        return false
+    }
+
+    /// `"..."`, ignoring surrounding spaces and tabs. Checked on every string in the config, so it reads
+    /// bytes and stops at the first one that rules it out.
     static func isPlaceholder(_ text: String) -> Bool {
-        let bytes = text.utf8.drop { $0 == 32 || $0 == 9 }.reversed().drop { $0 == 32 || $0 == 9 }
-        return bytes.count == 3 && bytes.allSatisfy { $0 == 46 }
+        var (dots, dotsEnded) = (0, false)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: ".") where !dotsEnded: dots += 1
+            case UInt8(ascii: " "), UInt8(ascii: "\t"): dotsEnded = dots > 0
+            default: return false
+            }
+        }
+        return dots == 3
     }
 }
