@@ -76,9 +76,25 @@ struct HardcodedSecretRule: ValidationRule {
     /// `GROUPAROO_OPTION__…` names, R-OPT-07) are not secrets.
     static func couldBeSecret(_ text: String) -> Bool {
         guard text.utf8.count >= 4 else { return false }
+        // Printable ASCII, where a Character is one byte and only space and tab are trimmed, is read as bytes:
+        // Foundation's trimming and Character properties cost more than the whole rule otherwise.
+        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) || $0 == 0x09 }) { return asciiCouldBeSecret(Array(text.utf8)) }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.count < 4 || trimmed == "..." || trimmed.hasPrefix("<") || trimmed.hasPrefix("{{") { return false }
         let looksLikeEnvName = trimmed.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" } && trimmed.contains("_")
+        return !looksLikeEnvName
+    }
+
+    private static func asciiCouldBeSecret(_ bytes: [UInt8]) -> Bool {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) })
+        else { return false }
+        let trimmed = bytes[first...last]
+        if trimmed.count < 4 || trimmed.first == UInt8(ascii: "<") || trimmed.starts(with: "{{".utf8) { return false }
+        let looksLikeEnvName = trimmed.contains(UInt8(ascii: "_")) && trimmed.allSatisfy { byte in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_")
+        }
         return !looksLikeEnvName
     }
 
