@@ -12,10 +12,11 @@ struct InvalidOptionValueRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for target in config.pluginOptionTargets {
-            let definitions = Dictionary(target.applicableDefinitions.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        // A few definitions per object: a linear search (the first with a key wins) beats building a dictionary.
+        for target in config.pluginOptionTargets where target.applicableDefinitions.contains(where: { !$0.allowedValues.isEmpty }) {
             for option in target.providedOptions {
-                guard let allowed = definitions[option.key]?.allowedValues, !allowed.isEmpty else { continue }
+                guard let allowed = target.applicableDefinitions.first(where: { $0.key == option.key })?.allowedValues,
+                      !allowed.isEmpty else { continue }
                 let value = JavaScriptValues.string(option.value.value)
                 guard !allowed.contains(value) else { continue }
                 found.append(diagnostic("\"\(value)\" is not a valid value for option `\(option.key)` (values: "

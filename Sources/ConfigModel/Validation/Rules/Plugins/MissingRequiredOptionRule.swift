@@ -29,11 +29,13 @@ struct MissingRequiredOptionRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         // `database: process.env.DB_NAME` is provided, its value unknown offline: `unset-env-var` covers it.
-        let unsetVariableReads = Set(config.read.files.flatMap(\.environmentReads).filter { !$0.isSet }.map(\.span))
+        // Built only when a required option is written but undefined.
+        lazy var unsetVariableReads = Set(config.read.files.flatMap(\.environmentReads).filter { !$0.isSet }.map(\.span))
         for target in config.pluginOptionTargets {
-            let provided = Dictionary(target.providedOptions.map { ($0.key, $0.value.value) }, uniquingKeysWith: { a, _ in a })
             for definition in target.applicableDefinitions where definition.isRequired {
-                if let value = provided[definition.key], JavaScriptValues.isTruthy(value) { continue }
+                // A few options per object: a linear search (the first with a key wins) beats building a dictionary.
+                if let value = target.providedOptions.first(where: { $0.key == definition.key })?.value.value,
+                   JavaScriptValues.isTruthy(value) { continue }
                 if let written = target.options?.value[definition.key], written.value.isUndefined,
                    unsetVariableReads.contains(written.span) { continue }
                 let id = target.entry.id ?? "undefined"

@@ -15,8 +15,8 @@ struct UnknownOptionRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for target in config.pluginOptionTargets {
-            let known = Set(target.applicableDefinitions.map(\.key))
-            for option in target.providedOptions where !known.contains(option.key) {
+            // A few definitions per object: a linear search beats building a set.
+            for option in target.providedOptions where !target.applicableDefinitions.contains(where: { $0.key == option.key }) {
                 let id = target.entry.id ?? "undefined"
                 let allowed = target.applicableDefinitions.map(\.key)
                 let hint = allowed.isEmpty ? "it takes no options" : "options: \(allowed.joined(separator: ", "))"
