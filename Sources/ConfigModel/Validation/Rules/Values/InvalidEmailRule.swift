@@ -22,13 +22,16 @@ struct InvalidEmailRule: ValidationRule {
         }
     }
 
+    /// A set, not a string: `String.contains(Character)` walks the string's characters for every one tested.
+    private static let forbiddenInLocalPart = Set("(),:;<>[]\\\"")
+
     /// A pragmatic version of validator.js `isEmail`: one `@`, a non-empty local part without
     /// spaces, and a dotted domain of letters, digits and hyphens ending in a 2+ letter label.
     static func looksLikeEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].utf8.count <= 64 else { return false }
         let local = parts[0], domain = parts[1]
-        guard !local.contains(where: { $0.isWhitespace || "(),:;<>[]\\\"".contains($0) }),
+        guard !local.contains(where: { $0.isWhitespace || forbiddenInLocalPart.contains($0) }),
               !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else { return false }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2 else { return false }
