@@ -21,23 +21,26 @@ extension ValidationInput {
         })
     }
 
-    /// Positions of the entries `entry` needs, as `ConfigGraph` links them: only the first object with a
-    /// node id provides it (a later one needs nothing), a node no object provides is left out (it needs
-    /// nothing either), and so are the entry itself and repeats.
+    /// Positions of the entries `entry` needs, in prerequisite order, as `ConfigGraph` links them: only
+    /// the first object with a node id provides it (a later one needs nothing), and a node no object
+    /// provides is left out (it needs nothing either), as is the entry itself. Repeats are kept: they
+    /// change neither the cycles nor the shortest one.
     func prerequisiteProviders(of entry: ConfigEntry) -> [Int] {
         guard nodes[entry.nodeID] == entry.position else { return [] }
-        var seen: Set<Int> = [entry.position]
-        return prerequisites(of: entry).compactMap { prerequisite in
-            guard let provider = nodes[prerequisite.nodeID], seen.insert(provider).inserted else { return nil }
-            return provider
+        var providers: [Int] = []
+        func link(_ nodeID: String) {
+            if let provider = nodes[nodeID], provider != entry.position { providers.append(provider) }
         }
+        for (variable, property) in resolvedTemplateVariables(of: entry) {
+            link("property:\(Self.templateTargetID(variable, property))")
+        }
+        for reference in references[entry.position] { link(reference.nodeID) }
+        return providers
     }
 
     func prerequisites(of entry: ConfigEntry) -> [GraphInput.Prerequisite] {
         let templates = resolvedTemplateVariables(of: entry).map { variable, property in
-            // A variable naming a property key depends on that property's id (R-DEP-05); with no such
-            // property Grouparoo stops with "no property with key …".
-            let objectID = property.map { $0.id ?? "undefined" } ?? "{{\(variable.name)}}"
+            let objectID = Self.templateTargetID(variable, property)
             return GraphInput.Prerequisite(nodeID: "property:\(objectID)", objectClass: "property", objectID: objectID,
                                            path: "options.\(variable.optionKey) {{\(variable.name)}}", span: variable.span)
         }
@@ -45,6 +48,13 @@ extension ValidationInput {
             GraphInput.Prerequisite(nodeID: reference.nodeID, objectClass: reference.targetClass, objectID: reference.targetID,
                                     path: reference.path, span: reference.span)
         }
+    }
+
+    /// A variable naming a property key depends on that property's id (R-DEP-05); with no such property
+    /// Grouparoo stops with "no property with key …".
+    private static func templateTargetID(_ variable: TemplateVariable, _ property: ConfigEntry?) -> String {
+        guard let property else { return "{{\(variable.name)}}" }
+        return property.id ?? "undefined"
     }
 
     private static func recognisableName(_ entry: ConfigEntry) -> String? {
