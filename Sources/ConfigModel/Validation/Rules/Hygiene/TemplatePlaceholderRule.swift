@@ -51,18 +51,19 @@ struct TemplatePlaceholderRule: ValidationRule {
         }
     }
 
-    /// Whether any string value inside `object` is a placeholder.
+    /// Whether any string value inside `object` is a placeholder. Recursive, reading values in place
+    /// (copying each one costs most): values nest at most `LocatedValue.maximumDepth` levels.
     private static func containsPlaceholder(_ object: JSObject) -> Bool {
-        var pending = object.properties.map(\.value)
-        while let located = pending.popLast() {
-            switch located.value {
-            case .string(let text) where isPlaceholder(text): return true
-            case .object(let nested): pending += nested.properties.map(\.value)
-            case .array(let elements): pending += elements
-            default: break
-            }
+        object.properties.contains { containsPlaceholder($0.value.value) }
+    }
+
+    private static func containsPlaceholder(_ value: JSValue) -> Bool {
+        switch value {
+        case .string(let text): return isPlaceholder(text)
+        case .object(let object): return containsPlaceholder(object)
+        case .array(let elements): return elements.contains { containsPlaceholder($0.value) }
+        default: return false
         }
-        return false
     }
 
     /// `"..."`, ignoring surrounding spaces and tabs. Checked on every string in the config, so it reads
