@@ -23,8 +23,10 @@ struct UnknownKeyRule: ValidationRule {
         var found: [Diagnostic] = []
         for entry in config.entries {
             guard let configClass = entry.dispatchClass, configClass.canonical != .record || config.runMode.loadsRecords else { continue }
-            let allowed = Self.allowedKeys[configClass]
-            for property in entry.properties.properties where !allowed.contains(property.key) {
+            let (allowed, properties) = (Self.allowedKeys[configClass], entry.properties.properties)
+            // By index: only a reported property is copied.
+            for index in properties.indices where !allowed.contains(properties[index].key) {
+                let property = properties[index]
                 found.append(diagnostic(message(for: property.key, in: configClass), on: entry, at: property.keySpan,
                                         grouparoo: "\(property.key) is not a valid property of a \(configClass.modelName)"))
             }
