@@ -28,6 +28,9 @@ struct InvalidEmailRule: ValidationRule {
     /// A pragmatic version of validator.js `isEmail`: one `@`, a non-empty local part without
     /// spaces, and a dotted domain of letters, digits and hyphens ending in a 2+ letter label.
     static func looksLikeEmail(_ text: String) -> Bool {
+        // Printable ASCII, where a Character is one byte, is checked byte by byte: walking Characters and
+        // asking their Unicode properties costs tens of thousands of instructions per address.
+        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return looksLikeASCIIEmail(Array(text.utf8)) }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].utf8.count <= 64 else { return false }
         let local = parts[0], domain = parts[1]
@@ -41,5 +44,30 @@ struct InvalidEmailRule: ValidationRule {
         }
         let top = labels.last!
         return top.count >= 2 && top.allSatisfy { $0.isLetter }
+    }
+
+    private static let forbiddenInLocalPartBytes = forbiddenInLocalPart.compactMap(\.asciiValue)
+
+    /// `looksLikeEmail` for printable ASCII (so the only whitespace is a space).
+    private static func looksLikeASCIIEmail(_ bytes: [UInt8]) -> Bool {
+        let (at, dot, hyphen) = (UInt8(ascii: "@"), UInt8(ascii: "."), UInt8(ascii: "-"))
+        let isLetter = { (byte: UInt8) in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        }
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        let parts = bytes.split(separator: at, omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64 else { return false }
+        let local = parts[0], domain = parts[1]
+        guard !local.contains(where: { $0 == UInt8(ascii: " ") || forbiddenInLocalPartBytes.contains($0) }),
+              local.first != dot, local.last != dot, !zip(local, local.dropFirst()).contains(where: { $0 == dot && $1 == dot })
+        else { return false }
+        let labels = domain.split(separator: dot, omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return false }
+        for label in labels {
+            guard !label.isEmpty, label.count <= 63, label.first != hyphen, label.last != hyphen,
+                  label.allSatisfy({ isLetter($0) || isDigit($0) || $0 == hyphen }) else { return false }
+        }
+        let top = labels.last!
+        return top.count >= 2 && top.allSatisfy(isLetter)
     }
 }
