@@ -23,7 +23,12 @@ public struct SourceLines: Sendable {
     }
 
     public func line(_ number: Int) -> String? {
+        lineBytes(number).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of line `number` (1-based), without its terminator.
+    public func lineBytes(_ number: Int) -> ArraySlice<UInt8>? {
         guard number >= 1, number <= starts.count else { return nil }
-        return String(decoding: bytes[starts[number - 1]..<ends[number - 1]], as: UTF8.self)
+        return bytes[starts[number - 1]..<ends[number - 1]]
     }
 }

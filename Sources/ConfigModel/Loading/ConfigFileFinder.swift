@@ -106,43 +106,53 @@ enum GlobOrder {
     /// Primary weights of every ASCII scalar, computed once (the sort compares each path many times).
     private static let asciiWeights: [UInt32] = (0..<128).map { weight(Unicode.Scalar(UInt8($0))) }
 
-    /// A path's collation key: primary weights, then a case tiebreak.
+    /// A path's collation key: each scalar's primary weight in three bytes, most significant first,
+    /// so keys compare as plain bytes (`memcmp`). The case tiebreak is worked out only for keys that tie.
     struct Key: Comparable {
-        let primary: [UInt32]
-        let tiebreak: [UInt32]
+        let primary: [UInt8]
+        let text: String
 
         static func < (lhs: Key, rhs: Key) -> Bool {
             if let order = precedes(lhs.primary, rhs.primary) { return order }
-            return precedes(lhs.tiebreak, rhs.tiebreak) ?? false
+            return precedes(tiebreak(lhs.text), tiebreak(rhs.text)) ?? false
         }
 
-        /// Whether `a` sorts before `b`, nil when they are equal; one pass, as the sort compares keys many times.
-        private static func precedes(_ a: [UInt32], _ b: [UInt32]) -> Bool? {
-            a.withUnsafeBufferPointer { a in
-                b.withUnsafeBufferPointer { b in
-                    for index in 0..<min(a.count, b.count) where a[index] != b[index] { return a[index] < b[index] }
-                    return a.count == b.count ? nil : a.count < b.count
+        /// Whether `a` sorts before `b`, nil when they are equal.
+        private static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool? {
+            let common = min(a.count, b.count)
+            if common > 0 {
+                let order = a.withUnsafeBufferPointer { a in
+                    b.withUnsafeBufferPointer { b in memcmp(a.baseAddress!, b.baseAddress!, common) }
                 }
+                if order != 0 { return order < 0 }
             }
+            return a.count == b.count ? nil : a.count < b.count
         }
     }
 
     static func key(_ text: String) -> Key {
-        var primary: [UInt32] = []
-        var tiebreak: [UInt32] = []
-        primary.reserveCapacity(text.utf8.count)
-        tiebreak.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                primary.append(asciiWeights[Int(scalar.value)])
-                // Lower case sorts before upper case, as in ICU's tertiary level.
-                tiebreak.append(("A"..."Z").contains(scalar) ? scalar.value + 0x100 : scalar.value)
-            } else {
-                primary.append(weight(scalar))
-                tiebreak.append(scalar.properties.isLowercase ? scalar.value : scalar.value + 0x20_0000)
+        Key(primary: weights(text) { $0.isASCII ? asciiWeights[Int($0.value)] : weight($0) }, text: text)
+    }
+
+    /// Lower case sorts before upper case, as in ICU's tertiary level.
+    private static func tiebreak(_ text: String) -> [UInt8] {
+        weights(text) { scalar in
+            if scalar.isASCII { return ("A"..."Z").contains(scalar) ? scalar.value + 0x100 : scalar.value }
+            return scalar.properties.isLowercase ? scalar.value : scalar.value + 0x20_0000
+        }
+    }
+
+    /// `weight` of every scalar of `text`, three bytes each (no weight reaches 2^24).
+    private static func weights(_ text: String, _ weight: (Unicode.Scalar) -> UInt32) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: text.utf8.count * 3) { buffer, count in
+            for scalar in text.unicodeScalars {
+                let value = weight(scalar)
+                buffer[count] = UInt8(truncatingIfNeeded: value >> 16)
+                buffer[count + 1] = UInt8(truncatingIfNeeded: value >> 8)
+                buffer[count + 2] = UInt8(truncatingIfNeeded: value)
+                count += 3
             }
         }
-        return Key(primary: primary, tiebreak: tiebreak)
     }
 
     private static func weight(_ scalar: Unicode.Scalar) -> UInt32 {

@@ -6,9 +6,9 @@ import Darwin
 
 /// Reads a whole file straight into bytes with `open`/`read`: the reader reads every config file once,
 /// and `FileManager.contents(atPath:)` costs a `Data` plus a copy into an array each time.
-enum FileBytes {
+public enum FileBytes {
     /// The file's bytes, or nil when it cannot be opened or read or is not a regular file (as `FileManager`).
-    static func contents(of path: String) -> [UInt8]? {
+    public static func contents(of path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

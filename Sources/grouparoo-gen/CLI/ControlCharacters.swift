@@ -27,7 +27,7 @@ enum ControlCharacters {
     }
 
     /// `\n`, `\r`, `\e` (ESC), `\x07` for other C0 characters and DEL, `\u{9B}` for C1.
-    private static func escape(_ scalar: Unicode.Scalar) -> String {
+    static func escape(_ scalar: Unicode.Scalar) -> String {
         switch scalar.value {
         case 0x0A: return "\\n"
         case 0x0D: return "\\r"

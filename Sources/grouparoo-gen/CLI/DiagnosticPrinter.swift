@@ -52,23 +52,8 @@ struct DiagnosticPrinter {
         text += paint(diagnostic.severity.rawValue + ":", color: diagnostic.severity.colorCode)
         text += " " + multiline(diagnostic.message) + " [\(ControlCharacters.escaped(diagnostic.ruleID))]\n"
         if let span = diagnostic.span, var line = sourceLine(span, cache: &lines) {
-            line = (secrets ?? SecretMasking([diagnostic])).masked(line, number: span.start.line, file: span.file)
-            // Escapes widen the line, so the caret is placed under the escaped text.
-            let shownBefore = ControlCharacters.escaped(String(line.unicodeScalars.prefix(max(0, span.start.column - 1))))
-            let shownLine = ControlCharacters.escaped(line)
-            text += "    " + shownLine + "\n"
-            var indent = ""
-            for scalar in shownBefore.unicodeScalars { indent.unicodeScalars.append(scalar == "\t" ? "\t" : " ") }
-            let startColumn = shownBefore.unicodeScalars.count + 1
-            let endColumn: Int
-            if span.end.line == span.start.line, span.end.column > span.start.column {
-                let through = String(line.unicodeScalars.prefix(max(0, span.end.column - 1)))
-                endColumn = ControlCharacters.escaped(through).unicodeScalars.count + 1
-            } else {
-                endColumn = startColumn
-            }
-            text += "    " + indent + paint(marker(start: startColumn, end: endColumn, sameLine: span.end.line == span.start.line,
-                                                   lineLength: shownLine.unicodeScalars.count), color: "32") + "\n"
+            (secrets ?? SecretMasking([diagnostic])).mask(&line, number: span.start.line, file: span.file)
+            text += excerpt(line, span: span)
         }
         if let grouparooMessage = diagnostic.grouparooMessage {
             text += "    = Grouparoo reports: \(multiline(grouparooMessage))\n"
@@ -89,20 +74,58 @@ struct DiagnosticPrinter {
         return escaped.replacingOccurrences(of: "\n", with: "\n      ")
     }
 
-    /// A caret under the start, extended with `~` to the end when the span stays on one line.
-    private func marker(start: Int, end: Int, sameLine: Bool, lineLength: Int) -> String {
-        guard sameLine, end > start + 1 else { return "^" }
-        let end = min(end, lineLength + 1)
-        return "^" + String(repeating: "~", count: max(0, end - start - 1))
+    /// The source line, indented, and under it a caret at the span's start extended with `~` to its
+    /// end when the span stays on one line. Built as bytes: this runs for every diagnostic printed.
+    private func excerpt(_ line: [Unicode.Scalar], span: SourceSpan) -> String {
+        let sameLine = span.end.line == span.start.line
+        let scalarsBeforeStart = max(0, span.start.column - 1)
+        let scalarsBeforeEnd = sameLine && span.end.column > span.start.column ? max(0, span.end.column - 1) : nil
+        var shown = Array("    ".utf8)
+        var indent = Array("    ".utf8)
+        shown.reserveCapacity(line.count + 8)
+        // Escapes widen the line, so the caret columns count the escaped text.
+        var width = 0
+        var startColumn: Int?
+        var endColumn: Int?
+        for (index, scalar) in line.enumerated() {
+            if index == scalarsBeforeStart { startColumn = width + 1 }
+            if index == scalarsBeforeEnd { endColumn = width + 1 }
+            var added = 1
+            if ControlCharacters.needsEscape(scalar, keepNewlines: false) {
+                let escape = ControlCharacters.escape(scalar).utf8
+                shown.append(contentsOf: escape)
+                added = escape.count
+            } else {
+                UTF8.encode(scalar) { shown.append($0) }
+            }
+            if index < scalarsBeforeStart {
+                if scalar == "\t" { indent.append(UInt8(ascii: "\t")) } else { indent.append(contentsOf: repeatElement(UInt8(ascii: " "), count: added)) }
+            }
+            width += added
+        }
+        let start = startColumn ?? width + 1
+        let end = scalarsBeforeEnd == nil ? start : (endColumn ?? width + 1)
+        // A caret, extended with `~` to the end (at most to the end of the line).
+        var marker = [UInt8(ascii: "^")]
+        if sameLine, end > start + 1 {
+            marker.append(contentsOf: repeatElement(UInt8(ascii: "~"), count: max(0, min(end, width + 1) - start - 1)))
+        }
+        shown.append(UInt8(ascii: "\n"))
+        return String(decoding: shown, as: UTF8.self) + String(decoding: indent, as: UTF8.self)
+            + paint(String(decoding: marker, as: UTF8.self), color: "32") + "\n"
     }
 
-    private func sourceLine(_ span: SourceSpan, cache: inout [String: SourceLines]) -> String? {
+    /// The scalars of the line a span starts on; nil for a line too long to be worth showing.
+    private func sourceLine(_ span: SourceSpan, cache: inout [String: SourceLines]) -> [Unicode.Scalar]? {
         if cache[span.file] == nil {
-            guard let data = FileManager.default.contents(atPath: span.file), data.count < 16 << 20 else { return nil }
-            cache[span.file] = SourceLines([UInt8](data))
+            guard let bytes = FileBytes.contents(of: span.file), bytes.count < 16 << 20 else { return nil }
+            cache[span.file] = SourceLines(bytes)
         }
-        guard let line = cache[span.file]?.line(span.start.line) else { return nil }
-        return line.unicodeScalars.count > 200 ? nil : line
+        guard let bytes = cache[span.file]?.lineBytes(span.start.line) else { return nil }
+        // Most lines are ASCII, a scalar per byte; others are decoded as a String would be (U+FFFD for bad bytes).
+        let scalars = bytes.allSatisfy { $0 < 0x80 } ? bytes.map { Unicode.Scalar($0) }
+            : Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+        return scalars.count > 200 ? nil : scalars
     }
 
     private func paint(_ text: String, color: String) -> String {

@@ -16,10 +16,21 @@ struct SecretMasking {
     }
 
     func masked(_ line: String, number: Int, file: String) -> String {
+        var scalars = Array(line.unicodeScalars)
+        guard mask(&scalars, number: number, file: file) else { return line }
+        // One scalar at a time: `String.UnicodeScalarView(scalars)` runs unspecialized generic code.
+        var result = ""
+        result.unicodeScalars.reserveCapacity(line.utf8.count)
+        for scalar in scalars { result.unicodeScalars.append(scalar) }
+        return result
+    }
+
+    /// Masks the secrets in line `number` of `file`, given as its scalars; false when nothing there can hold one.
+    @discardableResult
+    func mask(_ scalars: inout [Unicode.Scalar], number: Int, file: String) -> Bool {
         let covering = (spansByFile[file] ?? []).filter { $0.start.line <= number && number <= $0.end.line }
         let unchecked = uncheckedFiles.contains(file)
-        guard !covering.isEmpty || unchecked else { return line }
-        var scalars = Array(line.unicodeScalars)
+        guard !covering.isEmpty || unchecked else { return false }
         for span in covering {
             let first = span.start.line == number ? span.start.column - 1 : 0
             let end = span.end.line == number ? span.end.column - 1 : scalars.count
@@ -29,11 +40,7 @@ struct SecretMasking {
             }
         }
         if unchecked { Self.maskLiteralsAfterSecretKeys(&scalars) }
-        // One scalar at a time: `String.UnicodeScalarView(scalars)` runs unspecialized generic code.
-        var result = ""
-        result.unicodeScalars.reserveCapacity(line.utf8.count)
-        for scalar in scalars { result.unicodeScalars.append(scalar) }
-        return result
+        return true
     }
 
     private static let quotes: Set<Unicode.Scalar> = ["\"", "'", "`"]

@@ -131,6 +131,7 @@ enum ValidateCommand: Command {
         }
         let paths = ReportPaths(workingDirectory: context.absolutePath("."), configDirectory: options.configDirectory)
         write(outcome, format: options.format, paths: paths, context: context)
+        KeptUntilExit.keep((outcome, input))
         return outcome.isValid ? ExitCode.success : ExitCode.failure
     }
 
