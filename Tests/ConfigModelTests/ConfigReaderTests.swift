@@ -20,6 +20,22 @@ final class ConfigReaderTests: XCTestCase {
         XCTAssertEqual(result.objects.count, 6)
     }
 
+    /// glob sorts with `localeCompare`: punctuation, then digits, then letters without case, then lower
+    /// case first. All-ASCII trees use one-byte keys, others three-byte keys: both give this order.
+    func testGlobOrderForASCIIAndOtherNames() throws {
+        let ascii = ["_x.js", "-y.js", "#b.js", "~.js", "$a.js", "1.js", "10.js", "2.js", "a b.js", "a_b.js", "a-b.js",
+                     "a.b.js", "a.js", "A.js", "ab.js", "aB.js", "Ab.js", "b.js", "B.js", "sub_a.js", "sub-a.js", "sub/a.js",
+                     "Z.js", "Z1.js"]
+        let other = ["a.js", "e.js", "E.js", "f.js", "Kx.js", "ß.js", "ä.js", "é.js", "É.js", "ｋ.js"]
+        for expected in [ascii, other] {
+            let root = try makeTemporaryDirectory(self)
+            for name in expected.reversed() { try write("module.exports = {};", to: root.appendingPathComponent(name)) }
+            let base = root.standardizedFileURL.path + "/"
+            let names = ConfigReader().readDirectory(at: root.path).files.map { String($0.path.dropFirst(base.count)) }
+            XCTAssertEqual(names, expected)
+        }
+    }
+
     /// glob v7's `**` reads a symlinked directory's own files but does not descend below it
     /// (`_processGlobStar2`: "If it's a symlink, and we're in a globstar, then stop").
     func testSymlinkedDirectoriesMatchTheirOwnFilesOnly() throws {

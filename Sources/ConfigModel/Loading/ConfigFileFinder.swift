@@ -13,9 +13,7 @@ enum ConfigFileFinder {
     static func files(in root: String) -> [Found] {
         var found: [Found] = []
         collect(directory: root, isRoot: true, descends: true, into: &found)
-        // Every path starts with the root, so keys leave it out: shorter keys compare faster.
-        let rootLength = root.utf8.count
-        let keys = found.map { GlobOrder.key(String(Substring($0.path.utf8.dropFirst(rootLength)))) }
+        let keys = GlobOrder.keys(found.map(\.path), rootLength: root.utf8.count)
         return keys.indices.sorted { keys[$0] < keys[$1] }.map { found[$0] }
     }
 
@@ -106,8 +104,15 @@ enum GlobOrder {
     /// Primary weights of every ASCII scalar, computed once (the sort compares each path many times).
     private static let asciiWeights: [UInt32] = (0..<128).map { weight(Unicode.Scalar(UInt8($0))) }
 
-    /// A path's collation key: each scalar's primary weight in three bytes, most significant first,
-    /// so keys compare as plain bytes (`memcmp`). The case tiebreak is worked out only for keys that tie.
+    /// Ranks of the ASCII weights, from 1: when every path is ASCII, a scalar's weight fits in one byte.
+    private static let asciiRanks: [UInt8] = {
+        let distinct = Set(asciiWeights).sorted()
+        return asciiWeights.map { UInt8(distinct.firstIndex(of: $0)! + 1) }
+    }()
+
+    /// A path's collation key: each scalar's primary weight in one byte (its ASCII rank) or, when some
+    /// path is not ASCII, three bytes, most significant first, so keys compare as plain bytes (`memcmp`).
+    /// The case tiebreak is worked out only for keys that tie.
     struct Key: Comparable {
         let primary: [UInt8]
         let text: String
@@ -130,20 +135,32 @@ enum GlobOrder {
         }
     }
 
-    static func key(_ text: String) -> Key {
-        Key(primary: weights(text) { $0.isASCII ? asciiWeights[Int($0.value)] : weight($0) }, text: text)
+    /// The keys of `paths`, which all start with the same `rootLength` bytes: the primary weights leave
+    /// that root out (shorter keys compare faster; the tiebreak's equal prefixes change nothing).
+    static func keys(_ paths: [String], rootLength: Int) -> [Key] {
+        let allASCII = paths.allSatisfy { path in
+            var path = path
+            return path.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        }
+        let ranks = asciiRanks
+        return paths.map { path in
+            guard allASCII else { return Key(primary: weights(Substring(path.utf8.dropFirst(rootLength)), weight), text: path) }
+            var contiguous = path
+            let primary = contiguous.withUTF8 { bytes in UnsafeBufferPointer(rebasing: bytes[rootLength...]).map { ranks[Int($0)] } }
+            return Key(primary: primary, text: path)
+        }
     }
 
     /// Lower case sorts before upper case, as in ICU's tertiary level.
     private static func tiebreak(_ text: String) -> [UInt8] {
-        weights(text) { scalar in
+        weights(Substring(text)) { scalar in
             if scalar.isASCII { return ("A"..."Z").contains(scalar) ? scalar.value + 0x100 : scalar.value }
             return scalar.properties.isLowercase ? scalar.value : scalar.value + 0x20_0000
         }
     }
 
     /// `weight` of every scalar of `text`, three bytes each (no weight reaches 2^24).
-    private static func weights(_ text: String, _ weight: (Unicode.Scalar) -> UInt32) -> [UInt8] {
+    private static func weights(_ text: Substring, _ weight: (Unicode.Scalar) -> UInt32) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: text.utf8.count * 3) { buffer, count in
             for scalar in text.unicodeScalars {
                 let value = weight(scalar)

@@ -4,6 +4,7 @@
 enum ControlCharacters {
     /// `keepNewlines` lets a multi-line message keep its line breaks (file names never do).
     static func escaped(_ text: String, keepNewlines: Bool = false) -> String {
+        if isPlain(text) { return text }
         guard text.unicodeScalars.contains(where: { needsEscape($0, keepNewlines: keepNewlines) }) else { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
@@ -15,6 +16,16 @@ enum ControlCharacters {
             result += escape(scalar)
         }
         return result
+    }
+
+    /// True when `text` has no line break and nothing to escape, checked on its UTF-8 bytes (most text
+    /// is plain, and this runs for every string of every diagnostic printed). A C1 character's
+    /// encoding starts with 0xC2, so text with such a byte takes the careful path.
+    static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            !bytes.contains { byte in (byte < 0x20 && byte != 0x09) || byte == 0x7F || byte == 0xC2 }
+        }
     }
 
     static func needsEscape(_ scalar: Unicode.Scalar, keepNewlines: Bool) -> Bool {

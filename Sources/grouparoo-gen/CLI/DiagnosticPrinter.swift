@@ -68,6 +68,7 @@ struct DiagnosticPrinter {
     /// Message text with control characters escaped; a message may span lines (Grouparoo's own
     /// wording does), but continuation lines are indented, so none can pass for a diagnostic.
     private func multiline(_ text: String) -> String {
+        if ControlCharacters.isPlain(text) { return text }
         let escaped = ControlCharacters.escaped(text, keepNewlines: true)
         // Most messages are one line; Foundation's replacingOccurrences is costly even when it finds nothing.
         guard escaped.utf8.contains(UInt8(ascii: "\n")) else { return escaped }
@@ -82,16 +83,20 @@ struct DiagnosticPrinter {
         let scalarsBeforeEnd = sameLine && span.end.column > span.start.column ? max(0, span.end.column - 1) : nil
         var shown = Array("    ".utf8)
         var indent = Array("    ".utf8)
-        shown.reserveCapacity(line.count + 8)
+        shown.reserveCapacity(4 * line.count + 8)
+        indent.reserveCapacity(4 * min(line.count, scalarsBeforeStart) + 4)
         // Escapes widen the line, so the caret columns count the escaped text.
         var width = 0
         var startColumn: Int?
         var endColumn: Int?
-        for (index, scalar) in line.enumerated() {
+        for index in line.indices {
+            let scalar = line[index]
             if index == scalarsBeforeStart { startColumn = width + 1 }
             if index == scalarsBeforeEnd { endColumn = width + 1 }
             var added = 1
-            if ControlCharacters.needsEscape(scalar, keepNewlines: false) {
+            if scalar.value >= 0x20 && scalar.value < 0x7F {
+                shown.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else if ControlCharacters.needsEscape(scalar, keepNewlines: false) {
                 let escape = ControlCharacters.escape(scalar).utf8
                 shown.append(contentsOf: escape)
                 added = escape.count
@@ -99,7 +104,11 @@ struct DiagnosticPrinter {
                 UTF8.encode(scalar) { shown.append($0) }
             }
             if index < scalarsBeforeStart {
-                if scalar == "\t" { indent.append(UInt8(ascii: "\t")) } else { indent.append(contentsOf: repeatElement(UInt8(ascii: " "), count: added)) }
+                if scalar == "\t" {
+                    indent.append(UInt8(ascii: "\t"))
+                } else {
+                    for _ in 0..<added { indent.append(UInt8(ascii: " ")) }
+                }
             }
             width += added
         }

@@ -28,10 +28,10 @@ struct SecretMasking {
     /// Masks the secrets in line `number` of `file`, given as its scalars; false when nothing there can hold one.
     @discardableResult
     func mask(_ scalars: inout [Unicode.Scalar], number: Int, file: String) -> Bool {
-        let covering = (spansByFile[file] ?? []).filter { $0.start.line <= number && number <= $0.end.line }
         let unchecked = uncheckedFiles.contains(file)
-        guard !covering.isEmpty || unchecked else { return false }
-        for span in covering {
+        var masked = unchecked
+        for span in spansByFile[file] ?? [] where span.start.line <= number && number <= span.end.line {
+            masked = true
             let first = span.start.line == number ? span.start.column - 1 : 0
             let end = span.end.line == number ? span.end.column - 1 : scalars.count
             guard first < end else { continue }
@@ -40,7 +40,7 @@ struct SecretMasking {
             }
         }
         if unchecked { Self.maskLiteralsAfterSecretKeys(&scalars) }
-        return true
+        return masked
     }
 
     private static let quotes: Set<Unicode.Scalar> = ["\"", "'", "`"]
