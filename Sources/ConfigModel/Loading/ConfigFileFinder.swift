@@ -35,12 +35,13 @@ enum ConfigFileFinder {
         defer { closedir(handle) }
         var subdirectories: [String] = []
         var linkedDirectories: [String] = []
+        let prefix = directory + "/"
         while let entry = readdir(handle) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
             if name.hasPrefix(".") { continue }
-            let path = directory + "/" + name
+            let path = prefix + name
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR):
                 subdirectories.append(path)
