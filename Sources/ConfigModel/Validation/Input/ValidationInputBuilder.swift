@@ -20,41 +20,38 @@ struct ValidationInputBuilder {
 
     init(read: ConfigReadResult) {
         let values = read.files.flatMap { file in file.objects.map { (file: file.path, value: $0) } }
-        // Decoding is the costly part and each object decodes on its own, so it runs on every core.
+        // Decoding is the costly part and each object decodes on its own, so it runs on every core;
+        // what is left here only files the results away.
         let decoded = LargeStack.parallelMap(values.count, minimumPerWorker: 256) { index in
-            let result = ConfigObject.decode(values[index].value)
-            let entry = ConfigEntry(position: index, file: values[index].file, value: values[index].value)
-            return (entry, result.object, result.diagnostics)
+            DecodedEntry(position: index, file: values[index].file, value: values[index].value)
         }
-        for (entry, object, diagnostics) in decoded {
-            decodeDiagnostics += diagnostics
-            entries.append(entry)
-            add(entry, decoded: object)
+        entries.reserveCapacity(decoded.count)
+        for item in decoded {
+            if !item.diagnostics.isEmpty { decodeDiagnostics += item.diagnostics }
+            entries.append(item.entry)
+            add(item)
         }
     }
 
-    private mutating func add(_ entry: ConfigEntry, decoded: ConfigObject?) {
+    private mutating func add(_ item: DecodedEntry) {
+        let entry = item.entry
         if nodes[entry.nodeID] == nil { nodes[entry.nodeID] = entry.position }
         if let id = entry.id { entriesByID[id, default: []].append(entry.position) }
-        // Grouparoo's key lookup compares `c.class.toLowerCase()` (R-DEP-05).
-        if entry.rawClass?.lowercased() == "property" {
-            let key = entry.keyOrName == "undefined" ? "" : entry.keyOrName
-            if propertyEntriesByKey[key] == nil { propertyEntriesByKey[key] = entry.position }
-        }
-        guard let decoded else { return }
-        switch decoded {
-        case .setting(let config): settings.append(Decoded(entry: entry, config: config))
-        case .model(let config): models.append(Decoded(entry: entry, config: config))
-        case .app(let config): apps.append(Decoded(entry: entry, config: config))
-        case .source(let config): sources.append(Decoded(entry: entry, config: config))
-        case .property(let config): properties.append(Decoded(entry: entry, config: config))
-        case .schedule(let config): schedules.append(Decoded(entry: entry, config: config))
-        case .group(let config): groups.append(Decoded(entry: entry, config: config))
-        case .destination(let config): destinations.append(Decoded(entry: entry, config: config))
-        case .apiKey(let config): apiKeys.append(Decoded(entry: entry, config: config))
-        case .team(let config): teams.append(Decoded(entry: entry, config: config))
-        case .teamMember(let config): teamMembers.append(Decoded(entry: entry, config: config))
-        case .record(let config): records.append(Decoded(entry: entry, config: config))
+        if let key = item.propertyKey, propertyEntriesByKey[key] == nil { propertyEntriesByKey[key] = entry.position }
+        switch item.model {
+        case .setting(let decoded): settings.append(decoded)
+        case .model(let decoded): models.append(decoded)
+        case .app(let decoded): apps.append(decoded)
+        case .source(let decoded): sources.append(decoded)
+        case .property(let decoded): properties.append(decoded)
+        case .schedule(let decoded): schedules.append(decoded)
+        case .group(let decoded): groups.append(decoded)
+        case .destination(let decoded): destinations.append(decoded)
+        case .apiKey(let decoded): apiKeys.append(decoded)
+        case .team(let decoded): teams.append(decoded)
+        case .teamMember(let decoded): teamMembers.append(decoded)
+        case .record(let decoded): records.append(decoded)
+        case nil: break
         }
     }
 
@@ -88,5 +85,61 @@ struct ValidationInputBuilder {
             }
         }
         return result
+    }
+}
+
+/// One object as a worker decoded it, ready for `ValidationInputBuilder.add` to file away.
+private struct DecodedEntry {
+    let entry: ConfigEntry
+    let model: DecodedModel?
+    let diagnostics: [Diagnostic]
+    /// The object's `key || name` when its class is `property` in any case (Grouparoo's key lookup
+    /// compares `c.class.toLowerCase()`, R-DEP-05), else nil.
+    let propertyKey: String?
+
+    init(position: Int, file: String, value: LocatedValue) {
+        let result = ConfigObject.decode(value)
+        let entry = ConfigEntry(position: position, file: file, value: value)
+        self.entry = entry
+        model = result.object.map { DecodedModel($0, entry: entry) }
+        diagnostics = result.diagnostics
+        if entry.rawClass?.lowercased() == "property" {
+            propertyKey = entry.keyOrName == "undefined" ? "" : entry.keyOrName
+        } else {
+            propertyKey = nil
+        }
+    }
+}
+
+/// A typed model with its entry, made on the worker that decoded it.
+private enum DecodedModel {
+    case setting(Decoded<SettingConfig>)
+    case model(Decoded<ModelConfig>)
+    case app(Decoded<AppConfig>)
+    case source(Decoded<SourceConfig>)
+    case property(Decoded<PropertyConfig>)
+    case schedule(Decoded<ScheduleConfig>)
+    case group(Decoded<GroupConfig>)
+    case destination(Decoded<DestinationConfig>)
+    case apiKey(Decoded<ApiKeyConfig>)
+    case team(Decoded<TeamConfig>)
+    case teamMember(Decoded<TeamMemberConfig>)
+    case record(Decoded<RecordConfig>)
+
+    init(_ object: ConfigObject, entry: ConfigEntry) {
+        switch object {
+        case .setting(let config): self = .setting(Decoded(entry: entry, config: config))
+        case .model(let config): self = .model(Decoded(entry: entry, config: config))
+        case .app(let config): self = .app(Decoded(entry: entry, config: config))
+        case .source(let config): self = .source(Decoded(entry: entry, config: config))
+        case .property(let config): self = .property(Decoded(entry: entry, config: config))
+        case .schedule(let config): self = .schedule(Decoded(entry: entry, config: config))
+        case .group(let config): self = .group(Decoded(entry: entry, config: config))
+        case .destination(let config): self = .destination(Decoded(entry: entry, config: config))
+        case .apiKey(let config): self = .apiKey(Decoded(entry: entry, config: config))
+        case .team(let config): self = .team(Decoded(entry: entry, config: config))
+        case .teamMember(let config): self = .teamMember(Decoded(entry: entry, config: config))
+        case .record(let config): self = .record(Decoded(entry: entry, config: config))
+        }
     }
 }
