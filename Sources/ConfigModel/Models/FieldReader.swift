@@ -41,9 +41,12 @@ struct FieldReader {
 
     func has(_ key: String) -> Bool { object.property(key) != nil }
 
-    /// The value of `key` and where it sits; compares keys in place rather than copying each property.
+    /// The value of `key` and where it sits; compares keys in place rather than copying each property,
+    /// and their lengths first (most keys differ in length, and that costs less to see).
     private func lookup(_ key: String) -> (value: LocatedValue, origin: FieldOrigin)? {
-        for index in object.properties.indices where object.properties[index].key == key {
+        let length = key.utf8.count
+        for index in object.properties.indices
+        where object.properties[index].key.utf8.count == length && object.properties[index].key == key {
             return (object.properties[index].value, .property(object, index: Int32(index)))
         }
         return nil

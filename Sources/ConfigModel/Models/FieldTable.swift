@@ -14,12 +14,14 @@ struct FieldTable<Model>: Sendable {
     /// copy (and reference-count) every row's facts each time.
     private let decoders: [@Sendable (inout Model, FieldReader) -> Void]
 
+    /// The facts of every row, in order (rules read them for each object they check).
+    let fields: [ConfigField]
+
     init(_ rows: [FieldBinding<Model>]) {
         self.rows = rows
         decoders = rows.filter { !$0.field.type.isManaged }.map(\.decode)
+        fields = rows.map(\.field)
     }
-
-    var fields: [ConfigField] { rows.map(\.field) }
 
     func decode(into model: inout Model, from reader: FieldReader) {
         for decode in decoders { decode(&model, reader) }

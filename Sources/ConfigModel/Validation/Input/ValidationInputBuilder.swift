@@ -93,8 +93,8 @@ private struct DecodedEntry {
     let entry: ConfigEntry
     let model: DecodedModel?
     let diagnostics: [Diagnostic]
-    /// The object's `key || name` when its class is `property` in any case (Grouparoo's key lookup
-    /// compares `c.class.toLowerCase()`, R-DEP-05), else nil.
+    /// The object's `key || name` when its class is `property` in any letter case (Grouparoo's key
+    /// lookup compares `c.class.toLowerCase()`, R-DEP-05, which is how `dispatchClass` reads it), else nil.
     let propertyKey: String?
 
     init(position: Int, file: String, value: LocatedValue) {
@@ -103,7 +103,7 @@ private struct DecodedEntry {
         self.entry = entry
         model = result.object.map { DecodedModel($0, entry: entry) }
         diagnostics = result.diagnostics
-        if entry.rawClass?.lowercased() == "property" {
+        if entry.dispatchClass == .property {
             propertyKey = entry.keyOrName == "undefined" ? "" : entry.keyOrName
         } else {
             propertyKey = nil
