@@ -25,7 +25,10 @@ struct ValidationInputBuilder {
         let decoded = LargeStack.parallelMap(values.count, minimumPerWorker: 256) { index in
             DecodedEntry(position: index, file: values[index].file, value: values[index].value)
         }
+        // Sized once: growing these tables rehashes every key already in them.
         entries.reserveCapacity(decoded.count)
+        nodes.reserveCapacity(decoded.count)
+        entriesByID.reserveCapacity(decoded.count)
         for item in decoded {
             if !item.diagnostics.isEmpty { decodeDiagnostics += item.diagnostics }
             entries.append(item.entry)
