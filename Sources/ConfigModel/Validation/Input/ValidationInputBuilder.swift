@@ -25,23 +25,28 @@ struct ValidationInputBuilder {
         let decoded = LargeStack.parallelMap(values.count, minimumPerWorker: 256) { index in
             DecodedEntry(position: index, file: values[index].file, value: values[index].value)
         }
-        // Sized once: growing these tables rehashes every key already in them.
-        entries.reserveCapacity(decoded.count)
-        nodes.reserveCapacity(decoded.count)
-        entriesByID.reserveCapacity(decoded.count)
+        entries = decoded.map(\.entry)
         for item in decoded {
             if !item.diagnostics.isEmpty { decodeDiagnostics += item.diagnostics }
-            entries.append(item.entry)
-            add(item)
+            add(item.model)
+        }
+        nodes = Self.firstPositions(entries.lazy.map { ($0.nodeID, $0.position) })
+        propertyEntriesByKey = Self.firstPositions(decoded.lazy.compactMap { item in
+            item.propertyKey.map { ($0, item.entry.position) }
+        })
+        entriesByID.reserveCapacity(entries.count)
+        for entry in entries {
+            if let id = entry.id { entriesByID[id, default: []].append(entry.position) }
         }
     }
 
-    private mutating func add(_ item: DecodedEntry) {
-        let entry = item.entry
-        if nodes[entry.nodeID] == nil { nodes[entry.nodeID] = entry.position }
-        if let id = entry.id { entriesByID[id, default: []].append(entry.position) }
-        if let key = item.propertyKey, propertyEntriesByKey[key] == nil { propertyEntriesByKey[key] = entry.position }
-        switch item.model {
+    /// Key → the first position given for it (one hash per pair; later duplicates are dropped).
+    static func firstPositions(_ pairs: some Sequence<(String, Int)>) -> [String: Int] {
+        Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+
+    private mutating func add(_ model: DecodedModel?) {
+        switch model {
         case .setting(let decoded): settings.append(decoded)
         case .model(let decoded): models.append(decoded)
         case .app(let decoded): apps.append(decoded)
@@ -60,26 +65,18 @@ struct ValidationInputBuilder {
 
     /// Id → index into a typed list; the first object with an id wins.
     static func index<Model>(_ list: [Decoded<Model>]) -> [String: Int] {
-        var result: [String: Int] = [:]
-        for (index, item) in list.enumerated() {
-            if let id = item.entry.id, result[id] == nil { result[id] = index }
-        }
-        return result
+        firstPositions(list.indices.lazy.compactMap { index in list[index].entry.id.map { ($0, index) } })
     }
 
     /// `getAutoBootstrappedProperty` for every source (R-SRC-05): the first mapping value naming a
     /// property object whose `sourceId` is this source.
     func bootstrappedProperties() -> [Int: Int] {
-        var propertiesByID: [String: [Int]] = [:]
-        for entry in entries where entry.cleanClass == "property" {
-            if let id = entry.id { propertiesByID[id, default: []].append(entry.position) }
-        }
         var result: [Int: Int] = [:]
         for source in entries where source.cleanClass == "source" {
             guard let sourceID = source.id, case .object(let mapping)? = source.properties["mapping"]?.value else { continue }
             search: for value in mapping.properties {
                 guard case .string(let propertyID) = value.value.value else { continue }
-                for candidate in propertiesByID[propertyID] ?? [] {
+                for candidate in entriesByID[propertyID] ?? [] where entries[candidate].cleanClass == "property" {
                     guard case .string(let owner)? = entries[candidate].properties["sourceId"]?.value, owner == sourceID
                     else { continue }
                     result[source.position] = candidate
