@@ -221,7 +221,8 @@ public struct ConfigReader: Sendable {
             default: return false
             }
         }
-        return (candidates, kept, nullish)
+        // Usually every candidate is kept: then one array serves both (every file's result stays alive until the end).
+        return (candidates, kept.count == candidates.count ? candidates : kept, nullish)
     }
 
     private static func nullObjectsDiagnostic(count: Int, path: String, span: SourceSpan) -> Diagnostic {

@@ -55,16 +55,17 @@ public indirect enum ConfigObject: Sendable {
             context.mismatch(.error, "config object", expected: "an object", found: value)
             return ConfigDecodeResult(object: nil, diagnostics: context.diagnostics)
         }
-        let rawClassValue = object.property("class")
+        let classIndex = object.properties.firstIndex { $0.key == "class" }
+        let classProperty = classIndex.map { object.properties[$0] }
         var rawClassText: String?
-        if case .string(let text)? = rawClassValue?.value.value { rawClassText = text }
+        if case .string(let text)? = classProperty?.value.value { rawClassText = text }
         let context = DecodeContext(objectClass: rawClassText)
         let reader = FieldReader(object, context: context)
         // A falsy id (`0`, `false`) is missing (R-PIPE-01, `missing-id`), not a value to read as a string.
         let id = object["id"].map { JSConversions.toBoolean($0.value) } == false ? nil : reader.string("id")
         context.objectID = id?.value
 
-        guard let classProperty = rawClassValue else {
+        guard let classIndex, let classProperty else {
             return ConfigDecodeResult(object: nil, diagnostics: context.diagnostics)
         }
         guard let rawClass = rawClassText else {
@@ -79,7 +80,7 @@ public indirect enum ConfigObject: Sendable {
             return ConfigDecodeResult(object: nil, diagnostics: context.diagnostics)
         }
         let header = ConfigObjectHeader(
-            rawClass: Field(rawClass, span: classProperty.value.span, keySpan: classProperty.keySpan),
+            rawClass: Field(rawClass, origin: .property(object, index: Int32(classIndex))),
             configClass: configClass, id: id, raw: value, object: object)
         let decoded = decodeModel(header: header, reader: reader)
         return ConfigDecodeResult(object: decoded, diagnostics: context.diagnostics)

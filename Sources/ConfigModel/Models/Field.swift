@@ -2,13 +2,59 @@
 /// `nil` when the key is absent, `null`/`undefined`, or of a type that could not be decoded.
 public struct Field<Value: Sendable>: Sendable {
     public var value: Value
-    /// Span of the value.
-    public var span: SourceSpan
-    /// Span of the key naming it, when the value came from an object property.
-    public var keySpan: SourceSpan?
+    private let origin: FieldOrigin
 
     public init(_ value: Value, span: SourceSpan = .synthesized, keySpan: SourceSpan? = nil) {
         self.value = value
+        self.origin = span == .synthesized && keySpan == nil ? .synthesized : .spans(WrittenSpans(span: span, keySpan: keySpan))
+    }
+
+    init(_ value: Value, origin: FieldOrigin) {
+        self.value = value
+        self.origin = origin
+    }
+
+    /// Span of the value.
+    public var span: SourceSpan { origin.span }
+    /// Span of the key naming it, when the value came from an object property.
+    public var keySpan: SourceSpan? { origin.keySpan }
+
+    /// Another value written at the same place (an enum case read from a string, a decoded nested object).
+    func withValue<Other: Sendable>(_ other: Other) -> Field<Other> { Field<Other>(other, origin: origin) }
+}
+
+/// Where a field was written. Models hold tens of thousands of fields, so a field read from an
+/// object property points back at that property in the object as read (which the config keeps
+/// anyway) instead of carrying two spans of its own.
+enum FieldOrigin: Sendable {
+    /// Property `index` of `object`: its value span and key span.
+    case property(JSObject, index: Int32)
+    /// Spans given explicitly (array elements, values built in code).
+    case spans(WrittenSpans)
+
+    static let synthesized = FieldOrigin.spans(WrittenSpans(span: .synthesized, keySpan: nil))
+
+    var span: SourceSpan {
+        switch self {
+        case .property(let object, let index): return object.properties[Int(index)].value.span
+        case .spans(let spans): return spans.span
+        }
+    }
+
+    var keySpan: SourceSpan? {
+        switch self {
+        case .property(let object, let index): return object.properties[Int(index)].keySpan
+        case .spans(let spans): return spans.keySpan
+        }
+    }
+}
+
+/// Spans stored out of line, so the common `property` case of `FieldOrigin` stays small.
+final class WrittenSpans: Sendable {
+    let span: SourceSpan
+    let keySpan: SourceSpan?
+
+    init(span: SourceSpan, keySpan: SourceSpan?) {
         self.span = span
         self.keySpan = keySpan
     }
@@ -159,5 +205,16 @@ extension TypedConfig {
     }
 }
 
-extension Field: Equatable where Value: Equatable {}
-extension Field: Hashable where Value: Hashable {}
+extension Field: Equatable where Value: Equatable {
+    public static func == (lhs: Field, rhs: Field) -> Bool {
+        lhs.value == rhs.value && lhs.span == rhs.span && lhs.keySpan == rhs.keySpan
+    }
+}
+
+extension Field: Hashable where Value: Hashable {
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
+        hasher.combine(span)
+        hasher.combine(keySpan)
+    }
+}

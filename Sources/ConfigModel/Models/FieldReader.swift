@@ -41,50 +41,58 @@ struct FieldReader {
 
     func has(_ key: String) -> Bool { object.property(key) != nil }
 
+    /// The value of `key` and where it sits; compares keys in place rather than copying each property,
+    /// and their lengths first (most keys differ in length, and that costs less to see).
+    private func lookup(_ key: String) -> (value: LocatedValue, origin: FieldOrigin)? {
+        let length = key.utf8.count
+        for index in object.properties.indices
+        where object.properties[index].key.utf8.count == length && object.properties[index].key == key {
+            return (object.properties[index].value, .property(object, index: Int32(index)))
+        }
+        return nil
+    }
+
     func string(_ key: String) -> Field<String>? {
-        guard let property = object.property(key) else { return nil }
-        return context.string(property.value, label: path + key, keySpan: property.keySpan)
+        guard case let (value, origin)? = lookup(key) else { return nil }
+        return context.string(value, label: path + key, origin: origin)
     }
 
     func bool(_ key: String) -> Field<Bool>? {
-        guard let property = object.property(key) else { return nil }
-        return context.bool(property.value, label: path + key, keySpan: property.keySpan)
+        guard case let (value, origin)? = lookup(key) else { return nil }
+        return context.bool(value, label: path + key, origin: origin)
     }
 
     /// A boolean where an explicit `null` is meaningful (permission options): `Field(nil)` for `null`.
     func nullableBool(_ key: String) -> Field<Bool?>? {
-        guard let property = object.property(key) else { return nil }
-        if case .null = property.value.value { return Field(nil, span: property.value.span, keySpan: property.keySpan) }
-        guard let flag = context.bool(property.value, label: path + key, keySpan: property.keySpan) else { return nil }
-        return Field(flag.value, span: flag.span, keySpan: flag.keySpan)
+        guard case let (value, origin)? = lookup(key) else { return nil }
+        if case .null = value.value { return Field(nil, origin: origin) }
+        return context.bool(value, label: path + key, origin: origin).map { $0.withValue(Optional($0.value)) }
     }
 
     func number(_ key: String) -> Field<Double>? {
-        guard let property = object.property(key) else { return nil }
-        return context.number(property.value, label: path + key, keySpan: property.keySpan)
+        guard case let (value, origin)? = lookup(key) else { return nil }
+        return context.number(value, label: path + key, origin: origin)
     }
 
     func enumValue<Known>(_ key: String, as type: Known.Type = Known.self) -> Field<EnumValue<Known>>?
     where Known: RawRepresentable & Sendable & Hashable, Known.RawValue == String {
-        guard let text = string(key) else { return nil }
-        return Field(EnumValue(text.value), span: text.span, keySpan: text.keySpan)
+        string(key).map { $0.withValue(EnumValue($0.value)) }
     }
 
     func scalar(_ key: String) -> Field<ConfigScalar>? {
-        guard let property = object.property(key) else { return nil }
-        return context.scalar(property.value, label: path + key, keySpan: property.keySpan)
+        guard case let (value, origin)? = lookup(key) else { return nil }
+        return context.scalar(value, label: path + key, origin: origin)
     }
 
     func objectField(_ key: String) -> Field<JSObject>? {
-        guard let property = object.property(key) else { return nil }
-        return context.object(property.value, label: path + key, keySpan: property.keySpan)
+        guard case let (value, origin)? = lookup(key) else { return nil }
+        return context.object(value, label: path + key, origin: origin)
     }
 
     func array(_ key: String) -> Field<[LocatedValue]>? {
-        guard let property = object.property(key) else { return nil }
-        let located = property.value
+        guard case let (located, origin)? = lookup(key) else { return nil }
         switch located.value {
-        case .array(let elements): return Field(elements, span: located.span, keySpan: property.keySpan)
+        case .array(let elements): return Field(elements, origin: origin)
         case .null, .undefined: return nil
         default:
             context.mismatch(.error, path + key, expected: "an array", found: located)
@@ -95,12 +103,14 @@ struct FieldReader {
     /// An object of `{key: "id"}` references (mappings, group memberships), in object order.
     func references(_ key: String) -> Field<[KeyedReference]>? {
         guard let container = objectField(key) else { return nil }
-        let entries = container.value.properties.map { property -> KeyedReference in
-            let label = "\(path)\(key).\(property.key)"
-            let target = context.string(property.value, label: label, keySpan: property.keySpan)
+        let object = container.value
+        let entries = object.properties.indices.map { index -> KeyedReference in
+            let property = object.properties[index]
+            let target = context.string(property.value, label: "\(path)\(key).\(property.key)",
+                                        origin: .property(object, index: Int32(index)))
             return KeyedReference(key: property.key, keySpan: property.keySpan, target: target, raw: property.value)
         }
-        return Field(entries, span: container.span, keySpan: container.keySpan)
+        return container.withValue(entries)
     }
 
     /// Decodes every element of an array field with `decode`. A non-object element is reported and
@@ -117,7 +127,7 @@ struct FieldReader {
             }
             return decode(FieldReader(nested, path: label + ".", context: context), element)
         }
-        return Field(decoded, span: list.span, keySpan: list.keySpan)
+        return list.withValue(decoded)
     }
 
     /// A reader for a nested object field, with messages prefixed by its key.
@@ -127,80 +137,81 @@ struct FieldReader {
     }
 }
 
+/// The typed readers take the label as an autoclosure: it is spelled out only for a message.
 extension DecodeContext {
     /// Strings; numbers and booleans are accepted as JavaScript would stringify them, with a warning.
-    func string(_ located: LocatedValue, label: String, keySpan: SourceSpan?) -> Field<String>? {
+    func string(_ located: LocatedValue, label: @autoclosure () -> String, origin: FieldOrigin) -> Field<String>? {
         switch located.value {
         case .string(let text):
-            return Field(text, span: located.span, keySpan: keySpan)
+            return Field(text, origin: origin)
         case .number, .boolean:
             let coerced = ConfigScalar(located.value)?.javaScriptString ?? ""
-            mismatch(.warning, label, expected: "a string", found: located,
+            mismatch(.warning, label(), expected: "a string", found: located,
                      detail: "; Grouparoo will read it as \"\(coerced)\"")
-            return Field(coerced, span: located.span, keySpan: keySpan)
+            return Field(coerced, origin: origin)
         case .null, .undefined:
             return nil
         case .array, .object, .function:
-            mismatch(.error, label, expected: "a string", found: located)
+            mismatch(.error, label(), expected: "a string", found: located)
             return nil
         }
     }
 
-    func bool(_ located: LocatedValue, label: String, keySpan: SourceSpan?) -> Field<Bool>? {
+    func bool(_ located: LocatedValue, label: @autoclosure () -> String, origin: FieldOrigin) -> Field<Bool>? {
         switch located.value {
         case .boolean(let flag):
-            return Field(flag, span: located.span, keySpan: keySpan)
+            return Field(flag, origin: origin)
         case .null, .undefined:
             return nil
         case .string, .number:
-            mismatch(.warning, label, expected: "a boolean (true or false)", found: located)
+            mismatch(.warning, label(), expected: "a boolean (true or false)", found: located)
             return nil
         case .array, .object, .function:
-            mismatch(.error, label, expected: "a boolean", found: located)
+            mismatch(.error, label(), expected: "a boolean", found: located)
             return nil
         }
     }
 
     /// Numbers; numeric strings are accepted silently because Sequelize stores them as numbers.
-    func number(_ located: LocatedValue, label: String, keySpan: SourceSpan?) -> Field<Double>? {
+    func number(_ located: LocatedValue, label: @autoclosure () -> String, origin: FieldOrigin) -> Field<Double>? {
         switch located.value {
         case .number(let number):
-            return Field(number, span: located.span, keySpan: keySpan)
+            return Field(number, origin: origin)
         case .string(let text):
-            if let number = Self.decimalValue(text) { return Field(number, span: located.span, keySpan: keySpan) }
-            mismatch(.warning, label, expected: "a number", found: located, detail: " (\"\(text)\")")
+            if let number = Self.decimalValue(text) { return Field(number, origin: origin) }
+            mismatch(.warning, label(), expected: "a number", found: located, detail: " (\"\(text)\")")
             return nil
         case .boolean:
-            mismatch(.warning, label, expected: "a number", found: located)
+            mismatch(.warning, label(), expected: "a number", found: located)
             return nil
         case .null, .undefined:
             return nil
         case .array, .object, .function:
-            mismatch(.error, label, expected: "a number", found: located)
+            mismatch(.error, label(), expected: "a number", found: located)
             return nil
         }
     }
 
-    func scalar(_ located: LocatedValue, label: String, keySpan: SourceSpan?) -> Field<ConfigScalar>? {
+    func scalar(_ located: LocatedValue, label: @autoclosure () -> String, origin: FieldOrigin) -> Field<ConfigScalar>? {
         switch located.value {
         case .null, .undefined:
             return nil
         case .array, .object, .function:
-            mismatch(.error, label, expected: "a string, number or boolean", found: located)
+            mismatch(.error, label(), expected: "a string, number or boolean", found: located)
             return nil
         default:
-            return ConfigScalar(located.value).map { Field($0, span: located.span, keySpan: keySpan) }
+            return ConfigScalar(located.value).map { Field($0, origin: origin) }
         }
     }
 
-    func object(_ located: LocatedValue, label: String, keySpan: SourceSpan?) -> Field<JSObject>? {
+    func object(_ located: LocatedValue, label: @autoclosure () -> String, origin: FieldOrigin) -> Field<JSObject>? {
         switch located.value {
         case .object(let nested):
-            return Field(nested, span: located.span, keySpan: keySpan)
+            return Field(nested, origin: origin)
         case .null, .undefined:
             return nil
         default:
-            mismatch(.error, label, expected: "an object", found: located)
+            mismatch(.error, label(), expected: "an object", found: located)
             return nil
         }
     }

@@ -10,13 +10,21 @@ struct FieldBinding<Model>: Sendable {
 /// this order (new keys of a model built in code follow it).
 struct FieldTable<Model>: Sendable {
     let rows: [FieldBinding<Model>]
+    /// The bound rows' decoders alone: decoding runs once per object, and walking `rows` would
+    /// copy (and reference-count) every row's facts each time.
+    private let decoders: [@Sendable (inout Model, FieldReader) -> Void]
 
-    init(_ rows: [FieldBinding<Model>]) { self.rows = rows }
+    /// The facts of every row, in order (rules read them for each object they check).
+    let fields: [ConfigField]
 
-    var fields: [ConfigField] { rows.map(\.field) }
+    init(_ rows: [FieldBinding<Model>]) {
+        self.rows = rows
+        decoders = rows.filter { !$0.field.type.isManaged }.map(\.decode)
+        fields = rows.map(\.field)
+    }
 
     func decode(into model: inout Model, from reader: FieldReader) {
-        for row in rows { row.decode(&model, reader) }
+        for decode in decoders { decode(&model, reader) }
     }
 
     func encoded(_ model: Model) -> [(key: String, value: LocatedValue?)] {
@@ -35,7 +43,8 @@ extension FieldBinding {
     private static func bind<Value>(_ field: ConfigField, _ path: Path<Value>,
                                     read: @escaping @Sendable (FieldReader, String) -> Field<Value>?,
                                     write: @escaping @Sendable (Field<Value>?) -> LocatedValue?) -> FieldBinding {
-        FieldBinding(field: field, decode: { model, reader in model[keyPath: path] = read(reader, field.key) },
+        let key = field.key
+        return FieldBinding(field: field, decode: { model, reader in model[keyPath: path] = read(reader, key) },
                      encode: { model in write(model[keyPath: path]) })
     }
 
@@ -101,7 +110,7 @@ extension FieldBinding {
     static func nested<Value: NestedConfig>(_ key: String, _ path: Path<Value>, help: String) -> FieldBinding {
         bind(ConfigField(key, .object(Value.fieldTable.fields), help: help), path,
              read: { reader, key in
-                 reader.nested(key).map { Field(Value(reader: $0.reader), span: $0.field.span, keySpan: $0.field.keySpan) }
+                 reader.nested(key).map { $0.field.withValue(Value(reader: $0.reader)) }
              },
              write: { field in
                  field.map { ConfigEncoding.nested($0.value.object, fields: Value.fieldTable.encoded($0.value), span: $0.span) }

@@ -103,11 +103,12 @@ public struct RecordConfig: TypedConfig {
 extension RecordPropertyValue {
     static func decodeAll(_ reader: FieldReader) -> Field<[RecordPropertyValue]>? {
         guard let container = reader.objectField("properties") else { return nil }
-        let entries = container.value.properties.map { property in
-            RecordPropertyValue(property: property, label: "\(reader.path)properties.\(property.key)",
+        let object = container.value
+        let entries = object.properties.indices.map { index in
+            RecordPropertyValue(object: object, index: index, label: "\(reader.path)properties.\(object.properties[index].key)",
                                 context: reader.context)
         }
-        return Field(entries, span: container.span, keySpan: container.keySpan)
+        return container.withValue(entries)
     }
 
     static func encodeAll(_ properties: Field<[RecordPropertyValue]>?) -> LocatedValue? {
@@ -152,19 +153,21 @@ public struct RecordPropertyValue: Sendable {
         self.writtenAsScalar = false
     }
 
-    init(property: JSProperty, label: String, context: DecodeContext) {
+    init(object: JSObject, index: Int, label: String, context: DecodeContext) {
+        let property = object.properties[index]
         propertyId = property.key
         keySpan = property.keySpan
         raw = property.value
         switch property.value.value {
         case .array(let elements):
             values = elements.enumerated().compactMap { index, element in
-                context.scalar(element, label: "\(label)[\(index)]", keySpan: nil)
+                context.scalar(element, label: "\(label)[\(index)]", origin: .spans(WrittenSpans(span: element.span, keySpan: nil)))
             }
             decodedCompletely = values.count == elements.count
             writtenAsScalar = false
         default:
-            values = context.scalar(property.value, label: label, keySpan: property.keySpan).map { [$0] } ?? []
+            let origin = FieldOrigin.property(object, index: Int32(index))
+            values = context.scalar(property.value, label: label, origin: origin).map { [$0] } ?? []
             decodedCompletely = values.count == 1
             writtenAsScalar = true
         }

@@ -16,8 +16,6 @@ public final class ConfigEntry: Sendable {
     public let dispatchClass: ConfigClass?
     /// The id as JavaScript's `String(id)`, or `nil` when the id is falsy (R-PIPE-01).
     public let id: String?
-    /// The `id` property as written, when present.
-    public let idProperty: JSProperty?
     /// Grouparoo's dependency node id, `${cleanClass}:${id}` (R-DEP-01).
     public let nodeID: String
 
@@ -31,8 +29,7 @@ public final class ConfigEntry: Sendable {
         if case .string(let text)? = properties["class"]?.value { rawClass = text } else { rawClass = nil }
         cleanClass = ConfigClass.cleanClass(rawClass)
         dispatchClass = rawClass.flatMap(ConfigClass.init(raw:))
-        idProperty = properties.property("id")
-        if let idValue = idProperty?.value.value, JavaScriptValues.isTruthy(idValue) {
+        if let idValue = properties["id"]?.value, JavaScriptValues.isTruthy(idValue) {
             id = JavaScriptValues.string(idValue)
         } else {
             id = nil
@@ -42,6 +39,10 @@ public final class ConfigEntry: Sendable {
 
     /// Span of the whole object.
     public var span: SourceSpan { value.span }
+
+    /// The `id` property as written, when present (looked up when asked: few callers need it, and
+    /// an entry kept per object should stay small).
+    public var idProperty: JSProperty? { properties.property("id") }
 
     /// Where to point for a problem with the object as a whole: its `id` value, else the object.
     public var anchor: SourceSpan { idProperty?.value.span ?? value.span }

@@ -90,16 +90,18 @@ public struct ValidationInput: Sendable {
         bootstrappedProperties = bootstrapped
         bootstrappedPropertyPositions = Set(bootstrapped.values)
         let entries = builder.entries
-        references = LargeStack.parallelMap(entries.count, minimumPerWorker: 256) { index in
+        let collected = LargeStack.parallelMap(entries.count, minimumPerWorker: 256) { index in
             let propertyID = bootstrapped[index].flatMap { entries[$0].id }
-            return ReferenceCollector.references(of: entries[index], bootstrappedPropertyID: propertyID)
+            let references = ReferenceCollector.references(of: entries[index], bootstrappedPropertyID: propertyID)
+            return (references: references, templates: ReferenceCollector.templates(of: entries[index]))
         }
+        references = collected.map(\.references)
         var variables: [Int: [TemplateVariable]] = [:]
         var problems: [Int: [TemplateSyntaxProblem]] = [:]
-        for entry in builder.entries where entry.cleanClass == "property" {
-            let found = ReferenceCollector.templates(of: entry)
-            if !found.variables.isEmpty { variables[entry.position] = found.variables }
-            if !found.problems.isEmpty { problems[entry.position] = found.problems }
+        for (position, item) in collected.enumerated() {
+            let found = item.templates
+            if !found.variables.isEmpty { variables[position] = found.variables }
+            if !found.problems.isEmpty { problems[position] = found.problems }
         }
         templateVariables = variables
         templateProblems = problems

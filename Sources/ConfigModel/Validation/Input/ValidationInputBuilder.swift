@@ -20,66 +20,63 @@ struct ValidationInputBuilder {
 
     init(read: ConfigReadResult) {
         let values = read.files.flatMap { file in file.objects.map { (file: file.path, value: $0) } }
-        // Decoding is the costly part and each object decodes on its own, so it runs on every core.
+        // Decoding is the costly part and each object decodes on its own, so it runs on every core;
+        // what is left here only files the results away.
         let decoded = LargeStack.parallelMap(values.count, minimumPerWorker: 256) { index in
-            let result = ConfigObject.decode(values[index].value)
-            let entry = ConfigEntry(position: index, file: values[index].file, value: values[index].value)
-            return (entry, result.object, result.diagnostics)
+            DecodedEntry(position: index, file: values[index].file, value: values[index].value)
         }
-        for (entry, object, diagnostics) in decoded {
-            decodeDiagnostics += diagnostics
-            entries.append(entry)
-            add(entry, decoded: object)
+        entries = decoded.map(\.entry)
+        for item in decoded {
+            if !item.diagnostics.isEmpty { decodeDiagnostics += item.diagnostics }
+            add(item.model)
+        }
+        nodes = Self.firstPositions(entries.lazy.map { ($0.nodeID, $0.position) })
+        propertyEntriesByKey = Self.firstPositions(decoded.lazy.compactMap { item in
+            item.propertyKey.map { ($0, item.entry.position) }
+        })
+        entriesByID.reserveCapacity(entries.count)
+        for entry in entries {
+            if let id = entry.id { entriesByID[id, default: []].append(entry.position) }
         }
     }
 
-    private mutating func add(_ entry: ConfigEntry, decoded: ConfigObject?) {
-        if nodes[entry.nodeID] == nil { nodes[entry.nodeID] = entry.position }
-        if let id = entry.id { entriesByID[id, default: []].append(entry.position) }
-        // Grouparoo's key lookup compares `c.class.toLowerCase()` (R-DEP-05).
-        if entry.rawClass?.lowercased() == "property" {
-            let key = entry.keyOrName == "undefined" ? "" : entry.keyOrName
-            if propertyEntriesByKey[key] == nil { propertyEntriesByKey[key] = entry.position }
-        }
-        guard let decoded else { return }
-        switch decoded {
-        case .setting(let config): settings.append(Decoded(entry: entry, config: config))
-        case .model(let config): models.append(Decoded(entry: entry, config: config))
-        case .app(let config): apps.append(Decoded(entry: entry, config: config))
-        case .source(let config): sources.append(Decoded(entry: entry, config: config))
-        case .property(let config): properties.append(Decoded(entry: entry, config: config))
-        case .schedule(let config): schedules.append(Decoded(entry: entry, config: config))
-        case .group(let config): groups.append(Decoded(entry: entry, config: config))
-        case .destination(let config): destinations.append(Decoded(entry: entry, config: config))
-        case .apiKey(let config): apiKeys.append(Decoded(entry: entry, config: config))
-        case .team(let config): teams.append(Decoded(entry: entry, config: config))
-        case .teamMember(let config): teamMembers.append(Decoded(entry: entry, config: config))
-        case .record(let config): records.append(Decoded(entry: entry, config: config))
+    /// Key → the first position given for it (one hash per pair; later duplicates are dropped).
+    static func firstPositions(_ pairs: some Sequence<(String, Int)>) -> [String: Int] {
+        Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+
+    private mutating func add(_ model: DecodedModel?) {
+        switch model {
+        case .setting(let decoded): settings.append(decoded)
+        case .model(let decoded): models.append(decoded)
+        case .app(let decoded): apps.append(decoded)
+        case .source(let decoded): sources.append(decoded)
+        case .property(let decoded): properties.append(decoded)
+        case .schedule(let decoded): schedules.append(decoded)
+        case .group(let decoded): groups.append(decoded)
+        case .destination(let decoded): destinations.append(decoded)
+        case .apiKey(let decoded): apiKeys.append(decoded)
+        case .team(let decoded): teams.append(decoded)
+        case .teamMember(let decoded): teamMembers.append(decoded)
+        case .record(let decoded): records.append(decoded)
+        case nil: break
         }
     }
 
     /// Id → index into a typed list; the first object with an id wins.
     static func index<Model>(_ list: [Decoded<Model>]) -> [String: Int] {
-        var result: [String: Int] = [:]
-        for (index, item) in list.enumerated() {
-            if let id = item.entry.id, result[id] == nil { result[id] = index }
-        }
-        return result
+        firstPositions(list.indices.lazy.compactMap { index in list[index].entry.id.map { ($0, index) } })
     }
 
     /// `getAutoBootstrappedProperty` for every source (R-SRC-05): the first mapping value naming a
     /// property object whose `sourceId` is this source.
     func bootstrappedProperties() -> [Int: Int] {
-        var propertiesByID: [String: [Int]] = [:]
-        for entry in entries where entry.cleanClass == "property" {
-            if let id = entry.id { propertiesByID[id, default: []].append(entry.position) }
-        }
         var result: [Int: Int] = [:]
         for source in entries where source.cleanClass == "source" {
             guard let sourceID = source.id, case .object(let mapping)? = source.properties["mapping"]?.value else { continue }
             search: for value in mapping.properties {
                 guard case .string(let propertyID) = value.value.value else { continue }
-                for candidate in propertiesByID[propertyID] ?? [] {
+                for candidate in entriesByID[propertyID] ?? [] where entries[candidate].cleanClass == "property" {
                     guard case .string(let owner)? = entries[candidate].properties["sourceId"]?.value, owner == sourceID
                     else { continue }
                     result[source.position] = candidate
@@ -88,5 +85,61 @@ struct ValidationInputBuilder {
             }
         }
         return result
+    }
+}
+
+/// One object as a worker decoded it, ready for `ValidationInputBuilder.add` to file away.
+private struct DecodedEntry {
+    let entry: ConfigEntry
+    let model: DecodedModel?
+    let diagnostics: [Diagnostic]
+    /// The object's `key || name` when its class is `property` in any letter case (Grouparoo's key
+    /// lookup compares `c.class.toLowerCase()`, R-DEP-05, which is how `dispatchClass` reads it), else nil.
+    let propertyKey: String?
+
+    init(position: Int, file: String, value: LocatedValue) {
+        let result = ConfigObject.decode(value)
+        let entry = ConfigEntry(position: position, file: file, value: value)
+        self.entry = entry
+        model = result.object.map { DecodedModel($0, entry: entry) }
+        diagnostics = result.diagnostics
+        if entry.dispatchClass == .property {
+            propertyKey = entry.keyOrName == "undefined" ? "" : entry.keyOrName
+        } else {
+            propertyKey = nil
+        }
+    }
+}
+
+/// A typed model with its entry, made on the worker that decoded it.
+private enum DecodedModel {
+    case setting(Decoded<SettingConfig>)
+    case model(Decoded<ModelConfig>)
+    case app(Decoded<AppConfig>)
+    case source(Decoded<SourceConfig>)
+    case property(Decoded<PropertyConfig>)
+    case schedule(Decoded<ScheduleConfig>)
+    case group(Decoded<GroupConfig>)
+    case destination(Decoded<DestinationConfig>)
+    case apiKey(Decoded<ApiKeyConfig>)
+    case team(Decoded<TeamConfig>)
+    case teamMember(Decoded<TeamMemberConfig>)
+    case record(Decoded<RecordConfig>)
+
+    init(_ object: ConfigObject, entry: ConfigEntry) {
+        switch object {
+        case .setting(let config): self = .setting(Decoded(entry: entry, config: config))
+        case .model(let config): self = .model(Decoded(entry: entry, config: config))
+        case .app(let config): self = .app(Decoded(entry: entry, config: config))
+        case .source(let config): self = .source(Decoded(entry: entry, config: config))
+        case .property(let config): self = .property(Decoded(entry: entry, config: config))
+        case .schedule(let config): self = .schedule(Decoded(entry: entry, config: config))
+        case .group(let config): self = .group(Decoded(entry: entry, config: config))
+        case .destination(let config): self = .destination(Decoded(entry: entry, config: config))
+        case .apiKey(let config): self = .apiKey(Decoded(entry: entry, config: config))
+        case .team(let config): self = .team(Decoded(entry: entry, config: config))
+        case .teamMember(let config): self = .teamMember(Decoded(entry: entry, config: config))
+        case .record(let config): self = .record(Decoded(entry: entry, config: config))
+        }
     }
 }
