@@ -48,9 +48,7 @@ struct JSLexer {
         var token: JSToken
         if JSLexer.isASCIINameStart(byte) || byte == UInt8(ascii: "\\")
             || (byte >= 0x80 && JSLexer.isIdentifierStart(source.scalar(at: index).scalar)) {
-            let (name, escaped) = try scanIdentifierName()
-            token = JSToken(kind: .name(name), start: start, end: index, newlineBefore: newline)
-            token.hasEscape = escaped
+            token = JSToken(kind: try scanName(), start: start, end: index, newlineBefore: newline)
         } else if JSLexer.isDigit(byte) || (byte == UInt8(ascii: ".") && peekIsDigit(1)) {
             let value = try scanNumber()
             token = JSToken(kind: .number(value), start: start, end: index, newlineBefore: newline)
@@ -61,10 +59,17 @@ struct JSLexer {
             index += 1
             return try scanTemplatePiece(start: start, newline: newline)
         } else {
-            let text = try scanPunctuator()
-            token = JSToken(kind: .punctuator(text), start: start, end: index, newlineBefore: newline)
+            let punctuator = try scanPunctuator()
+            token = JSToken(kind: .punctuator(punctuator), start: start, end: index, newlineBefore: newline)
         }
         return token
+    }
+
+    /// Whether the next token is `=>` on the same line, without moving (arrow-function detection).
+    func nextIsArrowOnSameLine() -> Bool {
+        var probe = self
+        guard let newline = try? probe.skipTrivia(), !newline else { return false }
+        return probe.byte(at: probe.index, is: "=") && probe.byte(at: probe.index + 1, is: ">")
     }
 
     /// Continues a template literal after the `}` that closed a substitution.
@@ -137,10 +142,15 @@ struct JSLexer {
         offset < bytes.count && JSLexer.isIdentifierPart(source.scalar(at: offset).scalar)
     }
 
-    private mutating func scanIdentifierName() throws -> (String, Bool) {
-        if let name = scanASCIIName() { return (name, false) }
+    /// A name: a keyword when spelled like one without escapes, otherwise an identifier.
+    private mutating func scanName() throws -> JSToken.Kind {
+        if let kind = scanASCIIName() { return kind }
+        return .name(try scanIdentifierName())
+    }
+
+    /// A name with escapes or non-ASCII scalars (never a keyword).
+    private mutating func scanIdentifierName() throws -> String {
         var text = String.UnicodeScalarView()
-        var escaped = false
         var first = true
         while index < bytes.count {
             var (scalar, length) = source.scalar(at: index)
@@ -151,7 +161,6 @@ struct JSLexer {
                 }
                 index += 2
                 scalar = try scanUnicodeEscapeBody(escapeStart: start)
-                escaped = true
             } else {
                 guard first ? JSLexer.isIdentifierStart(scalar) : JSLexer.isIdentifierPart(scalar) else { break }
                 index += length
@@ -162,19 +171,19 @@ struct JSLexer {
             text.append(scalar)
             first = false
         }
-        return (String(text), escaped)
+        return String(text)
     }
 
-    /// The common case, a name of ASCII letters, digits, `$` and `_` only, made into one
-    /// String at once; nil (index unchanged) when an escape or non-ASCII scalar follows.
-    private mutating func scanASCIIName() -> String? {
+    /// The common case, a name of ASCII letters, digits, `$` and `_` only: a keyword, or one String
+    /// made at once; nil (index unchanged) when an escape or non-ASCII scalar follows.
+    private mutating func scanASCIIName() -> JSToken.Kind? {
         var end = index
         while end < bytes.count, JSLexer.isASCIINamePart(bytes[end]) { end += 1 }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\\") || bytes[end] >= 0x80 { return nil }
         guard end > index else { return nil }
-        let text = source.text(index, end)
-        index = end
-        return text
+        defer { index = end }
+        if let keyword = JSKeyword(bytes, index, end) { return .keyword(keyword) }
+        return .name(source.text(index, end))
     }
 
     private static func isASCIINameStart(_ byte: UInt8) -> Bool {
@@ -193,32 +202,24 @@ struct JSLexer {
 
     // MARK: - Punctuators
 
-    private static let punctuators: [String] = [
-        ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=",
-        "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=",
-        "%=", "&=", "|=", "^=", "**", "<<", ">>",
-        "{", "}", "(", ")", "[", "]", ";", ",", "<", ">", "+", "-", "*", "/", "%", "&", "|", "^",
-        "!", "~", "?", ":", "=", ".", "@", "#",
-    ]
-
     /// Punctuators indexed by their first byte, longest first, so scanning tries only a few.
-    private static let punctuatorsByFirstByte: [[(text: String, bytes: [UInt8])]] = {
-        var table = [[(text: String, bytes: [UInt8])]](repeating: [], count: 128)
-        for punctuator in punctuators {
-            let bytes = Array(punctuator.utf8)
+    private static let punctuatorsByFirstByte: [[(punctuator: JSPunctuator, bytes: [UInt8])]] = {
+        var table = [[(punctuator: JSPunctuator, bytes: [UInt8])]](repeating: [], count: 128)
+        for punctuator in JSPunctuator.all.sorted(by: { $0.text.utf8.count > $1.text.utf8.count }) {
+            let bytes = Array(punctuator.text.utf8)
             table[Int(bytes[0])].append((punctuator, bytes))
         }
         return table
     }()
 
-    private mutating func scanPunctuator() throws -> String {
+    private mutating func scanPunctuator() throws -> JSPunctuator {
         let first = bytes[index]
         if first < 0x80 {
             for candidate in JSLexer.punctuatorsByFirstByte[Int(first)] where matches(candidate.bytes) {
                 // `?.` followed by a digit is a conditional and a number (`a?.5:b`).
-                if candidate.text == "?.", peekIsDigit(2) { continue }
+                if candidate.punctuator == .optionalChain, peekIsDigit(2) { continue }
                 index += candidate.bytes.count
-                return candidate.text
+                return candidate.punctuator
             }
         }
         throw error("unexpected character `\(JSLexer.visible(source.scalar(at: index).scalar))`", at: index)

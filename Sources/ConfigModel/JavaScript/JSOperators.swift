@@ -1,6 +1,6 @@
 /// JavaScript's binary operators, each with its source text and precedence in one table (higher binds
 /// tighter), so the parser, the evaluator and messages agree and a misspelt operator does not compile.
-enum JSBinaryOperator: CaseIterable, Sendable {
+enum JSBinaryOperator: CaseIterable, Hashable, Sendable {
     case nullish, logicalOr, logicalAnd, bitwiseOr, bitwiseXor, bitwiseAnd
     case looseEqual, looseNotEqual, strictEqual, strictNotEqual
     case less, greater, lessOrEqual, greaterOrEqual, instanceOf, `in`
@@ -42,33 +42,29 @@ enum JSBinaryOperator: CaseIterable, Sendable {
     /// `&&`, `||` and `??` evaluate their right side only when needed.
     var isShortCircuit: Bool { self == .logicalAnd || self == .logicalOr || self == .nullish }
 
-    private static let byText = Dictionary(uniqueKeysWithValues: allCases.map { ($0.text, $0) })
-    private static let byAssignmentText = Dictionary(uniqueKeysWithValues: allCases.filter(\.entry.assignable).map { ($0.text + "=", $0) })
+    /// Whether `text=` is a compound assignment (`+=`, `??=`, …).
+    var isCompoundAssignable: Bool { entry.assignable }
 
-    init?(text: String) {
-        guard let op = Self.byText[text] else { return nil }
-        self = op
-    }
-
-    /// The operator a compound assignment applies: `+` for `+=`.
-    init?(compoundAssignment text: String) {
-        guard let op = Self.byAssignmentText[text] else { return nil }
-        self = op
+    /// The operator a token stands for: a punctuator, or `in` / `instanceof`.
+    init?(token: JSToken.Kind) {
+        switch token {
+        case .punctuator(.binary(let op)): self = op
+        case .keyword(.in): self = .in
+        case .keyword(.instanceof): self = .instanceOf
+        default: return nil
+        }
     }
 }
 
 /// `=` or a compound assignment such as `+=` or `??=`.
-enum JSAssignmentOperator: Sendable {
+enum JSAssignmentOperator: Hashable, Sendable {
     case assign
     case compound(JSBinaryOperator)
 
-    init?(text: String) {
-        if text == "=" {
-            self = .assign
-        } else if let op = JSBinaryOperator(compoundAssignment: text) {
-            self = .compound(op)
-        } else {
-            return nil
+    var text: String {
+        switch self {
+        case .assign: return "="
+        case .compound(let op): return op.text + "="
         }
     }
 }
@@ -79,6 +75,21 @@ enum JSUnaryOperator: String, CaseIterable, Sendable {
     case typeOf = "typeof", void = "void", delete = "delete", await = "await"
 
     var text: String { rawValue }
+
+    /// The operator a token stands for when it starts a unary expression.
+    init?(token: JSToken.Kind) {
+        switch token {
+        case .punctuator(.not): self = .not
+        case .punctuator(.binary(.subtract)): self = .negate
+        case .punctuator(.binary(.add)): self = .plus
+        case .punctuator(.bitwiseNot): self = .bitwiseNot
+        case .keyword(.typeof): self = .typeOf
+        case .keyword(.void): self = .void
+        case .keyword(.delete): self = .delete
+        case .keyword(.await): self = .await
+        default: return nil
+        }
+    }
 }
 
 /// How a variable is declared: `const` bindings cannot be reassigned, `var` ones are hoisted to the function.

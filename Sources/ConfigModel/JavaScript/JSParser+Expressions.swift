@@ -4,9 +4,9 @@ extension JSParser {
     mutating func parseExpression() throws -> JSExpression {
         let start = token.start
         let first = try parseAssignment()
-        guard token.isPunctuator(",") else { return first }
+        guard token.is(.comma) else { return first }
         var expressions = [first]
-        while try eat(",") {
+        while try eat(.comma) {
             expressions.append(try parseAssignment())
         }
         return .sequence(expressions, JSRange(start: start, end: previousEnd))
@@ -18,7 +18,7 @@ extension JSParser {
         if let arrow = try parseArrowFunctionIfPresent() { return arrow }
         let start = token.start
         let target = try parseConditional()
-        guard case .punctuator(let text) = token.kind, let op = JSAssignmentOperator(text: text) else { return target }
+        guard case .punctuator(.assignment(let op)) = token.kind else { return target }
         switch target {
         case .identifier, .member:
             break
@@ -35,25 +35,17 @@ extension JSParser {
     private mutating func parseConditional() throws -> JSExpression {
         let start = token.start
         let test = try parseBinary(minimumPrecedence: 1)
-        guard try eat("?") else { return test }
+        guard try eat(.question) else { return test }
         let consequent = try parseAssignment()
-        try expect(":", "in the conditional expression")
+        try expect(.colon, "in the conditional expression")
         let alternate = try parseAssignment()
         return .conditional(test, consequent, alternate, JSRange(start: start, end: previousEnd))
-    }
-
-    private func binaryOperator() -> JSBinaryOperator? {
-        switch token.kind {
-        case .punctuator(let text): return JSBinaryOperator(text: text)
-        case .name(let name) where (name == "in" || name == "instanceof") && !token.hasEscape: return JSBinaryOperator(text: name)
-        default: return nil
-        }
     }
 
     private mutating func parseBinary(minimumPrecedence: Int) throws -> JSExpression {
         let start = token.start
         var left = try parseUnary()
-        while let op = binaryOperator(), op.precedence >= minimumPrecedence {
+        while let op = JSBinaryOperator(token: token.kind), op.precedence >= minimumPrecedence {
             if op == .exponent, case .unary = left, !lexer.byte(at: start, is: "(") {
                 throw lexer.error("a unary operator before `**` needs parentheses, e.g. `(-a) ** b`", at: token.start)
             }
@@ -85,17 +77,10 @@ extension JSParser {
 
     private mutating func parseUnary() throws -> JSExpression {
         let start = token.start
-        let op: JSUnaryOperator
-        switch token.kind {
-        case .punctuator(let text) where text == "++" || text == "--":
-            throw unsupported("`\(text)` operator", at: start)
-        case .punctuator(let text) where JSUnaryOperator(rawValue: text) != nil:
-            op = JSUnaryOperator(rawValue: text)!
-        case .name(let name) where JSUnaryOperator(rawValue: name) != nil && !token.hasEscape:
-            op = JSUnaryOperator(rawValue: name)!
-        default:
-            return try parsePostfix()
+        if token.is(.increment) || token.is(.decrement) {
+            throw unsupported("`\(token.is(.increment) ? "++" : "--")` operator", at: start)
         }
+        guard let op = JSUnaryOperator(token: token.kind) else { return try parsePostfix() }
         try advance()
         try enterNesting()
         defer { leaveNesting() }
@@ -113,19 +98,19 @@ extension JSParser {
             if steps > JSParser.maximumDepth {
                 throw lexer.error("chain of member accesses and calls is too long", at: token.start)
             }
-            if token.isPunctuator(".") {
+            if token.is(.dot) {
                 try advance()
                 guard let name = token.name else { throw unexpected(expecting: "a property name after `.`") }
                 try advance()
                 expression = .member(expression, .name(name), optional: false, JSRange(start: start, end: previousEnd))
-            } else if token.isPunctuator("?.") {
+            } else if token.is(.optionalChain) {
                 try advance()
-                if token.isPunctuator("(") {
+                if token.is(.openParen) {
                     let arguments = try parseArguments()
                     expression = .call(expression, arguments, optional: true, JSRange(start: start, end: previousEnd))
-                } else if try eat("[") {
+                } else if try eat(.openBracket) {
                     let key = try parseExpression()
-                    try expect("]", "to close the computed member")
+                    try expect(.closeBracket, "to close the computed member")
                     expression = .member(expression, .computed(key), optional: true, JSRange(start: start, end: previousEnd))
                 } else if let name = token.name {
                     try advance()
@@ -133,17 +118,17 @@ extension JSParser {
                 } else {
                     throw unexpected(expecting: "a property name after `?.`")
                 }
-            } else if token.isPunctuator("[") {
+            } else if token.is(.openBracket) {
                 try advance()
                 let key = try parseExpression()
-                try expect("]", "to close the computed member")
+                try expect(.closeBracket, "to close the computed member")
                 expression = .member(expression, .computed(key), optional: false, JSRange(start: start, end: previousEnd))
-            } else if token.isPunctuator("(") {
+            } else if token.is(.openParen) {
                 let arguments = try parseArguments()
                 expression = .call(expression, arguments, optional: false, JSRange(start: start, end: previousEnd))
             } else if case .template = token.kind {
                 throw unsupported("tagged template literal", at: token.start)
-            } else if (token.isPunctuator("++") || token.isPunctuator("--")) && !token.newlineBefore {
+            } else if (token.is(.increment) || token.is(.decrement)) && !token.newlineBefore {
                 throw unsupported("`++`/`--` operator", at: token.start)
             } else {
                 return expression
@@ -152,17 +137,17 @@ extension JSParser {
     }
 
     private mutating func parseArguments() throws -> [JSArrayElement] {
-        try expect("(", "to start the arguments")
+        try expect(.openParen, "to start the arguments")
         var arguments: [JSArrayElement] = []
-        while !token.isPunctuator(")") {
-            if try eat("...") {
+        while !token.is(.closeParen) {
+            if try eat(.spread) {
                 arguments.append(.spread(try parseAssignment()))
             } else {
                 arguments.append(.expression(try parseAssignment()))
             }
-            if !(try eat(",")) { break }
+            if !(try eat(.comma)) { break }
         }
-        try expect(")", "to close the arguments")
+        try expect(.closeParen, "to close the arguments")
         return arguments
     }
 
@@ -177,20 +162,20 @@ extension JSParser {
             return .string(value, JSRange(start: start, end: previousEnd))
         case .template:
             return try parseTemplate()
-        case .punctuator("("):
+        case .punctuator(.openParen):
             try advance()
             let inner = try parseExpression()
-            try expect(")", "to close the parenthesis")
+            try expect(.closeParen, "to close the parenthesis")
             parenthesized.insert(inner.range)
             return inner
-        case .punctuator("["):
+        case .punctuator(.openBracket):
             return try parseArrayLiteral()
-        case .punctuator("{"):
+        case .punctuator(.openBrace):
             return try parseObjectLiteral()
-        case .punctuator("/"), .punctuator("/="):
+        case .punctuator(.binary(.divide)), .punctuator(.assignment(.compound(.divide))):
             throw unsupported("regular expression literal", at: start)
-        case .name(let name) where !token.hasEscape:
-            return try parseNamedPrimary(name, start: start)
+        case .keyword(let keyword):
+            return try parseKeywordPrimary(keyword, start: start)
         case .name(let name):
             try advance()
             return .identifier(name, JSRange(start: start, end: previousEnd))
@@ -199,43 +184,55 @@ extension JSParser {
         }
     }
 
-    private static let unsupportedPrimaries: [String: String] = [
-        "new": "`new` expression", "class": "class expression", "this": "`this`", "super": "`super`",
-        "yield": "`yield`", "import": "dynamic `import()`",
-    ]
+    /// What a keyword that cannot start an expression here is reported as: unsupported, or a plain syntax error.
+    private static func unsupportedPrimary(_ keyword: JSKeyword) -> String? {
+        switch keyword {
+        case .new: return "`new` expression"
+        case .class: return "class expression"
+        case .this: return "`this`"
+        case .super: return "`super`"
+        case .yield: return "`yield`"
+        case .import: return "dynamic `import()`"
+        default: return nil
+        }
+    }
 
-    private static let reservedWords: Set<String> = [
-        "break", "case", "catch", "continue", "debugger", "default", "do", "else", "finally", "for",
-        "if", "return", "switch", "throw", "try", "var", "const", "while", "with", "enum", "export", "extends",
-        "in", "instanceof",
-    ]
+    private static func isReserved(_ keyword: JSKeyword) -> Bool {
+        switch keyword {
+        case .break, .case, .catch, .continue, .debugger, .default, .do, .else, .finally, .for, .if, .return, .switch,
+             .throw, .try, .var, .const, .while, .with, .enum, .export, .extends, .in, .instanceof:
+            return true
+        default:
+            return false
+        }
+    }
 
-    private mutating func parseNamedPrimary(_ name: String, start: Int) throws -> JSExpression {
-        if name == "function" {
+    private mutating func parseKeywordPrimary(_ keyword: JSKeyword, start: Int) throws -> JSExpression {
+        if keyword == .function {
             return .function(try parseFunction(start: start, isExpression: true))
         }
-        if name == "async" {
+        if keyword == .async {
             let saved = (lexer.state, token, previousEnd)
             try advance()
-            if token.isName("function"), !token.newlineBefore {
+            if token.is(.function), !token.newlineBefore {
                 return .function(try parseFunction(start: start, isExpression: true))
             }
             (lexer.state, token, previousEnd) = saved
         }
-        let literal: JSValue? = switch name {
-        case "true": .boolean(true)
-        case "false": .boolean(false)
-        case "null": .null
+        let literal: JSValue? = switch keyword {
+        case .true: .boolean(true)
+        case .false: .boolean(false)
+        case .null: .null
         default: nil
         }
         if let literal {
             try advance()
             return .keywordLiteral(literal, JSRange(start: start, end: previousEnd))
         }
-        if let construct = JSParser.unsupportedPrimaries[name] { throw unsupported(construct, at: start) }
-        if JSParser.reservedWords.contains(name) { throw unexpected() }
+        if let construct = JSParser.unsupportedPrimary(keyword) { throw unsupported(construct, at: start) }
+        if JSParser.isReserved(keyword) { throw unexpected() }
         try advance()
-        return .identifier(name, JSRange(start: start, end: previousEnd))
+        return .identifier(keyword.rawValue, JSRange(start: start, end: previousEnd))
     }
 
     private mutating func parseTemplate() throws -> JSExpression {
@@ -253,7 +250,7 @@ extension JSParser {
             }
             try advance()
             expressions.append(try parseExpression())
-            guard token.isPunctuator("}") else { throw unexpected(expecting: "`}` to close `${` in the template literal") }
+            guard token.is(.closeBrace) else { throw unexpected(expecting: "`}` to close `${` in the template literal") }
             token = try lexer.continueTemplate(after: token)
         }
         throw unexpected(expecting: "the rest of the template literal")
@@ -263,19 +260,19 @@ extension JSParser {
         let start = token.start
         try advance()
         var elements: [JSArrayElement] = []
-        while !token.isPunctuator("]") {
-            if token.isPunctuator(",") {
+        while !token.is(.closeBracket) {
+            if token.is(.comma) {
                 elements.append(.hole(JSRange(start: token.start, end: token.start)))
                 try advance()
                 continue
             }
-            if try eat("...") {
+            if try eat(.spread) {
                 elements.append(.spread(try parseAssignment()))
             } else {
                 elements.append(.expression(try parseAssignment()))
             }
-            if !token.isPunctuator("]") {
-                try expect(",", "or `]` in the array")
+            if !token.is(.closeBracket) {
+                try expect(.comma, "or `]` in the array")
             }
         }
         try advance()
@@ -286,14 +283,14 @@ extension JSParser {
         let start = token.start
         try advance()
         var members: [JSObjectMember] = []
-        while !token.isPunctuator("}") {
-            if try eat("...") {
+        while !token.is(.closeBrace) {
+            if try eat(.spread) {
                 members.append(.spread(try parseAssignment()))
             } else {
                 members.append(try parseObjectProperty())
             }
-            if !token.isPunctuator("}") {
-                try expect(",", "or `}` in the object")
+            if !token.is(.closeBrace) {
+                try expect(.comma, "or `}` in the object")
             }
         }
         try advance()
@@ -303,7 +300,8 @@ extension JSParser {
     mutating func parsePropertyKey() throws -> JSPropertyKey {
         let start = token.start
         switch token.kind {
-        case .name(let name):
+        case .name, .keyword:
+            let name = token.name!
             try advance()
             return .fixed(name, JSRange(start: start, end: previousEnd))
         case .string(let value):
@@ -312,10 +310,10 @@ extension JSParser {
         case .number(let value):
             try advance()
             return .fixed(JSConversions.numberToString(value), JSRange(start: start, end: previousEnd))
-        case .punctuator("["):
+        case .punctuator(.openBracket):
             try advance()
             let key = try parseAssignment()
-            try expect("]", "to close the computed key")
+            try expect(.closeBracket, "to close the computed key")
             return .computed(key)
         default:
             throw unexpected(expecting: "a property name")
@@ -324,21 +322,21 @@ extension JSParser {
 
     private mutating func parseObjectProperty() throws -> JSObjectMember {
         let start = token.start
-        if let name = token.name, ["get", "set", "async"].contains(name) {
+        if token.is(.get) || token.is(.set) || token.is(.async) {
             let saved = (lexer.state, token, previousEnd)
             try advance()
-            let isAccessor = !token.isPunctuator(",") && !token.isPunctuator(":") && !token.isPunctuator("(")
-                && !token.isPunctuator("}") && !token.isPunctuator("=")
+            let isAccessor = !token.is(.comma) && !token.is(.colon) && !token.is(.openParen)
+                && !token.is(.closeBrace) && !token.is(.assignment(.assign))
             (lexer.state, token, previousEnd) = saved
-            if isAccessor { throw unsupported(name == "async" ? "async method" : "getter or setter", at: start) }
+            if isAccessor { throw unsupported(token.is(.async) ? "async method" : "getter or setter", at: start) }
         }
-        if token.isPunctuator("*") { throw unsupported("generator method", at: start) }
+        if token.is(.binary(.multiply)) { throw unsupported("generator method", at: start) }
         let keyIsPlainName = token.name != nil
         let key = try parsePropertyKey()
-        if try eat(":") {
+        if try eat(.colon) {
             return .property(key, try parseAssignment())
         }
-        if token.isPunctuator("(") {
+        if token.is(.openParen) {
             let (parameters, rest) = try parseParameterList()
             let body = try parseFunctionBlock()
             var name: String?
@@ -351,7 +349,7 @@ extension JSParser {
         guard case .fixed(let name, let range) = key, keyIsPlainName else {
             throw unexpected(expecting: "`:` after the property name")
         }
-        if token.isPunctuator("=") { throw lexer.error("`=` is only allowed in destructuring patterns", at: token.start) }
+        if token.is(.assignment(.assign)) { throw lexer.error("`=` is only allowed in destructuring patterns", at: token.start) }
         return .property(key, .identifier(name, range))
     }
 }

@@ -5,11 +5,11 @@ extension JSParser {
         try enterNesting()
         defer { leaveNesting() }
         let start = token.start
-        if try eat("{") {
+        if try eat(.openBrace) {
             var properties: [JSObjectPatternProperty] = []
             var rest: String?
-            while !token.isPunctuator("}") {
-                if try eat("...") {
+            while !token.is(.closeBrace) {
+                if try eat(.spread) {
                     guard let name = token.name else { throw unexpected(expecting: "a name after `...`") }
                     try advance()
                     rest = name
@@ -19,37 +19,37 @@ extension JSParser {
                 let keyStart = token.start
                 let key = try parsePropertyKey()
                 var value: JSPattern
-                if try eat(":") {
+                if try eat(.colon) {
                     value = try parseBindingElement()
                 } else {
                     guard keyIsPlainName, case .fixed(let name, _) = key else {
                         throw unexpected(expecting: "`:` in the destructuring pattern")
                     }
                     value = .name(name, JSRange(start: keyStart, end: previousEnd))
-                    if try eat("=") { value = .withDefault(value, try parseAssignment()) }
+                    if try eat(.assignment(.assign)) { value = .withDefault(value, try parseAssignment()) }
                 }
                 properties.append(JSObjectPatternProperty(key: key, value: value))
-                if !(try eat(",")) { break }
+                if !(try eat(.comma)) { break }
             }
-            try expect("}", "to close the destructuring pattern")
+            try expect(.closeBrace, "to close the destructuring pattern")
             return .object(properties, rest: rest, JSRange(start: start, end: previousEnd))
         }
-        if try eat("[") {
+        if try eat(.openBracket) {
             var elements: [JSPattern?] = []
             var rest: JSPattern?
-            while !token.isPunctuator("]") {
-                if try eat(",") {
+            while !token.is(.closeBracket) {
+                if try eat(.comma) {
                     elements.append(nil)
                     continue
                 }
-                if try eat("...") {
+                if try eat(.spread) {
                     rest = try parseBindingTarget()
                     break
                 }
                 elements.append(try parseBindingElement())
-                if !token.isPunctuator("]") { try expect(",", "or `]` in the destructuring pattern") }
+                if !token.is(.closeBracket) { try expect(.comma, "or `]` in the destructuring pattern") }
             }
-            try expect("]", "to close the destructuring pattern")
+            try expect(.closeBracket, "to close the destructuring pattern")
             return .array(elements, rest: rest, JSRange(start: start, end: previousEnd))
         }
         guard let name = token.name else { throw unexpected(expecting: "a variable name") }
@@ -60,7 +60,7 @@ extension JSParser {
     /// A binding target with an optional `= default`.
     mutating func parseBindingElement() throws -> JSPattern {
         let target = try parseBindingTarget()
-        if try eat("=") { return .withDefault(target, try parseAssignment()) }
+        if try eat(.assignment(.assign)) { return .withDefault(target, try parseAssignment()) }
         return target
     }
 
@@ -70,8 +70,8 @@ extension JSParser {
         // Only a name or `(` can start an arrow function, and only a `(` (or `async`) start can
         // backtrack far: remembering those failed starts keeps nested `(a = (b = …))` from
         // backtracking exponentially.
-        guard let firstName = token.name ?? (token.isPunctuator("(") ? "(" : nil) else { return nil }
-        let remembers = firstName == "(" || firstName == "async"
+        guard token.name != nil || token.is(.openParen) else { return nil }
+        let remembers = token.is(.openParen) || token.is(.async)
         if remembers, knownNonArrowStarts.contains(start) { return nil }
         let saved = (lexer.state, token, previousEnd)
         func giveUp() -> JSExpression? {
@@ -79,31 +79,32 @@ extension JSParser {
             if remembers { knownNonArrowStarts.insert(start) }
             return nil
         }
-        if token.isName("async") {
+        if token.is(.async) {
             try advance()
-            if token.newlineBefore || !(token.name != nil || token.isPunctuator("(")) { return giveUp() }
+            if token.newlineBefore || !(token.name != nil || token.is(.openParen)) { return giveUp() }
         }
         var parameters: [JSPattern] = []
         var rest: JSPattern?
-        if let name = token.name, !token.isPunctuator("(") {
+        if let name = token.name {
+            // Looking at the bytes after the name saves scanning the next token twice.
+            guard lexer.nextIsArrowOnSameLine() else { return giveUp() }
             let nameStart = token.start
             try advance()
-            guard token.isPunctuator("=>"), !token.newlineBefore else { return giveUp() }
             parameters = [.name(name, JSRange(start: nameStart, end: previousEnd))]
-        } else if token.isPunctuator("(") {
+        } else if token.is(.openParen) {
             // Try the parameter list; if it is not followed by `=>`, this was a parenthesised expression.
             do {
                 (parameters, rest) = try parseParameterList()
             } catch {
                 return giveUp()
             }
-            guard token.isPunctuator("=>"), !token.newlineBefore else { return giveUp() }
+            guard token.is(.arrow), !token.newlineBefore else { return giveUp() }
         } else {
             return giveUp()
         }
         try advance()  // `=>`
         let body: JSFunctionBody
-        if token.isPunctuator("{") {
+        if token.is(.openBrace) {
             body = .block(try parseFunctionBlock())
         } else {
             body = .expression(try parseAssignment())

@@ -39,15 +39,15 @@ struct JSParser {
         token = try lexer.next()
     }
 
-    mutating func eat(_ punctuator: String) throws -> Bool {
-        guard token.isPunctuator(punctuator) else { return false }
+    mutating func eat(_ punctuator: JSPunctuator) throws -> Bool {
+        guard token.is(punctuator) else { return false }
         try advance()
         return true
     }
 
-    mutating func expect(_ punctuator: String, _ context: String) throws {
-        guard token.isPunctuator(punctuator) else {
-            throw unexpected(expecting: "`\(punctuator)` \(context)")
+    mutating func expect(_ punctuator: JSPunctuator, _ context: String) throws {
+        guard token.is(punctuator) else {
+            throw unexpected(expecting: "`\(punctuator.text)` \(context)")
         }
         try advance()
     }
@@ -57,7 +57,8 @@ struct JSParser {
         switch token.kind {
         case .endOfFile: found = "end of file"
         case .name(let name): found = "`\(name)`"
-        case .punctuator(let text): found = "`\(text)`"
+        case .keyword(let keyword): found = "`\(keyword.rawValue)`"
+        case .punctuator(let punctuator): found = "`\(punctuator.text)`"
         case .number: found = "a number"
         case .string: found = "a string"
         case .template: found = "a template literal"
@@ -72,8 +73,8 @@ struct JSParser {
 
     /// Accepts `;`, or inserts one where JavaScript would (before `}`, at end of file, after a line break).
     mutating func consumeSemicolon() throws {
-        if try eat(";") { return }
-        if token.isPunctuator("}") || token.kind == .endOfFile || token.newlineBefore { return }
+        if try eat(.semicolon) { return }
+        if token.is(.closeBrace) || token.kind == .endOfFile || token.newlineBefore { return }
         throw unexpected(expecting: "`;` or a line break")
     }
 
@@ -88,80 +89,90 @@ struct JSParser {
 
     // MARK: - Statements
 
-    private static let unsupportedStatements: [String: String] = [
-        "for": "`for` loop", "while": "`while` loop", "do": "`do` loop", "switch": "`switch` statement",
-        "try": "`try` statement", "throw": "`throw` statement", "class": "class declaration",
-        "with": "`with` statement", "break": "`break` statement", "continue": "`continue` statement",
-        "debugger": "`debugger` statement",
-    ]
+    private static func unsupportedStatement(_ keyword: JSKeyword) -> String? {
+        switch keyword {
+        case .for: return "`for` loop"
+        case .while: return "`while` loop"
+        case .do: return "`do` loop"
+        case .switch: return "`switch` statement"
+        case .try: return "`try` statement"
+        case .throw: return "`throw` statement"
+        case .class: return "class declaration"
+        case .with: return "`with` statement"
+        case .break: return "`break` statement"
+        case .continue: return "`continue` statement"
+        case .debugger: return "`debugger` statement"
+        default: return nil
+        }
+    }
 
     mutating func parseStatement() throws -> JSStatement {
         try enterNesting()
         defer { leaveNesting() }
         let start = token.start
-        if token.isPunctuator("{") {
+        if token.is(.openBrace) {
             try advance()
             var body: [JSStatement] = []
-            while !token.isPunctuator("}") {
+            while !token.is(.closeBrace) {
                 if token.kind == .endOfFile { throw unexpected(expecting: "`}` to close the block") }
                 body.append(try parseStatement())
             }
             try advance()
             return .block(body, JSRange(start: start, end: previousEnd))
         }
-        if try eat(";") { return .empty(JSRange(start: start, end: previousEnd)) }
-        guard let name = token.name, !token.hasEscape else { return try parseExpressionStatement() }
-        switch name {
-        case "const", "var":
-            return try parseDeclaration(kind: name == "const" ? .const : .var)
-        case "let":
+        if try eat(.semicolon) { return .empty(JSRange(start: start, end: previousEnd)) }
+        guard case .keyword(let keyword) = token.kind else { return try parseExpressionStatement() }
+        switch keyword {
+        case .const, .var:
+            return try parseDeclaration(kind: keyword == .const ? .const : .var)
+        case .let:
             // `let` is a declaration only when a binding follows; otherwise it is a plain name.
             let saved = (lexer.state, token, previousEnd)
             try advance()
-            let startsBinding = token.name != nil || token.isPunctuator("[") || token.isPunctuator("{")
+            let startsBinding = token.name != nil || token.is(.openBracket) || token.is(.openBrace)
             (lexer.state, token, previousEnd) = saved
             return startsBinding ? try parseDeclaration(kind: .let) : try parseExpressionStatement()
-        case "function":
+        case .function:
             return .function(try parseFunction(start: start, isExpression: false))
-        case "async":
+        case .async:
             let saved = (lexer.state, token, previousEnd)
             try advance()
-            if token.isName("function"), !token.newlineBefore {
+            if token.is(.function), !token.newlineBefore {
                 return .function(try parseFunction(start: start, isExpression: false))
             }
             (lexer.state, token, previousEnd) = saved
             return try parseExpressionStatement()
-        case "return":
+        case .return:
             try advance()
             var value: JSExpression?
-            if !token.isPunctuator(";") && !token.isPunctuator("}") && token.kind != .endOfFile && !token.newlineBefore {
+            if !token.is(.semicolon) && !token.is(.closeBrace) && token.kind != .endOfFile && !token.newlineBefore {
                 value = try parseExpression()
             }
             try consumeSemicolon()
             return .returnStatement(value, JSRange(start: start, end: previousEnd))
-        case "if":
+        case .if:
             try advance()
-            try expect("(", "after `if`")
+            try expect(.openParen, "after `if`")
             let test = try parseExpression()
-            try expect(")", "to close the `if` condition")
+            try expect(.closeParen, "to close the `if` condition")
             let consequent = try parseStatement()
             var alternate: JSStatement?
-            if token.isName("else") {
+            if token.is(.else) {
                 try advance()
                 alternate = try parseStatement()
             }
             return .ifStatement(test, consequent, alternate, JSRange(start: start, end: previousEnd))
-        case "import", "export":
+        case .import, .export:
             let saved = (lexer.state, token, previousEnd)
             try advance()
-            let isDynamicImport = name == "import" && (token.isPunctuator("(") || token.isPunctuator("."))
+            let isDynamicImport = keyword == .import && (token.is(.openParen) || token.is(.dot))
             (lexer.state, token, previousEnd) = saved
             if isDynamicImport { return try parseExpressionStatement() }
             throw lexer.error(
-                "`\(name)` statements are not allowed: config files are loaded with require(), "
+                "`\(keyword.rawValue)` statements are not allowed: config files are loaded with require(), "
                     + "so use `exports.default = …` or `module.exports = …`", at: start)
         default:
-            if let construct = JSParser.unsupportedStatements[name] {
+            if let construct = JSParser.unsupportedStatement(keyword) {
                 throw unsupported(construct, at: start)
             }
             return try parseExpressionStatement()
@@ -182,7 +193,7 @@ struct JSParser {
         repeat {
             let pattern = try parseBindingTarget()
             var initializer: JSExpression?
-            if try eat("=") {
+            if try eat(.assignment(.assign)) {
                 initializer = try parseAssignment()
             } else if kind == .const {
                 throw unexpected(expecting: "`=` and a value for the `const`")
@@ -191,7 +202,7 @@ struct JSParser {
                 throw unexpected(expecting: "`=` after a destructuring pattern")
             }
             declarations.append((pattern, initializer))
-        } while try eat(",")
+        } while try eat(.comma)
         try consumeSemicolon()
         return .declaration(kind: kind, declarations, JSRange(start: start, end: previousEnd))
     }
@@ -202,7 +213,7 @@ struct JSParser {
     /// Async functions need nothing special: values are never promises here, and `await` passes them through.
     mutating func parseFunction(start: Int, isExpression: Bool) throws -> JSFunctionNode {
         try advance()  // `function`
-        if token.isPunctuator("*") { throw unsupported("generator function", at: start) }
+        if token.is(.binary(.multiply)) { throw unsupported("generator function", at: start) }
         var name: String?
         if let identifier = token.name {
             name = identifier
@@ -218,25 +229,25 @@ struct JSParser {
     }
 
     mutating func parseParameterList() throws -> ([JSPattern], JSPattern?) {
-        try expect("(", "to start the parameter list")
+        try expect(.openParen, "to start the parameter list")
         var parameters: [JSPattern] = []
         var rest: JSPattern?
-        while !token.isPunctuator(")") {
-            if try eat("...") {
+        while !token.is(.closeParen) {
+            if try eat(.spread) {
                 rest = try parseBindingTarget()
                 break
             }
             parameters.append(try parseBindingElement())
-            if !(try eat(",")) { break }
+            if !(try eat(.comma)) { break }
         }
-        try expect(")", "to close the parameter list")
+        try expect(.closeParen, "to close the parameter list")
         return (parameters, rest)
     }
 
     mutating func parseFunctionBlock() throws -> [JSStatement] {
-        try expect("{", "to start the function body")
+        try expect(.openBrace, "to start the function body")
         var body: [JSStatement] = []
-        while !token.isPunctuator("}") {
+        while !token.is(.closeBrace) {
             if token.kind == .endOfFile { throw unexpected(expecting: "`}` to close the function body") }
             body.append(try parseStatement())
         }
