@@ -43,6 +43,11 @@ struct JSON5Parser {
 
     private mutating func skipTrivia() throws {
         while index < bytes.count {
+            let lead = bytes[index]
+            if lead == 0x20 || lead == 0x0A || lead == 0x09 || lead == 0x0D {
+                index += 1
+                continue
+            }
             let (scalar, length) = source.scalar(at: index)
             if JSON5Parser.isWhitespace(scalar) {
                 index += length
@@ -79,11 +84,15 @@ struct JSON5Parser {
             let number = try parseNumber()
             return LocatedValue(.number(number), span: source.span(start, index))
         }
-        for (word, value) in [("true", JSValue.boolean(true)), ("false", .boolean(false)), ("null", .null)] where matchesWord(word) {
-            index += word.utf8.count
-            return LocatedValue(value, span: source.span(start, index))
+        let word: (text: String, value: JSValue)? = switch scalar {
+        case "t": ("true", .boolean(true))
+        case "f": ("false", .boolean(false))
+        case "n": ("null", .null)
+        default: nil
         }
-        throw unexpected(at: index)
+        guard let word, matchesWord(word.text) else { throw unexpected(at: index) }
+        index += word.text.utf8.count
+        return LocatedValue(word.value, span: source.span(start, index))
     }
 
     private func matchesWord(_ word: String) -> Bool {

@@ -5,7 +5,9 @@ struct JSRange: Hashable, Sendable {
     var end: Int
 }
 
-indirect enum JSExpression: Sendable {
+/// Only the cases that hold an expression directly are `indirect` (boxed): leaves such as names
+/// and strings, and nodes whose children sit in an array, are stored inline and cost no allocation.
+enum JSExpression: Sendable {
     case number(Double, JSRange)
     case string(String, JSRange)
     /// `true`, `false` or `null`.
@@ -15,13 +17,13 @@ indirect enum JSExpression: Sendable {
     case array([JSArrayElement], JSRange)
     case object([JSObjectMember], JSRange)
     case function(JSFunctionNode)
-    case unary(op: JSUnaryOperator, JSExpression, JSRange)
-    case binary(op: JSBinaryOperator, JSExpression, JSExpression, JSRange)
-    case conditional(JSExpression, JSExpression, JSExpression, JSRange)
+    indirect case unary(op: JSUnaryOperator, JSExpression, JSRange)
+    indirect case binary(op: JSBinaryOperator, JSExpression, JSExpression, JSRange)
+    indirect case conditional(JSExpression, JSExpression, JSExpression, JSRange)
     /// `object.name`, `object[expr]`, optionally `?.`.
-    case member(JSExpression, JSMemberKey, optional: Bool, JSRange)
-    case call(JSExpression, [JSArrayElement], optional: Bool, JSRange)
-    case assignment(op: JSAssignmentOperator, target: JSExpression, value: JSExpression, JSRange)
+    indirect case member(JSExpression, JSMemberKey, optional: Bool, JSRange)
+    indirect case call(JSExpression, [JSArrayElement], optional: Bool, JSRange)
+    indirect case assignment(op: JSAssignmentOperator, target: JSExpression, value: JSExpression, JSRange)
     case sequence([JSExpression], JSRange)
     /// Parsed so the error can name it, but never evaluated: `new X()`, regexes, `this`, classes, …
     case unsupported(String, JSRange)
@@ -62,11 +64,11 @@ enum JSObjectMember: Sendable {
 }
 
 /// A binding target: a name, or an object/array destructuring pattern.
-indirect enum JSPattern: Sendable {
+enum JSPattern: Sendable {
     case name(String, JSRange)
     case object([JSObjectPatternProperty], rest: String?, JSRange)
-    case array([JSPattern?], rest: JSPattern?, JSRange)
-    case withDefault(JSPattern, JSExpression)
+    indirect case array([JSPattern?], rest: JSPattern?, JSRange)
+    indirect case withDefault(JSPattern, JSExpression)
 }
 
 struct JSObjectPatternProperty: Sendable {
@@ -101,12 +103,12 @@ enum JSFunctionBody: Sendable {
     case block([JSStatement])
 }
 
-indirect enum JSStatement: Sendable {
+enum JSStatement: Sendable {
     case declaration(kind: JSDeclarationKind, [(JSPattern, JSExpression?)], JSRange)
     case function(JSFunctionNode)
     case expression(JSExpression, JSRange)
     case returnStatement(JSExpression?, JSRange)
-    case ifStatement(JSExpression, JSStatement, JSStatement?, JSRange)
+    indirect case ifStatement(JSExpression, JSStatement, JSStatement?, JSRange)
     case block([JSStatement], JSRange)
     case empty(JSRange)
 }

@@ -100,8 +100,12 @@ public struct JSObject: Sendable {
     }
 
     /// Compares keys in place; `first(where:)` would copy (and retain) every property it passes.
+    /// Comparing lengths first skips the out-of-line String comparison for most keys that differ.
     private func index(of key: String) -> Int? {
-        for index in properties.indices where properties[index].key == key { return index }
+        let length = key.utf8.count
+        for index in properties.indices where properties[index].key.utf8.count == length && properties[index].key == key {
+            return index
+        }
         return nil
     }
 
@@ -129,7 +133,7 @@ public struct JSObject: Sendable {
 
     /// The canonical array-index form JavaScript orders first ("0", "1", … but not "01").
     static func arrayIndex(_ key: String) -> UInt32? {
-        guard let value = UInt32(key), value < UInt32.max, String(value) == key else { return nil }
+        guard let first = key.utf8.first, first &- UInt8(ascii: "0") < 10, let value = UInt32(key), value < UInt32.max, String(value) == key else { return nil }
         return value
     }
 }
