@@ -66,10 +66,11 @@ struct JSLexer {
     }
 
     /// Whether the next token is `=>` on the same line, without moving (arrow-function detection).
-    func nextIsArrowOnSameLine() -> Bool {
-        var probe = self
-        guard let newline = try? probe.skipTrivia(), !newline else { return false }
-        return probe.byte(at: probe.index, is: "=") && probe.byte(at: probe.index + 1, is: ">")
+    mutating func nextIsArrowOnSameLine() -> Bool {
+        let saved = index
+        defer { index = saved }
+        guard let newline = try? skipTrivia(), !newline else { return false }
+        return byte(at: index, is: "=") && byte(at: index + 1, is: ">")
     }
 
     /// Continues a template literal after the `}` that closed a substitution.

@@ -71,6 +71,8 @@ extension JSParser {
         // backtrack far: remembering those failed starts keeps nested `(a = (b = …))` from
         // backtracking exponentially.
         guard token.name != nil || token.is(.openParen) else { return nil }
+        // A plain name starts an arrow function only when `=>` follows: the bytes tell, no need to save and restore.
+        if token.name != nil, !token.is(.async), !lexer.nextIsArrowOnSameLine() { return nil }
         let remembers = token.is(.openParen) || token.is(.async)
         if remembers, knownNonArrowStarts.contains(start) { return nil }
         let saved = (lexer.state, token, previousEnd)
@@ -86,7 +88,6 @@ extension JSParser {
         var parameters: [JSPattern] = []
         var rest: JSPattern?
         if let name = token.name {
-            // Looking at the bytes after the name saves scanning the next token twice.
             guard lexer.nextIsArrowOnSameLine() else { return giveUp() }
             let nameStart = token.start
             try advance()

@@ -11,24 +11,46 @@ final class Scope {
 
     let parent: Scope?
     let isFunction: Bool
-    private var bindings: [String: Binding] = [:]
+    /// Names and their bindings in declaration order. A config file's scopes hold a handful of names,
+    /// which a linear search finds faster than hashing each one; `index` takes over for large scopes.
+    private var names: [String] = []
+    private var bindings: [Binding] = []
+    private var index: [String: Int]?
+    private static let linearSearchLimit = 16
 
     init(parent: Scope?, isFunction: Bool) {
         self.parent = parent
         self.isFunction = isFunction
     }
 
-    func declare(_ name: String, _ binding: Binding) {
-        bindings[name] = binding
+    private func slot(of name: String) -> Int? {
+        if let index { return index[name] }
+        let length = name.utf8.count
+        for slot in names.indices where names[slot].utf8.count == length && names[slot] == name { return slot }
+        return nil
     }
 
-    func lookupLocal(_ name: String) -> Binding? { bindings[name] }
+    func declare(_ name: String, _ binding: Binding) {
+        if let slot = slot(of: name) {
+            bindings[slot] = binding
+            return
+        }
+        names.append(name)
+        bindings.append(binding)
+        if index != nil {
+            index?[name] = names.count - 1
+        } else if names.count > Scope.linearSearchLimit {
+            index = Dictionary(uniqueKeysWithValues: zip(names, names.indices))
+        }
+    }
+
+    func lookupLocal(_ name: String) -> Binding? { slot(of: name).map { bindings[$0] } }
 
     /// The binding and the scope that holds it, searching outwards.
     func lookup(_ name: String) -> (Binding, Scope)? {
         var scope: Scope? = self
         while let current = scope {
-            if let binding = current.bindings[name] { return (binding, current) }
+            if let slot = current.slot(of: name) { return (current.bindings[slot], current) }
             scope = current.parent
         }
         return nil
@@ -42,10 +64,14 @@ final class Scope {
     }
 
     func assign(_ name: String, _ value: LocatedValue) {
-        bindings[name] = .value(value, mutable: true)
+        declare(name, .value(value, mutable: true))
     }
 
-    func removeAll() { bindings.removeAll() }
+    func removeAll() {
+        names.removeAll()
+        bindings.removeAll()
+        index = nil
+    }
 }
 
 /// State shared by every file evaluated in one read: the environment, unset-variable reads,

@@ -64,18 +64,32 @@ struct SourceText {
     }
 
     func position(of index: Int) -> TextPosition {
+        position(of: index, line: lineIndex(of: index, from: 0))
+    }
+
+    private func position(of index: Int, line: Int) -> TextPosition {
         let offset = min(max(index, 0), bytes.count)
-        var low = 0
+        return TextPosition(line: line + 1, column: scalarCount(before: offset) - scalarCount(before: lineStarts[line]) + 1)
+    }
+
+    /// The 0-based line holding byte `index`, searching lines from `low` on.
+    private func lineIndex(of index: Int, from low: Int) -> Int {
+        let offset = min(max(index, 0), bytes.count)
+        var low = low
         var high = lineStarts.count - 1
+        // Most spans end on the line they start on: check the next line's start before searching.
+        if low < high, lineStarts[low + 1] > offset { return low }
         while low < high {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        return TextPosition(line: low + 1, column: scalarCount(before: offset) - scalarCount(before: lineStarts[low]) + 1)
+        return low
     }
 
     func span(_ start: Int, _ end: Int) -> SourceSpan {
-        SourceSpan(fileID: fileID, start: position(of: start), end: position(of: end))
+        let startLine = lineIndex(of: start, from: 0)
+        let endLine = end >= start ? lineIndex(of: end, from: startLine) : lineIndex(of: end, from: 0)
+        return SourceSpan(fileID: fileID, start: position(of: start, line: startLine), end: position(of: end, line: endLine))
     }
 
     /// The text between two byte offsets at scalar boundaries.
