@@ -31,25 +31,31 @@ enum ByteScan {
         return (spread &- ones) & ~spread & highBits != 0
     }
 
+    /// From `index`, skips whole eight-byte words that cannot hold a line terminator; the callers then
+    /// look at the next (up to) eight bytes one by one. Returns the end when nothing is left.
+    @inline(__always)
+    private static func skipWordsWithoutLineTerminator(_ buffer: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var index = index
+        while index + 8 <= buffer.count, !mayHoldLineTerminator(word(buffer, index)) { index += 8 }
+        return index
+    }
+
     /// The first offset at or after `start` where a line terminator (LF, CR, U+2028, U+2029) starts,
     /// or the end of the bytes.
     static func lineTerminator(in bytes: [UInt8], from start: Int) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             var index = start
-            let count = buffer.count
             var slowUntil = 0
-            while index < count {
-                if index >= slowUntil, index + 8 <= count {
-                    if !mayHoldLineTerminator(word(buffer, index)) {
-                        index += 8
-                        continue
-                    }
+            while index < buffer.count {
+                if index >= slowUntil {
+                    index = skipWordsWithoutLineTerminator(buffer, from: index)
                     slowUntil = index + 8
+                    if index == buffer.count { break }
                 }
                 if terminatorLength(buffer, index) > 0 { return index }
                 index += 1
             }
-            return count
+            return buffer.count
         }
     }
 
@@ -130,12 +136,10 @@ enum ByteScan {
             let count = buffer.count
             var slowUntil = 0
             while index < count {
-                if index >= slowUntil, index + 8 <= count {
-                    if !mayHoldLineTerminator(word(buffer, index)) {
-                        index += 8
-                        continue
-                    }
+                if index >= slowUntil {
+                    index = skipWordsWithoutLineTerminator(buffer, from: index)
                     slowUntil = index + 8
+                    if index == count { break }
                 }
                 let byte = buffer[index]
                 if byte == 0x0A {
