@@ -28,24 +28,40 @@ public struct TextPosition: Hashable, Sendable, Comparable {
 }
 
 /// Where a value came from: a file and the range of text inside it.
+/// 16 bytes: every value and every object key carries one, and config trees hold millions.
 public struct SourceSpan: Hashable, Sendable {
     /// Index into `FilePathTable`: every value carries a span, and copying a small integer
     /// instead of a path string saves a reference-count update per copy.
     private let fileID: Int32
-    public var start: TextPosition
-    public var end: TextPosition
+    private var startLine: Int32
+    private var startColumn: Int32
+    private var storedEnd: SpanEnd
+
+    public var start: TextPosition {
+        get { TextPosition(line: Int(startLine), column: Int(startColumn)) }
+        set {
+            let end = self.end
+            startLine = Int32(clamping: newValue.line)
+            startColumn = Int32(clamping: newValue.column)
+            storedEnd = SpanEnd(end, from: newValue)
+        }
+    }
+
+    public var end: TextPosition {
+        get { storedEnd.position(from: startLine) }
+        set { storedEnd = SpanEnd(newValue, from: start) }
+    }
 
     public init(file: String, start: TextPosition, end: TextPosition) {
-        self.fileID = FilePathTable.shared.id(for: file)
-        self.start = start
-        self.end = end
+        self.init(fileID: FilePathTable.shared.id(for: file), start: start, end: end)
     }
 
     /// For callers that already interned the path (the reader creates many spans per file).
     init(fileID: Int32, start: TextPosition, end: TextPosition) {
         self.fileID = fileID
-        self.start = start
-        self.end = end
+        startLine = Int32(clamping: start.line)
+        startColumn = Int32(clamping: start.column)
+        storedEnd = SpanEnd(end, from: start)
     }
 
     public var file: String { FilePathTable.shared.path(for: fileID) }
@@ -54,6 +70,60 @@ public struct SourceSpan: Hashable, Sendable {
     /// (for example, values produced by the Node evaluator).
     public static func wholeFile(_ file: String) -> SourceSpan {
         SourceSpan(file: file, start: TextPosition(line: 1, column: 1), end: TextPosition(line: 1, column: 1))
+    }
+}
+
+/// A span's end in 32 bits: lines after the start (11 bits) and column (20 bits). The rare end
+/// that does not fit (a value over 2,047 lines long, a column past a million) is kept in
+/// `WideSpanEnds`, and the top bit says so.
+/// The encoding is canonical (one end, one encoding), so comparing and hashing the bits is exact.
+private struct SpanEnd: Hashable, Sendable {
+    private static let wideFlag: UInt32 = 1 << 31
+    private static let columnBits: UInt32 = 20
+    private static let maximumLineOffset = (1 << 11) - 1
+    private static let maximumColumn = (1 << 20) - 1
+
+    private let bits: UInt32
+
+    init(_ end: TextPosition, from start: TextPosition) {
+        let lineOffset = end.line - start.line
+        if 0 <= lineOffset, lineOffset <= SpanEnd.maximumLineOffset, 0 <= end.column, end.column <= SpanEnd.maximumColumn {
+            bits = UInt32(lineOffset) << SpanEnd.columnBits | UInt32(end.column)
+        } else {
+            bits = SpanEnd.wideFlag | WideSpanEnds.shared.index(for: end)
+        }
+    }
+
+    func position(from startLine: Int32) -> TextPosition {
+        if bits & SpanEnd.wideFlag != 0 { return WideSpanEnds.shared.position(at: bits & ~SpanEnd.wideFlag) }
+        let column = Int(bits & ((1 << SpanEnd.columnBits) - 1))
+        return TextPosition(line: Int(startLine) + Int(bits >> SpanEnd.columnBits), column: column)
+    }
+}
+
+/// Span ends too far from their start to pack, each stored once. Only very long values and very
+/// long lines get here, so one lock is enough.
+private final class WideSpanEnds: @unchecked Sendable {
+    static let shared = WideSpanEnds()
+
+    // Guarded by `lock`.
+    private var positions: [TextPosition] = []
+    private var indexes: [TextPosition: UInt32] = [:]
+    private let lock = NSLock()
+
+    func index(for position: TextPosition) -> UInt32 {
+        lock.withLock {
+            if let index = indexes[position] { return index }
+            // 2^31 distinct wide ends would need more memory than any config tree gets.
+            let index = UInt32(positions.count)
+            positions.append(position)
+            indexes[position] = index
+            return index
+        }
+    }
+
+    func position(at index: UInt32) -> TextPosition {
+        lock.withLock { positions[Int(index)] }
     }
 }
 
@@ -83,17 +153,21 @@ final class FilePathTable: @unchecked Sendable {
     func id(for path: String) -> Int32 {
         lock.lock()
         defer { lock.unlock() }
-        if let id = ids[path] { return id }
+        // One hash per call: the lookup inserts the next id when the path is new (the reader
+        // interns every file it reads, so most calls are for new paths).
+        let next = Int32(count)
+        let id = FilePathTable.value(of: &ids[path, default: next])
+        guard id == next else { return id }
         let (segment, offset) = FilePathTable.slot(count)
         if segments[segment] == nil {
             segments[segment] = .allocate(capacity: FilePathTable.firstSegmentSize << segment)
         }
         (segments[segment]! + offset).initialize(to: path)
-        let id = Int32(count)
         count += 1
-        ids[path] = id
         return id
     }
+
+    private static func value(of slot: inout Int32) -> Int32 { slot }
 
     func path(for id: Int32) -> String {
         let (segment, offset) = FilePathTable.slot(Int(id))

@@ -12,49 +12,62 @@ public enum JSValue: Sendable {
     case function(JSFunction)
 }
 
-/// A value together with the source text it was written in.
+/// A value together with the source text it was written in (40 bytes: trees hold millions).
 public struct LocatedValue: Sendable {
     public let value: JSValue
     public var span: SourceSpan
     /// How many arrays/objects deep the value goes. Kept so recursive consumers
     /// (JSON output, comparisons) can refuse absurd nesting instead of overflowing the stack.
-    public var depth: Int { Int(storedDepth) }
-    private let storedDepth: Int32
+    /// Saturates just above `maximumDepth`: past that, only "too deep" matters.
+    public var depth: Int { Int(shape.depth) }
     /// How many values the tree holds when written out, shared parts counted every time they
-    /// appear (saturating). A few lines of JavaScript can share one object a million ways.
-    public var treeSize: Int { Int(storedTreeSize) }
-    private let storedTreeSize: Int32
+    /// appear (saturating just above `maximumTreeSize`). A few lines of JavaScript can share one object a million ways.
+    public var treeSize: Int { Int(shape.treeSize) }
+    private let shape: TreeShape
 
     public init(_ value: JSValue, span: SourceSpan) {
         self.value = value
         self.span = span
-        var depth: Int32 = 0
-        var size: Int32 = 1
         switch value {
-        case .array(let elements):
-            for element in elements {
-                depth = max(depth, element.storedDepth)
-                size = size.addingReportingOverflow(element.storedTreeSize).overflow ? .max : size + element.storedTreeSize
-            }
-            depth += 1
-        case .object(let object):
-            for property in object.properties {
-                depth = max(depth, property.value.storedDepth)
-                let child = property.value.storedTreeSize
-                size = size.addingReportingOverflow(child).overflow ? .max : size + child
-            }
-            depth += 1
-        default:
-            break
+        case .array(let elements): shape = TreeShape(containing: elements.lazy.map(\.shape))
+        case .object(let object): shape = TreeShape(containing: object.properties.lazy.map(\.value.shape))
+        default: shape = TreeShape.leaf
         }
-        storedDepth = depth
-        storedTreeSize = size
     }
 
     /// The deepest nesting any value may have; deeper input is reported, never recursed into.
     public static let maximumDepth = 1000
     /// The most values one evaluated tree may hold when written out.
     public static let maximumTreeSize = 2_000_000
+}
+
+/// A value's depth and tree size in one word: both only ever need to say whether they pass
+/// `LocatedValue.maximumDepth` and `maximumTreeSize`, so each saturates a little above its limit.
+private struct TreeShape: Sendable {
+    private static let depthBits: UInt32 = 10
+    private static let depthLimit: UInt32 = (1 << depthBits) - 1
+    private static let sizeLimit: UInt32 = (1 << (32 - depthBits)) - 1
+    static let leaf = TreeShape(depth: 0, treeSize: 1)
+
+    private let bits: UInt32
+
+    var depth: UInt32 { bits & TreeShape.depthLimit }
+    var treeSize: UInt32 { bits >> TreeShape.depthBits }
+
+    private init(depth: UInt32, treeSize: UInt32) {
+        bits = treeSize << TreeShape.depthBits | depth
+    }
+
+    /// The shape of an array or object holding values of these shapes.
+    init(containing children: some Sequence<TreeShape>) {
+        var deepest: UInt32 = 0
+        var size: UInt32 = 1
+        for child in children {
+            deepest = max(deepest, child.depth)
+            size = min(size + child.treeSize, TreeShape.sizeLimit)
+        }
+        self.init(depth: min(deepest + 1, TreeShape.depthLimit), treeSize: size)
+    }
 }
 
 /// A function value. Its body is evaluated only by the static evaluator;

@@ -1,0 +1,63 @@
+import XCTest
+@testable import ConfigModel
+
+/// `SourceSpan` packs its end next to its start; every span must still give back exactly the
+/// positions it was made with, including ends too far away to pack.
+final class SourceSpanTests: XCTestCase {
+    private func span(_ start: (Int, Int), _ end: (Int, Int), file: String = "/virtual/span.js") -> SourceSpan {
+        SourceSpan(file: file, start: TextPosition(line: start.0, column: start.1), end: TextPosition(line: end.0, column: end.1))
+    }
+
+    func testEveryEndComesBackExactly() {
+        let cases: [((Int, Int), (Int, Int))] = [
+            ((1, 1), (1, 1)), ((3, 7), (3, 19)), ((10, 5), (12, 2)), ((1, 1), (2_048, 1)), ((1, 1), (2_049, 3)),
+            ((5, 1), (5, 1_048_575)), ((5, 1), (5, 1_048_576)), ((7, 1), (7, 0)), ((9, 4), (8, 2)),
+            ((1, 1), (Int(Int32.max), Int(Int32.max))), ((-3, -4), (-1, -2)),
+        ]
+        for (start, end) in cases {
+            let made = span(start, end)
+            XCTAssertEqual(made.start, TextPosition(line: start.0, column: start.1), "\(start) \(end)")
+            XCTAssertEqual(made.end, TextPosition(line: end.0, column: end.1), "\(start) \(end)")
+            XCTAssertEqual(made.file, "/virtual/span.js")
+        }
+    }
+
+    func testSpansCompareAndHashByWhatTheyHold() {
+        XCTAssertEqual(span((1, 1), (3_000, 9)), span((1, 1), (3_000, 9)))
+        XCTAssertEqual(Set([span((2, 2), (2, 9)), span((2, 2), (2, 9)), span((2, 2), (5_000, 9))]).count, 2)
+        XCTAssertNotEqual(span((2, 2), (2, 9)), span((2, 2), (2, 10)))
+        XCTAssertNotEqual(span((2, 2), (2, 9)), span((2, 2), (2, 9), file: "/virtual/other.js"))
+    }
+
+    func testMovingTheStartKeepsTheEnd() {
+        var moved = span((10, 3), (11, 4))
+        moved.start = TextPosition(line: 1, column: 1)
+        XCTAssertEqual(moved.end, TextPosition(line: 11, column: 4))
+        moved.start = TextPosition(line: 12, column: 1)
+        XCTAssertEqual(moved.end, TextPosition(line: 11, column: 4))
+        moved.end = TextPosition(line: 12, column: 30)
+        XCTAssertEqual(moved, span((12, 1), (12, 30)))
+    }
+
+    func testValuesStayCompact() {
+        // Config trees hold millions of values and keys: these sizes are what the memory goal rests on.
+        XCTAssertEqual(MemoryLayout<SourceSpan>.size, 16)
+        XCTAssertEqual(MemoryLayout<LocatedValue>.stride, 40)
+        XCTAssertEqual(MemoryLayout<JSProperty>.stride, 72)
+    }
+
+    func testDepthAndSizeSaturateAboveTheirLimits() {
+        var value = LocatedValue(.number(1), span: span((1, 1), (1, 2)))
+        XCTAssertEqual(value.depth, 0)
+        XCTAssertEqual(value.treeSize, 1)
+        for _ in 0..<1_100 { value = LocatedValue(.array([value, value]), span: value.span) }
+        XCTAssertGreaterThan(value.depth, LocatedValue.maximumDepth)
+        XCTAssertGreaterThan(value.treeSize, LocatedValue.maximumTreeSize)
+        var object = JSObject()
+        object.set("a", LocatedValue(.string("x"), span: value.span))
+        object.set("b", LocatedValue(.array([LocatedValue(.null, span: value.span)]), span: value.span))
+        let wrapped = LocatedValue(.object(object), span: value.span)
+        XCTAssertEqual(wrapped.depth, 2)
+        XCTAssertEqual(wrapped.treeSize, 4)
+    }
+}
