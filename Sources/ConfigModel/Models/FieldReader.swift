@@ -41,16 +41,7 @@ struct FieldReader {
 
     func has(_ key: String) -> Bool { object.property(key) != nil }
 
-    /// The value of `key` and where it sits; compares keys in place rather than copying each property,
-    /// and their lengths first (most keys differ in length, and that costs less to see).
-    private func lookup(_ key: String) -> (value: LocatedValue, origin: FieldOrigin)? {
-        let length = key.utf8.count
-        for index in object.properties.indices
-        where object.properties[index].key.utf8.count == length && object.properties[index].key == key {
-            return (object.properties[index].value, .property(object, index: Int32(index)))
-        }
-        return nil
-    }
+    private func lookup(_ key: String) -> (value: LocatedValue, origin: FieldOrigin)? { object.located(key) }
 
     func string(_ key: String) -> Field<String>? {
         guard case let (value, origin)? = lookup(key) else { return nil }
@@ -134,6 +125,18 @@ struct FieldReader {
     func nested(_ key: String) -> (reader: FieldReader, field: Field<JSObject>)? {
         guard let field = objectField(key) else { return nil }
         return (FieldReader(field.value, path: "\(path)\(key).", context: context), field)
+    }
+}
+
+extension JSObject {
+    /// The value of `key` and where it sits; compares keys in place rather than copying each property,
+    /// and their lengths first (most keys differ in length, and that costs less to see).
+    func located(_ key: String) -> (value: LocatedValue, origin: FieldOrigin)? {
+        let length = key.utf8.count
+        for index in properties.indices where properties[index].key.utf8.count == length && properties[index].key == key {
+            return (properties[index].value, .property(self, index: Int32(index)))
+        }
+        return nil
     }
 }
 
