@@ -41,7 +41,7 @@ extension ConfigValueType {
 /// object on first use, resolving its types by name, which cost more than all of a small config's decoding.
 extension FieldBinding {
     typealias Get<Value> = @Sendable (Model) -> Field<Value>?
-    typealias Set<Value> = @Sendable (inout Model, Field<Value>?) -> Void
+    typealias Set<Value> = @Sendable (inout Model, consuming Field<Value>?) -> Void
 
     private static func bind<Value>(_ field: ConfigField, _ get: @escaping Get<Value>, _ set: @escaping Set<Value>,
                                     read: @escaping @Sendable (FieldReader, String) -> Field<Value>?,
