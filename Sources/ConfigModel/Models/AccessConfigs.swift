@@ -20,8 +20,9 @@ public struct ApiKeyConfig: TypedConfig {
 
     /// `ApiKey`'s columns and the loader's `options` and `permissions` (§4.9).
     static let fieldTable = FieldTable<ApiKeyConfig>([
-        .string("name", \.name, .required, length: GrouparooLimits.accessNameLength, help: "Name of the api key."),
-        .string("apiKey", \.apiKey, help: "The key itself; generated when left out."),
+        .string("name", { $0.name }, { $0.name = $1 },
+                .required, length: GrouparooLimits.accessNameLength, help: "Name of the api key."),
+        .string("apiKey", { $0.apiKey }, { $0.apiKey = $1 }, help: "The key itself; generated when left out."),
         .managed("locked", "Set by Grouparoo for objects from config."),
         .managed("permissionAllRead", "Read from `options.permissionAllRead`; ignored here.",
                  status: .ignored(use: "options.permissionAllRead", managed: false)),
@@ -29,8 +30,10 @@ public struct ApiKeyConfig: TypedConfig {
                  status: .ignored(use: "options.permissionAllWrite", managed: false)),
         .managed("createdAt", "Set by Grouparoo."),
         .managed("updatedAt", "Set by Grouparoo."),
-        .nested("options", \.options, help: "Read and write access to every topic; null to use `permissions`."),
-        .list("permissions", \.permissions, help: "Access per topic; used when the options are null."),
+        .nested("options", { $0.options }, { $0.options = $1 },
+                help: "Read and write access to every topic; null to use `permissions`."),
+        .list("permissions", { $0.permissions }, { $0.permissions = $1 },
+              help: "Access per topic; used when the options are null."),
     ])
 }
 
@@ -54,7 +57,8 @@ public struct TeamConfig: TypedConfig {
 
     /// `Team`'s columns and the loader's `options` and `permissions` (§4.10).
     static let fieldTable = FieldTable<TeamConfig>([
-        .string("name", \.name, .required, length: GrouparooLimits.accessNameLength, help: "Name of the team."),
+        .string("name", { $0.name }, { $0.name = $1 },
+                .required, length: GrouparooLimits.accessNameLength, help: "Name of the team."),
         .managed("locked", "Set by Grouparoo for objects from config."),
         .managed("permissionAllRead", "Read from `options.permissionAllRead`; ignored here.",
                  status: .ignored(use: "options.permissionAllRead", managed: false)),
@@ -62,8 +66,10 @@ public struct TeamConfig: TypedConfig {
                  status: .ignored(use: "options.permissionAllWrite", managed: false)),
         .managed("createdAt", "Set by Grouparoo."),
         .managed("updatedAt", "Set by Grouparoo."),
-        .nested("options", \.options, help: "Read and write access to every topic; null to use `permissions`."),
-        .list("permissions", \.permissions, help: "Access per topic; used when the options are null."),
+        .nested("options", { $0.options }, { $0.options = $1 },
+                help: "Read and write access to every topic; null to use `permissions`."),
+        .list("permissions", { $0.permissions }, { $0.permissions = $1 },
+              help: "Access per topic; used when the options are null."),
     ])
 }
 
@@ -88,8 +94,10 @@ public struct PermissionOptions: NestedConfig {
     }
 
     static let fieldTable = FieldTable<PermissionOptions>([
-        .nullableBool("permissionAllRead", \.permissionAllRead, help: "Read access to every topic; null to use `permissions`."),
-        .nullableBool("permissionAllWrite", \.permissionAllWrite, help: "Write access to every topic; null to use `permissions`."),
+        .nullableBool("permissionAllRead", { $0.permissionAllRead }, { $0.permissionAllRead = $1 },
+                      help: "Read access to every topic; null to use `permissions`."),
+        .nullableBool("permissionAllWrite", { $0.permissionAllWrite }, { $0.permissionAllWrite = $1 },
+                      help: "Write access to every topic; null to use `permissions`."),
     ])
 }
 
@@ -123,9 +131,9 @@ public struct PermissionConfig: NestedElement {
     public var jsValue: LocatedValue { encodedElement }
 
     static let fieldTable = FieldTable<PermissionConfig>([
-        .enumeration("topic", \.topic, help: "What the permission is about."),
-        .bool("read", \.read, help: "Whether the topic can be read."),
-        .bool("write", \.write, help: "Whether the topic can be changed."),
+        .enumeration("topic", { $0.topic }, { $0.topic = $1 }, help: "What the permission is about."),
+        .bool("read", { $0.read }, { $0.read = $1 }, help: "Whether the topic can be read."),
+        .bool("write", { $0.write }, { $0.write = $1 }, help: "Whether the topic can be changed."),
     ])
 }
 
@@ -150,19 +158,21 @@ public struct TeamMemberConfig: TypedConfig {
 
     /// `TeamMember`'s columns and the loader's `options` (§4.11).
     static let fieldTable = FieldTable<TeamMemberConfig>([
-        .string("teamId", \.teamId, .parentLookup, references: .team, help: "The team the member belongs to."),
+        .string("teamId", { $0.teamId }, { $0.teamId = $1 },
+                .parentLookup, references: .team, help: "The team the member belongs to."),
         .managed("locked", "Set by Grouparoo for objects from config."),
         .managed("firstName", "Read from `options.firstName`; ignored here.",
                  status: .ignored(use: "options.firstName", managed: false)),
         .managed("lastName", "Read from `options.lastName`; ignored here.",
                  status: .ignored(use: "options.lastName", managed: false)),
-        .string("email", \.email, .required, help: "The member's email address, used to sign in."),
+        .string("email", { $0.email }, { $0.email = $1 },
+                .required, help: "The member's email address, used to sign in."),
         .managed("passwordHash", "Set by Grouparoo from `options.password`.",
                  status: .ignored(use: "options.password", managed: true)),
         .managed("lastLoginAt", "Set by Grouparoo."),
         .managed("createdAt", "Set by Grouparoo."),
         .managed("updatedAt", "Set by Grouparoo."),
-        .nested("options", \.options, help: "The member's name and password."),
+        .nested("options", { $0.options }, { $0.options = $1 }, help: "The member's name and password."),
     ])
 }
 
@@ -189,8 +199,9 @@ public struct TeamMemberOptions: NestedConfig {
     }
 
     static let fieldTable = FieldTable<TeamMemberOptions>([
-        .string("firstName", \.firstName, .required, help: "The member's first name."),
-        .string("lastName", \.lastName, .required, help: "The member's last name."),
-        .string("password", \.password, help: "The member's password; Grouparoo stores only its hash."),
+        .string("firstName", { $0.firstName }, { $0.firstName = $1 }, .required, help: "The member's first name."),
+        .string("lastName", { $0.lastName }, { $0.lastName = $1 }, .required, help: "The member's last name."),
+        .string("password", { $0.password }, { $0.password = $1 },
+                help: "The member's password; Grouparoo stores only its hash."),
     ])
 }

@@ -19,8 +19,13 @@ public enum ConfigClass: String, Sendable, CaseIterable, Hashable {
     /// Matches a `class` value the way Grouparoo's dispatcher does: lower-cased but NOT trimmed,
     /// so `" APP "` is not a class while `"APP"` is (R-PIPE-06, R-CLASS-01).
     public init?(raw: String) {
-        self.init(rawValue: raw.lowercased())
+        guard let found = Self.byRawValue[raw.lowercased()] else { return nil }
+        self = found
     }
+
+    /// Every object's class is resolved this way; the synthesized `init(rawValue:)` compares the
+    /// string against each case in turn, which costs more than hashing it once.
+    private static let byRawValue = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 
     /// Grouparoo's `cleanClass`: trimmed (JavaScript whitespace) and lower-cased; `nil` when there is
     /// no class. Used for duplicate-id detection and dependency node ids (R-PIPE-02, R-DEP-01).

@@ -55,7 +55,7 @@ public indirect enum ConfigObject: Sendable {
             context.mismatch(.error, "config object", expected: "an object", found: value)
             return ConfigDecodeResult(object: nil, diagnostics: context.diagnostics)
         }
-        let classIndex = object.properties.firstIndex { $0.key == "class" }
+        let classIndex = object.propertyIndex("class")
         let classProperty = classIndex.map { object.properties[$0] }
         var rawClassText: String?
         if case .string(let text)? = classProperty?.value.value { rawClassText = text }
@@ -86,7 +86,8 @@ public indirect enum ConfigObject: Sendable {
         return ConfigDecodeResult(object: decoded, diagnostics: context.diagnostics)
     }
 
-    private static func decodeModel(header: ConfigObjectHeader, reader: FieldReader) -> ConfigObject {
+    /// `consuming`: the header moves into the model instead of being copied (a copy retains each of its parts).
+    private static func decodeModel(header: consuming ConfigObjectHeader, reader: FieldReader) -> ConfigObject {
         switch header.configClass {
         case .setting: return .setting(SettingConfig(header: header, reader: reader))
         case .model: return .model(ModelConfig(header: header, reader: reader))

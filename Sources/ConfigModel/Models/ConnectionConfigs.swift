@@ -23,14 +23,16 @@ public struct AppConfig: TypedConfig {
 
     /// `App`'s columns and the loader's `options` and `refresh` (§4.3).
     static let fieldTable = FieldTable<AppConfig>([
-        .string("name", \.name, length: GrouparooLimits.columnLength, help: "Display name of the app."),
-        .string("type", \.type, .required, help: "The plugin app type, e.g. \"postgres\"."),
+        .string("name", { $0.name }, { $0.name = $1 },
+                length: GrouparooLimits.columnLength, help: "Display name of the app."),
+        .string("type", { $0.type }, { $0.type = $1 }, .required, help: "The plugin app type, e.g. \"postgres\"."),
         .managed("locked", "Set by Grouparoo for objects from config."),
         .managed("state", "Set by Grouparoo."),
         .managed("createdAt", "Set by Grouparoo."),
         .managed("updatedAt", "Set by Grouparoo."),
-        .pluginOptions("options", \.options, help: "The app type's connection options."),
-        .nested("refresh", \.refresh, help: "A query whose changing result makes Grouparoo run the schedules again."),
+        .pluginOptions("options", { $0.options }, { $0.options = $1 }, help: "The app type's connection options."),
+        .nested("refresh", { $0.refresh }, { $0.refresh = $1 },
+                help: "A query whose changing result makes Grouparoo run the schedules again."),
     ])
 }
 
@@ -54,8 +56,9 @@ public struct AppRefresh: NestedConfig {
     }
 
     static let fieldTable = FieldTable<AppRefresh>([
-        .string("query", \.query, .required, help: "The query whose result is watched."),
-        .number("recurringFrequency", \.recurringFrequency, help: "Milliseconds between checks; 0 turns it off."),
+        .string("query", { $0.query }, { $0.query = $1 }, .required, help: "The query whose result is watched."),
+        .number("recurringFrequency", { $0.recurringFrequency }, { $0.recurringFrequency = $1 },
+                help: "Milliseconds between checks; 0 turns it off."),
     ])
 }
 
@@ -96,16 +99,22 @@ public struct SourceConfig: TypedConfig {
 
     /// `Source`'s columns and the loader's `options` and `mapping` (§4.4).
     static let fieldTable = FieldTable<SourceConfig>([
-        .string("appId", \.appId, .parentLookup, references: .app, help: "The app the source reads from."),
-        .string("name", \.name, length: GrouparooLimits.columnLength, help: "Display name of the source."),
-        .string("type", \.type, .required, help: "The plugin connection type, e.g. \"postgres-import-table\"."),
+        .string("appId", { $0.appId }, { $0.appId = $1 },
+                .parentLookup, references: .app, help: "The app the source reads from."),
+        .string("name", { $0.name }, { $0.name = $1 },
+                length: GrouparooLimits.columnLength, help: "Display name of the source."),
+        .string("type", { $0.type }, { $0.type = $1 },
+                .required, help: "The plugin connection type, e.g. \"postgres-import-table\"."),
         .managed("state", "Set by Grouparoo."),
         .managed("locked", "Set by Grouparoo for objects from config."),
-        .string("modelId", \.modelId, .parentColumn, references: .model, help: "The model the source's records belong to."),
+        .string("modelId", { $0.modelId }, { $0.modelId = $1 },
+                .parentColumn, references: .model, help: "The model the source's records belong to."),
         .managed("createdAt", "Set by Grouparoo."),
         .managed("updatedAt", "Set by Grouparoo."),
-        .pluginOptions("options", \.options, help: "The connection type's options (table, query, …)."),
-        .idMap("mapping", \.mapping, references: .property, help: "One remote column → the property id it identifies."),
+        .pluginOptions("options", { $0.options }, { $0.options = $1 },
+                       help: "The connection type's options (table, query, …)."),
+        .idMap("mapping", { $0.mapping }, { $0.mapping = $1 },
+               references: .property, help: "One remote column → the property id it identifies."),
     ])
 }
 
@@ -146,20 +155,29 @@ public struct DestinationConfig: TypedConfig {
 
     /// `Destination`'s columns and the loader's `options`, `mapping` and group memberships (§4.8).
     static let fieldTable = FieldTable<DestinationConfig>([
-        .string("appId", \.appId, .parentLookup, references: .app, help: "The app the destination writes to."),
-        .string("name", \.name, length: GrouparooLimits.columnLength, help: "Display name of the destination."),
-        .string("type", \.type, .required, help: "The plugin connection type, e.g. \"mailchimp-export-contacts\"."),
+        .string("appId", { $0.appId }, { $0.appId = $1 },
+                .parentLookup, references: .app, help: "The app the destination writes to."),
+        .string("name", { $0.name }, { $0.name = $1 },
+                length: GrouparooLimits.columnLength, help: "Display name of the destination."),
+        .string("type", { $0.type }, { $0.type = $1 },
+                .required, help: "The plugin connection type, e.g. \"mailchimp-export-contacts\"."),
         .managed("locked", "Set by Grouparoo for objects from config."),
         .managed("state", "Set by Grouparoo."),
-        .string("groupId", \.groupId, references: .group, help: "The group whose members are exported (with collection \"group\")."),
-        .enumeration("syncMode", \.syncMode, help: "How records are exported: sync, additive or enrich."),
-        .enumeration("collection", \.collection, help: "Which records are exported; missing means none."),
-        .string("modelId", \.modelId, .parentColumn, references: .model, help: "The model whose records are exported."),
+        .string("groupId", { $0.groupId }, { $0.groupId = $1 },
+                references: .group, help: "The group whose members are exported (with collection \"group\")."),
+        .enumeration("syncMode", { $0.syncMode }, { $0.syncMode = $1 },
+                     help: "How records are exported: sync, additive or enrich."),
+        .enumeration("collection", { $0.collection }, { $0.collection = $1 },
+                     help: "Which records are exported; missing means none."),
+        .string("modelId", { $0.modelId }, { $0.modelId = $1 },
+                .parentColumn, references: .model, help: "The model whose records are exported."),
         .managed("createdAt", "Set by Grouparoo."),
         .managed("updatedAt", "Set by Grouparoo."),
-        .pluginOptions("options", \.options, help: "The connection type's options."),
-        .idMap("mapping", \.mapping, references: .property, help: "Remote field → property id."),
-        .idMap("destinationGroupMemberships", \.destinationGroupMemberships, references: .group,
+        .pluginOptions("options", { $0.options }, { $0.options = $1 }, help: "The connection type's options."),
+        .idMap("mapping", { $0.mapping }, { $0.mapping = $1 },
+               references: .property, help: "Remote field → property id."),
+        .idMap("destinationGroupMemberships", { $0.destinationGroupMemberships }, { $0.destinationGroupMemberships = $1 },
+               references: .group,
                help: "Remote list name → group id."),
     ])
 }

@@ -41,37 +41,33 @@ struct FieldReader {
 
     func has(_ key: String) -> Bool { object.property(key) != nil }
 
-    /// The value of `key` and where it sits; compares keys in place rather than copying each property,
-    /// and their lengths first (most keys differ in length, and that costs less to see).
-    private func lookup(_ key: String) -> (value: LocatedValue, origin: FieldOrigin)? {
-        let length = key.utf8.count
-        for index in object.properties.indices
-        where object.properties[index].key.utf8.count == length && object.properties[index].key == key {
-            return (object.properties[index].value, .property(object, index: Int32(index)))
-        }
-        return nil
-    }
+    /// Values are read in place as `object.properties[index].value`: copying one out costs a
+    /// reference-count round trip per field.
+    private func index(of key: String) -> Int? { object.propertyIndex(key) }
+
+    private func origin(_ index: Int) -> FieldOrigin { .property(object, index: Int32(index)) }
 
     func string(_ key: String) -> Field<String>? {
-        guard case let (value, origin)? = lookup(key) else { return nil }
-        return context.string(value, label: path + key, origin: origin)
+        guard let index = index(of: key) else { return nil }
+        return context.string(object.properties[index].value, label: path + key, origin: origin(index))
     }
 
     func bool(_ key: String) -> Field<Bool>? {
-        guard case let (value, origin)? = lookup(key) else { return nil }
-        return context.bool(value, label: path + key, origin: origin)
+        guard let index = index(of: key) else { return nil }
+        return context.bool(object.properties[index].value, label: path + key, origin: origin(index))
     }
 
     /// A boolean where an explicit `null` is meaningful (permission options): `Field(nil)` for `null`.
     func nullableBool(_ key: String) -> Field<Bool?>? {
-        guard case let (value, origin)? = lookup(key) else { return nil }
-        if case .null = value.value { return Field(nil, origin: origin) }
-        return context.bool(value, label: path + key, origin: origin).map { $0.withValue(Optional($0.value)) }
+        guard let index = index(of: key) else { return nil }
+        if case .null = object.properties[index].value.value { return Field(nil, origin: origin(index)) }
+        return context.bool(object.properties[index].value, label: path + key, origin: origin(index))
+            .map { $0.withValue(Optional($0.value)) }
     }
 
     func number(_ key: String) -> Field<Double>? {
-        guard case let (value, origin)? = lookup(key) else { return nil }
-        return context.number(value, label: path + key, origin: origin)
+        guard let index = index(of: key) else { return nil }
+        return context.number(object.properties[index].value, label: path + key, origin: origin(index))
     }
 
     func enumValue<Known>(_ key: String, as type: Known.Type = Known.self) -> Field<EnumValue<Known>>?
@@ -80,22 +76,22 @@ struct FieldReader {
     }
 
     func scalar(_ key: String) -> Field<ConfigScalar>? {
-        guard case let (value, origin)? = lookup(key) else { return nil }
-        return context.scalar(value, label: path + key, origin: origin)
+        guard let index = index(of: key) else { return nil }
+        return context.scalar(object.properties[index].value, label: path + key, origin: origin(index))
     }
 
     func objectField(_ key: String) -> Field<JSObject>? {
-        guard case let (value, origin)? = lookup(key) else { return nil }
-        return context.object(value, label: path + key, origin: origin)
+        guard let index = index(of: key) else { return nil }
+        return context.object(object.properties[index].value, label: path + key, origin: origin(index))
     }
 
     func array(_ key: String) -> Field<[LocatedValue]>? {
-        guard case let (located, origin)? = lookup(key) else { return nil }
-        switch located.value {
-        case .array(let elements): return Field(elements, origin: origin)
+        guard let index = index(of: key) else { return nil }
+        switch object.properties[index].value.value {
+        case .array(let elements): return Field(elements, origin: origin(index))
         case .null, .undefined: return nil
         default:
-            context.mismatch(.error, path + key, expected: "an array", found: located)
+            context.mismatch(.error, path + key, expected: "an array", found: object.properties[index].value)
             return nil
         }
     }
@@ -137,10 +133,29 @@ struct FieldReader {
     }
 }
 
+extension JSObject {
+    /// Where `key` sits; compares keys in place rather than copying each property, and their
+    /// lengths first (most keys differ in length, and that costs less to see).
+    func propertyIndex(_ key: String) -> Int? {
+        let length = key.utf8.count
+        for index in properties.indices
+        where properties[index].key.utf8.count == length && properties[index].key == key {
+            return index
+        }
+        return nil
+    }
+
+    /// The value of `key` and a field origin pointing back at its property.
+    func located(_ key: String) -> (value: LocatedValue, origin: FieldOrigin)? {
+        propertyIndex(key).map { (properties[$0].value, .property(self, index: Int32($0))) }
+    }
+}
+
 /// The typed readers take the label as an autoclosure: it is spelled out only for a message.
 extension DecodeContext {
     /// Strings; numbers and booleans are accepted as JavaScript would stringify them, with a warning.
-    func string(_ located: LocatedValue, label: @autoclosure () -> String, origin: FieldOrigin) -> Field<String>? {
+    func string(_ located: LocatedValue, label: @autoclosure () -> String,
+                origin: consuming FieldOrigin) -> Field<String>? {
         switch located.value {
         case .string(let text):
             return Field(text, origin: origin)
@@ -157,7 +172,8 @@ extension DecodeContext {
         }
     }
 
-    func bool(_ located: LocatedValue, label: @autoclosure () -> String, origin: FieldOrigin) -> Field<Bool>? {
+    func bool(_ located: LocatedValue, label: @autoclosure () -> String,
+              origin: consuming FieldOrigin) -> Field<Bool>? {
         switch located.value {
         case .boolean(let flag):
             return Field(flag, origin: origin)
@@ -173,7 +189,8 @@ extension DecodeContext {
     }
 
     /// Numbers; numeric strings are accepted silently because Sequelize stores them as numbers.
-    func number(_ located: LocatedValue, label: @autoclosure () -> String, origin: FieldOrigin) -> Field<Double>? {
+    func number(_ located: LocatedValue, label: @autoclosure () -> String,
+                origin: consuming FieldOrigin) -> Field<Double>? {
         switch located.value {
         case .number(let number):
             return Field(number, origin: origin)
@@ -192,7 +209,8 @@ extension DecodeContext {
         }
     }
 
-    func scalar(_ located: LocatedValue, label: @autoclosure () -> String, origin: FieldOrigin) -> Field<ConfigScalar>? {
+    func scalar(_ located: LocatedValue, label: @autoclosure () -> String,
+                origin: consuming FieldOrigin) -> Field<ConfigScalar>? {
         switch located.value {
         case .null, .undefined:
             return nil
@@ -200,11 +218,13 @@ extension DecodeContext {
             mismatch(.error, label(), expected: "a string, number or boolean", found: located)
             return nil
         default:
-            return ConfigScalar(located.value).map { Field($0, origin: origin) }
+            guard let scalar = ConfigScalar(located.value) else { return nil }
+            return Field(scalar, origin: origin)
         }
     }
 
-    func object(_ located: LocatedValue, label: @autoclosure () -> String, origin: FieldOrigin) -> Field<JSObject>? {
+    func object(_ located: LocatedValue, label: @autoclosure () -> String,
+                origin: consuming FieldOrigin) -> Field<JSObject>? {
         switch located.value {
         case .object(let nested):
             return Field(nested, origin: origin)

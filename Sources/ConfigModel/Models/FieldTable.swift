@@ -36,90 +36,104 @@ extension ConfigValueType {
     var isManaged: Bool { if case .any = self { return true } else { return false } }
 }
 
-/// The declarations the field tables are written with: key, model property, facts, help.
+/// The declarations the field tables are written with: key, how to get and set the model property,
+/// facts, help. Properties are reached through closures, not key paths: the runtime builds a key path
+/// object on first use, resolving its types by name, which cost more than all of a small config's decoding.
 extension FieldBinding {
-    typealias Path<Value> = WritableKeyPath<Model, Field<Value>?> & Sendable
+    typealias Get<Value> = @Sendable (Model) -> Field<Value>?
+    typealias Set<Value> = @Sendable (inout Model, consuming Field<Value>?) -> Void
 
-    private static func bind<Value>(_ field: ConfigField, _ path: Path<Value>,
+    private static func bind<Value>(_ field: ConfigField, _ get: @escaping Get<Value>, _ set: @escaping Set<Value>,
                                     read: @escaping @Sendable (FieldReader, String) -> Field<Value>?,
                                     write: @escaping @Sendable (Field<Value>?) -> LocatedValue?) -> FieldBinding {
         let key = field.key
-        return FieldBinding(field: field, decode: { model, reader in model[keyPath: path] = read(reader, key) },
-                     encode: { model in write(model[keyPath: path]) })
+        return FieldBinding(field: field, decode: { model, reader in set(&model, read(reader, key)) },
+                            encode: { model in write(get(model)) })
     }
 
     static func managed(_ key: String, _ help: String, status: FieldStatus = .managed) -> FieldBinding {
         FieldBinding(field: .managed(key, help, status: status), decode: { _, _ in }, encode: { _ in nil })
     }
 
-    static func string(_ key: String, _ path: Path<String>, _ requirement: FieldRequirement = .optional,
-                       length: ClosedRange<Int>? = nil, references: ConfigClass? = nil,
-                       status: FieldStatus = .active, help: String) -> FieldBinding {
+    static func string(_ key: String, _ get: @escaping Get<String>, _ set: @escaping Set<String>,
+                       _ requirement: FieldRequirement = .optional, length: ClosedRange<Int>? = nil,
+                       references: ConfigClass? = nil, status: FieldStatus = .active, help: String) -> FieldBinding {
         bind(ConfigField(key, .string, requirement: requirement, length: length, references: references,
                          status: status, help: help),
-             path, read: { $0.string($1) }, write: ConfigEncoding.string)
+             get, set, read: { $0.string($1) }, write: ConfigEncoding.string)
     }
 
-    static func bool(_ key: String, _ path: Path<Bool>, _ requirement: FieldRequirement = .optional,
-                     status: FieldStatus = .active, help: String) -> FieldBinding {
+    static func bool(_ key: String, _ get: @escaping Get<Bool>, _ set: @escaping Set<Bool>,
+                     _ requirement: FieldRequirement = .optional, status: FieldStatus = .active,
+                     help: String) -> FieldBinding {
         bind(ConfigField(key, .boolean, requirement: requirement, status: status, help: help),
-             path, read: { $0.bool($1) }, write: ConfigEncoding.bool)
+             get, set, read: { $0.bool($1) }, write: ConfigEncoding.bool)
     }
 
-    static func nullableBool(_ key: String, _ path: Path<Bool?>, help: String) -> FieldBinding {
-        bind(ConfigField(key, .nullableBoolean, help: help), path, read: { $0.nullableBool($1) },
+    static func nullableBool(_ key: String, _ get: @escaping Get<Bool?>, _ set: @escaping Set<Bool?>,
+                             help: String) -> FieldBinding {
+        bind(ConfigField(key, .nullableBoolean, help: help), get, set, read: { $0.nullableBool($1) },
              write: ConfigEncoding.nullableBool)
     }
 
-    static func number(_ key: String, _ path: Path<Double>, help: String) -> FieldBinding {
-        bind(ConfigField(key, .number, help: help), path, read: { $0.number($1) }, write: ConfigEncoding.number)
+    static func number(_ key: String, _ get: @escaping Get<Double>, _ set: @escaping Set<Double>,
+                       help: String) -> FieldBinding {
+        bind(ConfigField(key, .number, help: help), get, set, read: { $0.number($1) }, write: ConfigEncoding.number)
     }
 
-    static func scalar(_ key: String, _ path: Path<ConfigScalar>, help: String) -> FieldBinding {
-        bind(ConfigField(key, .scalar, help: help), path, read: { $0.scalar($1) }, write: ConfigEncoding.scalar)
+    static func scalar(_ key: String, _ get: @escaping Get<ConfigScalar>, _ set: @escaping Set<ConfigScalar>,
+                       help: String) -> FieldBinding {
+        bind(ConfigField(key, .scalar, help: help), get, set, read: { $0.scalar($1) }, write: ConfigEncoding.scalar)
     }
 
-    static func enumeration<Known>(_ key: String, _ path: Path<EnumValue<Known>>,
+    static func enumeration<Known>(_ key: String, _ get: @escaping Get<EnumValue<Known>>,
+                                   _ set: @escaping Set<EnumValue<Known>>,
                                    _ requirement: FieldRequirement = .optional, help: String) -> FieldBinding
     where Known: CaseIterable & RawRepresentable & Sendable & Hashable, Known.RawValue == String {
         bind(ConfigField(key, .string, requirement: requirement, allowedValues: Known.allCases.map(\.rawValue),
                          help: help),
-             path, read: { $0.enumValue($1) }, write: ConfigEncoding.enumValue)
+             get, set, read: { $0.enumValue($1) }, write: ConfigEncoding.enumValue)
     }
 
     /// A free-form string whose values Grouparoo checks elsewhere (filter and group rule `op`s).
-    static func operation<Known>(_ key: String, _ path: Path<EnumValue<Known>>,
+    static func operation<Known>(_ key: String, _ get: @escaping Get<EnumValue<Known>>,
+                                 _ set: @escaping Set<EnumValue<Known>>,
                                  _ requirement: FieldRequirement = .optional, help: String) -> FieldBinding
     where Known: RawRepresentable & Sendable & Hashable, Known.RawValue == String {
         bind(ConfigField(key, .string, requirement: requirement, help: help),
-             path, read: { $0.enumValue($1) }, write: ConfigEncoding.enumValue)
+             get, set, read: { $0.enumValue($1) }, write: ConfigEncoding.enumValue)
     }
 
-    static func pluginOptions(_ key: String, _ path: Path<JSObject>, help: String) -> FieldBinding {
-        bind(ConfigField(key, .pluginOptions, help: help), path, read: { $0.objectField($1) },
+    static func pluginOptions(_ key: String, _ get: @escaping Get<JSObject>, _ set: @escaping Set<JSObject>,
+                              help: String) -> FieldBinding {
+        bind(ConfigField(key, .pluginOptions, help: help), get, set, read: { $0.objectField($1) },
              write: ConfigEncoding.object)
     }
 
-    static func idMap(_ key: String, _ path: Path<[KeyedReference]>, references: ConfigClass,
-                      help: String) -> FieldBinding {
-        bind(ConfigField(key, .idMap, references: references, help: help), path, read: { $0.references($1) },
+    static func idMap(_ key: String, _ get: @escaping Get<[KeyedReference]>, _ set: @escaping Set<[KeyedReference]>,
+                      references: ConfigClass, help: String) -> FieldBinding {
+        bind(ConfigField(key, .idMap, references: references, help: help), get, set, read: { $0.references($1) },
              write: ConfigEncoding.references)
     }
 
     /// A nested object with its own field table (`options` of api keys and team members, `refresh`).
-    static func nested<Value: NestedConfig>(_ key: String, _ path: Path<Value>, help: String) -> FieldBinding {
-        bind(ConfigField(key, .object(Value.fieldTable.fields), help: help), path,
+    static func nested<Value: NestedConfig>(_ key: String, _ get: @escaping Get<Value>, _ set: @escaping Set<Value>,
+                                            help: String) -> FieldBinding {
+        bind(ConfigField(key, .object(Value.fieldTable.fields), help: help), get, set,
              read: { reader, key in
                  reader.nested(key).map { $0.field.withValue(Value(reader: $0.reader)) }
              },
              write: { field in
-                 field.map { ConfigEncoding.nested($0.value.object, fields: Value.fieldTable.encoded($0.value), span: $0.span) }
+                 field.map {
+                     ConfigEncoding.nested($0.value.object, fields: Value.fieldTable.encoded($0.value), span: $0.span)
+                 }
              })
     }
 
     /// An array of nested objects with their own field table (`filters`, `rules`, `permissions`).
-    static func list<Element: NestedElement>(_ key: String, _ path: Path<[Element]>, help: String) -> FieldBinding {
-        bind(ConfigField(key, .list(Element.fieldTable.fields), help: help), path,
+    static func list<Element: NestedElement>(_ key: String, _ get: @escaping Get<[Element]>,
+                                             _ set: @escaping Set<[Element]>, help: String) -> FieldBinding {
+        bind(ConfigField(key, .list(Element.fieldTable.fields), help: help), get, set,
              read: { reader, key in reader.elements(key, decode: Element.init(reader:raw:)) },
              write: { field in ConfigEncoding.list(field) { $0.encodedElement } })
     }

@@ -24,17 +24,20 @@ public struct GroupConfig: TypedConfig {
 
     /// `Group`'s columns and the loader's `rules` and deprecated `type` (§4.7).
     static let fieldTable = FieldTable<GroupConfig>([
-        .string("name", \.name, length: GrouparooLimits.columnLength, help: "Display name of the group."),
-        .string("matchType", \.matchType, status: .ignored(use: nil, managed: false),
+        .string("name", { $0.name }, { $0.name = $1 },
+                length: GrouparooLimits.columnLength, help: "Display name of the group."),
+        .string("matchType", { $0.matchType }, { $0.matchType = $1 }, status: .ignored(use: nil, managed: false),
                 help: "Ignored: Grouparoo always matches all rules."),
         .managed("state", "Set by Grouparoo."),
         .managed("locked", "Set by Grouparoo for objects from config."),
         .managed("calculatedAt", "Set by Grouparoo."),
-        .string("modelId", \.modelId, .parentColumn, references: .model, help: "The model whose records the group holds."),
+        .string("modelId", { $0.modelId }, { $0.modelId = $1 },
+                .parentColumn, references: .model, help: "The model whose records the group holds."),
         .managed("createdAt", "Set by Grouparoo."),
         .managed("updatedAt", "Set by Grouparoo."),
-        .list("rules", \.rules, help: "The rules a record must all match to be a member."),
-        .string("type", \.type, status: .deprecated(use: nil), help: "Removed: every group from config is calculated."),
+        .list("rules", { $0.rules }, { $0.rules = $1 }, help: "The rules a record must all match to be a member."),
+        .string("type", { $0.type }, { $0.type = $1 },
+                status: .deprecated(use: nil), help: "Removed: every group from config is calculated."),
     ])
 }
 
@@ -81,14 +84,18 @@ public struct GroupRuleConfig: NestedElement {
     public var jsValue: LocatedValue { encodedElement }
 
     static let fieldTable = FieldTable<GroupRuleConfig>([
-        .string("propertyId", \.propertyId, references: .property,
+        .string("propertyId", { $0.propertyId }, { $0.propertyId = $1 }, references: .property,
                 help: "The property id to test, or grouparooId / grouparooCreatedAt."),
-        .string("key", \.key, help: "A property key, used when propertyId is left out."),
-        .operation("op", \.op, help: "The comparison, e.g. \"eq\", \"exists\", \"relative_gt\"."),
-        .scalar("match", \.match, help: "The value compared against."),
-        .number("relativeMatchNumber", \.relativeMatchNumber, help: "How many units back or ahead, for relative ops."),
-        .enumeration("relativeMatchUnit", \.relativeMatchUnit, help: "The unit of relativeMatchNumber."),
-        .enumeration("relativeMatchDirection", \.relativeMatchDirection, help: "Whether to count back or ahead."),
-        .string("type", \.type, status: .ignored(use: nil, managed: false), help: "Ignored."),
+        .string("key", { $0.key }, { $0.key = $1 }, help: "A property key, used when propertyId is left out."),
+        .operation("op", { $0.op }, { $0.op = $1 },
+                   help: "The comparison, e.g. \"eq\", \"exists\", \"relative_gt\"."),
+        .scalar("match", { $0.match }, { $0.match = $1 }, help: "The value compared against."),
+        .number("relativeMatchNumber", { $0.relativeMatchNumber }, { $0.relativeMatchNumber = $1 },
+                help: "How many units back or ahead, for relative ops."),
+        .enumeration("relativeMatchUnit", { $0.relativeMatchUnit }, { $0.relativeMatchUnit = $1 },
+                     help: "The unit of relativeMatchNumber."),
+        .enumeration("relativeMatchDirection", { $0.relativeMatchDirection }, { $0.relativeMatchDirection = $1 },
+                     help: "Whether to count back or ahead."),
+        .string("type", { $0.type }, { $0.type = $1 }, status: .ignored(use: nil, managed: false), help: "Ignored."),
     ])
 }

@@ -20,8 +20,9 @@ public struct ModelConfig: TypedConfig {
     static let fieldTable = FieldTable<ModelConfig>([
         .managed("createdAt", "Set by Grouparoo."),
         .managed("updatedAt", "Set by Grouparoo."),
-        .string("name", \.name, .required, help: "Display name of the model, e.g. \"Profiles\"."),
-        .enumeration("type", \.type, .required, help: "What the model's records are."),
+        .string("name", { $0.name }, { $0.name = $1 },
+                .required, help: "Display name of the model, e.g. \"Profiles\"."),
+        .enumeration("type", { $0.type }, { $0.type = $1 }, .required, help: "What the model's records are."),
         .managed("locked", "Set by Grouparoo for objects from config."),
         .managed("state", "Set by Grouparoo."),
     ])
@@ -52,9 +53,10 @@ public struct SettingConfig: TypedConfig {
 
     /// `Setting`'s columns (§4.1); only `pluginName`, `key` and `value` are read (R-SET-01).
     static let fieldTable = FieldTable<SettingConfig>([
-        .string("pluginName", \.pluginName, help: "The plugin that registers the setting, e.g. \"core\"."),
-        .string("key", \.key, help: "The setting's key within its plugin."),
-        .scalar("value", \.value, help: "The new value of the setting."),
+        .string("pluginName", { $0.pluginName }, { $0.pluginName = $1 },
+                help: "The plugin that registers the setting, e.g. \"core\"."),
+        .string("key", { $0.key }, { $0.key = $1 }, help: "The setting's key within its plugin."),
+        .scalar("value", { $0.value }, { $0.value = $1 }, help: "The new value of the setting."),
         .managed("defaultValue", "Set by the plugin that registers the setting."),
         .managed("type", "Set by the plugin that registers the setting.", status: .active),
         .managed("locked", "Set by Grouparoo for objects from config."),
@@ -90,7 +92,8 @@ public struct RecordConfig: TypedConfig {
     static let fieldTable = FieldTable<RecordConfig>([
         .managed("state", "Set by Grouparoo."),
         .managed("invalid", "Set by Grouparoo."),
-        .string("modelId", \.modelId, .parentColumn, references: .model, help: "The model the record belongs to."),
+        .string("modelId", { $0.modelId }, { $0.modelId = $1 },
+                .parentColumn, references: .model, help: "The model the record belongs to."),
         .managed("createdAt", "Set by Grouparoo."),
         .managed("updatedAt", "Set by Grouparoo."),
         FieldBinding(field: ConfigField("properties", .valueMap, references: .property,

@@ -81,7 +81,9 @@ public final class ConfigEntry: Sendable {
 }
 
 /// A typed model together with the entry it was decoded from (a class, so lists share it).
-public final class Decoded<Model: TypedConfig>: Sendable {
+/// `Model` is not constrained to `TypedConfig`: the runtime would check that conformance by name,
+/// scanning every conformance in the binary, the first time it builds each `Decoded` type.
+public final class Decoded<Model: Sendable>: Sendable {
     public let entry: ConfigEntry
     public let config: Model
 

@@ -3,8 +3,10 @@ extension ConfigEntry {
     /// A top-level value as the models decode a string: numbers and booleans as JavaScript writes
     /// them; `nil` for a missing, `null` or non-scalar value.
     func decodedString(_ key: String) -> Field<String>? {
-        guard let located = properties[key], let scalar = ConfigScalar(located.value) else { return nil }
-        return Field(scalar.javaScriptString, span: located.span, keySpan: properties.property(key)?.keySpan)
+        guard case let (located, origin)? = properties.located(key), let scalar = ConfigScalar(located.value) else {
+            return nil
+        }
+        return Field(scalar.javaScriptString, origin: origin)
     }
 }
 
