@@ -10,13 +10,18 @@ enum GroupRuleTypes {
         let label: String
     }
 
-    static func rules(in config: ValidationInput) -> [Use] {
-        var uses: [Use] = []
+    /// Checks each group rule as it is resolved. The uses are not gathered in a list: each holds a
+    /// copy of its rule's model, which at 50k files added ~15 MB to the peak while two rules ran.
+    static func diagnostics(in config: ValidationInput, _ check: (Use) -> Diagnostic?) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func visit(_ use: Use) {
+            if let diagnostic = check(use) { diagnostics.append(diagnostic) }
+        }
         for group in config.groups {
             for rule in group.config.rules?.value ?? [] {
                 guard case .object = rule.raw.value else { continue }
                 if let topLevel = rule.topLevelRule {
-                    uses.append(Use(group: group.entry, rule: rule, type: topLevel.type, topLevel: true, label: topLevel.key))
+                    visit(Use(group: group.entry, rule: rule, type: topLevel.type, topLevel: true, label: topLevel.key))
                     continue
                 }
                 var property: Decoded<PropertyConfig>?
@@ -26,11 +31,11 @@ enum GroupRuleTypes {
                     property = config.property(id: id)
                 }
                 guard let property else { continue }
-                uses.append(Use(group: group.entry, rule: rule, type: property.config.type?.value.knownValue,
-                                topLevel: false, label: property.config.effectiveKey))
+                visit(Use(group: group.entry, rule: rule, type: property.config.type?.value.knownValue,
+                          topLevel: false, label: property.config.effectiveKey))
             }
         }
-        return uses
+        return diagnostics
     }
 
     /// Ops a config may write for a type: the dictionary's plus the convenience forms that convert into it.

@@ -19,7 +19,7 @@ struct InvalidGroupRuleOpRule: ValidationRule {
             """))])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        GroupRuleTypes.rules(in: config).compactMap { use -> Diagnostic? in
+        GroupRuleTypes.diagnostics(in: config) { use -> Diagnostic? in
             guard let type = use.type else { return nil }
             let opText = use.rule.op?.value.rawValue ?? "undefined"
             if let op = use.rule.op?.value.knownValue, op.isAccepted(for: type, dialect: .postgres) { return nil }

@@ -10,7 +10,7 @@ struct PostgresOnlyGroupRuleOpRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         guard config.dialect != .postgres else { return [] }
-        return GroupRuleTypes.rules(in: config).compactMap { use -> Diagnostic? in
+        return GroupRuleTypes.diagnostics(in: config) { use -> Diagnostic? in
             guard let type = use.type, let op = use.rule.op?.value.knownValue,
                   op.isAccepted(for: type, dialect: .postgres), !op.isAccepted(for: type, dialect: config.dialect)
             else { return nil }
