@@ -40,7 +40,7 @@ public struct Validator: Sendable {
         // Reader diagnostics no catalog rule claims are never dropped.
         let claimed = Set(rules.compactMap(\.passedOnReaderProblem))
         // Written without Optional.map: that form crashes the Swift 6.3.1 optimizer (CopyPropagation) in release builds.
-        diagnostics += input.read.diagnostics.filter { diagnostic in
+        diagnostics += input.readerDiagnostics.filter { diagnostic in
             guard let problem = diagnostic.readerProblem else { return true }
             return !claimed.contains(problem)
         }

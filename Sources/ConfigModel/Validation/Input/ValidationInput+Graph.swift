@@ -26,7 +26,7 @@ extension ValidationInput {
     /// provides is left out (it needs nothing either), as is the entry itself. Repeats are kept: they
     /// change neither the cycles nor the shortest one.
     func prerequisiteProviders(of entry: ConfigEntry) -> [Int] {
-        guard nodes[entry.nodeID] == entry.position else { return [] }
+        guard nodeProviders[entry.position] == entry.position else { return [] }
         var providers: [Int] = []
         func link(_ nodeID: String) {
             if let provider = nodes[nodeID], provider != entry.position { providers.append(provider) }
@@ -34,7 +34,9 @@ extension ValidationInput {
         for (variable, property) in resolvedTemplateVariables(of: entry) {
             link("property:\(Self.templateTargetID(variable, property))")
         }
-        for reference in references[entry.position] { link(reference.nodeID) }
+        for reference in references[entry.position] {
+            if let provider = reference.provider, provider != entry.position { providers.append(provider) }
+        }
         return providers
     }
 

@@ -3,6 +3,8 @@
 /// linear in the size of the config.
 public struct ValidationInput: Sendable {
     public let read: ConfigReadResult
+    /// `read.diagnostics`, gathered from every file once: a dozen rules and the validator go through them.
+    let readerDiagnostics: [Diagnostic]
     /// Every object Grouparoo processes, in config order (`entries[i].position == i`).
     public let entries: [ConfigEntry]
     /// Diagnostics from decoding values into typed models (`invalid-value-type`).
@@ -45,8 +47,11 @@ public struct ValidationInput: Sendable {
     /// Source entry position → its auto-bootstrapped property's position (R-SRC-05).
     public let bootstrappedProperties: [Int: Int]
     let bootstrappedPropertyPositions: Set<Int>
-    /// References of each entry, indexed by position (R-DEP-02).
+    /// References of each entry, indexed by position, each resolved to its provider (R-DEP-02).
     public let references: [[ConfigReference]]
+    /// For each entry, the position of the entry providing its node id: itself, or an earlier object with the
+    /// same class and id (R-DEP-01).
+    let nodeProviders: [Int]
     /// Template variables of each property entry, by position (R-DEP-05).
     public let templateVariables: [Int: [TemplateVariable]]
     public let templateProblems: [Int: [TemplateSyntaxProblem]]
@@ -60,6 +65,7 @@ public struct ValidationInput: Sendable {
                 runMode: RunMode = .default) {
         let builder = ValidationInputBuilder(read: read)
         self.read = read
+        readerDiagnostics = read.diagnostics
         self.dialect = dialect
         self.plugins = plugins
         self.runMode = runMode
@@ -89,13 +95,16 @@ public struct ValidationInput: Sendable {
         let bootstrapped = builder.bootstrappedProperties()
         bootstrappedProperties = bootstrapped
         bootstrappedPropertyPositions = Set(bootstrapped.values)
-        let entries = builder.entries
+        let (entries, nodes) = (builder.entries, builder.nodes)
         let collected = LargeStack.parallelMap(entries.count, minimumPerWorker: 256) { index in
             let propertyID = bootstrapped[index].flatMap { entries[$0].id }
-            let references = ReferenceCollector.references(of: entries[index], bootstrappedPropertyID: propertyID)
-            return (references: references, templates: ReferenceCollector.templates(of: entries[index]))
+            var references = ReferenceCollector.references(of: entries[index], bootstrappedPropertyID: propertyID)
+            for reference in references.indices { references[reference].provider = nodes[references[reference].nodeID] }
+            return (references: references, templates: ReferenceCollector.templates(of: entries[index]),
+                    nodeProvider: nodes[entries[index].nodeID] ?? index)
         }
         references = collected.map(\.references)
+        nodeProviders = collected.map(\.nodeProvider)
         var variables: [Int: [TemplateVariable]] = [:]
         var problems: [Int: [TemplateSyntaxProblem]] = [:]
         for (position, item) in collected.enumerated() {

@@ -27,6 +27,9 @@ public struct ConfigReference: Sendable {
     public let span: SourceSpan
     /// True when the written value is `null` or `undefined`.
     public let isNullish: Bool
+    /// Position of the entry providing `nodeID` (the first object with that node id); nil when none does.
+    /// `ValidationInput` resolves it once, so rules compare positions instead of building and hashing node ids.
+    public internal(set) var provider: Int?
 
     /// The dependency node this reference needs, e.g. `app:data_warehouse`.
     public var nodeID: String { "\(targetClass):\(targetID)" }
@@ -56,7 +59,9 @@ enum ReferenceCollector {
     static func references(of entry: ConfigEntry, bootstrappedPropertyID: String?) -> [ConfigReference] {
         var found: [ConfigReference] = []
         let object = entry.properties
-        for property in object.properties where isIDKey(property.key) {
+        // By index: only the properties that are references are copied.
+        for index in object.properties.indices where isIDKey(object.properties[index].key) {
+            let property = object.properties[index]
             found.append(make(.idKey, property.key, prefix(of: property.key), property.value))
         }
         for container in ["options", "source", "destination"] {
@@ -113,11 +118,18 @@ enum ReferenceCollector {
         return (variables, problems)
     }
 
-    /// `/.+Id$/`: at least one character before `Id`.
-    static func isIDKey(_ key: String) -> Bool { key.count > 2 && key.hasSuffix("Id") }
+    /// `/.+Id$/`: at least one character before `Id`. Bytes first: this runs for every key of every object,
+    /// and counting characters costs more than the rest of the collector.
+    static func isIDKey(_ key: String) -> Bool {
+        let bytes = key.utf8
+        guard bytes.count > 2, bytes.last == UInt8(ascii: "d"),
+              bytes[bytes.index(bytes.endIndex, offsetBy: -2)] == UInt8(ascii: "I") else { return false }
+        // An ASCII byte before `Id` is a character of its own; anything else is left to the character rules.
+        return bytes[bytes.index(bytes.endIndex, offsetBy: -3)] < 0x80 || (key.count > 2 && key.hasSuffix("Id"))
+    }
 
-    /// `key.replace(/Id$/, "")`.
-    static func prefix(of key: String) -> String { String(key.dropLast(2)) }
+    /// `key.replace(/Id$/, "")` (only asked of keys `isIDKey` accepts, which end in the two bytes of `Id`).
+    static func prefix(of key: String) -> String { String(decoding: key.utf8.dropLast(2), as: UTF8.self) }
 
     /// The elements `for…of`/`for…in` visit: array elements, or an object's values.
     static func elements(of value: JSValue, path: String) -> [(String, LocatedValue)] {

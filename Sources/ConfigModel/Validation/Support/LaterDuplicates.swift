@@ -6,6 +6,7 @@ enum LaterDuplicates {
     /// compared form (already case-folded where Grouparoo ignores case); `nil` takes no part.
     static func find<Item>(_ items: [Item], entry: (Item) -> ConfigEntry, value: (Item) -> String?) -> [(item: Item, first: ConfigEntry)] {
         var firstByValue: [String: ConfigEntry] = [:]
+        firstByValue.reserveCapacity(items.count)
         var duplicates: [(item: Item, first: ConfigEntry)] = []
         for item in items {
             guard let value = value(item) else { continue }

@@ -58,9 +58,12 @@ struct HardcodedSecretRule: ValidationRule {
     private static let secretKeyPartBytes = secretKeyParts.map { Array($0.utf8) }
 
     /// Byte-wise with a plain loop: this runs for every option of every object, Foundation's `contains`
-    /// is slow and `firstRange(of:)` runs unspecialized generic code.
+    /// is slow and `firstRange(of:)` runs unspecialized generic code. An ASCII key is lower-cased byte by
+    /// byte (what `lowercased()` gives it, without building a string).
     static func isSecretKey(_ key: String) -> Bool {
-        let lowered = Array(key.lowercased().utf8)
+        let lowered = key.isAllASCII
+            ? key.utf8.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 + 0x20 : $0 }
+            : Array(key.lowercased().utf8)
         return secretKeyPartBytes.contains { contains($0, in: lowered) }
     }
 
@@ -99,13 +102,19 @@ struct HardcodedSecretRule: ValidationRule {
     }
 
     static func looksLikeToken(_ text: String) -> Bool {
-        if tokenPrefixes.contains(where: text.hasPrefix) { return true }
+        // ASCII text (nearly all) is compared by bytes; other text by characters, as `hasPrefix` does.
+        let hasPrefix: (String) -> Bool = text.isAllASCII ? { text.utf8.starts(with: $0.utf8) } : { text.hasPrefix($0) }
+        if tokenPrefixes.contains(where: hasPrefix) { return true }
         // A JSON Web Token: three base64url parts, the first starting with `eyJ` ("{"").
-        return text.hasPrefix("eyJ") && text.split(separator: ".").count == 3 && !text.contains(" ")
+        return hasPrefix("eyJ") && text.split(separator: ".").count == 3 && !text.contains(" ")
     }
 
     private static func environmentName(_ entry: ConfigEntry, _ label: String) -> String {
-        let raw = "\(entry.id ?? "grouparoo")_\(label.split(separator: ".").last ?? "")"
+        // In ASCII every byte is a character of its own as far as `.` goes, so the bytes split as the characters would.
+        let lastPart = label.isAllASCII
+            ? label.utf8.split(separator: UInt8(ascii: ".")).last.map { Substring($0) } ?? ""
+            : label.split(separator: ".").last ?? ""
+        let raw = "\(entry.id ?? "grouparoo")_\(lastPart)"
         // ASCII byte by byte (the usual case, and what a Character walk costs most on); anything else by Character.
         if raw.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {  // "\r\n" is one Character
             return String(decoding: raw.utf8.map { byte -> UInt8 in

@@ -30,15 +30,16 @@ struct UnreferencedObjectRule: ValidationRule {
     ]
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        var referenced: Set<String> = []
+        // By the providing entry's position: objects sharing a node id are referenced together.
+        var referenced = [Bool](repeating: false, count: config.entries.count)
         for references in config.references {
             for reference in references where [.idKey, .groupMembership].contains(reference.kind) {
-                referenced.insert(reference.nodeID)
+                if let provider = reference.provider { referenced[provider] = true }
             }
         }
         return config.entries.compactMap { entry -> Diagnostic? in
             guard let configClass = entry.dispatchClass, let message = Self.usedBy[configClass], entry.id != nil,
-                  !referenced.contains(entry.nodeID) else { return nil }
+                  !referenced[config.nodeProviders[entry.position]] else { return nil }
             return diagnostic(message, on: entry)
         }
     }

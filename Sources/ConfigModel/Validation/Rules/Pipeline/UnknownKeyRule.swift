@@ -35,7 +35,7 @@ struct UnknownKeyRule: ValidationRule {
     }
 
     /// The keys `ConfigClass.allowsKey` accepts, fetched once per object rather than once per key.
-    private static let allowedKeys = PerClass { Set($0.fields.map(\.key)) }
+    private static let allowedKeys = PerClass { KeyList($0.fields.map(\.key)) }
 
     private func message(for key: String, in configClass: ConfigClass) -> String {
         var text = "`\(key)` is not a valid key for a \(configClass.preferredSpelling)"

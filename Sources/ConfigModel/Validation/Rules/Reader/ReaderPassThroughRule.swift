@@ -16,6 +16,6 @@ extension ReaderPassThroughRule {
     var passedOnReaderProblem: ReaderProblem? { problem }
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        config.read.diagnostics.filter { $0.readerProblem == problem }
+        config.readerDiagnostics.filter { $0.readerProblem == problem }
     }
 }

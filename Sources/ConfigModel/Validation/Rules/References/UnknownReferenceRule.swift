@@ -56,7 +56,7 @@ struct UnknownReferenceRule: ValidationRule {
         var found: [(Diagnostic, target: String?)] = []
         for entry in config.entries {
             for reference in config.references[entry.position]
-            where config.entry(nodeID: reference.nodeID) == nil && !TemplatePlaceholderRule.isPlaceholder(reference.targetID) {
+            where reference.provider == nil && !TemplatePlaceholderRule.isPlaceholder(reference.targetID) {
                 let resolvable = !reference.isNullish && ConfigClass(rawValue: reference.targetClass) != nil
                 found.append((missing(reference, from: entry, config), resolvable ? reference.targetID : nil))
             }
