@@ -48,8 +48,10 @@ public enum GraphAlgorithms {
         var stack: [Int] = []
         var nextIndex = 0
         var components: [[Int]] = []
+        // One work stack for every root (it is empty again after each): most roots are a node of their own.
+        var work: [(node: Int, edge: Int)] = []
         for root in 0..<count where index[root] == -1 {
-            var work: [(node: Int, edge: Int)] = [(root, 0)]
+            work.append((root, 0))
             index[root] = nextIndex; lowLink[root] = nextIndex; nextIndex += 1
             stack.append(root); onStack[root] = true
             while let (node, edgeIndex) = work.last {
@@ -68,6 +70,12 @@ public enum GraphAlgorithms {
                 work.removeLast()
                 if let parent = work.last?.node { lowLink[parent] = min(lowLink[parent], lowLink[node]) }
                 guard lowLink[node] == index[node] else { continue }
+                // A node alone on top of the stack is a component of one, no cycle: no list is built for it.
+                if stack.last == node {
+                    stack.removeLast()
+                    onStack[node] = false
+                    continue
+                }
                 var component: [Int] = []
                 while let member = stack.popLast() {
                     onStack[member] = false

@@ -2,13 +2,18 @@
 /// keys that costs less than hashing every key of every object into a `Set`.
 struct KeyList: Sendable {
     private let keys: [(length: Int, key: String)]
+    private let isAllASCII: Bool
 
-    init(_ keys: [String]) { self.keys = keys.map { ($0.utf8.count, $0) } }
+    init(_ keys: [String]) {
+        self.keys = keys.map { ($0.utf8.count, $0) }
+        isAllASCII = keys.allSatisfy(\.isAllASCII)
+    }
 
     func contains(_ key: String) -> Bool {
         let length = key.utf8.count
-        // Equal ASCII strings have equal lengths, but `==` compares characters, and other text may equal a key
-        // of another length: a miss is confirmed by the plain scan (misses are rare: they are what gets reported).
-        return keys.contains { $0.length == length && $0.key == key } || keys.contains { $0.key == key }
+        // Equal ASCII strings have equal lengths, but `==` compares characters, and other text may equal a key of
+        // another length (`\u{212A}` is `K`): outside ASCII a miss is confirmed by a plain scan.
+        return keys.contains { $0.length == length && $0.key == key }
+            || ((!isAllASCII || !key.isAllASCII) && keys.contains { $0.key == key })
     }
 }

@@ -5,4 +5,17 @@ extension String {
     var isAllASCII: Bool {
         utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? utf8.allSatisfy { $0 < 0x80 }
     }
+
+    /// True when one of the UTF-8 bytes is `byte`, read through contiguous storage as `isAllASCII` is.
+    func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+    }
+
+    /// True when `byte` occurs twice in a row (`--`), read through contiguous storage as `isAllASCII` is.
+    func containsDoubled(_ byte: UInt8) -> Bool {
+        let doubled = { (bytes: UnsafeBufferPointer<UInt8>) in
+            bytes.indices.dropFirst().contains { bytes[$0] == byte && bytes[$0 - 1] == byte }
+        }
+        return utf8.withContiguousStorageIfAvailable(doubled) ?? Array(utf8).withUnsafeBufferPointer(doubled)
+    }
 }

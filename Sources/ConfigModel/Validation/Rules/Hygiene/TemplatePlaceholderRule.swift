@@ -51,17 +51,17 @@ struct TemplatePlaceholderRule: ValidationRule {
         }
     }
 
-    /// Whether any string value inside `object` is a placeholder. Recursive, reading values in place
+    /// Whether any string value inside `object` is a placeholder. Recursive, reading values in place by index
     /// (copying each one costs most): values nest at most `LocatedValue.maximumDepth` levels.
     private static func containsPlaceholder(_ object: JSObject) -> Bool {
-        object.properties.contains { containsPlaceholder($0.value.value) }
+        object.properties.indices.contains { containsPlaceholder(object.properties[$0].value.value) }
     }
 
     private static func containsPlaceholder(_ value: JSValue) -> Bool {
         switch value {
         case .string(let text): return isPlaceholder(text)
         case .object(let object): return containsPlaceholder(object)
-        case .array(let elements): return elements.contains { containsPlaceholder($0.value) }
+        case .array(let elements): return elements.indices.contains { containsPlaceholder(elements[$0].value) }
         default: return false
         }
     }

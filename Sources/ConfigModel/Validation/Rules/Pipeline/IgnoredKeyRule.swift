@@ -21,7 +21,10 @@ struct IgnoredKeyRule: ValidationRule {
             // Most classes ignore no key: their objects are not looked at.
             guard let configClass = entry.dispatchClass, case let ignored = Self.ignoredFields[configClass], !ignored.isEmpty
             else { continue }
-            for property in entry.properties.properties {
+            let (ignoredKeys, properties) = (Self.ignoredKeys[configClass], entry.properties.properties)
+            // By index: only an ignored property is copied.
+            for index in properties.indices where ignoredKeys.contains(properties[index].key) {
+                let property = properties[index]
                 guard case .ignored(let instead, _)? = ignored.first(where: { $0.key == property.key })?.status else { continue }
                 let hint = instead.map { "use `\($0)` instead" } ?? "Grouparoo always decides this itself"
                 found.append(diagnostic("`\(property.key)` is ignored at the top level of a "
@@ -30,6 +33,9 @@ struct IgnoredKeyRule: ValidationRule {
         }
         return found
     }
+
+    /// Their keys, to pass over the other keys without copying a field for each.
+    private static let ignoredKeys = PerClass { KeyList(ignoredFields[$0].map(\.key)) }
 
     /// Each class's fields Grouparoo ignores (the first field with a key decides, as `ConfigClass.field` does).
     private static let ignoredFields = PerClass { configClass in

@@ -22,7 +22,7 @@ struct InvalidIDRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         config.entries.compactMap { entry -> Diagnostic? in
             guard let id = entry.id, let configClass = entry.dispatchClass else { return nil }
-            if id.utf8.contains(UInt8(ascii: ":")) {
+            if id.containsByte(UInt8(ascii: ":")) {
                 return diagnostic("id `\(id)` contains `:`; Grouparoo silently skips this object, so it is never loaded",
                                   on: entry, severity: .error)
             }

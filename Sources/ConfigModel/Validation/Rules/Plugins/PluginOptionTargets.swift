@@ -52,13 +52,13 @@ struct PluginOptionTarget {
     }
 
     private static func applicable(_ definitions: [PluginOption], provided: [JSProperty]) -> [PluginOption] {
-        // Most definitions apply whatever the values; the value table is built only when one depends on them.
+        // Most definitions apply whatever the values; an object provides few options, so the one a definition
+        // depends on is found by a scan (the first with the key) rather than a table of every value.
         guard definitions.contains(where: { $0.onlyWhenKey != nil }) else { return definitions }
-        let values = Dictionary(provided.map { ($0.key, JavaScriptValues.string($0.value.value)) },
-                                uniquingKeysWith: { first, _ in first })
         return definitions.filter { definition in
             guard let key = definition.onlyWhenKey else { return true }
-            return values[key].map(definition.onlyWhenValues.contains) ?? false
+            guard let index = provided.firstIndex(where: { $0.key == key }) else { return false }
+            return definition.onlyWhenValues.contains(JavaScriptValues.string(provided[index].value.value))
         }
     }
 

@@ -41,7 +41,7 @@ struct RefreshQueryTextRule: ValidationRule {
             let problem: (ours: String, theirs: String)
             if check == .postgres, text.allSatisfy(\.isWhitespace) {
                 problem = ("the refresh query is blank", "please provide a query")
-            } else if text.contains("--") {
+            } else if text.containsDoubled(UInt8(ascii: "-")), text.contains("--") {  // bytes first: Foundation's search is slow
                 problem = ("the refresh query contains `--`, which \(type) refuses as a comment (even inside a string)",
                            "please remove any comments from the query")
             } else if !Self.statements.contains(where: text.hasPrefix) {

@@ -16,15 +16,22 @@ struct UnsupportedFiltersRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         guard let plugins = config.plugins else { return [] }
-        let users = config.properties.map { ($0.entry, $0.config.sourceId, $0.config.filters) }
-            + config.schedules.map { ($0.entry, $0.config.sourceId, $0.config.filters) }
-        return users.compactMap { entry, sourceID, filters -> Diagnostic? in
+        var found: [Diagnostic] = []
+        // Most objects have no filters: those are passed over before anything about their source is looked up.
+        func inspect(_ entry: ConfigEntry, _ sourceID: Field<String>?, _ filters: Field<[FilterConfig]>?) {
             guard let filters, let first = filters.value.first,
                   let (type, connection) = PluginOptionTarget.sourceConnection(sourceID, config, plugins),
-                  !connection.features.contains(.filters) else { return nil }
+                  !connection.features.contains(.filters) else { return }
             let key = first.key?.value ?? "undefined"
-            return diagnostic("sources of type `\(type)` do not support filters", on: entry,
-                              at: filters.keySpan ?? filters.span, grouparoo: "\(key) is not filterable")
+            found.append(diagnostic("sources of type `\(type)` do not support filters", on: entry,
+                                    at: filters.keySpan ?? filters.span, grouparoo: "\(key) is not filterable"))
         }
+        for property in config.properties where property.config.filters != nil {
+            inspect(property.entry, property.config.sourceId, property.config.filters)
+        }
+        for schedule in config.schedules where schedule.config.filters != nil {
+            inspect(schedule.entry, schedule.config.sourceId, schedule.config.filters)
+        }
+        return found
     }
 }

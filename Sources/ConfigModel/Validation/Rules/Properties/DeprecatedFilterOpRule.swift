@@ -20,11 +20,12 @@ struct DeprecatedFilterOpRule: ValidationRule {
         ])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        let lists = config.properties.map { ($0.entry, $0.config.filters, "Property", "properties") }
-            + config.schedules.map { ($0.entry, $0.config.filters, "Schedule", "sources") }
+        // Only objects with filters are listed (most have none).
+        let lists = config.properties.compactMap { property in property.config.filters.map { (property.entry, $0, "Property", "properties") } }
+            + config.schedules.compactMap { schedule in schedule.config.filters.map { (schedule.entry, $0, "Schedule", "sources") } }
         var found: [Diagnostic] = []
         for (entry, filters, kind, anchor) in lists {
-            for filter in filters?.value ?? [] {
+            for filter in filters.value {
                 guard let replacement = filter.deprecatedOpReplacement, let op = filter.op else { continue }
                 let old = op.value.rawValue
                 found.append(diagnostic("filter op \"\(old)\" was renamed to \"\(replacement.rawValue)\"", on: entry,

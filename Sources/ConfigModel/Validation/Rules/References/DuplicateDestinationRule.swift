@@ -14,20 +14,18 @@ struct DuplicateDestinationRule: ValidationRule {
             """)])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
+        // Options are compared only among destinations that share app, type and target: writing them out costs most.
+        let targets = config.destinations.map(Self.target)
+        var sharing: [String: Int] = [:]
+        for case let target? in targets { sharing[target.key, default: 0] += 1 }
         var seen: [String: Decoded<DestinationConfig>] = [:]
         var found: [Diagnostic] = []
-        for destination in config.destinations {
-            let settings = destination.config
-            guard let appID = settings.appId?.value, let type = settings.type?.value else { continue }
-            let tracked: String
-            switch settings.effectiveCollection {
-            case .known(.group): guard let group = settings.groupId?.value else { continue }; tracked = "group:\(group)"
-            case .known(.model): guard let model = settings.modelId?.value else { continue }; tracked = "model:\(model)"
-            default: continue
-            }
-            // Grouparoo compares JSON.stringify(Object.entries(options)): same keys, order and values.
-            let options = JSONOutput.stringify(.object(settings.options?.value ?? JSObject())) ?? ""
-            let key = [appID, type, tracked, options].joined(separator: "\u{1}")
+        for (destination, target) in zip(config.destinations, targets) {
+            guard let (tracked, targetKey) = target, sharing[targetKey, default: 0] > 1 else { continue }
+            // Grouparoo compares JSON.stringify(Object.entries(options)): same keys, order and values. (JSON escapes
+            // U+0001, so the options cannot blur the separator.)
+            let options = JSONOutput.stringify(.object(destination.config.options?.value ?? JSObject())) ?? ""
+            let key = targetKey + "\u{1}" + options
             guard let other = seen[key] else {
                 seen[key] = destination
                 continue
@@ -41,5 +39,18 @@ struct DuplicateDestinationRule: ValidationRule {
                                     notes: [.definedHere(other.entry)]))
         }
         return found
+    }
+
+    /// What a destination exports to (`group:…` or `model:…`), and that with its app and type as one key.
+    private static func target(_ destination: Decoded<DestinationConfig>) -> (tracked: String, key: String)? {
+        let settings = destination.config
+        guard let appID = settings.appId?.value, let type = settings.type?.value else { return nil }
+        let tracked: String
+        switch settings.effectiveCollection {
+        case .known(.group): guard let group = settings.groupId?.value else { return nil }; tracked = "group:\(group)"
+        case .known(.model): guard let model = settings.modelId?.value else { return nil }; tracked = "model:\(model)"
+        default: return nil
+        }
+        return (tracked, [appID, type, tracked].joined(separator: "\u{1}"))
     }
 }

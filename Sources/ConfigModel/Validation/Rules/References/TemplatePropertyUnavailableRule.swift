@@ -24,7 +24,8 @@ struct TemplatePropertyUnavailableRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for property in config.properties {
+        // Only properties with template variables are looked at (their model is found once, before the variables).
+        for property in config.properties where config.templateVariables[property.entry.position] != nil {
             let modelID = config.modelID(ofProperty: property.config)
             for (variable, target) in config.resolvedTemplateVariables(of: property.entry) {
                 guard let target, let targetID = target.id, let used = config.property(id: targetID) else { continue }

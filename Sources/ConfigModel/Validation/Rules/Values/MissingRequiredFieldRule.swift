@@ -85,10 +85,12 @@ struct MissingRequiredFieldRule: ValidationRule {
     private static let requiredMemberOptions = TeamMemberOptions.fieldTable.fields.filter { $0.requirement == .required }.map(\.key)
 
     private func filterProblems(_ config: ValidationInput) -> [Diagnostic] {
-        let lists = config.properties.map { ($0.entry, $0.config.filters) } + config.schedules.map { ($0.entry, $0.config.filters) }
+        // Only objects with filters are listed (most have none).
+        let lists = config.properties.compactMap { property in property.config.filters.map { (property.entry, $0) } }
+            + config.schedules.compactMap { schedule in schedule.config.filters.map { (schedule.entry, $0) } }
         var found: [Diagnostic] = []
         for (entry, filters) in lists {
-            for filter in filters?.value ?? [] {
+            for filter in filters.value {
                 for (key, present) in [("key", filter.key != nil), ("op", filter.op != nil)] where !present {
                     found.append(diagnostic("a filter needs `\(key)`", on: entry, at: filter.raw.span,
                                             grouparoo: "Filter.\(key) cannot be null"))
