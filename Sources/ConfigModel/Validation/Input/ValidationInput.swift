@@ -95,13 +95,18 @@ public struct ValidationInput: Sendable {
         let bootstrapped = builder.bootstrappedProperties()
         bootstrappedProperties = bootstrapped
         bootstrappedPropertyPositions = Set(bootstrapped.values)
-        let (entries, nodes) = (builder.entries, builder.nodes)
+        let entries = builder.entries
+        let lookup = NodeLookup(entries: entries, nodes: builder.nodes, entriesByID: builder.entriesByID)
         let collected = LargeStack.parallelMap(entries.count, minimumPerWorker: 256) { index in
+            let entry = entries[index]
             let propertyID = bootstrapped[index].flatMap { entries[$0].id }
-            var references = ReferenceCollector.references(of: entries[index], bootstrappedPropertyID: propertyID)
-            for reference in references.indices { references[reference].provider = nodes[references[reference].nodeID] }
-            return (references: references, templates: ReferenceCollector.templates(of: entries[index]),
-                    nodeProvider: nodes[entries[index].nodeID] ?? index)
+            var references = ReferenceCollector.references(of: entry, bootstrappedPropertyID: propertyID)
+            for reference in references.indices {
+                references[reference].provider = lookup.provider(class: references[reference].targetClass,
+                                                                 id: references[reference].targetID)
+            }
+            let nodeProvider = lookup.provider(class: entry.cleanClass ?? "undefined", id: entry.id ?? "undefined")
+            return (references: references, templates: ReferenceCollector.templates(of: entry), nodeProvider: nodeProvider ?? index)
         }
         references = collected.map(\.references)
         nodeProviders = collected.map(\.nodeProvider)

@@ -1,0 +1,36 @@
+@testable import ConfigModel
+import XCTest
+
+/// `NodeLookup` finds a reference's provider without spelling out `class:id`; it must agree with the node
+/// table in every case, including the ones where spelled-out node ids meet in unusual ways.
+final class ValidationNodeLookupTests: XCTestCase {
+    func testProvidersAgreeWithTheNodeTable() {
+        let objects = """
+            { class: "app", name: "no id" },
+            { class: "App", id: "undefined", name: "the id undefined" },
+            { id: "x", name: "no class" },
+            { class: "a:b", id: "c" },
+            { class: "a", id: "b:c" },
+            { class: " Source ", id: "s", appId: undefined, modelId: "m", undefinedId: "x", aId: "b:c", "a:bId": "c" },
+            { class: "model", id: "m" },
+            { class: "model", id: "m", name: "the same node twice" },
+            { class: "property", id: "p", sourceId: "s", teamMemberId: "t" },
+            { class: "teammember", id: "t" }
+            """
+        let read = ConfigReader().read(contents: Array(RuleExample(objects: objects).files["config.js"]!.utf8),
+                                       path: "/virtual/config.js")
+        let input = ValidationInput(read: ConfigReadResult(directory: "/virtual", files: [read]))
+        XCTAssertEqual(input.entries.count, 10)
+        for entry in input.entries {
+            XCTAssertEqual(input.nodeProviders[entry.position], input.nodes[entry.nodeID], entry.nodeID)
+            for reference in input.references[entry.position] {
+                XCTAssertEqual(reference.provider, input.nodes[reference.nodeID], reference.nodeID)
+            }
+        }
+        let source = input.entries[5]
+        XCTAssertEqual(input.references[source.position].map { $0.provider.map { input.entries[$0].nodeID } },
+                       ["app:undefined", "model:m", "undefined:x", "a:b:c", "a:b:c"])
+        XCTAssertEqual(input.nodeProviders[7], 6, "a repeated node id is provided by its first object")
+        XCTAssertEqual(input.references[8].map(\.provider), [5, nil], "`teamMember` keeps its case and never resolves")
+    }
+}
