@@ -121,11 +121,16 @@ enum ReferenceCollector {
     /// `/.+Id$/`: at least one character before `Id`. Bytes first: this runs for every key of every object,
     /// and counting characters costs more than the rest of the collector.
     static func isIDKey(_ key: String) -> Bool {
-        let bytes = key.utf8
-        guard bytes.count > 2, bytes.last == UInt8(ascii: "d"),
-              bytes[bytes.index(bytes.endIndex, offsetBy: -2)] == UInt8(ascii: "I") else { return false }
         // An ASCII byte before `Id` is a character of its own; anything else is left to the character rules.
-        return bytes[bytes.index(bytes.endIndex, offsetBy: -3)] < 0x80 || (key.count > 2 && key.hasSuffix("Id"))
+        let endsInID = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool? in
+            let count = bytes.count
+            guard count > 2, bytes[count - 1] == UInt8(ascii: "d"), bytes[count - 2] == UInt8(ascii: "I") else { return false }
+            return bytes[count - 3] < 0x80 ? true : nil
+        }
+        switch key.utf8.withContiguousStorageIfAvailable(endsInID) {
+        case let answer??: return answer
+        default: return key.count > 2 && key.hasSuffix("Id")
+        }
     }
 
     /// `key.replace(/Id$/, "")` (only asked of keys `isIDKey` accepts, which end in the two bytes of `Id`).

@@ -56,14 +56,14 @@ struct HardcodedSecretRule: ValidationRule {
     }
 
     private static let secretKeyPartBytes = secretKeyParts.map { Array($0.utf8) }
+    private static let tokenPrefixBytes = tokenPrefixes.map { Array($0.utf8) }
 
     /// Byte-wise with a plain loop: this runs for every option of every object, Foundation's `contains`
     /// is slow and `firstRange(of:)` runs unspecialized generic code. An ASCII key is lower-cased byte by
     /// byte (what `lowercased()` gives it, without building a string).
     static func isSecretKey(_ key: String) -> Bool {
-        let lowered = key.isAllASCII
-            ? key.utf8.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 + 0x20 : $0 }
-            : Array(key.lowercased().utf8)
+        let lowered = key.asciiBytes?.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 + 0x20 : $0 }
+            ?? Array(key.lowercased().utf8)
         return secretKeyPartBytes.contains { contains($0, in: lowered) }
     }
 
@@ -103,21 +103,22 @@ struct HardcodedSecretRule: ValidationRule {
 
     static func looksLikeToken(_ text: String) -> Bool {
         // ASCII text (nearly all) is compared by bytes; other text by characters, as `hasPrefix` does.
-        let hasPrefix: (String) -> Bool = text.isAllASCII ? { text.utf8.starts(with: $0.utf8) } : { text.hasPrefix($0) }
-        if tokenPrefixes.contains(where: hasPrefix) { return true }
+        if let bytes = text.asciiBytes {
+            if tokenPrefixBytes.contains(where: { bytes.starts(with: $0) }) { return true }
+        } else if tokenPrefixes.contains(where: text.hasPrefix) {
+            return true
+        }
         // A JSON Web Token: three base64url parts, the first starting with `eyJ` ("{"").
-        return hasPrefix("eyJ") && text.split(separator: ".").count == 3 && !text.contains(" ")
+        return text.hasPrefix("eyJ") && text.split(separator: ".").count == 3 && !text.contains(" ")
     }
 
     private static func environmentName(_ entry: ConfigEntry, _ label: String) -> String {
-        // In ASCII every byte is a character of its own as far as `.` goes, so the bytes split as the characters would.
-        let lastPart = label.isAllASCII
-            ? label.utf8.split(separator: UInt8(ascii: ".")).last.map { Substring($0) } ?? ""
-            : label.split(separator: ".").last ?? ""
-        let raw = "\(entry.id ?? "grouparoo")_\(lastPart)"
+        let id = entry.id ?? "grouparoo"
         // ASCII byte by byte (the usual case, and what a Character walk costs most on); anything else by Character.
-        if raw.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {  // "\r\n" is one Character
-            return String(decoding: raw.utf8.map { byte -> UInt8 in
+        // Without CR ("\r\n" is one Character) every ASCII byte is a Character, so the bytes split and map alike.
+        if let idBytes = id.asciiBytes, let labelBytes = label.asciiBytes, !idBytes.contains(0x0D), !labelBytes.contains(0x0D) {
+            let raw = idBytes + [UInt8(ascii: "_")] + (labelBytes.split(separator: UInt8(ascii: ".")).last ?? [])
+            return String(decoding: raw.map { byte -> UInt8 in
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"): return byte - 0x20
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return byte
@@ -125,6 +126,7 @@ struct HardcodedSecretRule: ValidationRule {
                 }
             }, as: UTF8.self)
         }
+        let raw = "\(id)_\(label.split(separator: ".").last ?? "")"
         return String(raw.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
 }

@@ -1,0 +1,61 @@
+@testable import ConfigModel
+import XCTest
+
+/// The rules read ASCII text as bytes for speed; each check must answer exactly what the `String`
+/// (character) comparison it replaces answers, for ASCII and for text where bytes and characters differ.
+final class ValidationByteChecksTests: XCTestCase {
+    /// ASCII, a non-ASCII character before `Id`, a prepended mark that joins the `I`, the Kelvin sign (`K`), CR LF.
+    private let samples = ["appId", "Id", "xId", "id", "appID", "éId", "\u{600}Id", "a\u{301}Id", "Id\u{301}", "\r\nId",
+                           "api\u{212A}ey", "apiKey", "sk_live_x", "A\u{212A}IA1234", "AKIA1234", "xoxb-é", "eyJa.b.c",
+                           "-----BEGIN KEY", "SG.x", "pass\u{130}word", "PASSWORD", "MyApiKey", "options.a.b", ""]
+
+    func testIDKeysAgreeWithCharacters() {
+        for key in samples {
+            XCTAssertEqual(ReferenceCollector.isIDKey(key), key.count > 2 && key.hasSuffix("Id"), key.debugDescription)
+        }
+    }
+
+    func testKeyListAgreesWithASet() {
+        let keys = ["id", "class", "apiKey", "name", "options", "Kelvin\u{212A}"]
+        let list = KeyList(keys)
+        for key in samples + keys + ["Kelvin" + "K", "apikey"] {
+            XCTAssertEqual(list.contains(key), Set(keys).contains(key), key.debugDescription)
+        }
+    }
+
+    func testTokenPrefixesAgreeWithCharacters() {
+        let prefixes = ["sk_live_", "sk_test_", "rk_live_", "xoxb-", "xoxp-", "ghp_", "gho_", "github_pat_", "AKIA", "ASIA",
+                        "-----BEGIN", "SG.", "shpat_", "glpat-"]
+        for text in samples {
+            let expected = prefixes.contains(where: text.hasPrefix)
+                || (text.hasPrefix("eyJ") && text.split(separator: ".").count == 3 && !text.contains(" "))
+            XCTAssertEqual(HardcodedSecretRule.looksLikeToken(text), expected, text.debugDescription)
+        }
+    }
+
+    func testSecretKeysAgreeWithLowercasing() {
+        let parts = ["password", "secret", "token", "apikey", "api_key", "privatekey", "private_key", "hapikey",
+                     "credential", "passphrase"]
+        for key in samples {
+            let lowered = Array(key.lowercased().utf8)
+            let expected = parts.contains { part in
+                let needle = Array(part.utf8)
+                return lowered.count >= needle.count
+                    && (0...(lowered.count - needle.count)).contains { Array(lowered[$0..<($0 + needle.count)]) == needle }
+            }
+            XCTAssertEqual(HardcodedSecretRule.isSecretKey(key), expected, key.debugDescription)
+        }
+    }
+
+    func testByteHelpers() {
+        XCTAssertTrue("abc".isAllASCII)
+        XCTAssertFalse("abé".isAllASCII)
+        XCTAssertEqual("a-b".asciiBytes, Array("a-b".utf8))
+        XCTAssertNil("é".asciiBytes)
+        XCTAssertTrue("x:y".containsByte(UInt8(ascii: ":")))
+        XCTAssertFalse("xy".containsByte(UInt8(ascii: ":")))
+        XCTAssertTrue("select 1 -- x".containsDoubled(UInt8(ascii: "-")))
+        XCTAssertFalse("a-b-c".containsDoubled(UInt8(ascii: "-")))
+        XCTAssertFalse("".containsDoubled(UInt8(ascii: "-")))
+    }
+}
