@@ -11,13 +11,7 @@ enum MustacheScanner {
     /// Grouparoo only parses string options that contain `{{` and are longer than 4 characters.
     /// Byte-wise: Foundation's `contains` is slow, and this runs for every string option of every property.
     static func isTemplate(_ text: String) -> Bool {
-        guard text.utf16.count > 4 else { return false }
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "{"), previous == byte { return true }
-            previous = byte
-        }
-        return false
+        text.utf16.count > 4 && text.containsDoubled(UInt8(ascii: "{"))
     }
 
     static func scan(_ template: String) -> Outcome {

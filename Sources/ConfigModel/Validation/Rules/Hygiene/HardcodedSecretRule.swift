@@ -60,17 +60,21 @@ struct HardcodedSecretRule: ValidationRule {
 
     /// Byte-wise with a plain loop: this runs for every option of every object, Foundation's `contains`
     /// is slow and `firstRange(of:)` runs unspecialized generic code. An ASCII key is lower-cased byte by
-    /// byte (what `lowercased()` gives it, without building a string).
+    /// byte as it is compared (what `lowercased()` gives it), without building anything.
     static func isSecretKey(_ key: String) -> Bool {
-        let lowered = key.asciiBytes?.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 + 0x20 : $0 }
-            ?? Array(key.lowercased().utf8)
-        return secretKeyPartBytes.contains { contains($0, in: lowered) }
+        let inASCII = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            bytes.allSatisfy { $0 < 0x80 } ? secretKeyPartBytes.contains { contains($0, in: bytes) } : nil
+        }
+        if case let found?? = inASCII { return found }
+        return Array(key.lowercased().utf8).withUnsafeBufferPointer { lowered in secretKeyPartBytes.contains { contains($0, in: lowered) } }
     }
 
-    private static func contains(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+    /// Whether `needle` (lower-case) occurs in `haystack` read with ASCII letters lower-cased.
+    private static func contains(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lowered = { (byte: UInt8) in (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 0x20 : byte }
         guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        for start in 0...(haystack.count - needle.count) where lowered(haystack[start]) == needle[0] {
+            if needle.indices.allSatisfy({ lowered(haystack[start + $0]) == needle[$0] }) { return true }
         }
         return false
     }
@@ -81,7 +85,9 @@ struct HardcodedSecretRule: ValidationRule {
         guard text.utf8.count >= 4 else { return false }
         // Printable ASCII, where a Character is one byte and only space and tab are trimmed, is read as bytes:
         // Foundation's trimming and Character properties cost more than the whole rule otherwise.
-        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) || $0 == 0x09 }) { return asciiCouldBeSecret(Array(text.utf8)) }
+        if let bytes = text.asciiBytes, bytes.allSatisfy({ (0x20..<0x7F).contains($0) || $0 == 0x09 }) {
+            return asciiCouldBeSecret(bytes)
+        }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.count < 4 || trimmed == "..." || trimmed.hasPrefix("<") || trimmed.hasPrefix("{{") { return false }
         let looksLikeEnvName = trimmed.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" } && trimmed.contains("_")
