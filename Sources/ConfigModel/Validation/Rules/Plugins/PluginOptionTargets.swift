@@ -34,7 +34,13 @@ struct PluginOptionTarget {
     }
 
     private static func provided(_ options: Field<JSObject>?, stringifiesValues: Bool) -> [JSProperty] {
-        (options?.value.properties ?? []).compactMap { property in
+        let properties = options?.value.properties ?? []
+        // Most objects write every option as a non-empty string: the target then shares the object's own
+        // list instead of holding a copy for the whole run.
+        if properties.allSatisfy({ isValidatedAsWritten($0.value.value, stringifiesValues: stringifiesValues) }) {
+            return properties
+        }
+        return properties.compactMap { property in
             var property = property
             switch property.value.value {
             case .undefined, .null:
@@ -48,6 +54,15 @@ struct PluginOptionTarget {
             }
             if case .string(let text) = property.value.value, text.isEmpty { return nil }
             return property
+        }
+    }
+
+    /// Whether Grouparoo validates the value as it is written: nothing dropped, nothing converted.
+    private static func isValidatedAsWritten(_ value: JSValue, stringifiesValues: Bool) -> Bool {
+        switch value {
+        case .undefined, .null: return false
+        case .string(let text): return !text.isEmpty
+        default: return !stringifiesValues
         }
     }
 
