@@ -101,35 +101,27 @@ enum JSKeyword: String, CaseIterable, Sendable {
     case `let`, new, null, `return`, set, `super`, `switch`, this, `throw`, `true`, `try`, `typeof`, `var`, void
     case `while`, with, yield
 
-    /// Every keyword's spelling packed into an integer (see `packed`), sorted for a binary search.
-    private static let byPackedSpelling: [(packed: UInt64, keyword: JSKeyword)] =
-        allCases.map { (packed(Array($0.rawValue.utf8), 0, $0.rawValue.utf8.count), $0) }.sorted { $0.packed < $1.packed }
-
-    /// The bytes of a short ASCII name in one integer: up to 7 bytes, then the length in the top byte.
-    /// Longer names pack their first 7 bytes, so a match is confirmed against the spelling.
-    private static func packed(_ bytes: [UInt8], _ start: Int, _ end: Int) -> UInt64 {
-        var value = UInt64(end - start) << 56
-        for offset in 0..<min(end - start, 7) { value |= UInt64(bytes[start + offset]) << (8 * offset) }
-        return value
-    }
+    /// Keywords by the first byte of their spelling, with that spelling's bytes.
+    private static let byFirstByte: [[(keyword: JSKeyword, bytes: [UInt8])]] = {
+        var table = [[(keyword: JSKeyword, bytes: [UInt8])]](repeating: [], count: 128)
+        for keyword in allCases {
+            let bytes = Array(keyword.rawValue.utf8)
+            table[Int(bytes[0])].append((keyword, bytes))
+        }
+        return table
+    }()
 
     /// The keyword spelled by `bytes[start..<end]` (ASCII name characters), if any.
     init?(_ bytes: [UInt8], _ start: Int, _ end: Int) {
-        // Every keyword is 2 to 10 lowercase letters.
-        guard (2...10).contains(end - start), bytes[start] &- UInt8(ascii: "a") < 26 else { return nil }
-        let key = JSKeyword.packed(bytes, start, end)
-        let table = JSKeyword.byPackedSpelling
-        var low = 0
-        var high = table.count
-        while low < high {
-            let middle = (low + high) / 2
-            if table[middle].packed < key { low = middle + 1 } else { high = middle }
+        let first = bytes[start]
+        guard first < 0x80 else { return nil }
+        candidates: for candidate in JSKeyword.byFirstByte[Int(first)] where candidate.bytes.count == end - start {
+            for offset in 1..<candidate.bytes.count where bytes[start + offset] != candidate.bytes[offset] {
+                continue candidates
+            }
+            self = candidate.keyword
+            return
         }
-        guard low < table.count, table[low].packed == key else { return nil }
-        let keyword = table[low].keyword
-        if end - start > 7 {
-            guard keyword.rawValue.utf8.elementsEqual(bytes[start..<end]) else { return nil }
-        }
-        self = keyword
+        return nil
     }
 }
