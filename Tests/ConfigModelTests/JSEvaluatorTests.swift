@@ -52,6 +52,23 @@ final class JSEvaluatorTests: XCTestCase {
         XCTAssertEqual(valueOf("String(1)".isEmpty ? "" : "'' + 1e21 + ' ' + 1.5e-10 + ' ' + 0.1 * 3"), #""1e+21 1.5e-10 0.30000000000000004""#)
     }
 
+    /// Integers of up to 15 digits are read without building their text; longer ones round as in Node.
+    func testIntegersAroundTheExactLimit() {
+        XCTAssertEqual(valueOf("[0, 7, 10, 123456789012345, 999999999999999, 1234567890123456, 9007199254740993, 12345678901234567890]"),
+                       "[0,7,10,123456789012345,999999999999999,1234567890123456,9007199254740992,12345678901234567000]")
+        XCTAssertEqual(valueOf("[12.5, 12e2, 1_2, 3.]"), "[12.5,1200,12,3]")
+    }
+
+    /// Keywords are found from their bytes; names spelled like a keyword plus or minus a letter stay names.
+    func testNamesCloseToKeywords() {
+        let prelude = "const functions = 1, instanceofs = 2, continued = 3, iff = 4, nul = 5, typeofs = 6, debuggers = 7, Null = 8;"
+        XCTAssertEqual(valueOf("[functions, instanceofs, continued, iff, nul, typeofs, debuggers, Null]", prelude: prelude),
+                       "[1,2,3,4,5,6,7,8]")
+        XCTAssertEqual(valueOf("[typeof null, void 0, true && !false, 'a' in { a: 1 }]"), #"["object",null,true,true]"#)
+        // A 10-letter keyword: read as the operator (unsupported here), not as a name (a syntax error).
+        XCTAssertTrue(valueOf("x instanceof y", prelude: "const x = {}, y = {};").hasPrefix("needs-node: cannot evaluate `instanceof` operator"))
+    }
+
     func testStringsAndEscapes() {
         XCTAssertEqual(valueOf(#"'a\'b' + "c\"d" + '\n\t\\' + '\x41\u0042\u{1F600}' + '\0'"#), #""a'bc\"d\n\t\\AB😀\u0000""#)
         XCTAssertEqual(valueOf("'line \\\ncontinued'"), #""line continued""#)

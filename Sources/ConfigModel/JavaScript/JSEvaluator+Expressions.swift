@@ -146,8 +146,9 @@ extension JSEvaluator {
     func evaluateElements(_ elements: [JSArrayElement], in scope: Scope) throws -> [LocatedValue] {
         var values: [LocatedValue] = []
         values.reserveCapacity(elements.count)
-        for element in elements {
-            switch element {
+        // By index, so each element is read in place rather than copied out of the array.
+        for index in elements.indices {
+            switch elements[index] {
             case .expression(let expression):
                 values.append(try evaluate(expression, in: scope))
             case .hole(let range):
@@ -178,8 +179,8 @@ extension JSEvaluator {
         var object = JSObject()
         // Sized once: grown by appends, a config tree's objects would keep up to twice the room they use.
         object.reserveCapacity(members.count)
-        for member in members {
-            switch member {
+        for index in members.indices {
+            switch members[index] {
             case .property(let key, let valueExpression):
                 let (name, keySpan) = try propertyKey(key, in: scope)
                 if case .fixed("__proto__", let keyRange) = key {

@@ -60,6 +60,8 @@ extension JSLexer {
             let digits = Array(bytes[digitsStart..<index])
             value = digits.allSatisfy({ $0 < UInt8(ascii: "8") })
                 ? JSLexer.integerValue(digits, radix: 8) : Double(source.text(digitsStart, index)) ?? .nan
+        } else if let integer = scanPlainInteger() {
+            value = integer
         } else {
             var text = try scanDigits(radix: 10)
             if text.isEmpty { text.append(UInt8(ascii: "0")) }  // `.5`
@@ -89,6 +91,35 @@ extension JSLexer {
             throw error("a number must not be followed directly by a name or digit", at: index)
         }
         return value
+    }
+
+    /// The common case, a decimal integer short enough to be exact in a Double (no separator, fraction
+    /// or exponent), read without building its text; nil (index unchanged) for anything else.
+    private mutating func scanPlainInteger() -> Double? {
+        guard let (value, end) = JSLexer.plainInteger(in: bytes, from: index) else { return nil }
+        index = end
+        return value
+    }
+
+    /// The decimal integer of at most 15 digits (exact in a Double) at `start`, and where it ends;
+    /// nil when no digit is there or a digit, `_`, `.`, `e` or `E` follows (a longer or decorated number).
+    static func plainInteger(in bytes: [UInt8], from start: Int) -> (value: Double, end: Int)? {
+        var end = start
+        var value: Int64 = 0
+        while end < bytes.count, isDigit(bytes[end]), end - start < 15 {
+            value = value * 10 + Int64(bytes[end] &- UInt8(ascii: "0"))
+            end += 1
+        }
+        guard end > start else { return nil }
+        if end < bytes.count {
+            switch bytes[end] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
+                return nil
+            default:
+                break
+            }
+        }
+        return (Double(value), end)
     }
 
     private static func radix(prefix: UInt8) -> Int? {

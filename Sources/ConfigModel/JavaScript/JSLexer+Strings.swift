@@ -9,7 +9,7 @@ extension JSLexer {
             end += 1
         }
         if end < bytes.count, bytes[end] == quote {
-            let text = source.text(index, end)
+            let text = JSLexer.string(bytes, index, end)
             index = end + 1
             return text
         }
@@ -46,7 +46,7 @@ extension JSLexer {
         while end < bytes.count, bytes[end] != UInt8(ascii: "`"), bytes[end] != UInt8(ascii: "$"),
               bytes[end] != UInt8(ascii: "\\"), bytes[end] != 0x0D { end += 1 }
         if end < bytes.count, bytes[end] == UInt8(ascii: "`") || (bytes[end] == UInt8(ascii: "$") && byte(at: end + 1, is: "{")) {
-            let cooked = source.text(index, end)
+            let cooked = JSLexer.string(bytes, index, end)
             let isTail = bytes[end] == UInt8(ascii: "`")
             index = end + (isTail ? 1 : 2)
             return JSToken(kind: .template(cooked: cooked, isTail: isTail), start: start, end: index, newlineBefore: newline)

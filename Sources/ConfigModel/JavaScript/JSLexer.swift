@@ -73,6 +73,17 @@ struct JSLexer {
         return byte(at: index, is: "=") && byte(at: index + 1, is: ">")
     }
 
+    /// Whether the next token is `,` `)` `]` `}` or `;`, each of which ends an expression, without moving.
+    mutating func nextEndsExpression() -> Bool {
+        let saved = index
+        defer { index = saved }
+        guard (try? skipTrivia()) != nil, index < bytes.count else { return false }
+        switch bytes[index] {
+        case UInt8(ascii: ","), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ";"): return true
+        default: return false
+        }
+    }
+
     /// Continues a template literal after the `}` that closed a substitution.
     mutating func continueTemplate(after closingBrace: JSToken) throws -> JSToken {
         index = closingBrace.end
@@ -88,6 +99,8 @@ struct JSLexer {
             let byte = bytes[index]
             if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C {
                 index += 1
+                // Indentation comes in runs: skip the rest of one without going round the whole loop.
+                while index < bytes.count, bytes[index] == 0x20 { index += 1 }
             } else if byte == 0x0A || byte == 0x0D {
                 newline = true
                 index += 1
@@ -184,7 +197,21 @@ struct JSLexer {
         guard end > index else { return nil }
         defer { index = end }
         if let keyword = JSKeyword(bytes, index, end) { return .keyword(keyword) }
-        return .name(source.text(index, end))
+        return .name(JSLexer.string(bytes, index, end))
+    }
+
+    /// The text of the valid UTF-8 `bytes[start..<end]`. Short ASCII text (most names, keys and strings)
+    /// becomes a small String without the validation `String(decoding:)` would repeat; the rest decodes as usual.
+    static func string(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+        let count = end - start
+        guard count > 0 else { return "" }
+        guard count <= 15 else { return String(decoding: bytes[start..<end], as: UTF8.self) }
+        return bytes.withUnsafeBufferPointer { source in
+            String(unsafeUninitializedCapacity: count) { target in
+                target.baseAddress!.initialize(from: source.baseAddress! + start, count: count)
+                return count
+            }
+        }
     }
 
     private static func isASCIINameStart(_ byte: UInt8) -> Bool {
@@ -215,6 +242,10 @@ struct JSLexer {
 
     private mutating func scanPunctuator() throws -> JSPunctuator {
         let first = bytes[index]
+        if let single = JSLexer.singleBytePunctuator(first) {
+            index += 1
+            return single
+        }
         if first < 0x80 {
             for candidate in JSLexer.punctuatorsByFirstByte[Int(first)] where matches(candidate.bytes) {
                 // `?.` followed by a digit is a conditional and a number (`a?.5:b`).
@@ -224,6 +255,22 @@ struct JSLexer {
             }
         }
         throw error("unexpected character `\(JSLexer.visible(source.scalar(at: index).scalar))`", at: index)
+    }
+
+    /// Punctuators that begin no longer punctuator, found without searching the table.
+    private static func singleBytePunctuator(_ byte: UInt8) -> JSPunctuator? {
+        switch byte {
+        case UInt8(ascii: "{"): return .openBrace
+        case UInt8(ascii: "}"): return .closeBrace
+        case UInt8(ascii: "("): return .openParen
+        case UInt8(ascii: ")"): return .closeParen
+        case UInt8(ascii: "["): return .openBracket
+        case UInt8(ascii: "]"): return .closeBracket
+        case UInt8(ascii: ";"): return .semicolon
+        case UInt8(ascii: ","): return .comma
+        case UInt8(ascii: ":"): return .colon
+        default: return nil
+        }
     }
 
     private func matches(_ text: [UInt8]) -> Bool {

@@ -28,6 +28,13 @@ extension JSON5Parser {
             try checkNumberEnd()
             return sign * JSLexer.integerValue(Array(bytes[digitsStart..<index]), radix: 16)
         }
+        // A plain integer needs no text built (one with a leading zero is an error, reported below).
+        let hasLeadingZero = byte(at: index, is: "0") && index + 1 < bytes.count && JSLexer.isDigit(bytes[index + 1])
+        if !hasLeadingZero, let (value, end) = JSLexer.plainInteger(in: bytes, from: index) {
+            index = end
+            try checkNumberEnd()
+            return sign * value
+        }
         var text: [UInt8] = []
         let integerDigits = consumeDigits(into: &text)
         if integerDigits > 1, text.first == UInt8(ascii: "0") { throw error("numbers must not have leading zeros", at: start) }
@@ -87,7 +94,7 @@ extension JSON5Parser {
         while end < bytes.count, bytes[end] != UInt8(ascii: "\\"), bytes[end] != 0x0A, bytes[end] != 0x0D,
               bytes[end] != UInt8(truncatingIfNeeded: quote.value) { end += 1 }
         if end < bytes.count, bytes[end] == UInt8(truncatingIfNeeded: quote.value) {
-            let text = source.text(index, end)
+            let text = JSLexer.string(bytes, index, end)
             index = end + 1
             return text
         }

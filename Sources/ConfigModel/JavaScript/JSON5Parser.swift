@@ -48,6 +48,8 @@ struct JSON5Parser {
                 index += 1
                 continue
             }
+            // Any other ASCII byte but `/` and the two rare space controls starts a token.
+            if lead < 0x80, lead != UInt8(ascii: "/"), lead != 0x0B, lead != 0x0C { return }
             let (scalar, length) = source.scalar(at: index)
             if JSON5Parser.isWhitespace(scalar) {
                 index += length

@@ -15,6 +15,7 @@ extension JSParser {
     mutating func parseAssignment() throws -> JSExpression {
         try enterNesting()
         defer { leaveNesting() }
+        if let alone = try parseOperandStandingAlone() { return alone }
         if let arrow = try parseArrowFunctionIfPresent() { return arrow }
         let start = token.start
         let target = try parseConditional()
@@ -30,6 +31,17 @@ extension JSParser {
         try advance()
         let value = try parseAssignment()
         return .assignment(op: op, target: target, value: value, JSRange(start: start, end: previousEnd))
+    }
+
+    /// A literal or plain name directly followed by `,` `)` `]` `}` or `;` is the whole expression, as most
+    /// values in config files are: taking it here skips the walk down the operator-precedence levels.
+    private mutating func parseOperandStandingAlone() throws -> JSExpression? {
+        switch token.kind {
+        case .string, .number, .name, .keyword(.true), .keyword(.false), .keyword(.null): break
+        default: return nil
+        }
+        guard lexer.nextEndsExpression() else { return nil }
+        return try parsePrimary()
     }
 
     private mutating func parseConditional() throws -> JSExpression {
@@ -64,14 +76,18 @@ extension JSParser {
 
     /// JavaScript forbids `a ?? b || c` and `a || b ?? c`: the grouping must be written out.
     private func mixesNullishWithLogical(_ op: JSBinaryOperator, _ left: JSExpression, _ right: JSExpression) -> Bool {
-        func isBare(_ expression: JSExpression, _ ops: Set<JSBinaryOperator>) -> Bool {
-            guard case .binary(let inner, _, _, let range) = expression, ops.contains(inner) else { return false }
+        func isBare(_ expression: JSExpression, _ matches: (JSBinaryOperator) -> Bool) -> Bool {
+            guard case .binary(let inner, _, _, let range) = expression, matches(inner) else { return false }
             return !parenthesized.contains(range)
         }
         switch op {
-        case .nullish: return isBare(left, [.logicalOr, .logicalAnd]) || isBare(right, [.logicalOr, .logicalAnd])
-        case .logicalOr, .logicalAnd: return isBare(left, [.nullish]) || isBare(right, [.nullish])
-        default: return false
+        case .nullish:
+            let isLogical = { (inner: JSBinaryOperator) in inner == .logicalOr || inner == .logicalAnd }
+            return isBare(left, isLogical) || isBare(right, isLogical)
+        case .logicalOr, .logicalAnd:
+            return isBare(left) { $0 == .nullish } || isBare(right) { $0 == .nullish }
+        default:
+            return false
         }
     }
 
@@ -331,7 +347,7 @@ extension JSParser {
             if isAccessor { throw unsupported(token.is(.async) ? "async method" : "getter or setter", at: start) }
         }
         if token.is(.binary(.multiply)) { throw unsupported("generator method", at: start) }
-        let keyIsPlainName = token.name != nil
+        let keyIsPlainName = token.isName
         let key = try parsePropertyKey()
         if try eat(.colon) {
             return .property(key, try parseAssignment())

@@ -15,7 +15,7 @@ extension JSParser {
                     rest = name
                     break
                 }
-                let keyIsPlainName = token.name != nil
+                let keyIsPlainName = token.isName
                 let keyStart = token.start
                 let key = try parsePropertyKey()
                 var value: JSPattern
@@ -70,9 +70,9 @@ extension JSParser {
         // Only a name or `(` can start an arrow function, and only a `(` (or `async`) start can
         // backtrack far: remembering those failed starts keeps nested `(a = (b = …))` from
         // backtracking exponentially.
-        guard token.name != nil || token.is(.openParen) else { return nil }
+        guard token.isName || token.is(.openParen) else { return nil }
         // A plain name starts an arrow function only when `=>` follows: the bytes tell, no need to save and restore.
-        if token.name != nil, !token.is(.async), !lexer.nextIsArrowOnSameLine() { return nil }
+        if token.isName, !token.is(.async), !lexer.nextIsArrowOnSameLine() { return nil }
         let remembers = token.is(.openParen) || token.is(.async)
         if remembers, knownNonArrowStarts.contains(start) { return nil }
         let saved = (lexer.state, token, previousEnd)
@@ -83,7 +83,7 @@ extension JSParser {
         }
         if token.is(.async) {
             try advance()
-            if token.newlineBefore || !(token.name != nil || token.is(.openParen)) { return giveUp() }
+            if token.newlineBefore || !(token.isName || token.is(.openParen)) { return giveUp() }
         }
         var parameters: [JSPattern] = []
         var rest: JSPattern?

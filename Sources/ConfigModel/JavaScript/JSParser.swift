@@ -129,7 +129,7 @@ struct JSParser {
             // `let` is a declaration only when a binding follows; otherwise it is a plain name.
             let saved = (lexer.state, token, previousEnd)
             try advance()
-            let startsBinding = token.name != nil || token.is(.openBracket) || token.is(.openBrace)
+            let startsBinding = token.isName || token.is(.openBracket) || token.is(.openBrace)
             (lexer.state, token, previousEnd) = saved
             return startsBinding ? try parseDeclaration(kind: .let) : try parseExpressionStatement()
         case .function:

@@ -31,6 +31,14 @@ struct JSToken {
         return false
     }
 
+    /// Whether the token is a name or keyword, i.e. `name` is not nil (without building the String).
+    var isName: Bool {
+        switch kind {
+        case .name, .keyword: return true
+        default: return false
+        }
+    }
+
     /// The name a name or keyword token spells (keywords are valid property names).
     var name: String? {
         switch kind {
