@@ -63,41 +63,40 @@ struct PluginOptionTarget {
     }
 
     static func all(in config: ValidationInput, plugins: PluginCatalog) -> [PluginOptionTarget] {
-        // Working out the provided options and applicable definitions is the costly part: it runs on every core.
-        var targets: [() -> PluginOptionTarget] = []
+        var targets: [PluginOptionTarget] = []
         for app in config.apps {
             guard let type = app.config.type?.value, let plugin = plugins.apps[type] else { continue }
-            targets.append { PluginOptionTarget(entry: app.entry, modelName: "app", type: type, definitions: plugin.options,
-                                              options: app.config.options, label: app.entry.nameOrKey) }
+            targets.append(PluginOptionTarget(entry: app.entry, modelName: "app", type: type, definitions: plugin.options,
+                                              options: app.config.options, label: app.entry.nameOrKey))
         }
         for source in config.sources {
             guard let type = source.config.type?.value, let connection = plugins.connections[type] else { continue }
-            targets.append { PluginOptionTarget(entry: source.entry, modelName: "source", type: type,
+            targets.append(PluginOptionTarget(entry: source.entry, modelName: "source", type: type,
                                               definitions: connection.options, options: source.config.options,
-                                              label: source.entry.nameOrKey) }
+                                              label: source.entry.nameOrKey))
         }
         for destination in config.destinations {
             guard let type = destination.config.type?.value, let connection = plugins.connections[type] else { continue }
-            targets.append { PluginOptionTarget(entry: destination.entry, modelName: "destination", type: type,
+            targets.append(PluginOptionTarget(entry: destination.entry, modelName: "destination", type: type,
                                               definitions: connection.options, options: destination.config.options,
-                                              label: destination.entry.nameOrKey) }
+                                              label: destination.entry.nameOrKey))
         }
         for property in config.properties where !config.isBootstrapped(property.entry) {
             guard let (type, connection) = sourceConnection(property.config.sourceId, config, plugins),
                   let definitions = connection.propertyOptions else { continue }
-            targets.append { PluginOptionTarget(entry: property.entry, modelName: "property", type: type,
+            targets.append(PluginOptionTarget(entry: property.entry, modelName: "property", type: type,
                                               definitions: definitions, options: property.config.options,
-                                              label: property.config.effectiveKey, stringifiesValues: true) }
+                                              label: property.config.effectiveKey, stringifiesValues: true))
         }
         for schedule in config.schedules {
             guard let (type, connection) = sourceConnection(schedule.config.sourceId, config, plugins),
                   let source = schedule.config.sourceId.flatMap({ config.source(id: $0.value) }) else { continue }
             // An empty name becomes `${source.name} schedule` before validation (R-SCH-04).
-            targets.append { PluginOptionTarget(entry: schedule.entry, modelName: "schedule", type: type,
+            targets.append(PluginOptionTarget(entry: schedule.entry, modelName: "schedule", type: type,
                                               definitions: connection.scheduleOptions, options: schedule.config.options,
-                                              label: schedule.config.effectiveName(sourceName: source.config.effectiveName)) }
+                                              label: schedule.config.effectiveName(sourceName: source.config.effectiveName)))
         }
-        return LargeStack.parallelMap(targets.count, minimumPerWorker: 256) { targets[$0]() }
+        return targets
     }
 
     static func sourceConnection(_ sourceID: Field<String>?, _ config: ValidationInput,
