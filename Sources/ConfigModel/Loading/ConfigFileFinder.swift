@@ -13,8 +13,7 @@ enum ConfigFileFinder {
     static func files(in root: String) -> [Found] {
         var found: [Found] = []
         collect(directory: root, isRoot: true, descends: true, into: &found)
-        let keys = GlobOrder.keys(found.map(\.path), rootLength: root.utf8.count)
-        return keys.indices.sorted { keys[$0] < keys[$1] }.map { found[$0] }
+        return GlobOrder.order(found.map(\.path), rootLength: root.utf8.count).map { found[$0] }
     }
 
     /// Walks the tree as glob v7's `**` does: real directories are entered at every depth; a symbolic link
@@ -37,21 +36,22 @@ enum ConfigFileFinder {
         var linkedDirectories: [String] = []
         let prefix = directory + "/"
         while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            // Names are checked as bytes (glob's patterns match code units); only kept names become a path.
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                EntryName(raw.bindMemory(to: UInt8.self).prefix { $0 != 0 }, prefix: prefix)
             }
-            if name.hasPrefix(".") { continue }
-            let path = prefix + name
+            guard let name else { continue }
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR):
-                subdirectories.append(path)
-                noteDirectoryNamedLikeAFile(path, name: name, into: &found)
+                subdirectories.append(name.path)
+                noteDirectoryNamedLikeAFile(name, into: &found)
             case Int32(DT_REG):
-                if isConfigFileName(name) { found.append(Found(path: path, problem: nil)) }
+                if name.ending != nil { found.append(Found(path: name.path, problem: nil)) }
             case Int32(DT_LNK), Int32(DT_UNKNOWN):
+                let path = name.path
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                    if isConfigFileName(name) {
+                    if name.ending != nil {
                         found.append(Found(path: path, problem: "this symbolic link points at nothing; Grouparoo's loader fails to read it"))
                     }
                     continue
@@ -63,8 +63,8 @@ enum ConfigFileFinder {
                     } else {
                         linkedDirectories.append(path)
                     }
-                    noteDirectoryNamedLikeAFile(path, name: name, into: &found)
-                } else if isConfigFileName(name) {
+                    noteDirectoryNamedLikeAFile(name, into: &found)
+                } else if name.ending != nil {
                     found.append(Found(path: path, problem: nil))
                 }
             default:
@@ -77,18 +77,36 @@ enum ConfigFileFinder {
     }
 
     /// glob matches directories too, so one named `x.json` or `x.js` is handed to the loader.
-    private static func noteDirectoryNamedLikeAFile(_ path: String, name: String, into found: inout [Found]) {
-        if name.hasSuffix(".json") {
-            found.append(Found(path: path, problem: "this directory is named like a config file; "
+    private static func noteDirectoryNamedLikeAFile(_ name: EntryName, into found: inout [Found]) {
+        switch name.ending {
+        case .json:
+            found.append(Found(path: name.path, problem: "this directory is named like a config file; "
                                    + "Grouparoo's loader matches it and fails reading it as JSON"))
-        } else if name.hasSuffix(".js") {
-            found.append(Found(path: path, problem: "this directory is named like a config file; Grouparoo's "
+        case .js:
+            found.append(Found(path: name.path, problem: "this directory is named like a config file; Grouparoo's "
                                    + "loader `require`s it (its index.js), which is not checked here", severity: .warning))
+        case nil:
+            break
         }
     }
 
-    private static func isConfigFileName(_ name: String) -> Bool {
-        name.hasSuffix(".js") || name.hasSuffix(".json")
+    /// A directory entry glob does not skip: names starting with `.` are left out (`dot: false`).
+    private struct EntryName {
+        enum Ending { case js, json }
+
+        let path: String
+        /// How the name ends when it matches `*.js` or `*.json`.
+        let ending: Ending?
+
+        init?(_ name: Slice<UnsafeBufferPointer<UInt8>>, prefix: String) {
+            guard let first = name.first, first != UInt8(ascii: ".") else { return nil }
+            path = prefix + String(decoding: name, as: UTF8.self)
+            ending = Self.name(name, endsWith: ".json") ? .json : Self.name(name, endsWith: ".js") ? .js : nil
+        }
+
+        private static func name(_ name: Slice<UnsafeBufferPointer<UInt8>>, endsWith suffix: String) -> Bool {
+            name.count >= suffix.utf8.count && name.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+        }
     }
 
     private static func isSymbolicLink(_ path: String) -> Bool {
@@ -111,45 +129,57 @@ enum GlobOrder {
         return asciiWeights.map { UInt8(distinct.firstIndex(of: $0)! + 1) }
     }()
 
-    /// A path's collation key: each scalar's primary weight in one byte (its ASCII rank) or, when some
-    /// path is not ASCII, three bytes, most significant first, so keys compare as plain bytes (`memcmp`).
-    /// The case tiebreak is worked out only for keys that tie.
-    struct Key: Comparable {
-        let primary: [UInt8]
-        let text: String
-
-        static func < (lhs: Key, rhs: Key) -> Bool {
-            if let order = precedes(lhs.primary, rhs.primary) { return order }
-            return precedes(tiebreak(lhs.text), tiebreak(rhs.text)) ?? false
-        }
-
-        /// Whether `a` sorts before `b`, nil when they are equal.
-        private static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool? {
-            let common = min(a.count, b.count)
-            if common > 0 {
-                let order = a.withUnsafeBufferPointer { a in
-                    b.withUnsafeBufferPointer { b in memcmp(a.baseAddress!, b.baseAddress!, common) }
-                }
-                if order != 0 { return order < 0 }
-            }
-            return a.count == b.count ? nil : a.count < b.count
-        }
-    }
-
-    /// The keys of `paths`, which all start with the same `rootLength` bytes: the primary weights leave
-    /// that root out (shorter keys compare faster; the tiebreak's equal prefixes change nothing).
-    static func keys(_ paths: [String], rootLength: Int) -> [Key] {
+    /// The indices of `paths`, which all start with the same `rootLength` bytes, in glob's order (a stable sort).
+    /// Each path's primary weights are laid out one after another in one buffer, one byte each (its ASCII
+    /// rank) or, when some path is not ASCII, three bytes, most significant first, so keys compare as plain
+    /// bytes (`memcmp`). They leave the root out (shorter keys compare faster; the tiebreak's equal prefixes
+    /// change nothing). The case tiebreak is worked out only for keys that tie.
+    static func order(_ paths: [String], rootLength: Int) -> [Int] {
+        var keys: [UInt8] = []
+        var starts = [0]
+        starts.reserveCapacity(paths.count + 1)
+        // Paths are read through `withUTF8`: iterating a `String.UTF8View` byte by byte costs several times more.
         let allASCII = paths.allSatisfy { path in
             var path = path
             return path.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
         }
-        let ranks = asciiRanks
-        return paths.map { path in
-            guard allASCII else { return Key(primary: weights(Substring(path.utf8.dropFirst(rootLength)), weight), text: path) }
-            var contiguous = path
-            let primary = contiguous.withUTF8 { bytes in UnsafeBufferPointer(rebasing: bytes[rootLength...]).map { ranks[Int($0)] } }
-            return Key(primary: primary, text: path)
+        if allASCII {
+            keys.reserveCapacity(paths.reduce(0) { $0 + $1.utf8.count - rootLength })
+            let ranks = asciiRanks
+            for var path in paths {
+                path.withUTF8 { bytes in
+                    for byte in bytes[rootLength...] { keys.append(ranks[Int(byte)]) }
+                }
+                starts.append(keys.count)
+            }
+        } else {
+            for path in paths {
+                keys += weights(Substring(path.utf8.dropFirst(rootLength)), weight)
+                starts.append(keys.count)
+            }
         }
+        return keys.withUnsafeBufferPointer { keys in
+            starts.withUnsafeBufferPointer { starts in
+                paths.indices.sorted { left, right in
+                    let leftKey = UnsafeBufferPointer(rebasing: keys[starts[left]..<starts[left + 1]])
+                    let rightKey = UnsafeBufferPointer(rebasing: keys[starts[right]..<starts[right + 1]])
+                    if let order = precedes(leftKey, rightKey) { return order }
+                    return tiebreak(paths[left]).withUnsafeBufferPointer { leftCase in
+                        tiebreak(paths[right]).withUnsafeBufferPointer { rightCase in precedes(leftCase, rightCase) ?? false }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether `a` sorts before `b`, nil when they are equal.
+    private static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let common = min(a.count, b.count)
+        if common > 0 {
+            let order = memcmp(a.baseAddress!, b.baseAddress!, common)
+            if order != 0 { return order < 0 }
+        }
+        return a.count == b.count ? nil : a.count < b.count
     }
 
     /// Lower case sorts before upper case, as in ICU's tertiary level.

@@ -81,7 +81,7 @@ public struct ConfigReader: Sendable {
         let files = ConfigFileFinder.files(in: root)
         let options = self.options
         // Files are independent, so they are read on every core, each worker with its own require cache.
-        let results = LargeStack.parallelMap(
+        var results = LargeStack.parallelMap(
             files.count, makeState: { ModuleLoader(environment: options.environment, overlay: options.overlay) }, finish: { $0.finish() }
         ) { index, loader in
             guard let problem = files[index].problem else {
@@ -91,7 +91,8 @@ public struct ConfigReader: Sendable {
                                         span: .wholeFile(files[index].path))
             return FileReadResult(path: files[index].path, diagnostics: [diagnostic])
         }
-        return ConfigReadResult(directory: root, files: ConfigReader.withoutRepeats(results))
+        ConfigReader.removeRepeats(in: &results)
+        return ConfigReadResult(directory: root, files: results)
     }
 
     public func readFile(at path: String) -> FileReadResult {

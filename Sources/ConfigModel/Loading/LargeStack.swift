@@ -66,6 +66,29 @@ enum LargeStack {
         return boxes.map { $0.value! }
     }
 
+    /// Work started on a large-stack thread of its own while the caller goes on; `result()` waits for it.
+    final class Background<T>: @unchecked Sendable {
+        // Written once by the worker before `done` is signalled, read only after waiting for it.
+        private var value: T?
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ body: @escaping () -> T) {
+            let work = UncheckedSendable(body)
+            let thread = Thread { [self] in
+                value = work.value()
+                done.signal()
+            }
+            thread.stackSize = stackSize
+            thread.start()
+        }
+
+        func result() -> T {
+            done.wait()
+            defer { done.signal() }
+            return value!
+        }
+    }
+
     /// Hands out consecutive ranges of `0..<count` to whichever worker asks next.
     private final class IndexQueue: @unchecked Sendable {
         private let count: Int

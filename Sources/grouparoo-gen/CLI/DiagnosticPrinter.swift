@@ -1,5 +1,4 @@
 import ConfigModel
-import Foundation
 
 /// Prints diagnostics like a compiler: `path:line:col: error: message [rule-id]`, the
 /// source line with a caret under the column, then any notes. Colour only on a terminal
@@ -9,21 +8,15 @@ struct DiagnosticPrinter {
     /// Paths are shown relative to this directory when they are inside it.
     let relativeTo: String
 
-    private var useColor: Bool {
-        context.errorIsTerminal && (context.environment["NO_COLOR"] ?? "").isEmpty
+    private var text: DiagnosticText {
+        DiagnosticText(relativeTo: relativeTo, useColor: context.errorIsTerminal && (context.environment["NO_COLOR"] ?? "").isEmpty)
     }
 
     /// Prints every diagnostic, then the summary line when one is given. Output is buffered
     /// and written in large chunks, so thousands of diagnostics print quickly.
     func print(_ diagnostics: [Diagnostic], summary: String? = nil) {
-        var lineCache: [String: SourceLines] = [:]
         var output = ChunkedOutput(context.writeError)
-        let secrets = SecretMasking(diagnostics)
-        for diagnostic in diagnostics {
-            // Diagnostics come sorted by file, so only the current file's lines are kept: memory stays flat.
-            if let file = diagnostic.span?.file, lineCache[file] == nil { lineCache.removeAll(keepingCapacity: true) }
-            output.append(render(diagnostic, lines: &lineCache, secrets: secrets))
-        }
+        for piece in text.renderedInParallel(diagnostics) { output.append(piece) }
         if let summary { output.append(summary + "\n") }
         output.flush()
     }
@@ -38,116 +31,9 @@ struct DiagnosticPrinter {
     }
 
     /// The path relative to `relativeTo` when inside it; control characters (newlines too) escaped.
-    func displayPath(_ path: String) -> String {
-        ControlCharacters.escaped(path.hasPrefix(relativeTo + "/") ? String(path.dropFirst(relativeTo.count + 1)) : path)
-    }
+    func displayPath(_ path: String) -> String { text.displayPath(path) }
 
-    /// Every string from the config (ids, values, file names, source lines) can hold control
-    /// characters; they are shown as visible escapes so no file can drive the terminal.
     func render(_ diagnostic: Diagnostic, lines: inout [String: SourceLines], secrets: SecretMasking? = nil) -> String {
-        var text = ""
-        if let span = diagnostic.span {
-            text += "\(displayPath(span.file)):\(span.start.line):\(span.start.column): "
-        }
-        text += paint(diagnostic.severity.rawValue + ":", color: diagnostic.severity.colorCode)
-        text += " " + multiline(diagnostic.message) + " [\(ControlCharacters.escaped(diagnostic.ruleID))]\n"
-        if let span = diagnostic.span, var line = sourceLine(span, cache: &lines) {
-            (secrets ?? SecretMasking([diagnostic])).mask(&line, number: span.start.line, file: span.file)
-            text += excerpt(line, span: span)
-        }
-        if let grouparooMessage = diagnostic.grouparooMessage {
-            text += "    = Grouparoo reports: \(multiline(grouparooMessage))\n"
-        }
-        for note in diagnostic.notes {
-            let location = note.span.map { "\(displayPath($0.file)):\($0.start.line):\($0.start.column): " } ?? ""
-            text += "\(location)\(paint("note:", color: "36")) \(multiline(note.message))\n"
-        }
-        return text
-    }
-
-    /// Message text with control characters escaped; a message may span lines (Grouparoo's own
-    /// wording does), but continuation lines are indented, so none can pass for a diagnostic.
-    private func multiline(_ text: String) -> String {
-        if ControlCharacters.isPlain(text) { return text }
-        let escaped = ControlCharacters.escaped(text, keepNewlines: true)
-        // Most messages are one line; Foundation's replacingOccurrences is costly even when it finds nothing.
-        guard escaped.utf8.contains(UInt8(ascii: "\n")) else { return escaped }
-        return escaped.replacingOccurrences(of: "\n", with: "\n      ")
-    }
-
-    /// The source line, indented, and under it a caret at the span's start extended with `~` to its
-    /// end when the span stays on one line. Built as bytes: this runs for every diagnostic printed.
-    private func excerpt(_ line: [Unicode.Scalar], span: SourceSpan) -> String {
-        let sameLine = span.end.line == span.start.line
-        let scalarsBeforeStart = max(0, span.start.column - 1)
-        let scalarsBeforeEnd = sameLine && span.end.column > span.start.column ? max(0, span.end.column - 1) : nil
-        var shown = Array("    ".utf8)
-        var indent = Array("    ".utf8)
-        shown.reserveCapacity(4 * line.count + 8)
-        indent.reserveCapacity(4 * min(line.count, scalarsBeforeStart) + 4)
-        // Escapes widen the line, so the caret columns count the escaped text.
-        var width = 0
-        var startColumn: Int?
-        var endColumn: Int?
-        for index in line.indices {
-            let scalar = line[index]
-            if index == scalarsBeforeStart { startColumn = width + 1 }
-            if index == scalarsBeforeEnd { endColumn = width + 1 }
-            var added = 1
-            if scalar.value >= 0x20 && scalar.value < 0x7F {
-                shown.append(UInt8(truncatingIfNeeded: scalar.value))
-            } else if ControlCharacters.needsEscape(scalar, keepNewlines: false) {
-                let escape = ControlCharacters.escape(scalar).utf8
-                shown.append(contentsOf: escape)
-                added = escape.count
-            } else {
-                UTF8.encode(scalar) { shown.append($0) }
-            }
-            if index < scalarsBeforeStart {
-                if scalar == "\t" {
-                    indent.append(UInt8(ascii: "\t"))
-                } else {
-                    for _ in 0..<added { indent.append(UInt8(ascii: " ")) }
-                }
-            }
-            width += added
-        }
-        let start = startColumn ?? width + 1
-        let end = scalarsBeforeEnd == nil ? start : (endColumn ?? width + 1)
-        // A caret, extended with `~` to the end (at most to the end of the line).
-        var marker = [UInt8(ascii: "^")]
-        if sameLine, end > start + 1 {
-            marker.append(contentsOf: repeatElement(UInt8(ascii: "~"), count: max(0, min(end, width + 1) - start - 1)))
-        }
-        shown.append(UInt8(ascii: "\n"))
-        return String(decoding: shown, as: UTF8.self) + String(decoding: indent, as: UTF8.self)
-            + paint(String(decoding: marker, as: UTF8.self), color: "32") + "\n"
-    }
-
-    /// The scalars of the line a span starts on; nil for a line too long to be worth showing.
-    private func sourceLine(_ span: SourceSpan, cache: inout [String: SourceLines]) -> [Unicode.Scalar]? {
-        if cache[span.file] == nil {
-            guard let bytes = FileBytes.contents(of: span.file), bytes.count < 16 << 20 else { return nil }
-            cache[span.file] = SourceLines(bytes)
-        }
-        guard let bytes = cache[span.file]?.lineBytes(span.start.line) else { return nil }
-        // Most lines are ASCII, a scalar per byte; others are decoded as a String would be (U+FFFD for bad bytes).
-        let scalars = bytes.allSatisfy { $0 < 0x80 } ? bytes.map { Unicode.Scalar($0) }
-            : Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
-        return scalars.count > 200 ? nil : scalars
-    }
-
-    private func paint(_ text: String, color: String) -> String {
-        useColor ? "\u{1B}[1;\(color)m\(text)\u{1B}[0m" : text
-    }
-}
-
-private extension Severity {
-    var colorCode: String {
-        switch self {
-        case .error: return "31"
-        case .warning: return "33"
-        case .note: return "36"
-        }
+        text.render(diagnostic, lines: &lines, secrets: secrets)
     }
 }

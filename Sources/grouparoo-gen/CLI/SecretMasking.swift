@@ -11,8 +11,16 @@ struct SecretMasking {
     private let uncheckedFiles: Set<String>
 
     init(_ diagnostics: [Diagnostic]) {
-        spansByFile = Dictionary(grouping: diagnostics.filter(\.pointsAtSecret).compactMap(\.span), by: \.file)
-        uncheckedFiles = Set(diagnostics.filter(\.leavesFileUnchecked).compactMap(\.span?.file))
+        // One pass, no filtered copies of the diagnostics: this runs before every text report.
+        var spansByFile: [String: [SourceSpan]] = [:]
+        var uncheckedFiles: Set<String> = []
+        for diagnostic in diagnostics {
+            guard let span = diagnostic.span else { continue }
+            if diagnostic.pointsAtSecret { spansByFile[span.file, default: []].append(span) }
+            if diagnostic.leavesFileUnchecked { uncheckedFiles.insert(span.file) }
+        }
+        self.spansByFile = spansByFile
+        self.uncheckedFiles = uncheckedFiles
     }
 
     func masked(_ line: String, number: Int, file: String) -> String {

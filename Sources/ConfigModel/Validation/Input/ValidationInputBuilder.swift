@@ -25,19 +25,29 @@ struct ValidationInputBuilder {
         let decoded = LargeStack.parallelMap(values.count, minimumPerWorker: 256) { index in
             DecodedEntry(position: index, file: values[index].file, value: values[index].value)
         }
-        entries = decoded.map(\.entry)
+        let entries = decoded.map(\.entry)
+        self.entries = entries
+        // The two largest indexes are built on another core while this one files the models away.
+        let indexes = LargeStack.Background { (nodes: Self.firstPositions(entries.lazy.map { ($0.nodeID, $0.position) }),
+                                               byID: Self.positionsByID(entries)) }
         for item in decoded {
             if !item.diagnostics.isEmpty { decodeDiagnostics += item.diagnostics }
             add(item.model)
         }
-        nodes = Self.firstPositions(entries.lazy.map { ($0.nodeID, $0.position) })
         propertyEntriesByKey = Self.firstPositions(decoded.lazy.compactMap { item in
             item.propertyKey.map { ($0, item.entry.position) }
         })
-        entriesByID.reserveCapacity(entries.count)
+        (nodes, entriesByID) = indexes.result()
+    }
+
+    /// Id → the positions of every entry with that id.
+    private static func positionsByID(_ entries: [ConfigEntry]) -> [String: [Int]] {
+        var positions: [String: [Int]] = [:]
+        positions.reserveCapacity(entries.count)
         for entry in entries {
-            if let id = entry.id { entriesByID[id, default: []].append(entry.position) }
+            if let id = entry.id { positions[id, default: []].append(entry.position) }
         }
+        return positions
     }
 
     /// Key → the first position given for it (one hash per pair; later duplicates are dropped).
