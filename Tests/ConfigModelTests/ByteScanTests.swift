@@ -4,21 +4,22 @@ import XCTest
 /// `ByteScan` promises the answers of the obvious byte-by-byte loops; these compare the two on
 /// inputs dense with line terminators, CRLF pairs split across words, and non-ASCII bytes.
 final class ByteScanTests: XCTestCase {
-    private static let pieces: [[UInt8]] = [
+    static let pieces: [[UInt8]] = [
         Array("abcdefgh".utf8), Array("x".utf8), [0x0A], [0x0D], [0x0D, 0x0A], [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9],
         [0xE2, 0x80, 0xA7], [0xC3, 0xA9], [0xE2], Array("/* */".utf8), Array("0123456789abcdef".utf8),
+        Array("ab\ncd\n\nefg\n".utf8),
     ]
 
-    /// Deterministic inputs: every length up to 40 bytes from a fixed pseudo-random sequence.
-    private func inputs() -> [[UInt8]] {
+    /// Deterministic inputs of up to `maxLength` bytes from a fixed pseudo-random sequence of `pieces`.
+    static func inputs(maxLength: Int = 40) -> [[UInt8]] {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         var result: [[UInt8]] = [[]]
         for _ in 0..<2_000 {
             var bytes: [UInt8] = []
-            while bytes.count < 40 {
+            while bytes.count < maxLength {
                 state = state &* 6364136223846793005 &+ 1442695040888963407
                 bytes += Self.pieces[Int(state >> 33) % Self.pieces.count]
-                if state & 7 == 0 { break }
+                if state % UInt64(maxLength / 5) == 0 { break }
             }
             result.append(bytes)
         }
@@ -32,7 +33,8 @@ final class ByteScanTests: XCTestCase {
     }
 
     func testLineStartsAreThoseOfTheByteByByteLoop() {
-        for bytes in inputs() {
+        // Long inputs too: runs of ASCII words with several LFs each, next to CR and non-ASCII words.
+        for bytes in Self.inputs() + Self.inputs(maxLength: 160) {
             var starts = [0]
             var index = 0
             while index < bytes.count {
@@ -49,7 +51,7 @@ final class ByteScanTests: XCTestCase {
     }
 
     func testLineTerminatorIsTheFirstOneFromAnyStart() {
-        for bytes in inputs() {
+        for bytes in Self.inputs() {
             for start in 0...bytes.count {
                 let expected = (start..<bytes.count).first { naiveTerminatorLength(bytes, $0) > 0 } ?? bytes.count
                 XCTAssertEqual(ByteScan.lineTerminator(in: bytes, from: start), expected, "\(bytes) from \(start)")

@@ -132,32 +132,58 @@ enum ByteScan {
         starts.reserveCapacity(bytes.count / 24 + 2)
         var isASCII = true
         bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
             let count = buffer.count
-            var slowUntil = 0
-            while index < count {
-                if index >= slowUntil {
-                    index = skipWordsWithoutLineTerminator(buffer, from: index)
-                    slowUntil = index + 8
-                    if index == count { break }
-                }
-                let byte = buffer[index]
-                if byte == 0x0A {
-                    starts.append(index + 1)
-                } else if byte == 0x0D {
-                    if index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
-                    starts.append(index + 1)
-                } else if byte >= 0x80 {
-                    isASCII = false
-                    if byte == 0xE2, index + 2 < count, buffer[index + 1] == 0x80, buffer[index + 2] & 0xFE == 0xA8 {
-                        index += 2
-                        starts.append(index + 1)
+            var index = 0
+            while index + 8 <= count {
+                let word = word(buffer, index)
+                if word & highBits == 0, !holds(word, 0x0D) {
+                    // ASCII without CR (nearly every word): the only terminators are LFs, found by bit mask.
+                    var lineFeeds = zeroBytes(word ^ (0x0A &* ones))
+                    while lineFeeds != 0 {
+                        starts.append(index + lineFeeds.trailingZeroBitCount / 8 + 1)
+                        lineFeeds &= lineFeeds - 1
                     }
+                    index += 8
+                } else {
+                    // A terminator may run past the word's end: the next word then starts after it.
+                    let wordEnd = index + 8
+                    while index < wordEnd { index = scanLineByte(buffer, index, &starts, &isASCII) }
                 }
-                index += 1
             }
+            while index < count { index = scanLineByte(buffer, index, &starts, &isASCII) }
         }
         return (starts, isASCII)
+    }
+
+    /// One step of the byte-by-byte line scan at `index`: records a line start after a terminator
+    /// (CRLF and U+2028/U+2029 taken whole) and returns the offset of the next byte to look at.
+    @inline(__always)
+    private static func scanLineByte(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int, _ starts: inout [Int],
+                                     _ isASCII: inout Bool) -> Int {
+        let byte = buffer[index]
+        var next = index + 1
+        if byte == 0x0A {
+            starts.append(next)
+        } else if byte == 0x0D {
+            if next < buffer.count, buffer[next] == 0x0A { next += 1 }
+            starts.append(next)
+        } else if byte >= 0x80 {
+            isASCII = false
+            let length = terminatorLength(buffer, index)
+            if length > 0 {
+                next = index + length
+                starts.append(next)
+            }
+        }
+        return next
+    }
+
+    /// The word with the high bit set in exactly the bytes that are zero (no borrow between bytes,
+    /// unlike the test in `holds`, so each bit gives a position).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low = ~highBits
+        return ~(((word & low) &+ low) | word | low)
     }
 
     /// The length in bytes of the line terminator at `index`, 0 when there is none (CRLF counts as the CR alone).

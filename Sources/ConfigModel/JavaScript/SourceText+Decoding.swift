@@ -11,8 +11,10 @@ extension SourceText {
     /// Decodes UTF-8 the way Node reads a file it `require`s: each invalid sequence becomes U+FFFD and
     /// reading goes on. Also returns where the first invalid sequence was, so the caller can warn.
     static func decodeReplacingInvalid(_ bytes: [UInt8], file: String) -> (text: SourceText, firstInvalid: TextPosition?) {
-        guard let invalid = firstInvalidSequence(in: bytes) else {
-            return (SourceText(file: file, validUTF8: bytes), nil)
+        // The line scan says whether the file is all ASCII (nearly always): then it is valid as it is.
+        let lineScan = ByteScan.lineStarts(of: bytes)
+        guard !lineScan.isASCII, let invalid = firstInvalidSequence(in: bytes) else {
+            return (SourceText(file: file, validUTF8: bytes, lineScan: lineScan), nil)
         }
         let text = SourceText(file: file, validUTF8: replacingInvalidSequences(bytes, from: invalid))
         return (text, text.position(of: invalid))

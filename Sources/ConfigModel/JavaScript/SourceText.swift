@@ -13,14 +13,35 @@ struct SourceText {
     private let scalarCheckpoints: [Int]
     private static let checkpointStride = 64
 
+    /// The line of the byte at every `blockSize`-th offset (and at the end), so finding the line of
+    /// an offset is one look-up and a step or two instead of a search over all lines.
+    private let blockLines: [Int]
+    private static let blockSize = 64
+
     /// `bytes` must be valid UTF-8.
     init(file: String, validUTF8 bytes: [UInt8]) {
+        self.init(file: file, validUTF8: bytes, lineScan: ByteScan.lineStarts(of: bytes))
+    }
+
+    /// `lineScan` must be `ByteScan.lineStarts(of: bytes)` (decoding has it already).
+    init(file: String, validUTF8 bytes: [UInt8], lineScan: (starts: [Int], isASCII: Bool)) {
         self.file = file
         self.fileID = FilePathTable.shared.id(for: file)
         self.bytes = bytes
-        let (starts, isASCII) = ByteScan.lineStarts(of: bytes)
-        lineStarts = starts
-        scalarCheckpoints = isASCII ? [] : SourceText.checkpoints(bytes)
+        lineStarts = lineScan.starts
+        blockLines = SourceText.blockLines(lineScan.starts, byteCount: bytes.count)
+        scalarCheckpoints = lineScan.isASCII ? [] : SourceText.checkpoints(bytes)
+    }
+
+    private static func blockLines(_ lineStarts: [Int], byteCount: Int) -> [Int] {
+        var lines: [Int] = []
+        lines.reserveCapacity(byteCount / blockSize + 1)
+        var line = 0
+        for offset in stride(from: 0, through: byteCount, by: blockSize) {
+            while line + 1 < lineStarts.count, lineStarts[line + 1] <= offset { line += 1 }
+            lines.append(line)
+        }
+        return lines
     }
 
     private static func checkpoints(_ bytes: [UInt8]) -> [Int] {
@@ -64,7 +85,7 @@ struct SourceText {
     }
 
     func position(of index: Int) -> TextPosition {
-        position(of: index, line: lineIndex(of: index, from: 0))
+        position(of: index, line: lineIndex(of: index))
     }
 
     private func position(of index: Int, line: Int) -> TextPosition {
@@ -72,23 +93,24 @@ struct SourceText {
         return TextPosition(line: line + 1, column: scalarCount(before: offset) - scalarCount(before: lineStarts[line]) + 1)
     }
 
-    /// The 0-based line holding byte `index`, searching lines from `low` on.
-    private func lineIndex(of index: Int, from low: Int) -> Int {
+    /// The 0-based line holding byte `index`, looking from line `line` (at or before it) on.
+    private func lineIndex(of index: Int, from line: Int) -> Int {
         let offset = min(max(index, 0), bytes.count)
-        var low = low
-        var high = lineStarts.count - 1
-        // Most spans end on the line they start on: check the next line's start before searching.
-        if low < high, lineStarts[low + 1] > offset { return low }
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
+        var line = line
+        while line + 1 < lineStarts.count, lineStarts[line + 1] <= offset { line += 1 }
+        return line
+    }
+
+    /// The 0-based line holding byte `index`.
+    private func lineIndex(of index: Int) -> Int {
+        lineIndex(of: index, from: blockLines[min(max(index, 0), bytes.count) / SourceText.blockSize])
     }
 
     func span(_ start: Int, _ end: Int) -> SourceSpan {
-        let startLine = lineIndex(of: start, from: 0)
-        let endLine = end >= start ? lineIndex(of: end, from: startLine) : lineIndex(of: end, from: 0)
+        let startLine = lineIndex(of: start)
+        // Most spans end on the line they start on, or a few lines later: step on from the start's line.
+        let endLine = end >= start && end - start < SourceText.blockSize
+            ? lineIndex(of: end, from: startLine) : lineIndex(of: end)
         return SourceSpan(fileID: fileID, start: position(of: start, line: startLine), end: position(of: end, line: endLine))
     }
 

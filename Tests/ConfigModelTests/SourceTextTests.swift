@@ -1,0 +1,66 @@
+import XCTest
+@testable import ConfigModel
+
+/// `SourceText` decodes with shortcuts (an all-ASCII file skips validation) and finds lines through a
+/// table; these compare its answers with plain scalar-by-scalar reading on mixed inputs: ASCII,
+/// multi-byte text, invalid bytes, and every kind of line break across eight-byte words.
+final class SourceTextTests: XCTestCase {
+    private func mixedInputs() -> [[UInt8]] {
+        ByteScanTests.inputs() + ByteScanTests.inputs(maxLength: 160) + [
+            Array(repeating: UInt8(ascii: "a"), count: 200) + [0x0A] + Array(repeating: UInt8(ascii: "b"), count: 70),
+            Array(repeating: 0x0A, count: 150), Array(repeating: 0x0D, count: 130),
+            Array("é\r\n".utf8) + Array(repeating: 0x80, count: 70) + Array("\u{2028}x".utf8),
+        ]
+    }
+
+    /// Line and column (1-based, columns in scalars) of every scalar boundary, read one scalar at a time.
+    private func plainPositions(_ text: String) -> [Int: TextPosition] {
+        let scalars = Array(text.unicodeScalars)
+        var positions: [Int: TextPosition] = [:]
+        var offset = 0
+        var line = 1
+        var column = 1
+        for (index, scalar) in scalars.enumerated() {
+            positions[offset] = TextPosition(line: line, column: column)
+            offset += scalar.utf8.count
+            // A CRLF is one line break, ending after the LF.
+            let crBeforeLF = scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n"
+            if SourceText.isLineTerminator(scalar), !crBeforeLF {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        positions[offset] = TextPosition(line: line, column: column)
+        return positions
+    }
+
+    func testDecodingReplacesInvalidSequencesAsStringDecodingDoes() {
+        for bytes in mixedInputs() {
+            let decoded = SourceText.decodeReplacingInvalid(bytes, file: "/virtual/mixed.js")
+            let plain = String(decoding: bytes, as: UTF8.self)
+            XCTAssertEqual(decoded.text.bytes, Array(plain.utf8), "\(bytes)")
+            XCTAssertEqual(decoded.firstInvalid == nil, String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+        }
+    }
+
+    func testPositionsAndSpansAreThoseOfScalarByScalarReading() {
+        for (number, bytes) in mixedInputs().enumerated() {
+            let source = SourceText.decodeReplacingInvalid(bytes, file: "/virtual/mixed.js").text
+            let positions = plainPositions(String(decoding: source.bytes, as: UTF8.self))
+            let offsets = positions.keys.sorted()
+            for offset in offsets {
+                XCTAssertEqual(source.position(of: offset), positions[offset], "\(bytes) at \(offset)")
+            }
+            // Spans of every length from a few starts, and backwards ones (an end before the start).
+            for start in offsets where number % 16 == 0 && start % 7 == 0 {
+                for end in offsets {
+                    let span = source.span(start, end)
+                    XCTAssertEqual(span.start, positions[start], "\(bytes) span \(start)..<\(end)")
+                    XCTAssertEqual(span.end, positions[end], "\(bytes) span \(start)..<\(end)")
+                }
+            }
+        }
+    }
+}
