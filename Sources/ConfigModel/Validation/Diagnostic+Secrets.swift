@@ -7,8 +7,8 @@ extension Diagnostic {
 
     /// Problems that keep the rules from seeing a file's values, so `hardcoded-secret` cannot point at
     /// its secrets: a printer showing that file's lines has to find them by their keys.
-    private static let problemsLeavingFileUnchecked: Set<ReaderProblem> = [.syntaxError, .evaluationError, .needsNode,
-                                                                            .nodeEvaluationError]
+    private static let problemsLeavingFileUnchecked: [ReaderProblem] = [.syntaxError, .evaluationError, .needsNode,
+                                                                        .nodeEvaluationError]
 
     public var leavesFileUnchecked: Bool { readerProblem.map(Self.problemsLeavingFileUnchecked.contains) ?? false }
 

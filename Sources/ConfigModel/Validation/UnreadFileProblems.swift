@@ -3,7 +3,8 @@
 /// turn these rules off. `needs-node` can be: accepting an unevaluated file is a documented choice
 /// (`--allow-unevaluated`), and it stays named as such.
 extension ReaderProblem {
-    public static let neverDisabled: Set<ReaderProblem> = [.syntaxError, .unreadableFile, .evaluationError, .nodeEvaluationError]
+    /// A list, not a set: see `ReaderProblem.ruleID`.
+    public static let neverDisabled: [ReaderProblem] = [.syntaxError, .unreadableFile, .evaluationError, .nodeEvaluationError]
 }
 
 extension RuleSelection {

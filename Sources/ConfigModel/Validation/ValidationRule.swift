@@ -27,23 +27,29 @@ public struct RuleDescription: Sendable {
     public let severity: Severity
     /// Whether the rule runs unless enabled explicitly.
     public let enabledByDefault: Bool
-    /// The run modes whose checks this rule reproduces; it is skipped in the others.
-    public let runModes: Set<RunMode>
+    /// The run modes whose checks this rule reproduces; it is skipped in the others. (A list, not a set:
+    /// see `ReaderProblem.ruleID`.)
+    public let runModes: [RunMode]
     /// Config files (path → contents) that must produce at least one diagnostic from this rule.
-    public let triggeringExamples: [RuleExample]
+    public var triggeringExamples: [RuleExample] { makeTriggeringExamples() }
     /// Config files that must produce none.
-    public let nonTriggeringExamples: [RuleExample]
+    public var nonTriggeringExamples: [RuleExample] { makeNonTriggeringExamples() }
+    /// The examples are made when asked for (by the tests and `rules`): every run builds the catalog.
+    private let makeTriggeringExamples: @Sendable () -> [RuleExample]
+    private let makeNonTriggeringExamples: @Sendable () -> [RuleExample]
 
     public init(identifier: String, summary: String, grouparooRules: [String], severity: Severity,
-                enabledByDefault: Bool = true, runModes: Set<RunMode> = Set(RunMode.allCases), triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample]) {
+                enabledByDefault: Bool = true, runModes: [RunMode] = RunMode.allCases,
+                triggeringExamples: @autoclosure @escaping @Sendable () -> [RuleExample],
+                nonTriggeringExamples: @autoclosure @escaping @Sendable () -> [RuleExample]) {
         self.identifier = identifier
         self.summary = summary
         self.grouparooRules = grouparooRules
         self.severity = severity
         self.enabledByDefault = enabledByDefault
         self.runModes = runModes
-        self.triggeringExamples = triggeringExamples
-        self.nonTriggeringExamples = nonTriggeringExamples
+        makeTriggeringExamples = triggeringExamples
+        makeNonTriggeringExamples = nonTriggeringExamples
     }
 }
 
@@ -53,8 +59,7 @@ public struct RuleDescription: Sendable {
 public struct RuleExample: Sendable {
     public static let marker: Unicode.Scalar = "↓"
 
-    /// The files as written, markers included. Stripping waits until an example is used: the
-    /// catalog holds a few hundred examples and every run builds the catalog.
+    /// The files as written, markers included.
     private let markedFiles: [String: String]
 
     /// The files without their markers.

@@ -38,7 +38,7 @@ public struct Validator: Sendable {
         // Rules are independent and only read the input, so they run on every core.
         var diagnostics = LargeStack.parallelMap(active.count, minimumPerWorker: 1) { active[$0].check(input) }.flatMap { $0 }
         // Reader diagnostics no catalog rule claims are never dropped.
-        let claimed = Set(rules.compactMap(\.passedOnReaderProblem))
+        let claimed = rules.compactMap(\.passedOnReaderProblem)
         // Written without Optional.map: that form crashes the Swift 6.3.1 optimizer (CopyPropagation) in release builds.
         diagnostics += input.readerDiagnostics.filter { diagnostic in
             guard let problem = diagnostic.readerProblem else { return true }

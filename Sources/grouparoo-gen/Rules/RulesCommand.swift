@@ -69,7 +69,7 @@ enum RuleListing {
             "  Grouparoo rules:    \(rule.grouparooRules.isEmpty ? "none (goes beyond Grouparoo's own checks)" : rule.grouparooRules.joined(separator: ", "))",
             "  Turn off:           --disable \(rule.identifier), or \"disable\": [\"\(rule.identifier)\"] in .grouparoo-gen.json",
         ]
-        if rule.runModes != Set(RunMode.allCases) {
+        if rule.runModes != RunMode.allCases {
             let modes = RunMode.allCases.filter(rule.runModes.contains).map { "--mode \($0.rawValue)" }
             lines.insert("  Runs only with:     \(modes.joined(separator: ", "))", at: lines.count - 1)
         }
