@@ -50,6 +50,18 @@ final class ByteScanTests: XCTestCase {
         }
     }
 
+    func testSpaceRunEndIsTheFirstNonSpaceFromAnyStart() {
+        let spaced = Self.inputs().map { $0.map { $0 == UInt8(ascii: "x") ? 0x20 : $0 } }
+            + [Array(repeating: 0x20, count: 37), Array(repeating: 0x20, count: 16) + [0x09] + Array(repeating: 0x20, count: 9)]
+        for bytes in spaced {
+            for start in 0...bytes.count {
+                let expected = (start..<bytes.count).first { bytes[$0] != 0x20 } ?? bytes.count
+                let found = bytes.withUnsafeBufferPointer { ByteScan.spaceRunEnd($0, from: start) }
+                XCTAssertEqual(found, expected, "\(bytes) from \(start)")
+            }
+        }
+    }
+
     func testLineTerminatorIsTheFirstOneFromAnyStart() {
         for bytes in Self.inputs() {
             for start in 0...bytes.count {

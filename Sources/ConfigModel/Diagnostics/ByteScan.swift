@@ -94,6 +94,20 @@ enum ByteScan {
         }
     }
 
+    /// The first offset at or after `start` that holds no space (0x20), or the end: indentation is
+    /// skipped eight bytes at a time.
+    @inline(__always)
+    static func spaceRunEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index + 8 <= buffer.count {
+            let others = word(buffer, index) ^ (0x20 &* ones)
+            if others != 0 { return index + others.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < buffer.count, buffer[index] == 0x20 { index += 1 }
+        return index
+    }
+
     /// The first offset of a byte of 0x80 or more (non-ASCII), or the end of the bytes.
     static func firstNonASCII(in bytes: [UInt8]) -> Int {
         bytes.withUnsafeBufferPointer { buffer in

@@ -8,6 +8,8 @@ struct JSLexer {
     var index = 0
     /// Tokens produced so far, re-scans after backtracking included (lets tests check parsing stays linear).
     private(set) var tokensScanned = 0
+    /// The last trivia skipped: from where, to where, and whether it crossed a line.
+    private var skipped = (from: -1, to: -1, newline: false)
 
     init(source: SourceText) {
         self.source = source
@@ -94,35 +96,46 @@ struct JSLexer {
 
     /// Skips whitespace and comments; returns whether a line terminator was crossed.
     private mutating func skipTrivia() throws -> Bool {
+        // The parser's look-aheads skip the trivia before the next token first: do it once.
+        if index == skipped.from {
+            index = skipped.to
+            return skipped.newline
+        }
+        let from = index
+        var index = from
         var newline = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C {
-                index += 1
-                // Indentation comes in runs: skip the rest of one without going round the whole loop.
-                while index < bytes.count, bytes[index] == 0x20 { index += 1 }
-            } else if byte == 0x0A || byte == 0x0D {
-                newline = true
-                index += 1
-            } else if byte == UInt8(ascii: "/"), self.byte(at: index + 1, is: "/") {
-                index = ByteScan.lineTerminator(in: bytes, from: index + 2)
-            } else if byte == UInt8(ascii: "/"), self.byte(at: index + 1, is: "*") {
-                let (end, crossesLine) = ByteScan.blockCommentEnd(in: bytes, from: index + 2)
-                guard let end else { throw error("unterminated comment: `/*` has no closing `*/`", at: index) }
-                if crossesLine { newline = true }
-                index = end
-            } else if byte >= 0x80 {
-                let (scalar, length) = source.scalar(at: index)
-                if SourceText.isLineTerminator(scalar) {
+        try bytes.withUnsafeBufferPointer { buffer in
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == 0x20 {
+                    index = ByteScan.spaceRunEnd(buffer, from: index + 1)
+                } else if byte == 0x0A || byte == 0x0D {
                     newline = true
-                } else if !JSLexer.isWhitespace(scalar) {
+                    index += 1
+                } else if byte == 0x09 || byte == 0x0B || byte == 0x0C {
+                    index += 1
+                } else if byte == UInt8(ascii: "/"), index + 1 < buffer.count, buffer[index + 1] == UInt8(ascii: "/") {
+                    index = ByteScan.lineTerminator(in: bytes, from: index + 2)
+                } else if byte == UInt8(ascii: "/"), index + 1 < buffer.count, buffer[index + 1] == UInt8(ascii: "*") {
+                    let (end, crossesLine) = ByteScan.blockCommentEnd(in: bytes, from: index + 2)
+                    guard let end else { throw error("unterminated comment: `/*` has no closing `*/`", at: index) }
+                    if crossesLine { newline = true }
+                    index = end
+                } else if byte >= 0x80 {
+                    let (scalar, length) = source.scalar(at: index)
+                    if SourceText.isLineTerminator(scalar) {
+                        newline = true
+                    } else if !JSLexer.isWhitespace(scalar) {
+                        break
+                    }
+                    index += length
+                } else {
                     break
                 }
-                index += length
-            } else {
-                break
             }
         }
+        self.index = index
+        skipped = (from, index, newline)
         return newline
     }
 

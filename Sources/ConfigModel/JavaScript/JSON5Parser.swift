@@ -44,7 +44,11 @@ struct JSON5Parser {
     private mutating func skipTrivia() throws {
         while index < bytes.count {
             let lead = bytes[index]
-            if lead == 0x20 || lead == 0x0A || lead == 0x09 || lead == 0x0D {
+            if lead == 0x20 {
+                index = bytes.withUnsafeBufferPointer { ByteScan.spaceRunEnd($0, from: index + 1) }
+                continue
+            }
+            if lead == 0x0A || lead == 0x09 || lead == 0x0D {
                 index += 1
                 continue
             }

@@ -101,26 +101,51 @@ enum JSKeyword: String, CaseIterable, Sendable {
     case `let`, new, null, `return`, set, `super`, `switch`, this, `throw`, `true`, `try`, `typeof`, `var`, void
     case `while`, with, yield
 
-    /// Keywords by the first byte of their spelling, with that spelling's bytes.
-    private static let byFirstByte: [[(keyword: JSKeyword, bytes: [UInt8])]] = {
-        var table = [[(keyword: JSKeyword, bytes: [UInt8])]](repeating: [], count: 128)
+    /// A spelling of up to 16 bytes packed into two little-endian words (zero-padded: names hold no NUL).
+    private struct Slot {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var keyword: JSKeyword?
+    }
+
+    /// Every keyword in an open-addressing table of plain values: a look-up hashes the name's words
+    /// once and compares words, with no String and no nested array to retain.
+    private static let slots: [Slot] = {
+        var slots = [Slot](repeating: Slot(), count: slotCount)
         for keyword in allCases {
-            let bytes = Array(keyword.rawValue.utf8)
-            table[Int(bytes[0])].append((keyword, bytes))
+            var entry = Array(keyword.rawValue.utf8).withUnsafeBufferPointer { packed($0, 0, $0.count) }
+            entry.keyword = keyword
+            var slot = slotIndex(entry)
+            while slots[slot].keyword != nil { slot = (slot + 1) % slotCount }
+            slots[slot] = entry
         }
-        return table
+        return slots
     }()
+    private static let slotCount = 256
+
+    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Slot {
+        var slot = Slot()
+        for offset in start..<min(end, start + 8) { slot.low |= UInt64(bytes[offset]) << (8 * (offset - start)) }
+        for offset in min(end, start + 8)..<end { slot.high |= UInt64(bytes[offset]) << (8 * (offset - start - 8)) }
+        return slot
+    }
+
+    /// The top eight bits of a multiplicative hash: a slot index below `slotCount`.
+    private static func slotIndex(_ slot: Slot) -> Int {
+        Int(truncatingIfNeeded: ((slot.low ^ (slot.high &* 31)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+    }
 
     /// The keyword spelled by `bytes[start..<end]` (ASCII name characters), if any.
     init?(_ bytes: [UInt8], _ start: Int, _ end: Int) {
-        let first = bytes[start]
-        guard first < 0x80 else { return nil }
-        candidates: for candidate in JSKeyword.byFirstByte[Int(first)] where candidate.bytes.count == end - start {
-            for offset in 1..<candidate.bytes.count where bytes[start + offset] != candidate.bytes[offset] {
-                continue candidates
+        guard end - start <= 16 else { return nil }
+        let name = bytes.withUnsafeBufferPointer { JSKeyword.packed($0, start, end) }
+        var slot = JSKeyword.slotIndex(name)
+        while let keyword = JSKeyword.slots[slot].keyword {
+            if JSKeyword.slots[slot].low == name.low, JSKeyword.slots[slot].high == name.high {
+                self = keyword
+                return
             }
-            self = candidate.keyword
-            return
+            slot = (slot + 1) % JSKeyword.slotCount
         }
         return nil
     }

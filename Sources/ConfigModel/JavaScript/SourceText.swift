@@ -88,12 +88,17 @@ struct SourceText {
         position(of: index, line: lineIndex(of: index))
     }
 
+    @inline(__always)
     private func position(of index: Int, line: Int) -> TextPosition {
         let offset = min(max(index, 0), bytes.count)
-        return TextPosition(line: line + 1, column: scalarCount(before: offset) - scalarCount(before: lineStarts[line]) + 1)
+        let lineStart = lineStarts[line]
+        // In an ASCII file (nearly always) every byte is a scalar: no counting.
+        let column = scalarCheckpoints.isEmpty ? offset - lineStart : scalarCount(before: offset) - scalarCount(before: lineStart)
+        return TextPosition(line: line + 1, column: column + 1)
     }
 
     /// The 0-based line holding byte `index`, looking from line `line` (at or before it) on.
+    @inline(__always)
     private func lineIndex(of index: Int, from line: Int) -> Int {
         let offset = min(max(index, 0), bytes.count)
         var line = line
@@ -102,6 +107,7 @@ struct SourceText {
     }
 
     /// The 0-based line holding byte `index`.
+    @inline(__always)
     private func lineIndex(of index: Int) -> Int {
         lineIndex(of: index, from: blockLines[min(max(index, 0), bytes.count) / SourceText.blockSize])
     }
