@@ -62,6 +62,29 @@ final class ByteScanTests: XCTestCase {
         }
     }
 
+    func testQuotedTextEndIsTheFirstStopFromAnyStart() {
+        let quoted = Self.inputs(maxLength: 60).map { bytes in
+            bytes.map { byte -> UInt8 in
+                switch byte {
+                case UInt8(ascii: "a"): return UInt8(ascii: "\"")
+                case UInt8(ascii: "b"): return UInt8(ascii: "\\")
+                case UInt8(ascii: "c"): return UInt8(ascii: "'")
+                default: return byte
+                }
+            }
+        }
+        for bytes in quoted {
+            for quote in [UInt8(ascii: "\""), UInt8(ascii: "'")] {
+                for start in 0...bytes.count {
+                    let expected = (start..<bytes.count).first {
+                        [quote, UInt8(ascii: "\\"), 0x0A, 0x0D].contains(bytes[$0])
+                    } ?? bytes.count
+                    XCTAssertEqual(ByteScan.quotedTextEnd(in: bytes, from: start, quote: quote), expected, "\(bytes) from \(start)")
+                }
+            }
+        }
+    }
+
     func testLineTerminatorIsTheFirstOneFromAnyStart() {
         for bytes in Self.inputs() {
             for start in 0...bytes.count {

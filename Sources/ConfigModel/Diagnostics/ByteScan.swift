@@ -108,6 +108,27 @@ enum ByteScan {
         return index
     }
 
+    /// The first offset at or after `start` holding `quote`, a backslash, LF or CR (where a quoted
+    /// string's plain text stops), or the end.
+    static func quotedTextEnd(in bytes: [UInt8], from start: Int, quote: UInt8) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            while index + 8 <= buffer.count {
+                let word = word(buffer, index)
+                let stops = zeroBytes(word ^ (UInt64(quote) &* ones)) | zeroBytes(word ^ (0x5C &* ones))
+                    | zeroBytes(word ^ (0x0A &* ones)) | zeroBytes(word ^ (0x0D &* ones))
+                if stops != 0 { return index + stops.trailingZeroBitCount / 8 }
+                index += 8
+            }
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == quote || byte == 0x5C || byte == 0x0A || byte == 0x0D { return index }
+                index += 1
+            }
+            return index
+        }
+    }
+
     /// The first offset of a byte of 0x80 or more (non-ASCII), or the end of the bytes.
     static func firstNonASCII(in bytes: [UInt8]) -> Int {
         bytes.withUnsafeBufferPointer { buffer in

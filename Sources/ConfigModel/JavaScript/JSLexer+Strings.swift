@@ -4,10 +4,7 @@ extension JSLexer {
         let start = index
         index += 1
         // Most strings have no escapes: their bytes are the value, made into one String at once.
-        var end = index
-        while end < bytes.count, bytes[end] != quote, bytes[end] != UInt8(ascii: "\\"), bytes[end] != 0x0A, bytes[end] != 0x0D {
-            end += 1
-        }
+        let end = ByteScan.quotedTextEnd(in: bytes, from: index, quote: quote)
         if end < bytes.count, bytes[end] == quote {
             let text = JSLexer.string(bytes, index, end)
             index = end + 1

@@ -90,9 +90,7 @@ extension JSON5Parser {
         let quote = source.scalar(at: index).scalar
         index += 1
         // Most strings have no escapes: their bytes are the value, made into one String at once.
-        var end = index
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\\"), bytes[end] != 0x0A, bytes[end] != 0x0D,
-              bytes[end] != UInt8(truncatingIfNeeded: quote.value) { end += 1 }
+        let end = ByteScan.quotedTextEnd(in: bytes, from: index, quote: UInt8(truncatingIfNeeded: quote.value))
         if end < bytes.count, bytes[end] == UInt8(truncatingIfNeeded: quote.value) {
             let text = JSLexer.string(bytes, index, end)
             index = end + 1
