@@ -9,7 +9,7 @@ import Darwin
 public enum FileBytes {
     /// The file's bytes, or nil when it cannot be opened or read or is not a regular file (as `FileManager`).
     public static func contents(of path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
@@ -21,22 +21,19 @@ public enum FileBytes {
         while true {
             var failed = false
             var reachedEnd = false
-            let old = bytes.count
-            bytes.reserveCapacity(old + chunk)
-            bytes.append(contentsOf: repeatElement(0, count: chunk))
-            let filled = bytes.withUnsafeMutableBytes { buffer in
-                var filled = 0
+            // Read straight into the new array's uninitialised room (no zero-filling, no copy).
+            let piece = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, filled in
+                filled = 0
                 while filled < chunk {
-                    let count = read(descriptor, buffer.baseAddress! + old + filled, chunk - filled)
+                    let count = read(descriptor, buffer.baseAddress! + filled, chunk - filled)
                     if count < 0, errno == EINTR { continue }
                     if count < 0 { failed = true }
                     if count <= 0 { reachedEnd = true; break }
                     filled += count
                 }
-                return filled
             }
             if failed { return nil }
-            bytes.removeSubrange((old + filled)...)
+            if bytes.isEmpty { bytes = piece } else { bytes += piece }
             if reachedEnd { return bytes }
             chunk = max(chunk, 4096)
         }

@@ -1,0 +1,21 @@
+import XCTest
+@testable import ConfigModel
+
+/// `FileBytes` reads with `open`/`read` into an array's uninitialised room; it must give exactly what
+/// `FileManager` gives, for empty, small, page-sized and larger files, and refuse what is not a regular file.
+final class FileBytesTests: XCTestCase {
+    func testContentsAreThoseFileManagerReads() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("filebytes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for size in [0, 1, 7, 4095, 4096, 4097, 70_001] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 / 7) }
+            let file = directory.appendingPathComponent("f\(size).json")
+            try Data(bytes).write(to: file)
+            XCTAssertEqual(FileBytes.contents(of: file.path), bytes, "size \(size)")
+            XCTAssertEqual(FileBytes.contents(of: file.path).map { Data($0) }, FileManager.default.contents(atPath: file.path))
+        }
+        XCTAssertNil(FileBytes.contents(of: directory.path), "a directory is not a regular file")
+        XCTAssertNil(FileBytes.contents(of: directory.appendingPathComponent("missing.js").path))
+    }
+}
