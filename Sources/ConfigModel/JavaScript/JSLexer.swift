@@ -204,8 +204,11 @@ struct JSLexer {
     /// The common case, a name of ASCII letters, digits, `$` and `_` only: a keyword, or one String
     /// made at once; nil (index unchanged) when an escape or non-ASCII scalar follows.
     private mutating func scanASCIIName() -> JSToken.Kind? {
-        var end = index
-        while end < bytes.count, JSLexer.isASCIINamePart(bytes[end]) { end += 1 }
+        let end = bytes.withUnsafeBufferPointer { buffer in
+            var end = index
+            while end < buffer.count, JSLexer.isASCIINamePart(buffer[end]) { end += 1 }
+            return end
+        }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\\") || bytes[end] >= 0x80 { return nil }
         guard end > index else { return nil }
         defer { index = end }
