@@ -143,16 +143,27 @@ struct JSLexer {
         if scalar.value < 0x80 { return scalar == " " || scalar == "\t" || scalar == "\u{0B}" || scalar == "\u{0C}" }
         switch scalar {
         case "\t", "\u{0B}", "\u{0C}", " ", "\u{A0}", "\u{FEFF}": return true
-        default: return scalar.properties.generalCategory == .spaceSeparator
+        default: return isSpaceSeparator(scalar)
         }
     }
+
+    // Unicode property look-ups stay out of line: inlined into a hot loop that tests ASCII first, they
+    // made it fetch the metadata of the stdlib's property types on every call.
+    @inline(never)
+    static func isSpaceSeparator(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.generalCategory == .spaceSeparator }
+
+    @inline(never)
+    private static func isUnicodeIDStart(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isIDStart }
+
+    @inline(never)
+    private static func isUnicodeIDContinue(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isIDContinue }
 
     // MARK: - Names
 
     static func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case "a"..."z", "A"..."Z", "$", "_": return true
-        default: return !scalar.isASCII && scalar.properties.isIDStart
+        default: return !scalar.isASCII && isUnicodeIDStart(scalar)
         }
     }
 
@@ -160,7 +171,7 @@ struct JSLexer {
         switch scalar {
         case "a"..."z", "A"..."Z", "0"..."9", "$", "_": return true
         default:
-            return !scalar.isASCII && (scalar.properties.isIDContinue || scalar == "\u{200C}" || scalar == "\u{200D}")
+            return !scalar.isASCII && (isUnicodeIDContinue(scalar) || scalar == "\u{200C}" || scalar == "\u{200D}")
         }
     }
 
@@ -295,6 +306,7 @@ struct JSLexer {
         return true
     }
 
+    @inline(never)
     static func visible(_ scalar: Unicode.Scalar) -> String {
         scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
             ? "U+" + String(scalar.value, radix: 16, uppercase: true) : String(scalar)

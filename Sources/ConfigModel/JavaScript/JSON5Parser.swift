@@ -37,7 +37,7 @@ struct JSON5Parser {
         if scalar.value < 0x80 { return scalar == " " || scalar == "\n" || scalar == "\r" || scalar == "\t" || scalar == "\u{0B}" || scalar == "\u{0C}" }
         switch scalar {
         case "\t", "\n", "\u{0B}", "\u{0C}", "\r", " ", "\u{A0}", "\u{2028}", "\u{2029}", "\u{FEFF}": return true
-        default: return scalar.properties.generalCategory == .spaceSeparator
+        default: return JSLexer.isSpaceSeparator(scalar)
         }
     }
 

@@ -101,47 +101,44 @@ enum JSKeyword: String, CaseIterable, Sendable {
     case `let`, new, null, `return`, set, `super`, `switch`, this, `throw`, `true`, `try`, `typeof`, `var`, void
     case `while`, with, yield
 
-    /// A spelling of up to 16 bytes packed into two little-endian words (zero-padded: names hold no NUL).
+    /// Where a keyword's spelling sits in `spellings`.
     private struct Slot {
-        var low: UInt64 = 0
-        var high: UInt64 = 0
+        var start = 0
+        var count = 0
         var keyword: JSKeyword?
     }
 
-    /// Every keyword in an open-addressing table of plain values: a look-up hashes the name's words
-    /// once and compares words, with no String and no nested array to retain.
+    /// Every keyword's spelling, one after another.
+    private static let spellings = Array(allCases.map(\.rawValue).joined().utf8)
+
+    /// Every keyword in an open-addressing table of plain values hashed by length, first and last byte:
+    /// a name that is no keyword usually meets an empty slot at once, with nothing to build or retain.
     private static let slots: [Slot] = {
         var slots = [Slot](repeating: Slot(), count: slotCount)
+        var start = 0
         for keyword in allCases {
-            var entry = Array(keyword.rawValue.utf8).withUnsafeBufferPointer { packed($0, 0, $0.count) }
-            entry.keyword = keyword
-            var slot = slotIndex(entry)
+            let count = keyword.rawValue.utf8.count
+            var slot = slotIndex(count: count, first: spellings[start], last: spellings[start + count - 1])
             while slots[slot].keyword != nil { slot = (slot + 1) % slotCount }
-            slots[slot] = entry
+            slots[slot] = Slot(start: start, count: count, keyword: keyword)
+            start += count
         }
         return slots
     }()
-    private static let slotCount = 256
+    private static let slotCount = 128
 
-    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Slot {
-        var slot = Slot()
-        for offset in start..<min(end, start + 8) { slot.low |= UInt64(bytes[offset]) << (8 * (offset - start)) }
-        for offset in min(end, start + 8)..<end { slot.high |= UInt64(bytes[offset]) << (8 * (offset - start - 8)) }
-        return slot
-    }
-
-    /// The top eight bits of a multiplicative hash: a slot index below `slotCount`.
-    private static func slotIndex(_ slot: Slot) -> Int {
-        Int(truncatingIfNeeded: ((slot.low ^ (slot.high &* 31)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+    private static func slotIndex(count: Int, first: UInt8, last: UInt8) -> Int {
+        (count &* 61 &+ Int(first) &* 7 &+ Int(last)) % slotCount
     }
 
     /// The keyword spelled by `bytes[start..<end]` (ASCII name characters), if any.
     init?(_ bytes: [UInt8], _ start: Int, _ end: Int) {
-        guard end - start <= 16 else { return nil }
-        let name = bytes.withUnsafeBufferPointer { JSKeyword.packed($0, start, end) }
-        var slot = JSKeyword.slotIndex(name)
+        let count = end - start
+        var slot = JSKeyword.slotIndex(count: count, first: bytes[start], last: bytes[end - 1])
         while let keyword = JSKeyword.slots[slot].keyword {
-            if JSKeyword.slots[slot].low == name.low, JSKeyword.slots[slot].high == name.high {
+            let spelling = JSKeyword.slots[slot].start
+            if JSKeyword.slots[slot].count == count,
+               (0..<count).allSatisfy({ bytes[start + $0] == JSKeyword.spellings[spelling + $0] }) {
                 self = keyword
                 return
             }
