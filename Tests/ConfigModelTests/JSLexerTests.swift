@@ -1,7 +1,7 @@
 @testable import ConfigModel
 import XCTest
 
-/// The lexer's shortcuts against the plain behaviour they replace: the keyword table against
+/// The lexer's shortcuts against the plain behaviour they replace: the keyword table (by first byte) against
 /// `JSKeyword(rawValue:)`, and look-aheads (which remember the trivia they skipped) against lexing
 /// without them, on trivia of every kind.
 final class JSLexerTests: XCTestCase {

@@ -101,48 +101,26 @@ enum JSKeyword: String, CaseIterable, Sendable {
     case `let`, new, null, `return`, set, `super`, `switch`, this, `throw`, `true`, `try`, `typeof`, `var`, void
     case `while`, with, yield
 
-    /// Where a keyword's spelling sits in `spellings`.
-    private struct Slot {
-        var start = 0
-        var count = 0
-        var keyword: JSKeyword?
-    }
-
-    /// Every keyword's spelling, one after another.
-    private static let spellings = Array(allCases.map(\.rawValue).joined().utf8)
-
-    /// Every keyword in an open-addressing table of plain values hashed by length, first and last byte:
-    /// a name that is no keyword usually meets an empty slot at once, with nothing to build or retain.
-    private static let slots: [Slot] = {
-        var slots = [Slot](repeating: Slot(), count: slotCount)
-        var start = 0
+    /// Keywords by the first byte of their spelling, with that spelling's bytes.
+    private static let byFirstByte: [[(keyword: JSKeyword, bytes: [UInt8])]] = {
+        var table = [[(keyword: JSKeyword, bytes: [UInt8])]](repeating: [], count: 128)
         for keyword in allCases {
-            let count = keyword.rawValue.utf8.count
-            var slot = slotIndex(count: count, first: spellings[start], last: spellings[start + count - 1])
-            while slots[slot].keyword != nil { slot = (slot + 1) % slotCount }
-            slots[slot] = Slot(start: start, count: count, keyword: keyword)
-            start += count
+            let bytes = Array(keyword.rawValue.utf8)
+            table[Int(bytes[0])].append((keyword, bytes))
         }
-        return slots
+        return table
     }()
-    private static let slotCount = 128
-
-    private static func slotIndex(count: Int, first: UInt8, last: UInt8) -> Int {
-        (count &* 61 &+ Int(first) &* 7 &+ Int(last)) % slotCount
-    }
 
     /// The keyword spelled by `bytes[start..<end]` (ASCII name characters), if any.
     init?(_ bytes: [UInt8], _ start: Int, _ end: Int) {
-        let count = end - start
-        var slot = JSKeyword.slotIndex(count: count, first: bytes[start], last: bytes[end - 1])
-        while let keyword = JSKeyword.slots[slot].keyword {
-            let spelling = JSKeyword.slots[slot].start
-            if JSKeyword.slots[slot].count == count,
-               (0..<count).allSatisfy({ bytes[start + $0] == JSKeyword.spellings[spelling + $0] }) {
-                self = keyword
-                return
+        let first = bytes[start]
+        guard first < 0x80 else { return nil }
+        candidates: for candidate in JSKeyword.byFirstByte[Int(first)] where candidate.bytes.count == end - start {
+            for offset in 1..<candidate.bytes.count where bytes[start + offset] != candidate.bytes[offset] {
+                continue candidates
             }
-            slot = (slot + 1) % JSKeyword.slotCount
+            self = candidate.keyword
+            return
         }
         return nil
     }
