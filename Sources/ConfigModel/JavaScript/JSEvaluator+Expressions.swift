@@ -63,8 +63,8 @@ extension JSEvaluator {
         case .array(let elements, let range):
             let values = try evaluateElements(elements, in: scope)
             return .value(try nested(.array(values), at: range))
-        case .object(let members, let range):
-            return .value(try evaluateObject(members, at: range, in: scope))
+        case .object(let members, let keysAreDistinctNames, let range):
+            return .value(try evaluateObject(members, keysAreDistinctNames: keysAreDistinctNames, at: range, in: scope))
         case .function(let node):
             return .value(makeFunction(node, scope: scope))
         case .unary(let op, let operand, let range):
@@ -175,10 +175,18 @@ extension JSEvaluator {
         }
     }
 
-    private func evaluateObject(_ members: [JSObjectMember], at range: JSRange, in scope: Scope) throws -> LocatedValue {
+    private func evaluateObject(_ members: [JSObjectMember], keysAreDistinctNames: Bool, at range: JSRange,
+                                in scope: Scope) throws -> LocatedValue {
         var object = JSObject()
         // Sized once: grown by appends, a config tree's objects would keep up to twice the room they use.
         object.reserveCapacity(members.count)
+        if keysAreDistinctNames {
+            for index in members.indices {
+                guard case .property(.fixed(let name, let keyRange), let valueExpression) = members[index] else { continue }
+                object.appendNew(name, try evaluate(valueExpression, in: scope), keySpan: span(keyRange))
+            }
+            return try nested(.object(object), at: range)
+        }
         for index in members.indices {
             switch members[index] {
             case .property(let key, let valueExpression):

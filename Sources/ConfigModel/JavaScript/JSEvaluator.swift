@@ -8,7 +8,7 @@ final class JSEvaluator {
     private(set) var originalExports = JSObject()
     private(set) var replacedExports: LocatedValue?
 
-    /// Every scope this file created, so `finish()` can break closure ↔ scope cycles.
+    /// Every scope this file created, whose bindings `deinit` releases.
     private var scopes: [Scope] = []
 
     init(source: SourceText, context: EvaluationContext) {
@@ -16,16 +16,16 @@ final class JSEvaluator {
         self.context = context
     }
 
+    /// A function value keeps the scope it closes over, which may hold that function value: releasing the
+    /// bindings when the file's evaluator goes (also after an error) keeps such cycles from outliving it.
+    deinit {
+        for scope in scopes { scope.removeAll() }
+    }
+
     func makeScope(parent: Scope?, isFunction: Bool) -> Scope {
         let scope = Scope(parent: parent, isFunction: isFunction)
         scopes.append(scope)
         return scope
-    }
-
-    /// Releases the bindings, which would otherwise keep each other alive through closures.
-    func finish() {
-        for scope in scopes { scope.removeAll() }
-        scopes.removeAll()
     }
 
     var moduleExports: LocatedValue {

@@ -275,42 +275,59 @@ extension JSParser {
     private mutating func parseArrayLiteral() throws -> JSExpression {
         let start = token.start
         try advance()
-        var elements: [JSArrayElement] = []
+        let base = elementScratch.count
+        defer { elementScratch.removeSubrange(base...) }
         while !token.is(.closeBracket) {
             if token.is(.comma) {
-                elements.append(.hole(JSRange(start: token.start, end: token.start)))
+                elementScratch.append(.hole(JSRange(start: token.start, end: token.start)))
                 try advance()
                 continue
             }
             if try eat(.spread) {
-                elements.append(.spread(try parseAssignment()))
+                elementScratch.append(.spread(try parseAssignment()))
             } else {
-                elements.append(.expression(try parseAssignment()))
+                elementScratch.append(.expression(try parseAssignment()))
             }
             if !token.is(.closeBracket) {
                 try expect(.comma, "or `]` in the array")
             }
         }
         try advance()
-        return .array(elements, JSRange(start: start, end: previousEnd))
+        return .array(Array(elementScratch[base...]), JSRange(start: start, end: previousEnd))
     }
 
     private mutating func parseObjectLiteral() throws -> JSExpression {
         let start = token.start
         try advance()
-        var members: [JSObjectMember] = []
+        let base = memberScratch.count
+        defer { memberScratch.removeSubrange(base...) }
+        var keysAreDistinctNames = true
         while !token.is(.closeBrace) {
-            if try eat(.spread) {
-                members.append(.spread(try parseAssignment()))
-            } else {
-                members.append(try parseObjectProperty())
+            let member: JSObjectMember = try eat(.spread) ? .spread(try parseAssignment()) : try parseObjectProperty()
+            if keysAreDistinctNames {
+                keysAreDistinctNames = JSParser.addsDistinctName(member, to: memberScratch[base...])
             }
+            memberScratch.append(member)
             if !token.is(.closeBrace) {
                 try expect(.comma, "or `}` in the object")
             }
         }
         try advance()
-        return .object(members, JSRange(start: start, end: previousEnd))
+        return .object(Array(memberScratch[base...]), keysAreDistinctNames: keysAreDistinctNames, JSRange(start: start, end: previousEnd))
+    }
+
+    /// Whether `member` has a fixed key that cannot be an array index (it does not start with a digit), is not
+    /// `__proto__` and is not among `earlier`: then evaluation can append it without looking for an earlier key.
+    /// Objects longer than a config object usually is are left to that search rather than compared pairwise here.
+    static func addsDistinctName(_ member: JSObjectMember, to earlier: ArraySlice<JSObjectMember>) -> Bool {
+        guard earlier.count < 32, case .property(.fixed(let name, _), _) = member,
+              let first = name.utf8.first, first &- UInt8(ascii: "0") >= 10, name != "__proto__" else { return false }
+        let length = name.utf8.count
+        for index in earlier.indices {
+            guard case .property(.fixed(let other, _), _) = earlier[index] else { return false }
+            if other.utf8.count == length && other == name { return false }
+        }
+        return true
     }
 
     mutating func parsePropertyKey() throws -> JSPropertyKey {

@@ -15,7 +15,9 @@ enum JSExpression: Sendable {
     case template(quasis: [String], expressions: [JSExpression], JSRange)
     case identifier(String, JSRange)
     case array([JSArrayElement], JSRange)
-    case object([JSObjectMember], JSRange)
+    /// `keysAreDistinctNames`: every key is written out, appears once, and is neither an array index nor
+    /// `__proto__` (see `JSParser.addsDistinctName`), so evaluation appends each property without a search.
+    case object([JSObjectMember], keysAreDistinctNames: Bool, JSRange)
     case function(JSFunctionNode)
     indirect case unary(op: JSUnaryOperator, JSExpression, JSRange)
     indirect case binary(op: JSBinaryOperator, JSExpression, JSExpression, JSRange)
@@ -31,7 +33,7 @@ enum JSExpression: Sendable {
     var range: JSRange {
         switch self {
         case .number(_, let range), .string(_, let range), .keywordLiteral(_, let range), .template(_, _, let range),
-             .identifier(_, let range), .array(_, let range), .object(_, let range),
+             .identifier(_, let range), .array(_, let range), .object(_, _, let range),
              .unary(_, _, let range), .binary(_, _, _, let range), .conditional(_, _, _, let range),
              .member(_, _, _, let range), .call(_, _, _, let range), .assignment(_, _, _, let range),
              .sequence(_, let range), .unsupported(_, let range):

@@ -140,6 +140,12 @@ public struct JSObject: Sendable {
         properties.insert(property, at: insertAt)
     }
 
+    /// Appends a property the caller knows is new and no array index (an object literal's distinct written-out
+    /// keys): what `set` would do, without looking for the key first.
+    mutating func appendNew(_ key: String, _ value: LocatedValue, keySpan: SourceSpan) {
+        properties.append(JSProperty(key: key, keySpan: keySpan, value: value))
+    }
+
     public mutating func remove(_ key: String) {
         properties.removeAll { $0.key == key }
     }

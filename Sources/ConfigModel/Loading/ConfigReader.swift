@@ -143,7 +143,6 @@ public struct ConfigReader: Sendable {
             } else {
                 let (exports, evaluator) = try loader.evaluateModule(source)
                 payload = try callIfFunction(unwrapDefault(exports), evaluator: evaluator)
-                evaluator.finish()
             }
             let (evaluated, objects, nullish) = topLevelObjects(payload)
             result.evaluated = evaluated

@@ -35,9 +35,9 @@ final class ModuleLoader {
         }
     }
 
-    /// Releases every cached module; their function values can no longer be called afterwards.
+    /// Releases every cached module (each evaluator breaks its cycles as it goes); their function values can no
+    /// longer be called afterwards.
     func finish() {
-        for case .loaded(_, let evaluator?) in cache.values { evaluator.finish() }
         cache.removeAll()
     }
 

@@ -1,0 +1,80 @@
+@testable import ConfigModel
+import XCTest
+
+/// Object literals whose keys the parser proved distinct skip the key search when evaluated; closures and the
+/// scopes they close over are freed with their file.
+final class JSObjectLiteralTests: XCTestCase {
+    private func parsedObject(_ literal: String) throws -> (SourceText, [JSObjectMember], Bool, JSRange) {
+        let source = try SourceText.decode(Array("module.exports = \(literal);".utf8), file: "/virtual/object.js").get()
+        let statements = try JSParser.parseProgram(source)
+        guard case .expression(.assignment(_, _, .object(let members, let distinct, let range), _), _) = statements.first else {
+            throw XCTSkip("not an object literal: \(literal)")
+        }
+        return (source, members, distinct, range)
+    }
+
+    /// Keys, key spans, value spans and values, so two evaluations can be compared exactly.
+    private func describe(_ value: LocatedValue) -> String {
+        var text = "\(value.span.start)-\(value.span.end)"
+        switch value.value {
+        case .object(let object):
+            text += "{" + object.properties.map { "\($0.key)@\($0.keySpan.start)-\($0.keySpan.end):\(describe($0.value))" }
+                .joined(separator: ",") + "}"
+        case .array(let elements):
+            text += "[" + elements.map(describe).joined(separator: ",") + "]"
+        default:
+            text += JSONOutput.stringify(value.value) ?? "undefined"
+        }
+        return text
+    }
+
+    private func evaluate(_ literal: String, keysAreDistinctNames: Bool? = nil) throws -> String {
+        let (source, members, distinct, range) = try parsedObject(literal)
+        let evaluator = JSEvaluator(source: source, context: EvaluationContext(environment: [:]))
+        let scope = evaluator.makeScope(parent: nil, isFunction: true)
+        let expression = JSExpression.object(members, keysAreDistinctNames: keysAreDistinctNames ?? distinct, range)
+        return describe(try evaluator.evaluate(expression, in: scope))
+    }
+
+    func testDistinctWrittenOutKeysAreRecognised() throws {
+        let distinct = ["{}", "{ a: 1, b: 2 }", "{ 'a': 1, b: { c: 2 }, d() { return 1 }, e }", "{ a1: 1, A1: 2 }"]
+        for literal in distinct { XCTAssertTrue(try parsedObject(literal).2, literal) }
+        let searched = ["{ a: 1, a: 2 }", "{ b: 1, '0': 2 }", "{ 1: 'x' }", "{ __proto__: null }", "{ ...x }",
+                        "{ [k]: 1 }", "{ '': 1 }", "{ a: 1, 'a': 2 }",
+                        "{ " + (0..<40).map { "k\($0): \($0)" }.joined(separator: ", ") + " }"]
+        for literal in searched { XCTAssertFalse(try parsedObject(literal).2, literal) }
+    }
+
+    func testAppendingDistinctKeysEqualsSettingThemOneByOne() throws {
+        let literals = ["{ a: 1, b: 'two', c: [3, { d: 4 }], e: { f: null, g: true } }",
+                        "{ zeta: 1, alpha: 2, mid: 3 }",
+                        "{ class: 'team', id: 't', options: { permissionAllRead: true, permissionAllWrite: 3 % 3 === 0 } }",
+                        "{ x: { y: { z: {} } } }"]
+        for literal in literals {
+            let fast = try evaluate(literal)
+            XCTAssertTrue(try parsedObject(literal).2, literal)
+            XCTAssertEqual(fast, try evaluate(literal, keysAreDistinctNames: false), literal)
+        }
+        // And the literals that must be searched still follow JavaScript's key order and last-wins rule.
+        XCTAssertEqual(valueOf("{ b: 1, '0': 2, a: 3, b: 4 }"), #"{"0":2,"b":4,"a":3}"#)
+    }
+
+    func testClosureScopesAreFreedWithTheirFile() throws {
+        // `f` lives in the module scope and closes over it: a cycle only the end of the file's evaluation breaks,
+        // also when nobody says the file is done (an error stopped it, or a caller just let go).
+        let source = try SourceText.decode(Array("const f = () => f;\nmodule.exports = f;".utf8), file: "/virtual/cycle.js").get()
+        for _ in 0..<50 {
+            weak var scope: Scope?
+            do {
+                let evaluator = JSEvaluator(source: source, context: EvaluationContext(environment: [:]))
+                let exports = try evaluator.evaluateModule(JSParser.parseProgram(source))
+                guard case .function(let function) = exports.value, let closure = function.payload as? Closure else {
+                    return XCTFail("expected the exported function")
+                }
+                scope = closure.scope
+                XCTAssertNotNil(scope)
+            }
+            XCTAssertNil(scope, "the module scope leaked through the closure stored in it")
+        }
+    }
+}
