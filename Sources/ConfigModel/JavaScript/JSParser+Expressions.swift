@@ -275,58 +275,60 @@ extension JSParser {
     private mutating func parseArrayLiteral() throws -> JSExpression {
         let start = token.start
         try advance()
-        let base = elementScratch.count
-        defer { elementScratch.removeSubrange(base...) }
+        var elements: [JSArrayElement] = []
+        elements.reserveCapacity(JSParser.initialLiteralCapacity)
         while !token.is(.closeBracket) {
             if token.is(.comma) {
-                elementScratch.append(.hole(JSRange(start: token.start, end: token.start)))
+                elements.append(.hole(JSRange(start: token.start, end: token.start)))
                 try advance()
                 continue
             }
             if try eat(.spread) {
-                elementScratch.append(.spread(try parseAssignment()))
+                elements.append(.spread(try parseAssignment()))
             } else {
-                elementScratch.append(.expression(try parseAssignment()))
+                elements.append(.expression(try parseAssignment()))
             }
             if !token.is(.closeBracket) {
                 try expect(.comma, "or `]` in the array")
             }
         }
         try advance()
-        return .array(Array(elementScratch[base...]), JSRange(start: start, end: previousEnd))
+        return .array(elements, JSRange(start: start, end: previousEnd))
     }
 
     private mutating func parseObjectLiteral() throws -> JSExpression {
         let start = token.start
         try advance()
-        let base = memberScratch.count
-        defer { memberScratch.removeSubrange(base...) }
+        var members: [JSObjectMember] = []
+        members.reserveCapacity(JSParser.initialLiteralCapacity)
+        let namesStart = keyNames.count
+        defer { keyNames.removeSubrange(namesStart...) }
         var keysAreDistinctNames = true
         while !token.is(.closeBrace) {
             let member: JSObjectMember = try eat(.spread) ? .spread(try parseAssignment()) : try parseObjectProperty()
             if keysAreDistinctNames {
-                keysAreDistinctNames = JSParser.addsDistinctName(member, to: memberScratch[base...])
+                keysAreDistinctNames = addDistinctName(of: member, namesStart: namesStart)
             }
-            memberScratch.append(member)
+            members.append(member)
             if !token.is(.closeBrace) {
                 try expect(.comma, "or `}` in the object")
             }
         }
         try advance()
-        return .object(Array(memberScratch[base...]), keysAreDistinctNames: keysAreDistinctNames, JSRange(start: start, end: previousEnd))
+        return .object(members, keysAreDistinctNames: keysAreDistinctNames, JSRange(start: start, end: previousEnd))
     }
 
-    /// Whether `member` has a fixed key that cannot be an array index (it does not start with a digit), is not
-    /// `__proto__` and is not among `earlier`: then evaluation can append it without looking for an earlier key.
-    /// Objects longer than a config object usually is are left to that search rather than compared pairwise here.
-    static func addsDistinctName(_ member: JSObjectMember, to earlier: ArraySlice<JSObjectMember>) -> Bool {
-        guard earlier.count < 32, case .property(.fixed(let name, _), _) = member,
+    /// Adds `member`'s key to `keyNames` when it is written out, cannot be an array index (it does not start with
+    /// a digit), is not `__proto__` and is not there yet: then evaluation can append the property without looking
+    /// for an earlier one. Objects longer than a config object usually is are left to that search.
+    private mutating func addDistinctName(of member: JSObjectMember, namesStart: Int) -> Bool {
+        guard keyNames.count - namesStart < 32, case .property(.fixed(let name, _), _) = member,
               let first = name.utf8.first, first &- UInt8(ascii: "0") >= 10, name != "__proto__" else { return false }
         let length = name.utf8.count
-        for index in earlier.indices {
-            guard case .property(.fixed(let other, _), _) = earlier[index] else { return false }
-            if other.utf8.count == length && other == name { return false }
+        for index in namesStart..<keyNames.count where keyNames[index].utf8.count == length && keyNames[index] == name {
+            return false
         }
+        keyNames.append(name)
         return true
     }
 

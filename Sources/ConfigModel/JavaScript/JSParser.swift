@@ -10,10 +10,10 @@ struct JSParser {
     var knownNonArrowStarts: Set<Int> = []
     /// Ranges of expressions written inside parentheses (the tree itself does not keep them).
     var parenthesized: Set<JSRange> = []
-    /// Members and elements of the object and array literals being parsed, innermost last: each literal
-    /// takes its own off the end as one array of the right size, instead of growing an array of its own.
-    var memberScratch: [JSObjectMember] = []
-    var elementScratch: [JSArrayElement] = []
+    /// The distinct written-out keys of the object literals being parsed, innermost last (see `addDistinctName`).
+    var keyNames: [String] = []
+    /// Room an object or array literal starts with: most config literals fit, so few grow more than once.
+    static let initialLiteralCapacity = 4
     /// Nesting deeper than this is reported rather than risking the stack.
     static let maximumDepth = 400
 

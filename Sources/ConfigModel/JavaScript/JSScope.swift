@@ -11,10 +11,10 @@ final class Scope {
 
     let parent: Scope?
     let isFunction: Bool
-    /// Names and their bindings in declaration order. A config file's scopes hold a handful of names,
-    /// which a linear search finds faster than hashing each one; `index` takes over for large scopes.
-    private var names: [String] = []
-    private var bindings: [Binding] = []
+    /// Names and their bindings in declaration order, in one array (one allocation per scope). A config file's
+    /// scopes hold a handful of names, which a linear search finds faster than hashing each one; `index` takes
+    /// over for large scopes.
+    private var entries: [(name: String, binding: Binding)] = []
     private var index: [String: Int]?
     private static let linearSearchLimit = 16
 
@@ -26,31 +26,30 @@ final class Scope {
     private func slot(of name: String) -> Int? {
         if let index { return index[name] }
         let length = name.utf8.count
-        for slot in names.indices where names[slot].utf8.count == length && names[slot] == name { return slot }
+        for slot in entries.indices where entries[slot].name.utf8.count == length && entries[slot].name == name { return slot }
         return nil
     }
 
     func declare(_ name: String, _ binding: Binding) {
         if let slot = slot(of: name) {
-            bindings[slot] = binding
+            entries[slot].binding = binding
             return
         }
-        names.append(name)
-        bindings.append(binding)
+        entries.append((name, binding))
         if index != nil {
-            index?[name] = names.count - 1
-        } else if names.count > Scope.linearSearchLimit {
-            index = Dictionary(uniqueKeysWithValues: zip(names, names.indices))
+            index?[name] = entries.count - 1
+        } else if entries.count > Scope.linearSearchLimit {
+            index = Dictionary(uniqueKeysWithValues: entries.indices.map { (entries[$0].name, $0) })
         }
     }
 
-    func lookupLocal(_ name: String) -> Binding? { slot(of: name).map { bindings[$0] } }
+    func lookupLocal(_ name: String) -> Binding? { slot(of: name).map { entries[$0].binding } }
 
     /// The binding and the scope that holds it, searching outwards.
     func lookup(_ name: String) -> (Binding, Scope)? {
         var scope: Scope? = self
         while let current = scope {
-            if let slot = current.slot(of: name) { return (current.bindings[slot], current) }
+            if let slot = current.slot(of: name) { return (current.entries[slot].binding, current) }
             scope = current.parent
         }
         return nil
@@ -68,8 +67,7 @@ final class Scope {
     }
 
     func removeAll() {
-        names.removeAll()
-        bindings.removeAll()
+        entries.removeAll()
         index = nil
     }
 }
