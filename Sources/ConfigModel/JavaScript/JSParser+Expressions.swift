@@ -305,11 +305,8 @@ extension JSParser {
         defer { keyNames.removeSubrange(namesStart...) }
         var keysAreDistinctNames = true
         while !token.is(.closeBrace) {
-            let member: JSObjectMember = try eat(.spread) ? .spread(try parseAssignment()) : try parseObjectProperty()
-            if keysAreDistinctNames {
-                keysAreDistinctNames = addDistinctName(of: member, namesStart: namesStart)
-            }
-            members.append(member)
+            if keysAreDistinctNames { keysAreDistinctNames = addDistinctKey(namesStart: namesStart) }
+            members.append(try eat(.spread) ? .spread(try parseAssignment()) : try parseObjectProperty())
             if !token.is(.closeBrace) {
                 try expect(.comma, "or `}` in the object")
             }
@@ -318,12 +315,15 @@ extension JSParser {
         return .object(members, keysAreDistinctNames: keysAreDistinctNames, JSRange(start: start, end: previousEnd))
     }
 
-    /// Adds `member`'s key to `keyNames` when it is written out, cannot be an array index (it does not start with
-    /// a digit), is not `__proto__` and is not there yet: then evaluation can append the property without looking
-    /// for an earlier one. Objects longer than a config object usually is are left to that search.
-    private mutating func addDistinctName(of member: JSObjectMember, namesStart: Int) -> Bool {
-        guard keyNames.count - namesStart < 32, case .property(.fixed(let name, _), _) = member,
-              let first = name.utf8.first, first &- UInt8(ascii: "0") >= 10, name != "__proto__" else { return false }
+    /// Adds the key the current token starts to `keyNames` when it is written out (a name or a string), cannot be
+    /// an array index (it does not start with a digit), is not `__proto__` and is not there yet: then evaluation
+    /// can append the property without looking for an earlier one. Read from the token, before the member is
+    /// built, so the check copies no syntax. Objects longer than a config object usually is are left to the search.
+    private mutating func addDistinctKey(namesStart: Int) -> Bool {
+        let key: String?
+        if case .string(let text) = token.kind { key = text } else { key = token.name }
+        guard let name = key, keyNames.count - namesStart < 32, let first = name.utf8.first,
+              first &- UInt8(ascii: "0") >= 10, name != "__proto__" else { return false }
         let length = name.utf8.count
         for index in namesStart..<keyNames.count where keyNames[index].utf8.count == length && keyNames[index] == name {
             return false

@@ -10,7 +10,7 @@ struct JSParser {
     var knownNonArrowStarts: Set<Int> = []
     /// Ranges of expressions written inside parentheses (the tree itself does not keep them).
     var parenthesized: Set<JSRange> = []
-    /// The distinct written-out keys of the object literals being parsed, innermost last (see `addDistinctName`).
+    /// The distinct written-out keys of the object literals being parsed, innermost last (see `addDistinctKey`).
     var keyNames: [String] = []
     /// Room an object or array literal starts with: most config literals fit, so few grow more than once.
     static let initialLiteralCapacity = 4

@@ -16,7 +16,7 @@ enum JSExpression: Sendable {
     case identifier(String, JSRange)
     case array([JSArrayElement], JSRange)
     /// `keysAreDistinctNames`: every key is written out, appears once, and is neither an array index nor
-    /// `__proto__` (see `JSParser.addDistinctName`), so evaluation appends each property without a search.
+    /// `__proto__` (see `JSParser.addDistinctKey`), so evaluation appends each property without a search.
     case object([JSObjectMember], keysAreDistinctNames: Bool, JSRange)
     case function(JSFunctionNode)
     indirect case unary(op: JSUnaryOperator, JSExpression, JSRange)
