@@ -302,7 +302,7 @@ extension JSParser {
         var members: [JSObjectMember] = []
         members.reserveCapacity(JSParser.initialLiteralCapacity)
         let namesStart = keyNames.count
-        defer { keyNames.removeSubrange(namesStart...) }
+        defer { keyNames.removeLast(keyNames.count - namesStart) }  // keeps the capacity, unlike removeSubrange
         var keysAreDistinctNames = true
         while !token.is(.closeBrace) {
             if keysAreDistinctNames { keysAreDistinctNames = addDistinctKey(namesStart: namesStart) }
@@ -323,8 +323,9 @@ extension JSParser {
         let key: String?
         if case .string(let text) = token.kind { key = text } else { key = token.name }
         guard let name = key, keyNames.count - namesStart < 32, let first = name.utf8.first,
-              first &- UInt8(ascii: "0") >= 10, name != "__proto__" else { return false }
+              first &- UInt8(ascii: "0") >= 10 else { return false }
         let length = name.utf8.count
+        if length == 9 && name == "__proto__" { return false }
         for index in namesStart..<keyNames.count where keyNames[index].utf8.count == length && keyNames[index] == name {
             return false
         }

@@ -19,6 +19,7 @@ struct JSParser {
 
     init(source: SourceText) throws {
         lexer = JSLexer(source: source)
+        keyNames.reserveCapacity(32)
         token = JSToken(kind: .endOfFile, start: 0, end: 0, newlineBefore: false)
         token = try lexer.next()
     }
