@@ -15,6 +15,16 @@ final class ValidationByteChecksTests: XCTestCase {
         }
     }
 
+    func testWellFormedIDsAgreeWithScalars() {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_".unicodeScalars)
+        let ids = samples + ["Data-Warehouse_2", "a b", "a:b", String(repeating: "x", count: 191), String(repeating: "x", count: 192),
+                             "caf\u{E9}", "x\u{0}"]
+        for id in ids {
+            let expected = !id.isEmpty && id.utf16.count <= 191 && id.unicodeScalars.allSatisfy(allowed.contains)
+            XCTAssertEqual(GrouparooLimits.isWellFormedID(id), expected, id.debugDescription)
+        }
+    }
+
     func testKeyListAgreesWithASet() {
         let keys = ["id", "class", "apiKey", "name", "options", "Kelvin\u{212A}"]
         let list = KeyList(keys)
