@@ -26,6 +26,15 @@ final class ModelsClassTests: XCTestCase {
         }
     }
 
+    /// A clean ASCII class is returned as written; it must be what trimming and lower-casing give.
+    func testCleanClassShortcutAgreesWithTrimming() {
+        let spellings = ["app", "App", " app", "app ", "\tapp\n", "\u{0B}a\u{0C}", "a\rb", "teammember", "team member", "x:y",
+                         "[@]", "Z", "z", "", " ", "app\u{A0}", "\u{FEFF}app", "\u{0085}app", "caf\u{E9}", "app\u{2028}", "a\u{0}"]
+        for raw in spellings {
+            XCTAssertEqual(ConfigClass.cleanClass(raw), JavaScriptText.trim(raw).lowercased(), raw.debugDescription)
+        }
+    }
+
     func testCleanClassTrimsAndLowercases() {
         XCTAssertEqual(ConfigClass.cleanClass(" APP "), "app")
         XCTAssertEqual(ConfigClass.cleanClass("\tTeamMember\n"), "teammember")

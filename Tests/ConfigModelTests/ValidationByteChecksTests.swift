@@ -1,4 +1,5 @@
 @testable import ConfigModel
+import Foundation
 import XCTest
 
 /// The rules read ASCII text as bytes for speed; each check must answer exactly what the `String`
@@ -57,11 +58,28 @@ final class ValidationByteChecksTests: XCTestCase {
         }
     }
 
+    func testEnvironmentNamesAgreeWithCharacters() {
+        let labels = ["options.password", "apiKey", "options.a.b", "options.key.", "...", "", "options.pass-word", "a.\r\nb"]
+        for id in samples + ["grouparoo", "dw_1"] {
+            for label in labels + samples {
+                XCTAssertEqual(HardcodedSecretRule.environmentName(id: id, label: label),
+                               HardcodedSecretRule.plainEnvironmentName(id: id, label: label), "\(id.debugDescription) \(label.debugDescription)")
+            }
+        }
+    }
+
+    func testSecretShapesAgreeWithCharacters() {
+        for text in samples + ["  abcd ", "\tabcd", "<secret>", "{{x}}", "MY_SECRET_1", "MY SECRET", "...", " ... ", "ab\u{7F}cd"] {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let expected = text.utf8.count >= 4 && !(trimmed.count < 4 || trimmed == "..." || trimmed.hasPrefix("<")
+                || trimmed.hasPrefix("{{") || (trimmed.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" } && trimmed.contains("_")))
+            XCTAssertEqual(HardcodedSecretRule.couldBeSecret(text), expected, text.debugDescription)
+        }
+    }
+
     func testByteHelpers() {
         XCTAssertTrue("abc".isAllASCII)
         XCTAssertFalse("abé".isAllASCII)
-        XCTAssertEqual("a-b".asciiBytes, Array("a-b".utf8))
-        XCTAssertNil("é".asciiBytes)
         XCTAssertTrue("x:y".containsByte(UInt8(ascii: ":")))
         XCTAssertFalse("xy".containsByte(UInt8(ascii: ":")))
         XCTAssertTrue("select 1 -- x".containsDoubled(UInt8(ascii: "-")))

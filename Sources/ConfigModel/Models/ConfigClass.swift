@@ -50,7 +50,17 @@ public enum ConfigClass: String, Sendable, CaseIterable, Hashable {
     /// no class. Used for duplicate-id detection and dependency node ids (R-PIPE-02, R-DEP-01).
     public static func cleanClass(_ raw: String?) -> String? {
         guard let raw else { return nil }
+        // Nearly every class is written clean already; seeing that from its bytes costs less than trimming by scalars.
+        if raw.utf8.withContiguousStorageIfAvailable(isCleanASCII) == true { return raw }
         return JavaScriptText.trim(raw).lowercased()
+    }
+
+    /// ASCII without upper-case letters and without JavaScript white space or line breaks at either end:
+    /// what trimming and lower-casing leave as it is.
+    static func isCleanASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let isTrimmed = { (byte: UInt8) in byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte) }  // \t \n \v \f \r
+        guard let first = bytes.first, let last = bytes.last, !isTrimmed(first), !isTrimmed(last) else { return false }
+        return bytes.allSatisfy { $0 < 0x80 && $0 &- UInt8(ascii: "A") >= 26 }
     }
 
     /// True for the deprecated `profile` class.

@@ -6,11 +6,6 @@ extension String {
         utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? utf8.allSatisfy { $0 < 0x80 }
     }
 
-    /// The UTF-8 bytes when every one is ASCII (see `isAllASCII`), else nil.
-    var asciiBytes: [UInt8]? {
-        utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } ? Array($0) : nil } ?? (isAllASCII ? Array(utf8) : nil)
-    }
-
     /// True when one of the UTF-8 bytes is `byte`, read through contiguous storage as `isAllASCII` is.
     func containsByte(_ byte: UInt8) -> Bool {
         utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
