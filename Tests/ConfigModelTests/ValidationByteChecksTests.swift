@@ -80,6 +80,9 @@ final class ValidationByteChecksTests: XCTestCase {
     func testByteHelpers() {
         XCTAssertTrue("abc".isAllASCII)
         XCTAssertFalse("abé".isAllASCII)
+        for text in samples + ["u0_email", "Name 1", "a@b.co", "[@]^_`{", "stra\u{DF}e", "\u{130}"] {
+            XCTAssertEqual(text.lowercasedIfNeeded(), text.lowercased(), text.debugDescription)
+        }
         XCTAssertTrue("x:y".containsByte(UInt8(ascii: ":")))
         XCTAssertFalse("xy".containsByte(UInt8(ascii: ":")))
         XCTAssertTrue("select 1 -- x".containsDoubled(UInt8(ascii: "-")))

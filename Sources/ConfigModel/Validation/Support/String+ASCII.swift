@@ -6,6 +6,13 @@ extension String {
         utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? utf8.allSatisfy { $0 < 0x80 }
     }
 
+    /// `lowercased()`, but an ASCII string without `A`…`Z` is returned as it is instead of copied (most keys,
+    /// names and emails the uniqueness rules compare are written in lower case already).
+    func lowercasedIfNeeded() -> String {
+        let isLower = utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 && $0 &- UInt8(ascii: "A") >= 26 } }
+        return isLower == true ? self : lowercased()
+    }
+
     /// True when one of the UTF-8 bytes is `byte`, read through contiguous storage as `isAllASCII` is.
     func containsByte(_ byte: UInt8) -> Bool {
         utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
