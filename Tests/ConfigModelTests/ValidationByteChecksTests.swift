@@ -77,6 +77,13 @@ final class ValidationByteChecksTests: XCTestCase {
         }
     }
 
+    func testPlaceholdersAgreeWithTrimming() {
+        for text in samples + ["...", " ...\t", "\t...", ". ..", "....", "..", "... x", "x...", "\u{2026}", " ", "...\u{A0}", "\n..."] {
+            let expected = text.trimmingCharacters(in: CharacterSet(charactersIn: " \t")) == "..."
+            XCTAssertEqual(TemplatePlaceholderRule.isPlaceholder(text), expected, text.debugDescription)
+        }
+    }
+
     func testByteHelpers() {
         XCTAssertTrue("abc".isAllASCII)
         XCTAssertFalse("abé".isAllASCII)
