@@ -34,8 +34,8 @@ struct IgnoredKeyRule: ValidationRule {
         return found
     }
 
-    /// Their keys (a few at most), to pass over the other keys without copying a field for each (lengths first).
-    private static let ignoredKeys = PerClass { KeyList(ignoredFields[$0].map(\.key)) }
+    /// Their keys (a few at most), to pass over the other keys without copying a field for each.
+    private static let ignoredKeys = PerClass { ignoredFields[$0].map(\.key) }
 
     /// Each class's fields Grouparoo ignores (the first field with a key decides, as `ConfigClass.field` does).
     private static let ignoredFields = PerClass { configClass in
