@@ -6,8 +6,8 @@ extension String {
         utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? utf8.allSatisfy { $0 < 0x80 }
     }
 
-    /// `lowercased()`, but an ASCII string without `A`…`Z` is returned as it is instead of copied (most keys,
-    /// names and emails the uniqueness rules compare are written in lower case already).
+    /// `lowercased()`, but an ASCII string without `A`…`Z` is returned as it is instead of copied (most keys
+    /// and emails the uniqueness rules compare are written in lower case already; names are capitalised).
     func lowercasedIfNeeded() -> String {
         let isLower = utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 && $0 &- UInt8(ascii: "A") >= 26 } }
         return isLower == true ? self : lowercased()
