@@ -16,6 +16,25 @@ final class ModelsClassTests: XCTestCase {
         XCTAssertNil(ConfigClass(raw: "team member"))
     }
 
+    /// ASCII spellings are matched byte by byte; the answer must be what lower-casing and looking up gives.
+    func testByteMatchAgreesWithLowercasing() {
+        let spellings = ConfigClass.allCases.flatMap { [$0.rawValue, $0.rawValue.uppercased(), "\($0)", " \($0.rawValue)"] }
+            + ["", "ap", "appp", "App\u{0}", "[pp", "@PP", "te@m", "profil\u{C9}", "\u{212A}", "apiKe\u{212A}", "ſetting", "settinG"]
+        let byLowercasing = Dictionary(uniqueKeysWithValues: ConfigClass.allCases.map { ($0.rawValue, $0) })
+        for raw in spellings {
+            XCTAssertEqual(ConfigClass(raw: raw), byLowercasing[raw.lowercased()], raw.debugDescription)
+        }
+    }
+
+    /// A clean ASCII class is returned as written; it must be what trimming and lower-casing give.
+    func testCleanClassShortcutAgreesWithTrimming() {
+        let spellings = ["app", "App", " app", "app ", "\tapp\n", "\u{0B}a\u{0C}", "a\rb", "teammember", "team member", "x:y",
+                         "[@]", "Z", "z", "", " ", "app\u{A0}", "\u{FEFF}app", "\u{0085}app", "caf\u{E9}", "app\u{2028}", "a\u{0}"]
+        for raw in spellings {
+            XCTAssertEqual(ConfigClass.cleanClass(raw), JavaScriptText.trim(raw).lowercased(), raw.debugDescription)
+        }
+    }
+
     func testCleanClassTrimsAndLowercases() {
         XCTAssertEqual(ConfigClass.cleanClass(" APP "), "app")
         XCTAssertEqual(ConfigClass.cleanClass("\tTeamMember\n"), "teammember")

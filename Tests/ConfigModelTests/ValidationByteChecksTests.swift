@@ -1,4 +1,5 @@
 @testable import ConfigModel
+import Foundation
 import XCTest
 
 /// The rules read ASCII text as bytes for speed; each check must answer exactly what the `String`
@@ -12,6 +13,16 @@ final class ValidationByteChecksTests: XCTestCase {
     func testIDKeysAgreeWithCharacters() {
         for key in samples {
             XCTAssertEqual(ReferenceCollector.isIDKey(key), key.count > 2 && key.hasSuffix("Id"), key.debugDescription)
+        }
+    }
+
+    func testWellFormedIDsAgreeWithScalars() {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_".unicodeScalars)
+        let ids = samples + ["Data-Warehouse_2", "a b", "a:b", String(repeating: "x", count: 191), String(repeating: "x", count: 192),
+                             "caf\u{E9}", "x\u{0}"]
+        for id in ids {
+            let expected = !id.isEmpty && id.utf16.count <= 191 && id.unicodeScalars.allSatisfy(allowed.contains)
+            XCTAssertEqual(GrouparooLimits.isWellFormedID(id), expected, id.debugDescription)
         }
     }
 
@@ -47,11 +58,38 @@ final class ValidationByteChecksTests: XCTestCase {
         }
     }
 
+    func testEnvironmentNamesAgreeWithCharacters() {
+        let labels = ["options.password", "apiKey", "options.a.b", "options.key.", "...", "", "options.pass-word", "a.\r\nb"]
+        for id in samples + ["grouparoo", "dw_1"] {
+            for label in labels + samples {
+                XCTAssertEqual(HardcodedSecretRule.environmentName(id: id, label: label),
+                               HardcodedSecretRule.plainEnvironmentName(id: id, label: label), "\(id.debugDescription) \(label.debugDescription)")
+            }
+        }
+    }
+
+    func testSecretShapesAgreeWithCharacters() {
+        for text in samples + ["  abcd ", "\tabcd", "<secret>", "{{x}}", "MY_SECRET_1", "MY SECRET", "...", " ... ", "ab\u{7F}cd"] {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let expected = text.utf8.count >= 4 && !(trimmed.count < 4 || trimmed == "..." || trimmed.hasPrefix("<")
+                || trimmed.hasPrefix("{{") || (trimmed.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" } && trimmed.contains("_")))
+            XCTAssertEqual(HardcodedSecretRule.couldBeSecret(text), expected, text.debugDescription)
+        }
+    }
+
+    func testPlaceholdersAgreeWithTrimming() {
+        for text in samples + ["...", " ...\t", "\t...", ". ..", "....", "..", "... x", "x...", "\u{2026}", " ", "...\u{A0}", "\n..."] {
+            let expected = text.trimmingCharacters(in: CharacterSet(charactersIn: " \t")) == "..."
+            XCTAssertEqual(TemplatePlaceholderRule.isPlaceholder(text), expected, text.debugDescription)
+        }
+    }
+
     func testByteHelpers() {
         XCTAssertTrue("abc".isAllASCII)
         XCTAssertFalse("abé".isAllASCII)
-        XCTAssertEqual("a-b".asciiBytes, Array("a-b".utf8))
-        XCTAssertNil("é".asciiBytes)
+        for text in samples + ["u0_email", "Name 1", "a@b.co", "[@]^_`{", "stra\u{DF}e", "\u{130}"] {
+            XCTAssertEqual(text.lowercasedIfNeeded(), text.lowercased(), text.debugDescription)
+        }
         XCTAssertTrue("x:y".containsByte(UInt8(ascii: ":")))
         XCTAssertFalse("xy".containsByte(UInt8(ascii: ":")))
         XCTAssertTrue("select 1 -- x".containsDoubled(UInt8(ascii: "-")))

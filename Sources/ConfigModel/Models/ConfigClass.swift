@@ -19,19 +19,48 @@ public enum ConfigClass: String, Sendable, CaseIterable, Hashable {
     /// Matches a `class` value the way Grouparoo's dispatcher does: lower-cased but NOT trimmed,
     /// so `" APP "` is not a class while `"APP"` is (R-PIPE-06, R-CLASS-01).
     public init?(raw: String) {
-        guard let found = Self.byRawValue[raw.lowercased()] else { return nil }
+        // Every object's class is resolved this way (twice: decoding and indexing), so ASCII text, where
+        // `lowercased()` only maps `A`…`Z`, is compared byte by byte without building the lower-cased String.
+        let found: ConfigClass?
+        switch raw.utf8.withContiguousStorageIfAvailable(Self.matchASCII) {
+        case let ascii??: found = ascii
+        default: found = Self.byRawValue[raw.lowercased()]
+        }
+        guard let found else { return nil }
         self = found
     }
 
-    /// Every object's class is resolved this way; the synthesized `init(rawValue:)` compares the
-    /// string against each case in turn, which costs more than hashing it once.
+    /// The synthesized `init(rawValue:)` compares the string against each case in turn, which costs more than
+    /// hashing it once.
     private static let byRawValue = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    private static let rawValueBytes = allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    /// The class whose raw value `bytes` spell, ASCII letters compared case-insensitively: `.some(nil)` when
+    /// no class matches; `nil` (ask `byRawValue`) when a byte is not ASCII.
+    static func matchASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> ConfigClass?? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let lowered = { (byte: UInt8) in byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
+        for (spelling, configClass) in rawValueBytes where spelling.count == bytes.count {
+            if spelling.indices.allSatisfy({ spelling[$0] == lowered(bytes[$0]) }) { return .some(configClass) }
+        }
+        return .some(nil)
+    }
 
     /// Grouparoo's `cleanClass`: trimmed (JavaScript whitespace) and lower-cased; `nil` when there is
     /// no class. Used for duplicate-id detection and dependency node ids (R-PIPE-02, R-DEP-01).
     public static func cleanClass(_ raw: String?) -> String? {
         guard let raw else { return nil }
+        // Nearly every class is written clean already; seeing that from its bytes costs less than trimming by scalars.
+        if raw.utf8.withContiguousStorageIfAvailable(isCleanASCII) == true { return raw }
         return JavaScriptText.trim(raw).lowercased()
+    }
+
+    /// ASCII without upper-case letters and without JavaScript white space or line breaks at either end:
+    /// what trimming and lower-casing leave as it is.
+    static func isCleanASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let isTrimmed = { (byte: UInt8) in byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte) }  // \t \n \v \f \r
+        guard let first = bytes.first, let last = bytes.last, !isTrimmed(first), !isTrimmed(last) else { return false }
+        return bytes.allSatisfy { $0 < 0x80 && $0 &- UInt8(ascii: "A") >= 26 }
     }
 
     /// True for the deprecated `profile` class.

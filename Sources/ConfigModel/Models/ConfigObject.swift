@@ -62,7 +62,9 @@ public indirect enum ConfigObject: Sendable {
         let context = DecodeContext(objectClass: rawClassText)
         let reader = FieldReader(object, context: context)
         // A falsy id (`0`, `false`) is missing (R-PIPE-01, `missing-id`), not a value to read as a string.
-        let id = object["id"].map { JSConversions.toBoolean($0.value) } == false ? nil : reader.string("id")
+        // Read in place: copying the value out costs a reference-count round trip per object.
+        let idIsFalsy = object.propertyIndex("id").map { JSConversions.toBoolean(object.properties[$0].value.value) } == false
+        let id = idIsFalsy ? nil : reader.string("id")
         context.objectID = id?.value
 
         guard let classIndex, let classProperty else {

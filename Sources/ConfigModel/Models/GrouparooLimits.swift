@@ -10,13 +10,18 @@ public enum GrouparooLimits {
 
     /// An id Grouparoo accepts when it creates the row: 1 to `maximumLength` ASCII letters, digits, `-` and `_` (R-ID-02).
     public static func isWellFormedID(_ id: String) -> Bool {
-        // Byte by byte: every id is checked, and Unicode property look-ups are slow. Only ASCII bytes pass.
-        !id.isEmpty && id.utf16.count <= maximumLength && id.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"): return true
-            default: return false
-            }
+        // Byte by byte through contiguous storage (every id is checked; stepping through `utf8` costs about ten
+        // times as much, and Unicode property look-ups more). Only ASCII bytes pass.
+        !id.isEmpty && id.utf16.count <= maximumLength
+            && (id.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isIDByte) } ?? id.utf8.allSatisfy(isIDByte))
+    }
+
+    /// An ASCII letter, digit, `-` or `_`.
+    static func isIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"): return true
+        default: return false
         }
     }
 }

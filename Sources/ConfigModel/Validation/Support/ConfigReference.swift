@@ -58,19 +58,26 @@ enum ReferenceCollector {
 
     static func references(of entry: ConfigEntry, bootstrappedPropertyID: String?) -> [ConfigReference] {
         var found: [ConfigReference] = []
-        let object = entry.properties
-        // By index: only the properties that are references are copied.
-        for index in object.properties.indices where isIDKey(object.properties[index].key) {
-            let property = object.properties[index]
-            found.append(make(.idKey, property.key, prefix(of: property.key), property.value))
-        }
-        for container in ["options", "source", "destination"] {
-            if case .object(let nested)? = object[container]?.value, let target = nested.property("propertyId") {
-                found.append(make(.nestedPropertyID, "\(container).propertyId", "property", target.value))
+        let properties = entry.properties.properties
+        // One walk over the keys: `Id` keys are taken in order, the containers are noted and read after
+        // (looking each container up by name walks the keys again, seven times per object).
+        var containers = InlineArray<7, Int?>(repeating: nil)  // one slot per `ContainerKey`, on the stack
+        for index in properties.indices {
+            let key = properties[index].key
+            if isIDKey(key) {
+                found.append(make(.idKey, key, prefix(of: key), properties[index].value))
+            } else if let container = ContainerKey(key) {
+                containers[container.rawValue] = index
             }
         }
-        if let rules = object["rules"] {
-            for (label, rule) in elements(of: rules.value, path: "rules") {
+        func value(_ key: ContainerKey) -> JSValue? { containers[key.rawValue].map { properties[$0].value.value } }
+        for container in [ContainerKey.options, .source, .destination] {
+            if case .object(let nested)? = value(container), let target = nested.property("propertyId") {
+                found.append(make(.nestedPropertyID, "\(container.key).propertyId", "property", target.value))
+            }
+        }
+        if let rules = value(.rules) {
+            for (label, rule) in elements(of: rules, path: "rules") {
                 guard case .object(let ruleObject) = rule.value else { continue }
                 for property in ruleObject.properties where isIDKey(property.key) {
                     if case .string(let text) = property.value.value, topLevelRuleKeys.contains(text) { continue }
@@ -78,18 +85,18 @@ enum ReferenceCollector {
                 }
             }
         }
-        if case .object(let mapping)? = object["mapping"]?.value {
+        if case .object(let mapping)? = value(.mapping) {
             for property in mapping.properties {
                 if case .string(let text) = property.value.value, text == bootstrappedPropertyID { continue }
                 found.append(make(.mapping, "mapping.\(property.key)", "property", property.value))
             }
         }
-        if case .object(let memberships)? = object["destinationGroupMemberships"]?.value {
+        if case .object(let memberships)? = value(.destinationGroupMemberships) {
             for property in memberships.properties {
                 found.append(make(.groupMembership, "destinationGroupMemberships.\(property.key)", "group", property.value))
             }
         }
-        if case .object(let recordProperties)? = object["properties"]?.value {
+        if case .object(let recordProperties)? = value(.properties) {
             for property in recordProperties.properties {
                 found.append(ConfigReference(kind: .recordProperty, path: "properties.\(property.key)",
                                              targetClass: "property", targetID: property.key, span: property.keySpan,
@@ -97,6 +104,39 @@ enum ReferenceCollector {
             }
         }
         return found
+    }
+
+    /// The top-level keys whose values hold references (none of them ends in `Id`).
+    enum ContainerKey: Int {
+        case options, source, destination, rules, mapping, destinationGroupMemberships, properties
+
+        var key: String {
+            switch self {
+            case .options: return "options"
+            case .source: return "source"
+            case .destination: return "destination"
+            case .rules: return "rules"
+            case .mapping: return "mapping"
+            case .destinationGroupMemberships: return "destinationGroupMemberships"
+            case .properties: return "properties"
+            }
+        }
+
+        /// Compares only with the container of the key's length: most keys have none.
+        init?(_ key: String) {
+            let candidate: ContainerKey
+            switch key.utf8.count {
+            case 5: candidate = .rules
+            case 6: candidate = .source
+            case 7: candidate = key.utf8.first == UInt8(ascii: "o") ? .options : .mapping
+            case 10: candidate = .properties
+            case 11: candidate = .destination
+            case 27: candidate = .destinationGroupMemberships
+            default: return nil
+            }
+            guard key == candidate.key else { return nil }
+            self = candidate
+        }
     }
 
     /// Template variables in a property's string options (R-DEP-05), and options that fail to parse.

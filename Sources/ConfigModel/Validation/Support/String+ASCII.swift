@@ -6,9 +6,11 @@ extension String {
         utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? utf8.allSatisfy { $0 < 0x80 }
     }
 
-    /// The UTF-8 bytes when every one is ASCII (see `isAllASCII`), else nil.
-    var asciiBytes: [UInt8]? {
-        utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } ? Array($0) : nil } ?? (isAllASCII ? Array(utf8) : nil)
+    /// `lowercased()`, but an ASCII string without `A`…`Z` is returned as it is instead of copied (most keys
+    /// and emails the uniqueness rules compare are written in lower case already; names are capitalised).
+    func lowercasedIfNeeded() -> String {
+        let isLower = utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 && $0 &- UInt8(ascii: "A") >= 26 } }
+        return isLower == true ? self : lowercased()
     }
 
     /// True when one of the UTF-8 bytes is `byte`, read through contiguous storage as `isAllASCII` is.

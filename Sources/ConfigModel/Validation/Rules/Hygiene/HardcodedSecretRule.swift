@@ -85,16 +85,18 @@ struct HardcodedSecretRule: ValidationRule {
         guard text.utf8.count >= 4 else { return false }
         // Printable ASCII, where a Character is one byte and only space and tab are trimmed, is read as bytes:
         // Foundation's trimming and Character properties cost more than the whole rule otherwise.
-        if let bytes = text.asciiBytes, bytes.allSatisfy({ (0x20..<0x7F).contains($0) || $0 == 0x09 }) {
-            return asciiCouldBeSecret(bytes)
+        let printable = { (byte: UInt8) in (0x20..<0x7F).contains(byte) || byte == 0x09 }
+        let inASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy(printable) ? asciiCouldBeSecret(bytes) : nil
         }
+        if case let answer?? = inASCII { return answer }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.count < 4 || trimmed == "..." || trimmed.hasPrefix("<") || trimmed.hasPrefix("{{") { return false }
         let looksLikeEnvName = trimmed.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" } && trimmed.contains("_")
         return !looksLikeEnvName
     }
 
-    private static func asciiCouldBeSecret(_ bytes: [UInt8]) -> Bool {
+    private static func asciiCouldBeSecret(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) })
         else { return false }
@@ -109,30 +111,60 @@ struct HardcodedSecretRule: ValidationRule {
 
     static func looksLikeToken(_ text: String) -> Bool {
         // ASCII text (nearly all) is compared by bytes; other text by characters, as `hasPrefix` does.
-        if let bytes = text.asciiBytes {
-            if tokenPrefixBytes.contains(where: { bytes.starts(with: $0) }) { return true }
-        } else if tokenPrefixes.contains(where: text.hasPrefix) {
-            return true
+        let inASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? tokenPrefixBytes.contains { bytes.starts(with: $0) } : nil
+        }
+        switch inASCII {
+        case true??: return true
+        case false??: break
+        default: if tokenPrefixes.contains(where: text.hasPrefix) { return true }
         }
         // A JSON Web Token: three base64url parts, the first starting with `eyJ` ("{"").
         return text.hasPrefix("eyJ") && text.split(separator: ".").count == 3 && !text.contains(" ")
     }
 
     private static func environmentName(_ entry: ConfigEntry, _ label: String) -> String {
-        let id = entry.id ?? "grouparoo"
+        environmentName(id: entry.id ?? "grouparoo", label: label)
+    }
+
+    /// `ID_LASTPART` upper-cased, anything but letters and digits as `_`.
+    static func environmentName(id: String, label: String) -> String {
         // ASCII byte by byte (the usual case, and what a Character walk costs most on); anything else by Character.
-        // Without CR ("\r\n" is one Character) every ASCII byte is a Character, so the bytes split and map alike.
-        if let idBytes = id.asciiBytes, let labelBytes = label.asciiBytes, !idBytes.contains(0x0D), !labelBytes.contains(0x0D) {
-            let raw = idBytes + [UInt8(ascii: "_")] + (labelBytes.split(separator: UInt8(ascii: ".")).last ?? [])
-            return String(decoding: raw.map { byte -> UInt8 in
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"): return byte - 0x20
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return byte
-                default: return UInt8(ascii: "_")
-                }
-            }, as: UTF8.self)
+        let inASCII = id.utf8.withContiguousStorageIfAvailable { idBytes in
+            label.utf8.withContiguousStorageIfAvailable { asciiEnvironmentName(id: idBytes, label: $0) } ?? nil
         }
+        if case let name?? = inASCII { return name }
+        return plainEnvironmentName(id: id, label: label)
+    }
+
+    static func plainEnvironmentName(id: String, label: String) -> String {
         let raw = "\(id)_\(label.split(separator: ".").last ?? "")"
         return String(raw.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
+    }
+
+    /// Without CR ("\r\n" is one Character) every ASCII byte is a Character, so the bytes split and map alike;
+    /// nil for other text.
+    private static func asciiEnvironmentName(id: UnsafeBufferPointer<UInt8>, label: UnsafeBufferPointer<UInt8>) -> String? {
+        let plain = { (byte: UInt8) in byte < 0x80 && byte != 0x0D }
+        guard id.allSatisfy(plain), label.allSatisfy(plain) else { return nil }
+        // The last part `split(separator: ".")` gives: empty parts (trailing dots) are left out.
+        let dot = UInt8(ascii: ".")
+        let tail = label.lastIndex { $0 != dot }.map { end in label[((label[...end].lastIndex(of: dot) ?? -1) + 1)...end] }
+            ?? label[0..<0]
+        let mapped = { (byte: UInt8) -> UInt8 in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): return byte - 0x20
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return byte
+            default: return UInt8(ascii: "_")
+            }
+        }
+        return String(unsafeUninitializedCapacity: id.count + 1 + tail.count) { buffer in
+            var count = 0
+            for byte in id { buffer[count] = mapped(byte); count += 1 }
+            buffer[count] = UInt8(ascii: "_")
+            count += 1
+            for byte in tail { buffer[count] = mapped(byte); count += 1 }
+            return count
+        }
     }
 }

@@ -69,6 +69,9 @@ struct TemplatePlaceholderRule: ValidationRule {
     /// `"..."`, ignoring surrounding spaces and tabs. Checked on every string in the config, so it reads
     /// bytes and stops at the first one that rules it out.
     static func isPlaceholder(_ text: String) -> Bool {
+        // The first byte rules out nearly every string, without starting a walk over the bytes.
+        guard let first = text.utf8.first, first == UInt8(ascii: ".") || first == UInt8(ascii: " ") || first == UInt8(ascii: "\t")
+        else { return false }
         var (dots, dotsEnded) = (0, false)
         for byte in text.utf8 {
             switch byte {

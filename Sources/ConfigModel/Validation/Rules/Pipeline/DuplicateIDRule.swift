@@ -31,15 +31,8 @@ struct DuplicateIDRule: ValidationRule {
         ])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        var firstByKey: [String: ConfigEntry] = [:]
-        firstByKey.reserveCapacity(config.entries.count)
         var found: [Diagnostic] = []
-        for entry in config.entries {
-            let key = Self.duplicateKey(entry)
-            guard let first = firstByKey[key] else {
-                firstByKey[key] = entry
-                continue
-            }
+        for (entry, first) in Self.duplicates(in: config) {
             let className = entry.cleanClass ?? "undefined"
             if first.anchor == entry.anchor, first.file != entry.file {
                 found.append(loadedTwice(entry, first: first, config: config))
@@ -62,9 +55,30 @@ struct DuplicateIDRule: ValidationRule {
         return found
     }
 
+    /// Each entry whose duplicate key an earlier entry has, with the first entry that has it, in config order.
+    static func duplicates(in config: ValidationInput) -> [(entry: ConfigEntry, first: ConfigEntry)] {
+        // An object with an id is keyed by its node id, whose first object `nodeProviders` already found: when
+        // that object has an id too, it is the first with the key, and no key is hashed. Keys of objects without
+        // an id contain no `:` unless their class does; then they could equal a node id, and every key is hashed.
+        let entries = config.entries
+        let resolvedByNode = !entries.contains { $0.id == nil && $0.cleanClass?.containsByte(UInt8(ascii: ":")) == true }
+        var firstByKey: [String: ConfigEntry] = [:]
+        var found: [(entry: ConfigEntry, first: ConfigEntry)] = []
+        for entry in entries {
+            if resolvedByNode, entry.id != nil, case let provider = config.nodeProviders[entry.position],
+               entries[provider].id != nil {
+                if provider != entry.position { found.append((entry, entries[provider])) }
+                continue
+            }
+            let key = duplicateKey(entry)
+            if let first = firstByKey[key] { found.append((entry, first)) } else { firstByKey[key] = entry }
+        }
+        return found
+    }
+
     /// `${cleanClass}:${id}` for objects with an id; for the others the class and the falsy value itself, since
     /// Grouparoo compares ids with `Array.includes` (so `undefined` and `""` differ, and NaN matches NaN).
-    private static func duplicateKey(_ entry: ConfigEntry) -> String {
+    static func duplicateKey(_ entry: ConfigEntry) -> String {
         guard entry.id == nil else { return entry.nodeID }
         let raw = entry.idProperty?.value.value ?? .undefined
         let kind: String

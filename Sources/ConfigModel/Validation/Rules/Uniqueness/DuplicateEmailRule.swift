@@ -17,7 +17,7 @@ struct DuplicateEmailRule: ValidationRule {
         ])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        LaterDuplicates.find(config.teamMembers, entry: \.entry, value: { $0.config.email?.value.lowercased() }).map { member, first in
+        LaterDuplicates.find(config.teamMembers, entry: \.entry, value: { $0.config.email?.value.lowercasedIfNeeded() }).map { member, first in
             diagnostic("email \"\(member.config.email?.value.lowercased() ?? "")\" is already used by another team member",
                        on: member.entry, at: member.config.email?.span, grouparoo: "email must be unique", notes: [.definedHere(first)])
         }

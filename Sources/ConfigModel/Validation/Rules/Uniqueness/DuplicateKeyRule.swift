@@ -17,7 +17,7 @@ struct DuplicateKeyRule: ValidationRule {
         ])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        LaterDuplicates.find(config.properties, entry: \.entry, value: { $0.config.effectiveKey.lowercased() }).map { property, first in
+        LaterDuplicates.find(config.properties, entry: \.entry, value: { $0.config.effectiveKey.lowercasedIfNeeded() }).map { property, first in
             let key = property.config.effectiveKey
             let span = property.config.key?.span ?? property.config.name?.span
             let what = key.isEmpty ? "property has no `key` (or `name`), like another property"

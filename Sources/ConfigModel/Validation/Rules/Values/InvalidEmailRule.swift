@@ -16,7 +16,7 @@ struct InvalidEmailRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         config.teamMembers.compactMap { member -> Diagnostic? in
-            guard let email = member.config.email, !Self.looksLikeEmail(email.value.lowercased()) else { return nil }
+            guard let email = member.config.email, !Self.looksLikeEmail(email.value) else { return nil }
             return diagnostic("\"\(email.value)\" is not a valid email address", on: member.entry, at: email.span,
                               grouparoo: "Validation isEmail on email failed")
         }
@@ -27,10 +27,18 @@ struct InvalidEmailRule: ValidationRule {
 
     /// A pragmatic version of validator.js `isEmail`: one `@`, a non-empty local part without
     /// spaces, and a dotted domain of letters, digits and hyphens ending in a 2+ letter label.
+    /// The address is compared lower-cased, as Grouparoo does.
     static func looksLikeEmail(_ text: String) -> Bool {
-        // Printable ASCII, where a Character is one byte, is checked byte by byte: walking Characters and
-        // asking their Unicode properties costs tens of thousands of instructions per address.
-        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return looksLikeASCIIEmail(Array(text.utf8)) }
+        // Printable ASCII, where a Character is one byte and letter case changes no answer, is checked byte by byte
+        // in place: walking Characters and asking their Unicode properties costs tens of thousands of instructions.
+        let inASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { (0x20..<0x7F).contains($0) } ? looksLikeASCIIEmail(bytes) : nil
+        }
+        if case let answer?? = inASCII { return answer }
+        return characterLooksLikeEmail(text.lowercased())
+    }
+
+    static func characterLooksLikeEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].utf8.count <= 64 else { return false }
         let local = parts[0], domain = parts[1]
@@ -49,15 +57,16 @@ struct InvalidEmailRule: ValidationRule {
     private static let forbiddenInLocalPartBytes = forbiddenInLocalPart.compactMap(\.asciiValue)
 
     /// `looksLikeEmail` for printable ASCII (so the only whitespace is a space).
-    private static func looksLikeASCIIEmail(_ bytes: [UInt8]) -> Bool {
+    private static func looksLikeASCIIEmail(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let (at, dot, hyphen) = (UInt8(ascii: "@"), UInt8(ascii: "."), UInt8(ascii: "-"))
         let isLetter = { (byte: UInt8) in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
         }
         let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-        let parts = bytes.split(separator: at, omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64 else { return false }
-        let local = parts[0], domain = parts[1]
+        // Exactly one `@`, with something before it.
+        guard let atIndex = bytes.firstIndex(of: at), !bytes[(atIndex + 1)...].contains(at) else { return false }
+        let local = bytes[..<atIndex], domain = bytes[(atIndex + 1)...]
+        guard !local.isEmpty, local.count <= 64 else { return false }
         guard !local.contains(where: { $0 == UInt8(ascii: " ") || forbiddenInLocalPartBytes.contains($0) }),
               local.first != dot, local.last != dot, !zip(local, local.dropFirst()).contains(where: { $0 == dot && $1 == dot })
         else { return false }
