@@ -36,6 +36,35 @@ final class ConfigReaderTests: XCTestCase {
         }
     }
 
+    /// Files are read in the order the walk finds them while glob's order is worked out, then put in glob's
+    /// order: the result equals reading each file on its own in glob's order, and a problem in a file several
+    /// files `require` stays with the first of them in that order.
+    func testDirectoryReadEqualsReadingFileByFileInGlobOrder() throws {
+        let root = try makeTemporaryDirectory(self)
+        try write("module.exports = { region: process.env.UNSET_REGION };", to: root.appendingPathComponent("lib/shared.js"))
+        var names: [String] = []
+        for number in (0..<60).reversed() {
+            let name = "\(["c", "a", "b"][number % 3])/f\(number / 10)\(number % 10).js"
+            names.append(name)
+            let body = number % 4 == 0 ? "const { region } = require('../lib/shared');\nmodule.exports = { id: '\(number)', class: 'app', region };"
+                : number % 7 == 0 ? "module.exports = { id: '\(number)', class: " : "module.exports = [{ id: '\(number)', class: 'team' }, null];"
+            try write(body, to: root.appendingPathComponent(name))
+        }
+        let base = root.standardizedFileURL.path + "/"
+        let expected = (names + ["lib/shared.js"]).sorted().map { base + $0 }
+        let read = ConfigReader().readDirectory(at: root.path)
+        XCTAssertEqual(read.files.map(\.path), expected)
+        var reported: Set<String> = []
+        for file in read.files {
+            let alone = ConfigReader().readFile(at: file.path)
+            XCTAssertEqual(file.objects.map { JSONOutput.stringify($0.value) }, alone.objects.map { JSONOutput.stringify($0.value) })
+            // The shared file's unset variable, found through every file requiring it, is reported once: first in glob's order.
+            XCTAssertEqual(file.diagnostics, alone.diagnostics.filter { reported.insert("\($0.message) \($0.span.map(\.file) ?? "")").inserted })
+        }
+        let reporting = read.files.filter { file in file.diagnostics.contains { $0.message.contains("UNSET_REGION") } }
+        XCTAssertEqual(reporting.map(\.path), [base + "a/f04.js"])
+    }
+
     /// glob v7's `**` reads a symlinked directory's own files but does not descend below it
     /// (`_processGlobStar2`: "If it's a symlink, and we're in a globstar, then stop").
     func testSymlinkedDirectoriesMatchTheirOwnFilesOnly() throws {

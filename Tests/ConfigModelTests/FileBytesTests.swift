@@ -18,4 +18,21 @@ final class FileBytesTests: XCTestCase {
         XCTAssertNil(FileBytes.contents(of: directory.path), "a directory is not a regular file")
         XCTAssertNil(FileBytes.contents(of: directory.appendingPathComponent("missing.js").path))
     }
+
+    /// A file the listing called regular is read without `fstat` when one read into the thread's buffer ends
+    /// it; it must give what the plain path gives at sizes around the buffer's, and still refuse a directory.
+    func testListedRegularFilesReadAsThePlainPath() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("filebytes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let buffer = FileBytes.ReadBuffer()
+        for size in [0, 1, 4096, FileBytes.firstReadSize - 1, FileBytes.firstReadSize, FileBytes.firstReadSize + 1, 1 << 20] {
+            let file = directory.appendingPathComponent("f\(size).js")
+            try Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }).write(to: file)
+            let plain = FileBytes.contents(of: file.path)
+            XCTAssertEqual(plain?.count, size)
+            XCTAssertEqual(FileBytes.contents(of: file.path, listedAsRegularFile: true, buffer: buffer), plain, "size \(size)")
+        }
+        XCTAssertNil(FileBytes.contents(of: directory.path, listedAsRegularFile: true, buffer: buffer))
+    }
 }

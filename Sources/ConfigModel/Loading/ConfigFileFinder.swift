@@ -8,6 +8,8 @@ enum ConfigFileFinder {
         /// Why this path cannot be loaded; nil for an ordinary file.
         let problem: String?
         var severity = Severity.error
+        /// `readdir` said this is a regular file (not a link), so reading it needs no `fstat`.
+        var listedAsRegularFile = false
     }
 
     static func files(in root: String) -> [Found] {
@@ -46,7 +48,7 @@ enum ConfigFileFinder {
                 subdirectories.append(name.path)
                 noteDirectoryNamedLikeAFile(name, into: &found)
             case Int32(DT_REG):
-                if name.ending != nil { found.append(Found(path: name.path, problem: nil)) }
+                if name.ending != nil { found.append(Found(path: name.path, problem: nil, listedAsRegularFile: true)) }
             case Int32(DT_LNK), Int32(DT_UNKNOWN):
                 let path = name.path
                 var isDirectory: ObjCBool = false
@@ -135,41 +137,79 @@ enum GlobOrder {
     /// bytes (`memcmp`). They leave the root out (shorter keys compare faster; the tiebreak's equal prefixes
     /// change nothing). The case tiebreak is worked out only for keys that tie.
     static func order(_ paths: [String], rootLength: Int) -> [Int] {
-        var keys: [UInt8] = []
-        var starts = [0]
-        starts.reserveCapacity(paths.count + 1)
-        // Paths are read through `withUTF8`: iterating a `String.UTF8View` byte by byte costs several times more.
-        let allASCII = paths.allSatisfy { path in
-            var path = path
-            return path.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
-        }
-        if allASCII {
-            keys.reserveCapacity(paths.reduce(0) { $0 + $1.utf8.count - rootLength })
-            let ranks = asciiRanks
-            for var path in paths {
-                path.withUTF8 { bytes in
-                    for byte in bytes[rootLength...] { keys.append(ranks[Int(byte)]) }
-                }
-                starts.append(keys.count)
-            }
-        } else {
-            for path in paths {
-                keys += weights(Substring(path.utf8.dropFirst(rootLength)), weight)
-                starts.append(keys.count)
-            }
-        }
+        let (keys, starts) = asciiKeys(paths, rootLength: rootLength) ?? scalarKeys(paths, rootLength: rootLength)
         return keys.withUnsafeBufferPointer { keys in
             starts.withUnsafeBufferPointer { starts in
-                paths.indices.sorted { left, right in
+                let precedes = { (left: Int, right: Int) -> Bool in
                     let leftKey = UnsafeBufferPointer(rebasing: keys[starts[left]..<starts[left + 1]])
                     let rightKey = UnsafeBufferPointer(rebasing: keys[starts[right]..<starts[right + 1]])
-                    if let order = precedes(leftKey, rightKey) { return order }
+                    if let order = Self.precedes(leftKey, rightKey) { return order }
                     return tiebreak(paths[left]).withUnsafeBufferPointer { leftCase in
-                        tiebreak(paths[right]).withUnsafeBufferPointer { rightCase in precedes(leftCase, rightCase) ?? false }
+                        tiebreak(paths[right]).withUnsafeBufferPointer { rightCase in Self.precedes(leftCase, rightCase) ?? false }
                     }
+                }
+                guard paths.count >= halvesFrom else { return paths.indices.sorted(by: precedes) }
+                // Nothing is read before the order is known, so on a large tree each half is sorted on a core of its own.
+                let middle = paths.count / 2
+                let halves = LargeStack.runParallel(2) { half in (half == 0 ? 0..<middle : middle..<paths.count).sorted(by: precedes) }
+                return merged(halves[0], halves[1], by: precedes)
+            }
+        }
+    }
+
+    /// Trees with at least this many files sort in two halves at once (for fewer, a thread costs more than it saves).
+    static let halvesFrom = 4096
+
+    /// Two sorted lists as one; on ties the first list's item comes first, which keeps the sort stable.
+    static func merged(_ first: [Int], _ second: [Int], by precedes: (Int, Int) -> Bool) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(first.count + second.count)
+        var (i, j) = (0, 0)
+        while i < first.count, j < second.count {
+            if precedes(second[j], first[i]) {
+                result.append(second[j])
+                j += 1
+            } else {
+                result.append(first[i])
+                i += 1
+            }
+        }
+        return result + first[i...] + second[j...]
+    }
+
+    /// The one-byte keys (ASCII ranks) of every path after the root, one after another, and where each
+    /// starts; nil when some path is not ASCII. Written through pointers in one pass: this runs for every
+    /// file found, before any is read.
+    private static func asciiKeys(_ paths: [String], rootLength: Int) -> (keys: [UInt8], starts: [Int])? {
+        var starts = [0]
+        starts.reserveCapacity(paths.count + 1)
+        var isASCII = true
+        let keys = asciiRanks.withUnsafeBufferPointer { ranks in
+            [UInt8](unsafeUninitializedCapacity: paths.reduce(0) { $0 + $1.utf8.count - rootLength }) { buffer, count in
+                for var path in paths where isASCII {
+                    path.withUTF8 { bytes in
+                        for byte in UnsafeBufferPointer(rebasing: bytes[rootLength...]) {
+                            guard byte < 0x80 else { return isASCII = false }
+                            buffer[count] = ranks[Int(byte)]
+                            count += 1
+                        }
+                    }
+                    starts.append(count)
                 }
             }
         }
+        return isASCII ? (keys, starts) : nil
+    }
+
+    /// The three-byte keys of every path after the root, one after another, and where each starts.
+    private static func scalarKeys(_ paths: [String], rootLength: Int) -> (keys: [UInt8], starts: [Int]) {
+        var keys: [UInt8] = []
+        var starts = [0]
+        for path in paths {
+            keys += weights(Substring(path.utf8.dropFirst(rootLength)), weight)
+            starts.append(keys.count)
+        }
+        return (keys, starts)
     }
 
     /// Whether `a` sorts before `b`, nil when they are equal.

@@ -82,10 +82,13 @@ public struct ConfigReader: Sendable {
         let options = self.options
         // Files are independent, so they are read on every core, each worker with its own require cache.
         var results = LargeStack.parallelMap(
-            files.count, makeState: { ModuleLoader(environment: options.environment, overlay: options.overlay) }, finish: { $0.finish() }
-        ) { index, loader in
+            files.count, makeState: { (ModuleLoader(environment: options.environment, overlay: options.overlay), FileBytes.ReadBuffer()) },
+            finish: { $0.0.finish() }
+        ) { index, state in
             guard let problem = files[index].problem else {
-                return ConfigReader.read(path: files[index].path, loader: loader, options: options)
+                let listed = files[index].listedAsRegularFile
+                return ConfigReader.read(path: files[index].path, listedAsRegularFile: listed, buffer: state.1,
+                                         loader: state.0, options: options)
             }
             let diagnostic = Diagnostic(severity: files[index].severity, problem: .unreadableFile, message: problem,
                                         span: .wholeFile(files[index].path))
@@ -115,8 +118,10 @@ public struct ConfigReader: Sendable {
         }
     }
 
-    private static func read(path: String, loader: ModuleLoader, options: ReaderOptions) -> FileReadResult {
-        guard let data = options.overlay[path] ?? FileBytes.contents(of: path) else {
+    private static func read(path: String, listedAsRegularFile: Bool = false, buffer: FileBytes.ReadBuffer? = nil,
+                             loader: ModuleLoader, options: ReaderOptions) -> FileReadResult {
+        let bytes = options.overlay[path] ?? FileBytes.contents(of: path, listedAsRegularFile: listedAsRegularFile, buffer: buffer)
+        guard let data = bytes else {
             let diagnostic = Diagnostic(severity: .error, problem: .unreadableFile, message: "cannot read this file",
                                         span: .wholeFile(path))
             return FileReadResult(path: path, diagnostics: [diagnostic])

@@ -7,29 +7,57 @@ import Darwin
 /// Reads a whole file straight into bytes with `open`/`read`: the reader reads every config file once,
 /// and `FileManager.contents(atPath:)` costs a `Data` plus a copy into an array each time.
 public enum FileBytes {
+    /// Bytes the first read asks for when the directory listing said the file is regular; config files are smaller.
+    static let firstReadSize = 16 << 10
+
+    /// Space for the first read of each file, reused by one thread for every file it reads (allocating it for
+    /// each file left a hole in the heap per file).
+    public final class ReadBuffer {
+        fileprivate let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: FileBytes.firstReadSize)
+
+        public init() {}
+
+        deinit { bytes.deallocate() }
+    }
+
     /// The file's bytes, or nil when it cannot be opened or read or is not a regular file (as `FileManager`).
-    public static func contents(of path: String) -> [UInt8]? {
+    /// `listedAsRegularFile`: the directory listing (`readdir`'s entry type) said so. With a `buffer`, a file
+    /// shorter than `firstReadSize` is then read without `fstat` (open, one read, close: system calls are most of
+    /// the cost of a small file); a longer one is checked like any other, so a path swapped for a device since
+    /// is still refused.
+    public static func contents(of path: String, listedAsRegularFile: Bool = false, buffer: ReadBuffer? = nil) -> [UInt8]? {
         let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        if listedAsRegularFile, let buffer {
+            switch firstRead(descriptor, into: buffer.bytes) {
+            case .whole(let whole): return whole
+            case .start(let start): bytes = start
+            case .failed: return nil
+            }
+        }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         // O_NONBLOCK: a FIFO named like a config file must not hang the reader (it is then refused as not regular).
         // The size is a hint: one spare byte tells whether the file grew since `fstat`, then reading goes on.
-        var bytes: [UInt8] = []
-        var chunk = max(Int(status.st_size), 0) + 1
+        // A read of a regular file returns fewer bytes than asked for only at its end (POSIX; a signal
+        // could also cut one short, and none of ours interrupts reads), so a short read ends the file
+        // without one more `read` to see 0: a system call less for every file.
+        var chunk = max(Int(status.st_size) - bytes.count, 0) + 1
         while true {
             var failed = false
             var reachedEnd = false
             // Read straight into the new array's uninitialised room (no zero-filling, no copy).
-            let piece = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, filled in
+            let piece = [UInt8](unsafeUninitializedCapacity: chunk) { room, filled in
                 filled = 0
                 while filled < chunk {
-                    let count = read(descriptor, buffer.baseAddress! + filled, chunk - filled)
+                    let count = read(descriptor, room.baseAddress! + filled, chunk - filled)
                     if count < 0, errno == EINTR { continue }
                     if count < 0 { failed = true }
                     if count <= 0 { reachedEnd = true; break }
                     filled += count
+                    if filled < chunk { reachedEnd = true; break }
                 }
             }
             if failed { return nil }
@@ -37,5 +65,21 @@ public enum FileBytes {
             if reachedEnd { return bytes }
             chunk = max(chunk, 4096)
         }
+    }
+
+    private enum FirstRead {
+        case whole([UInt8])
+        /// The read filled the buffer: the file may go on.
+        case start([UInt8])
+        case failed
+    }
+
+    private static func firstRead(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>) -> FirstRead {
+        var count: Int
+        repeat { count = read(descriptor, buffer.baseAddress!, buffer.count) } while count < 0 && errno == EINTR
+        guard count >= 0 else { return .failed }
+        // Copied to an array of the exact size: the bytes live as long as the file's values.
+        let bytes = Array(buffer[..<count])
+        return count < buffer.count ? .whole(bytes) : .start(bytes)
     }
 }

@@ -32,16 +32,15 @@ enum LargeStack {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count / max(1, minimumPerWorker) + 1))
         let batch = max(1, min(16, count / (workers * 32)))
         let queue = IndexQueue(count: count, batch: batch)
-        let parts = runParallel(workers) { _ in
-            let state = makeState()
-            defer { finish(state) }
-            var done: [(start: Int, results: [T])] = []
-            while let range = queue.next() {
-                done.append((range.lowerBound, range.map { transform($0, state) }))
+        return ResultSlots.filling(count) { slots in
+            _ = runParallel(workers) { _ in
+                let state = makeState()
+                defer { finish(state) }
+                while let range = queue.next() {
+                    for index in range { slots.set(index, transform(index, state)) }
+                }
             }
-            return done
         }
-        return parts.joined().sorted { $0.start < $1.start }.flatMap(\.results)
     }
 
     static func parallelMap<T>(_ count: Int, minimumPerWorker: Int = 64, _ transform: @escaping (Int) -> T) -> [T] {

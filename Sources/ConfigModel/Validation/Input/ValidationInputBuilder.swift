@@ -19,16 +19,27 @@ struct ValidationInputBuilder {
     var propertyEntriesByKey: [String: Int] = [:]
 
     init(read: ConfigReadResult) {
-        let values = read.files.flatMap { file in file.objects.map { (file: file.path, value: $0) } }
+        // Where each file's objects start among all objects: an object finds its file by a binary search, so no
+        // list of every (file, object) pair is made and freed on this thread.
+        var starts: [Int] = []
+        starts.reserveCapacity(read.files.count)
+        var count = 0
+        for file in read.files {
+            starts.append(count)
+            count += file.objects.count
+        }
+        let files = read.files
         // Decoding is the costly part and each object decodes on its own, so it runs on every core;
         // what is left here only files the results away.
-        let decoded = LargeStack.parallelMap(values.count, minimumPerWorker: 256) { index in
-            DecodedEntry(position: index, file: values[index].file, value: values[index].value)
+        let decoded = LargeStack.parallelMap(count, minimumPerWorker: 256) { index in
+            let file = Self.lastFile(startingAtOrBefore: index, starts)
+            return DecodedEntry(position: index, file: files[file].path, value: files[file].objects[index - starts[file]])
         }
         let entries = decoded.map(\.entry)
         self.entries = entries
         // The two largest indexes are built on another core while this one files the models away.
-        let indexes = LargeStack.Background { (nodes: Self.firstPositions(entries.lazy.map { ($0.nodeID, $0.position) }),
+        let indexes = LargeStack.Background { (nodes: Self.firstPositions(entries.lazy.map { ($0.nodeID, $0.position) },
+                                                                          capacity: entries.count),
                                                byID: Self.positionsByID(entries)) }
         for item in decoded {
             if !item.diagnostics.isEmpty { decodeDiagnostics += item.diagnostics }
@@ -36,8 +47,19 @@ struct ValidationInputBuilder {
         }
         propertyEntriesByKey = Self.firstPositions(decoded.lazy.compactMap { item in
             item.propertyKey.map { ($0, item.entry.position) }
-        })
+        }, capacity: properties.count)
         (nodes, entriesByID) = indexes.result()
+    }
+
+    /// The last file whose objects start at or before object `index` (a file without objects starts where the
+    /// next one does, so the last such file is the one holding the object).
+    static func lastFile(startingAtOrBefore index: Int, _ starts: [Int]) -> Int {
+        var (low, high) = (0, starts.count)
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if starts[middle] <= index { low = middle } else { high = middle }
+        }
+        return low
     }
 
     /// Id → the positions of every entry with that id.
@@ -50,9 +72,12 @@ struct ValidationInputBuilder {
         return positions
     }
 
-    /// Key → the first position given for it (one hash per pair; later duplicates are dropped).
-    static func firstPositions(_ pairs: some Sequence<(String, Int)>) -> [String: Int] {
-        Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    /// Key → the first position given for it (one hash per pair; later duplicates are dropped). Room for
+    /// `capacity` pairs is made at once: growing step by step rehashed every key each time.
+    static func firstPositions(_ pairs: some Sequence<(String, Int)>, capacity: Int) -> [String: Int] {
+        var positions = [String: Int](minimumCapacity: capacity)
+        positions.merge(pairs, uniquingKeysWith: { first, _ in first })
+        return positions
     }
 
     private mutating func add(_ model: DecodedModel?) {
@@ -75,7 +100,7 @@ struct ValidationInputBuilder {
 
     /// Id → index into a typed list; the first object with an id wins.
     static func index<Model>(_ list: [Decoded<Model>]) -> [String: Int] {
-        firstPositions(list.indices.lazy.compactMap { index in list[index].entry.id.map { ($0, index) } })
+        firstPositions(list.indices.lazy.compactMap { index in list[index].entry.id.map { ($0, index) } }, capacity: list.count)
     }
 
     /// `getAutoBootstrappedProperty` for every source (R-SRC-05): the first mapping value naming a

@@ -78,40 +78,64 @@ struct PluginOptionTarget {
     }
 
     static func all(in config: ValidationInput, plugins: PluginCatalog) -> [PluginOptionTarget] {
-        var targets: [PluginOptionTarget] = []
-        for app in config.apps {
-            guard let type = app.config.type?.value, let plugin = plugins.apps[type] else { continue }
-            targets.append(PluginOptionTarget(entry: app.entry, modelName: "app", type: type, definitions: plugin.options,
-                                              options: app.config.options, label: app.entry.nameOrKey))
+        let counts = [config.apps.count, config.sources.count, config.destinations.count, config.properties.count,
+                      config.schedules.count]
+        // Working out an object's provided options and applicable definitions does not depend on the others
+        // and costs as much as a rule, so the objects (in this order: apps, sources, …) are spread over the cores.
+        let targets = LargeStack.parallelMap(counts.reduce(0, +), minimumPerWorker: 256) { index -> PluginOptionTarget? in
+            var (list, position) = (0, index)
+            while position >= counts[list] {
+                position -= counts[list]
+                list += 1
+            }
+            switch list {
+            case 0: return app(config.apps[position], plugins)
+            case 1: return source(config.sources[position], plugins)
+            case 2: return destination(config.destinations[position], plugins)
+            case 3: return property(config.properties[position], config, plugins)
+            default: return schedule(config.schedules[position], config, plugins)
+            }
         }
-        for source in config.sources {
-            guard let type = source.config.type?.value, let connection = plugins.connections[type] else { continue }
-            targets.append(PluginOptionTarget(entry: source.entry, modelName: "source", type: type,
-                                              definitions: connection.options, options: source.config.options,
-                                              label: source.entry.nameOrKey))
-        }
-        for destination in config.destinations {
-            guard let type = destination.config.type?.value, let connection = plugins.connections[type] else { continue }
-            targets.append(PluginOptionTarget(entry: destination.entry, modelName: "destination", type: type,
-                                              definitions: connection.options, options: destination.config.options,
-                                              label: destination.entry.nameOrKey))
-        }
-        for property in config.properties where !config.isBootstrapped(property.entry) {
-            guard let (type, connection) = sourceConnection(property.config.sourceId, config, plugins),
-                  let definitions = connection.propertyOptions else { continue }
-            targets.append(PluginOptionTarget(entry: property.entry, modelName: "property", type: type,
-                                              definitions: definitions, options: property.config.options,
-                                              label: property.config.effectiveKey, stringifiesValues: true))
-        }
-        for schedule in config.schedules {
-            guard let (type, connection) = sourceConnection(schedule.config.sourceId, config, plugins),
-                  let source = schedule.config.sourceId.flatMap({ config.source(id: $0.value) }) else { continue }
-            // An empty name becomes `${source.name} schedule` before validation (R-SCH-04).
-            targets.append(PluginOptionTarget(entry: schedule.entry, modelName: "schedule", type: type,
-                                              definitions: connection.scheduleOptions, options: schedule.config.options,
-                                              label: schedule.config.effectiveName(sourceName: source.config.effectiveName)))
-        }
-        return targets
+        return targets.compactMap { $0 }
+    }
+
+    static func app(_ app: Decoded<AppConfig>, _ plugins: PluginCatalog) -> PluginOptionTarget? {
+        guard let type = app.config.type?.value, let plugin = plugins.apps[type] else { return nil }
+        return PluginOptionTarget(entry: app.entry, modelName: "app", type: type, definitions: plugin.options,
+                                  options: app.config.options, label: app.entry.nameOrKey)
+    }
+
+    static func source(_ source: Decoded<SourceConfig>, _ plugins: PluginCatalog) -> PluginOptionTarget? {
+        guard let type = source.config.type?.value, let connection = plugins.connections[type] else { return nil }
+        return PluginOptionTarget(entry: source.entry, modelName: "source", type: type, definitions: connection.options,
+                                  options: source.config.options, label: source.entry.nameOrKey)
+    }
+
+    static func destination(_ destination: Decoded<DestinationConfig>, _ plugins: PluginCatalog) -> PluginOptionTarget? {
+        guard let type = destination.config.type?.value, let connection = plugins.connections[type] else { return nil }
+        return PluginOptionTarget(entry: destination.entry, modelName: "destination", type: type,
+                                  definitions: connection.options, options: destination.config.options,
+                                  label: destination.entry.nameOrKey)
+    }
+
+    static func property(_ property: Decoded<PropertyConfig>, _ config: ValidationInput,
+                                 _ plugins: PluginCatalog) -> PluginOptionTarget? {
+        guard !config.isBootstrapped(property.entry),
+              let (type, connection) = sourceConnection(property.config.sourceId, config, plugins),
+              let definitions = connection.propertyOptions else { return nil }
+        return PluginOptionTarget(entry: property.entry, modelName: "property", type: type, definitions: definitions,
+                                  options: property.config.options, label: property.config.effectiveKey,
+                                  stringifiesValues: true)
+    }
+
+    static func schedule(_ schedule: Decoded<ScheduleConfig>, _ config: ValidationInput,
+                                 _ plugins: PluginCatalog) -> PluginOptionTarget? {
+        guard let (type, connection) = sourceConnection(schedule.config.sourceId, config, plugins),
+              let source = schedule.config.sourceId.flatMap({ config.source(id: $0.value) }) else { return nil }
+        // An empty name becomes `${source.name} schedule` before validation (R-SCH-04).
+        return PluginOptionTarget(entry: schedule.entry, modelName: "schedule", type: type,
+                                  definitions: connection.scheduleOptions, options: schedule.config.options,
+                                  label: schedule.config.effectiveName(sourceName: source.config.effectiveName))
     }
 
     static func sourceConnection(_ sourceID: Field<String>?, _ config: ValidationInput,

@@ -1,0 +1,77 @@
+@testable import ConfigModel
+import XCTest
+
+/// Work spread over the cores must give what the plain serial loop gives, in the same order.
+final class ParallelWorkTests: XCTestCase {
+    /// Results are moved into one slot per index: the same values as `map`, in order, at sizes that
+    /// make one worker, several workers, and batches of different lengths.
+    func testParallelMapEqualsMap() {
+        for count in [0, 1, 2, 63, 64, 65, 1_000, 5_003] {
+            let plain = (0..<count).map { "\($0 * 7)" + String(repeating: "x", count: $0 % 5) }
+            XCTAssertEqual(LargeStack.parallelMap(count, minimumPerWorker: 1) { "\($0 * 7)" + String(repeating: "x", count: $0 % 5) },
+                           plain)
+            XCTAssertEqual(LargeStack.parallelMap(count, makeState: { 7 }) { "\($0 * $1)" + String(repeating: "x", count: $0 % 5) },
+                           plain)
+        }
+    }
+
+    /// Plugin option targets are worked out on every core; they must be the serial loop's, in its order
+    /// (apps, sources, destinations, properties, schedules).
+    func testPluginOptionTargetsAreTheSerialLoopsInOrder() {
+        let input = ValidationInput(read: ValidationScaleTests.manyFiles(200))
+        let plugins = PluginCatalog.bundled
+        let serial = input.apps.compactMap { PluginOptionTarget.app($0, plugins) }
+            + input.sources.compactMap { PluginOptionTarget.source($0, plugins) }
+            + input.destinations.compactMap { PluginOptionTarget.destination($0, plugins) }
+            + input.properties.compactMap { PluginOptionTarget.property($0, input, plugins) }
+            + input.schedules.compactMap { PluginOptionTarget.schedule($0, input, plugins) }
+        func summary(_ target: PluginOptionTarget) -> String {
+            "\(target.entry.position) \(target.modelName) \(target.type) \(target.label) \(target.providedOptions.map(\.key))"
+                + " \(target.applicableDefinitions.map(\.key))"
+        }
+        XCTAssertEqual(serial.count, 1_000)
+        XCTAssertEqual(input.pluginOptionTargets.map(summary), serial.map(summary))
+    }
+
+    /// A large tree's paths are sorted in two halves on two cores and merged: the order must be the one a
+    /// plain stable sort gives with the same comparison (taken from `GlobOrder.order` on each pair alone),
+    /// with names that tie on everything but case, and repeated names.
+    func testGlobOrderInHalvesEqualsOneStableSort() {
+        var seed: UInt64 = 42
+        let letters = Array("aAbB_-.1/ é")
+        let paths = (0..<(GlobOrder.halvesFrom + 904)).map { _ in
+            let length = 1 + Int(seed >> 61)
+            var name = ""
+            for _ in 0..<length {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                name.append(letters[Int(seed >> 33) % letters.count])
+            }
+            return "/root/" + name + ".js"
+        }
+        let rootLength = "/root".utf8.count
+        let plain = paths.indices.sorted { left, right in
+            GlobOrder.order([paths[right], paths[left]], rootLength: rootLength) == [1, 0]
+        }
+        XCTAssertEqual(GlobOrder.order(paths, rootLength: rootLength), plain)
+        let ascii = paths.map { $0.replacingOccurrences(of: "é", with: "e") }
+        let plainASCII = ascii.indices.sorted { left, right in
+            GlobOrder.order([ascii[right], ascii[left]], rootLength: rootLength) == [1, 0]
+        }
+        XCTAssertEqual(GlobOrder.order(ascii, rootLength: rootLength), plainASCII)
+    }
+
+    /// Objects are decoded on every core, each finding its file by a binary search over where each file's
+    /// objects start: the entries must be the plain walk over every file's objects, also around files without any.
+    func testEntriesFollowEveryFilesObjectsInOrder() {
+        let reader = ConfigReader()
+        let counts = [0, 2, 0, 0, 3, 1, 0, 300, 0, 1]
+        let files = counts.enumerated().map { file, count in
+            let objects = (0..<count).map { "{ id: \"f\(file)o\($0)\", class: \"team\", name: \"T\(file) \($0)\" }" }
+            return reader.read(contents: Array("module.exports = [\(objects.joined(separator: ", "))];".utf8), path: "/virtual/f\(file).js")
+        }
+        let plain = files.flatMap { file in file.objects.indices.map { "\(file.path) f\(file.path.dropFirst(10).dropLast(3))o\($0)" } }
+        let entries = ValidationInput(read: ConfigReadResult(directory: "/virtual", files: files)).entries
+        XCTAssertEqual(entries.map { "\($0.file) \($0.id ?? "")" }, plain)
+        XCTAssertEqual(entries.map(\.position), Array(plain.indices))
+    }
+}
