@@ -63,4 +63,26 @@ final class SourceTextTests: XCTestCase {
             }
         }
     }
+
+    /// `span` has a shortcut for one-line spans in ASCII files; its ends must be what `position(of:)`
+    /// (the general path) says, at line ends, CRLFs, the file's end, and out-of-range offsets too.
+    func testOneLineSpanShortcutAgreesWithPositions() {
+        // Every eighth mixed input keeps the test quick; the added ones are the cases the shortcut must refuse.
+        let inputs = mixedInputs().enumerated().filter { $0.offset % 8 == 0 }.map(\.element) + [
+            Array("ab\r\ncd\re\n\nf".utf8), Array("x\u{2028}y\nz".utf8), Array("é\nab cd\nef".utf8),
+            Array(repeating: UInt8(ascii: "a"), count: 300),
+        ]
+        for bytes in inputs {
+            let source = SourceText.decodeReplacingInvalid(bytes, file: "/virtual/span.js").text
+            let count = source.bytes.count
+            let offsets = count <= 40 ? Array(-2...count + 2) : Array(-2...12) + Array(count - 12...count + 2)
+            for start in offsets {
+                for end in offsets {
+                    let span = source.span(start, end)
+                    XCTAssertEqual(span.start, source.position(of: start), "\(bytes) span \(start)..<\(end)")
+                    XCTAssertEqual(span.end, source.position(of: end), "\(bytes) span \(start)..<\(end)")
+                }
+            }
+        }
+    }
 }

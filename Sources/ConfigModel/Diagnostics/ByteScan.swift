@@ -162,9 +162,12 @@ enum ByteScan {
     /// Byte offsets at which each line starts (after LF, CR, CRLF, U+2028 and U+2029), and whether
     /// all the bytes are ASCII.
     static func lineStarts(of bytes: [UInt8]) -> (starts: [Int], isASCII: Bool) {
-        var starts = [0]
-        // Room for lines of 24 bytes on average up front, so most files need no regrowing.
-        starts.reserveCapacity(bytes.count / 24 + 2)
+        // Room for lines of 16 bytes on average up front: config files' lines are rarely shorter, so they
+        // need no regrowing (with 24, half the benchmark files regrew, 7.6 M instructions in 10,000 files).
+        // Reserved before the first append: reserving in a `[0]` literal would allocate twice.
+        var starts: [Int] = []
+        starts.reserveCapacity(bytes.count / 16 + 2)
+        starts.append(0)
         var isASCII = true
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count

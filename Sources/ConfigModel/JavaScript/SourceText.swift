@@ -106,6 +106,12 @@ struct SourceText {
         return line
     }
 
+    /// Where the line after `line` starts; one past the end for the last line.
+    @inline(__always)
+    private func nextLineStart(after line: Int) -> Int {
+        line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count + 1
+    }
+
     /// The 0-based line holding byte `index`.
     @inline(__always)
     private func lineIndex(of index: Int) -> Int {
@@ -114,6 +120,12 @@ struct SourceText {
 
     func span(_ start: Int, _ end: Int) -> SourceSpan {
         let startLine = lineIndex(of: start)
+        // Most spans lie on one line of an ASCII file: both columns by subtraction, no second look-up.
+        if scalarCheckpoints.isEmpty, start >= 0, start <= end, end < nextLineStart(after: startLine) {
+            let lineStart = lineStarts[startLine]
+            return SourceSpan(fileID: fileID, start: TextPosition(line: startLine + 1, column: start - lineStart + 1),
+                              end: TextPosition(line: startLine + 1, column: end - lineStart + 1))
+        }
         // Most spans end on the line they start on, or a few lines later: step on from the start's line.
         let endLine = end >= start && end - start < SourceText.blockSize
             ? lineIndex(of: end, from: startLine) : lineIndex(of: end)
