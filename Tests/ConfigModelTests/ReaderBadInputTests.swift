@@ -187,4 +187,17 @@ struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    func testFoundPathsAreThePrefixAndNameAsPlusWouldJoinThem() {
+        let names: [[UInt8]] = [Array("a.js".utf8), Array("é-ü.json".utf8), [0x61, 0xFF, 0x2E, 0x6A, 0x73], [0xE2, 0x82]]
+        for prefix in ["/short/", "/a/much/longer/directory/prefix/than/fits/inline/", "/ünïcode/"] {
+            for name in names {
+                name.withUnsafeBufferPointer { bytes in
+                    let joined = ConfigFileFinder.joined(prefix, bytes[...])
+                    XCTAssertEqual(joined, prefix + String(decoding: bytes, as: UTF8.self))
+                    XCTAssertEqual(Array(joined.utf8), Array((prefix + String(decoding: bytes, as: UTF8.self)).utf8))
+                }
+            }
+        }
+    }
 }

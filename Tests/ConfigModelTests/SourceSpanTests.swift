@@ -13,6 +13,8 @@ final class SourceSpanTests: XCTestCase {
             ((1, 1), (1, 1)), ((3, 7), (3, 19)), ((10, 5), (12, 2)), ((1, 1), (2_048, 1)), ((1, 1), (2_049, 3)),
             ((5, 1), (5, 1_048_575)), ((5, 1), (5, 1_048_576)), ((7, 1), (7, 0)), ((9, 4), (8, 2)),
             ((1, 1), (Int(Int32.max), Int(Int32.max))), ((-3, -4), (-1, -2)),
+            ((1, 1), (1_024, 1_048_575)), ((1, 1), (1_025, 1_023)), ((1, 1), (1_025, 1_024)),
+            ((4, 2), (1_048_579, 1_023)), ((4, 2), (1_048_580, 1)), ((2, 9), (90_000, 1_048_576)),
         ]
         for (start, end) in cases {
             let made = span(start, end)
@@ -27,6 +29,20 @@ final class SourceSpanTests: XCTestCase {
         XCTAssertEqual(Set([span((2, 2), (2, 9)), span((2, 2), (2, 9)), span((2, 2), (5_000, 9))]).count, 2)
         XCTAssertNotEqual(span((2, 2), (2, 9)), span((2, 2), (2, 10)))
         XCTAssertNotEqual(span((2, 2), (2, 9)), span((2, 2), (2, 9), file: "/virtual/other.js"))
+    }
+
+    func testLongValuesAndLongLinesStayOutOfTheProcessWideTable() {
+        // A language server re-reads files for hours: ends that grow the shared table must stay rare.
+        let before = WideSpanEnds.shared.count
+        for line in stride(from: 2_000, to: 200_000, by: 997) {
+            _ = span((1, 1), (line, 3))
+            _ = span((line, 1), (line + 900, 1_000_000))
+            _ = span((line, 1), (line + 90_000, 1_023))
+        }
+        XCTAssertEqual(WideSpanEnds.shared.count, before)
+        XCTAssertEqual(span((1, 1), (5_000, 3)), span((1, 1), (5_000, 3)))
+        XCTAssertNotEqual(span((1, 1), (5_000, 3)), span((1, 1), (5_001, 3)))
+        XCTAssertNotEqual(span((1, 1), (1_000, 3)), span((1, 1), (1_000, 4)))
     }
 
     func testMovingTheStartKeepsTheEnd() {
@@ -44,6 +60,9 @@ final class SourceSpanTests: XCTestCase {
         XCTAssertEqual(MemoryLayout<SourceSpan>.size, 16)
         XCTAssertEqual(MemoryLayout<LocatedValue>.stride, 40)
         XCTAssertEqual(MemoryLayout<JSProperty>.stride, 72)
+        XCTAssertEqual(MemoryLayout<Field<Bool>?>.stride, 16)
+        XCTAssertEqual(MemoryLayout<Field<String>?>.stride, 32)
+        XCTAssertEqual(MemoryLayout<ConfigReference>.stride, 80)
     }
 
     func testDepthAndSizeSaturateAboveTheirLimits() {

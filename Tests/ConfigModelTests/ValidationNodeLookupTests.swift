@@ -33,4 +33,27 @@ final class ValidationNodeLookupTests: XCTestCase {
         XCTAssertEqual(input.nodeProviders[7], 6, "a repeated node id is provided by its first object")
         XCTAssertEqual(input.references[8].map(\.provider), [5, nil], "`teamMember` keeps its case and never resolves")
     }
+
+    func testPositionsByIDListEveryEntryWithAnIDInOrder() {
+        let objects = """
+            { class: "model", id: "m" }, { class: "app", name: "no id" }, { class: "app", id: "m" },
+            { class: "source", id: "s" }, { class: "property", id: "m" }, { class: "team", id: 0 },
+            { class: "team", id: "s" }, { class: "team", id: 7 }, { class: "team", id: "7" }
+            """
+        let read = ConfigReader().read(contents: Array(RuleExample(objects: objects).files["config.js"]!.utf8),
+                                       path: "/virtual/config.js")
+        let entries = ValidationInput(read: ConfigReadResult(directory: "/virtual", files: [read])).entries
+        // The plain form it replaces: an array of positions per id.
+        var plain: [String: [Int]] = [:]
+        for entry in entries { if let id = entry.id { plain[id, default: []].append(entry.position) } }
+        let positions = PositionsByID(entries)
+        for id in plain.keys + ["absent", "0", "undefined"] {
+            XCTAssertEqual(positions[id], plain[id] ?? [], id)
+            for wanted in ["model", "app", "property", "team", "source", "group"] {
+                XCTAssertEqual(positions.first(withID: id) { entries[$0].cleanClass == wanted },
+                               plain[id]?.first { entries[$0].cleanClass == wanted }, "\(id) \(wanted)")
+            }
+        }
+        XCTAssertEqual(positions["m"], [0, 2, 4])
+    }
 }

@@ -73,22 +73,34 @@ public struct SourceSpan: Hashable, Sendable {
     }
 }
 
-/// A span's end in 32 bits: lines after the start (11 bits) and column (20 bits). The rare end
-/// that does not fit (a value over 2,047 lines long, a column past a million) is kept in
-/// `WideSpanEnds`, and the top bit says so.
-/// The encoding is canonical (one end, one encoding), so comparing and hashing the bits is exact.
+/// A span's end in 32 bits, in one of two layouts: near (up to 1,023 lines after the start, any
+/// column up to a million) or far (up to a million lines after the start, column up to 1,023: long
+/// values end with a short closing line). The rare end that fits neither (past column 1,023 *and*
+/// 1,023 lines, or past a million) is kept in `WideSpanEnds`, and the top bit says so.
+/// The encoding is canonical (near when it fits, else far, else the table), so comparing and hashing the bits is exact.
 private struct SpanEnd: Hashable, Sendable {
     private static let wideFlag: UInt32 = 1 << 31
-    private static let columnBits: UInt32 = 20
-    private static let maximumLineOffset = (1 << 11) - 1
-    private static let maximumColumn = (1 << 20) - 1
+    private static let farFlag: UInt32 = 1 << 30
+    private static let nearColumnBits: UInt32 = 20
+    private static let farColumnBits: UInt32 = 10
+    // Each layout's line offset takes the 30 bits its column leaves.
+    private static let nearLineLimit: UInt = 1 << 10
+    private static let nearColumnLimit: UInt = 1 << 20
+    private static let farLineLimit: UInt = 1 << 20
+    private static let farColumnLimit: UInt = 1 << 10
 
     private let bits: UInt32
 
+    // Always inlined: the reader makes a span for every token it keeps.
+    @inline(__always)
     init(_ end: TextPosition, from start: TextPosition) {
-        let lineOffset = end.line - start.line
-        if 0 <= lineOffset, lineOffset <= SpanEnd.maximumLineOffset, 0 <= end.column, end.column <= SpanEnd.maximumColumn {
-            bits = UInt32(lineOffset) << SpanEnd.columnBits | UInt32(end.column)
+        // As unsigned, a negative offset or column is too large for either layout.
+        let lineOffset = UInt(bitPattern: end.line - start.line)
+        let column = UInt(bitPattern: end.column)
+        if lineOffset < SpanEnd.nearLineLimit, column < SpanEnd.nearColumnLimit {
+            bits = UInt32(lineOffset) << SpanEnd.nearColumnBits | UInt32(column)
+        } else if lineOffset < SpanEnd.farLineLimit, column < SpanEnd.farColumnLimit {
+            bits = SpanEnd.farFlag | UInt32(lineOffset) << SpanEnd.farColumnBits | UInt32(column)
         } else {
             bits = SpanEnd.wideFlag | WideSpanEnds.shared.index(for: end)
         }
@@ -96,20 +108,25 @@ private struct SpanEnd: Hashable, Sendable {
 
     func position(from startLine: Int32) -> TextPosition {
         if bits & SpanEnd.wideFlag != 0 { return WideSpanEnds.shared.position(at: bits & ~SpanEnd.wideFlag) }
-        let column = Int(bits & ((1 << SpanEnd.columnBits) - 1))
-        return TextPosition(line: Int(startLine) + Int(bits >> SpanEnd.columnBits), column: column)
+        let columnBits = bits & SpanEnd.farFlag != 0 ? SpanEnd.farColumnBits : SpanEnd.nearColumnBits
+        let payload = bits & (SpanEnd.farFlag - 1)
+        return TextPosition(line: Int(startLine) + Int(payload >> columnBits), column: Int(payload & (1 << columnBits - 1)))
     }
 }
 
-/// Span ends too far from their start to pack, each stored once. Only very long values and very
-/// long lines get here, so one lock is enough.
-private final class WideSpanEnds: @unchecked Sendable {
+/// Span ends neither layout of `SpanEnd` holds, each stored once for the whole process (a language
+/// server session included): only values that end past column 1,023 over a thousand lines after
+/// their start, or past column a million, get here, so the table stays small and one lock is enough.
+final class WideSpanEnds: @unchecked Sendable {
     static let shared = WideSpanEnds()
 
     // Guarded by `lock`.
     private var positions: [TextPosition] = []
     private var indexes: [TextPosition: UInt32] = [:]
     private let lock = NSLock()
+
+    /// How many ends the table holds (tests check what reaches it).
+    var count: Int { lock.withLock { positions.count } }
 
     func index(for position: TextPosition) -> UInt32 {
         lock.withLock {

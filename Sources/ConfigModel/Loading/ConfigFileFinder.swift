@@ -78,6 +78,19 @@ enum ConfigFileFinder {
         for linked in linkedDirectories { collect(directory: linked, isRoot: false, descends: false, into: &found) }
     }
 
+    /// `prefix + name` in storage of exactly its size: `+` doubles the prefix's room, and every
+    /// path found is kept for the whole run (about 100 bytes a file at 50k files).
+    static func joined(_ prefix: String, _ name: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        var prefix = prefix
+        return prefix.withUTF8 { head in
+            String(unsafeUninitializedCapacity: head.count + name.count) { buffer in
+                _ = buffer.initialize(fromContentsOf: head)
+                _ = buffer[head.count...].initialize(fromContentsOf: name)
+                return head.count + name.count
+            }
+        }
+    }
+
     /// glob matches directories too, so one named `x.json` or `x.js` is handed to the loader.
     private static func noteDirectoryNamedLikeAFile(_ name: EntryName, into found: inout [Found]) {
         switch name.ending {
@@ -102,7 +115,7 @@ enum ConfigFileFinder {
 
         init?(_ name: Slice<UnsafeBufferPointer<UInt8>>, prefix: String) {
             guard let first = name.first, first != UInt8(ascii: ".") else { return nil }
-            path = prefix + String(decoding: name, as: UTF8.self)
+            path = ConfigFileFinder.joined(prefix, name)
             ending = Self.name(name, endsWith: ".json") ? .json : Self.name(name, endsWith: ".js") ? .js : nil
         }
 

@@ -1,8 +1,9 @@
 /// A decoded config value with where it was written. Model properties hold `Field<T>?`,
 /// `nil` when the key is absent, `null`/`undefined`, or of a type that could not be decoded.
 public struct Field<Value: Sendable>: Sendable {
-    public var value: Value
+    // The origin first: a small value (a `Bool`) then fills its tail padding, 16 bytes instead of 24.
     private let origin: FieldOrigin
+    public var value: Value
 
     public init(_ value: Value, span: SourceSpan = .synthesized, keySpan: SourceSpan? = nil) {
         self.value = value

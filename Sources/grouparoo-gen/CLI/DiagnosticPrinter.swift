@@ -16,7 +16,7 @@ struct DiagnosticPrinter {
     /// and written in large chunks, so thousands of diagnostics print quickly.
     func print(_ diagnostics: [Diagnostic], summary: String? = nil) {
         var output = ChunkedOutput(context.writeError)
-        for piece in text.renderedInParallel(diagnostics) { output.append(piece) }
+        text.renderInParallel(diagnostics) { output.append($0) }
         if let summary { output.append(summary + "\n") }
         output.flush()
     }

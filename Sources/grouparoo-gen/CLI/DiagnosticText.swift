@@ -8,15 +8,20 @@ struct DiagnosticText: Sendable {
     let relativeTo: String
     let useColor: Bool
 
-    /// The text of every diagnostic, in order, as a few long pieces. Rendering reads source files and
-    /// builds excerpts, the costly part of printing, so runs of diagnostics render on every core.
-    func renderedInParallel(_ diagnostics: [Diagnostic]) -> [String] {
+    /// The text of every diagnostic, in order, handed to `write` as a few long pieces. Rendering reads
+    /// source files and builds excerpts, the costly part of printing, so runs of diagnostics render on
+    /// every core, a window of runs at a time: the whole report (megabytes at 50k files) is never held at once.
+    func renderInParallel(_ diagnostics: [Diagnostic], to write: (String) -> Void) {
         let secrets = SecretMasking(diagnostics)
         let runs = Self.runs(of: diagnostics, size: Self.diagnosticsPerRun)
-        return ParallelWork.map(runs.count) { render(diagnostics[runs[$0]], secrets: secrets) }
+        for window in stride(from: 0, to: runs.count, by: Self.runsPerWindow) {
+            let count = min(Self.runsPerWindow, runs.count - window)
+            for piece in ParallelWork.map(count, { render(diagnostics[runs[window + $0]], secrets: secrets) }) { write(piece) }
+        }
     }
 
     private static let diagnosticsPerRun = 128
+    private static let runsPerWindow = 32
 
     /// Consecutive ranges of about `size` diagnostics, each ending where a file's diagnostics end when
     /// one ends soon after (diagnostics come sorted by file, so a file's source is read by one run).

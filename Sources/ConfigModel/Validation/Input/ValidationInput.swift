@@ -34,7 +34,7 @@ public struct ValidationInput: Sendable {
     /// Dependency node id → first entry providing it (R-DEP-01).
     let nodes: [String: Int]
     /// Id → every entry with that id, any class (for "did you mean the property with this id" notes).
-    let entriesByID: [String: [Int]]
+    let entriesByID: PositionsByID
     /// Typed lookups by id (first object wins when ids repeat; duplicates are reported separately).
     let modelsByID: [String: Int]
     let appsByID: [String: Int]
@@ -132,7 +132,7 @@ public struct ValidationInput: Sendable {
     public func entry(nodeID: String) -> ConfigEntry? { nodes[nodeID].map { entries[$0] } }
 
     /// Every entry with this id, whatever its class.
-    public func entries(withID id: String) -> [ConfigEntry] { (entriesByID[id] ?? []).map { entries[$0] } }
+    public func entries(withID id: String) -> [ConfigEntry] { entriesByID[id].map { entries[$0] } }
 
     public func model(id: String) -> Decoded<ModelConfig>? { modelsByID[id].map { models[$0] } }
     public func app(id: String) -> Decoded<AppConfig>? { appsByID[id].map { apps[$0] } }

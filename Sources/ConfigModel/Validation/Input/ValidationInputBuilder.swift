@@ -15,7 +15,7 @@ struct ValidationInputBuilder {
     var teamMembers: [Decoded<TeamMemberConfig>] = []
     var records: [Decoded<RecordConfig>] = []
     var nodes: [String: Int] = [:]
-    var entriesByID: [String: [Int]] = [:]
+    var entriesByID = PositionsByID([])
     var propertyEntriesByKey: [String: Int] = [:]
 
     init(read: ConfigReadResult) {
@@ -40,7 +40,7 @@ struct ValidationInputBuilder {
         // The two largest indexes are built on another core while this one files the models away.
         let indexes = LargeStack.Background { (nodes: Self.firstPositions(entries.lazy.map { ($0.nodeID, $0.position) },
                                                                           capacity: entries.count),
-                                               byID: Self.positionsByID(entries)) }
+                                               byID: PositionsByID(entries)) }
         for item in decoded {
             if !item.diagnostics.isEmpty { decodeDiagnostics += item.diagnostics }
             add(item.model)
@@ -60,16 +60,6 @@ struct ValidationInputBuilder {
             if starts[middle] <= index { low = middle } else { high = middle }
         }
         return low
-    }
-
-    /// Id → the positions of every entry with that id.
-    private static func positionsByID(_ entries: [ConfigEntry]) -> [String: [Int]] {
-        var positions: [String: [Int]] = [:]
-        positions.reserveCapacity(entries.count)
-        for entry in entries {
-            if let id = entry.id { positions[id, default: []].append(entry.position) }
-        }
-        return positions
     }
 
     /// Key → the first position given for it (one hash per pair; later duplicates are dropped). Room for
@@ -111,10 +101,13 @@ struct ValidationInputBuilder {
             guard let sourceID = source.id, case .object(let mapping)? = source.properties["mapping"]?.value else { continue }
             search: for value in mapping.properties {
                 guard case .string(let propertyID) = value.value.value else { continue }
-                for candidate in entriesByID[propertyID] ?? [] where entries[candidate].cleanClass == "property" {
-                    guard case .string(let owner)? = entries[candidate].properties["sourceId"]?.value, owner == sourceID
-                    else { continue }
-                    result[source.position] = candidate
+                let owned = entriesByID.first(withID: propertyID) { candidate in
+                    guard entries[candidate].cleanClass == "property",
+                          case .string(let owner)? = entries[candidate].properties["sourceId"]?.value else { return false }
+                    return owner == sourceID
+                }
+                if let owned {
+                    result[source.position] = owned
                     break search
                 }
             }

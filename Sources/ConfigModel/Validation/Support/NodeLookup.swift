@@ -6,7 +6,7 @@ struct NodeLookup {
     /// Node id → first entry with it.
     let nodes: [String: Int]
     /// Id → every entry with that id, in config order.
-    let entriesByID: [String: [Int]]
+    let entriesByID: PositionsByID
 
     /// The first entry whose node id is `"\(targetClass):\(targetID)"`, as `nodes` would find it.
     func provider(class targetClass: String, id targetID: String) -> Int? {
@@ -16,6 +16,6 @@ struct NodeLookup {
         guard !targetClass.containsByte(colon), !targetID.containsByte(colon), targetID != "undefined" else {
             return nodes["\(targetClass):\(targetID)"]
         }
-        return entriesByID[targetID]?.first { (entries[$0].cleanClass ?? "undefined") == targetClass }
+        return entriesByID.first(withID: targetID) { (entries[$0].cleanClass ?? "undefined") == targetClass }
     }
 }
