@@ -65,6 +65,12 @@ final class SourceSpanTests: XCTestCase {
         XCTAssertEqual(MemoryLayout<ConfigReference>.stride, 80)
     }
 
+    func testModelHeadersStayCompact() {
+        // One header per config object: it keeps the object and its span, not a `LocatedValue` of it.
+        XCTAssertEqual(MemoryLayout<ConfigObjectHeader>.size, 88)
+        XCTAssertEqual(MemoryLayout<PropertyConfig>.size, 312)
+    }
+
     func testDepthAndSizeSaturateAboveTheirLimits() {
         var value = LocatedValue(.number(1), span: span((1, 1), (1, 2)))
         XCTAssertEqual(value.depth, 0)

@@ -83,7 +83,7 @@ public indirect enum ConfigObject: Sendable {
         }
         let header = ConfigObjectHeader(
             rawClass: Field(rawClass, origin: .property(object, index: Int32(classIndex))),
-            configClass: configClass, id: id, raw: value, object: object)
+            configClass: configClass, id: id, span: value.span, object: object)
         let decoded = decodeModel(header: header, reader: reader)
         return ConfigDecodeResult(object: decoded, diagnostics: context.diagnostics)
     }

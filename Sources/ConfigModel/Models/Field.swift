@@ -151,9 +151,11 @@ public struct ConfigObjectHeader: Sendable {
     /// The class the dispatcher resolved `rawClass` to.
     public var configClass: ConfigClass
     public var id: Field<String>?
-    /// The evaluated object as read; typed fields are decoded from it.
-    public var raw: LocatedValue
-    /// The object's properties, in order; keys with no typed field are re-emitted from here.
+    /// Span of the whole object. The object as read is `object` at `span`; the header keeps no
+    /// `LocatedValue` of it (models are held per object, so 24 bytes each add up).
+    public var span: SourceSpan
+    /// The object's properties, in order; typed fields are decoded from it, and keys with no typed
+    /// field are re-emitted from here.
     public var object: JSObject
 
     /// A header for an object built in code, spelled as `grouparoo generate` would.
@@ -161,20 +163,17 @@ public struct ConfigObjectHeader: Sendable {
         self.rawClass = Field(configClass.preferredSpelling)
         self.configClass = configClass
         self.id = Field(id)
+        self.span = .synthesized
         self.object = JSObject()
-        self.raw = LocatedValue(.object(JSObject()), span: .synthesized)
     }
 
-    init(rawClass: Field<String>, configClass: ConfigClass, id: Field<String>?, raw: LocatedValue, object: JSObject) {
+    init(rawClass: Field<String>, configClass: ConfigClass, id: Field<String>?, span: SourceSpan, object: JSObject) {
         self.rawClass = rawClass
         self.configClass = configClass
         self.id = id
-        self.raw = raw
+        self.span = span
         self.object = object
     }
-
-    /// Span of the whole object.
-    public var span: SourceSpan { raw.span }
 
     /// Top-level properties that are not allowed for this class (R-KEYS-01), in object order.
     public var unknownKeys: [JSProperty] {

@@ -6,18 +6,17 @@ public final class ConfigEntry: Sendable {
     public let position: Int
     public let file: String
     public let value: LocatedValue
-    /// The object's properties; empty when the value is not an object (such values have no id).
-    public let properties: JSObject
     /// `class` as written, when it is a string.
     public let rawClass: String?
     /// Grouparoo's `cleanClass`: trimmed and lower-cased (duplicate ids, dependency ids; R-PIPE-02).
     public let cleanClass: String?
-    /// The class the dispatcher resolves (lower-cased, not trimmed; R-PIPE-06); `nil` when unknown.
-    public let dispatchClass: ConfigClass?
     /// The id as JavaScript's `String(id)`, or `nil` when the id is falsy (R-PIPE-01).
     public let id: String?
     /// Grouparoo's dependency node id, `${cleanClass}:${id}` (R-DEP-01).
     public let nodeID: String
+    /// The class the dispatcher resolves (lower-cased, not trimmed; R-PIPE-06); `nil` when unknown.
+    /// Last, so its one byte does not pad the words after it.
+    public let dispatchClass: ConfigClass?
 
     /// The typed model is not kept here: `ValidationInput`'s typed lists hold it once (a model is
     /// hundreds of bytes, and config trees hold tens of thousands of objects).
@@ -25,7 +24,7 @@ public final class ConfigEntry: Sendable {
         self.position = position
         self.file = file
         self.value = value
-        if case .object(let object) = value.value { properties = object } else { properties = JSObject() }
+        let properties = ConfigEntry.properties(of: value)
         if case .string(let text)? = properties["class"]?.value { rawClass = text } else { rawClass = nil }
         cleanClass = ConfigClass.cleanClass(rawClass)
         dispatchClass = rawClass.flatMap(ConfigClass.init(raw:))
@@ -35,6 +34,15 @@ public final class ConfigEntry: Sendable {
             id = nil
         }
         nodeID = "\(cleanClass ?? "undefined"):\(id ?? "undefined")"
+    }
+
+    /// The object's properties; empty when the value is not an object (such values have no id).
+    /// Read out of `value` rather than stored: one word less per entry.
+    public var properties: JSObject { ConfigEntry.properties(of: value) }
+
+    private static func properties(of value: LocatedValue) -> JSObject {
+        if case .object(let object) = value.value { return object }
+        return JSObject()
     }
 
     /// Span of the whole object.
