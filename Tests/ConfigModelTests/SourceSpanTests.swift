@@ -67,8 +67,8 @@ final class SourceSpanTests: XCTestCase {
 
     func testModelHeadersStayCompact() {
         // One header per config object: it keeps the object and its span, not a `LocatedValue` of it.
-        XCTAssertEqual(MemoryLayout<ConfigObjectHeader>.size, 88)
-        XCTAssertEqual(MemoryLayout<PropertyConfig>.size, 312)
+        XCTAssertEqual(MemoryLayout<ConfigObjectHeader>.size, 96)
+        XCTAssertEqual(MemoryLayout<PropertyConfig>.size, 328)
     }
 
     func testDepthAndSizeSaturateAboveTheirLimits() {
