@@ -30,10 +30,11 @@ struct MissingRequiredFieldRule: ValidationRule {
             else { continue }
             let model = configClass.modelName
             let fields = Self.checkedFields[configClass]
-            for key in fields.required where isMissing(entry.properties[key]) {
+            let properties = entry.properties  // derived from the entry's value: read it once
+            for key in fields.required where isMissing(properties[key]) {
                 found.append(missing(key, on: entry, grouparoo: "\(model).\(key) cannot be null"))
             }
-            for field in fields.parents where entry.properties.property(field.key) == nil {
+            for field in fields.parents where properties.property(field.key) == nil {
                 switch field.requirement {
                 case .parentLookup:
                     let parent = field.references?.modelName ?? field.key
@@ -43,7 +44,7 @@ struct MissingRequiredFieldRule: ValidationRule {
                 default: break
                 }
             }
-            for key in fields.notNull where entry.properties[key]?.value.isNull == true {
+            for key in fields.notNull where properties[key]?.value.isNull == true {
                 found.append(diagnostic("`\(key)` is null; leave it out to use the default, or set true or false",
                                         on: entry, at: entry.span(of: key), grouparoo: "\(model).\(key) cannot be null"))
             }
