@@ -129,6 +129,11 @@ enum ByteScan {
         }
     }
 
+    /// Whether every byte is ASCII and none is a capital `A`…`Z`: text that `lowercased()` leaves as it is.
+    static func isLowerCaseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 && $0 &- UInt8(ascii: "A") >= 26 }
+    }
+
     /// The first offset of a byte of 0x80 or more (non-ASCII), or the end of the bytes.
     static func firstNonASCII(in bytes: [UInt8]) -> Int {
         bytes.withUnsafeBufferPointer { buffer in

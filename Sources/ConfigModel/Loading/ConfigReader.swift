@@ -82,13 +82,16 @@ public struct ConfigReader: Sendable {
         let options = self.options
         // Files are independent, so they are read on every core, each worker with its own require cache.
         var results = LargeStack.parallelMap(
-            files.count, makeState: { (ModuleLoader(environment: options.environment, overlay: options.overlay), FileBytes.ReadBuffer()) },
-            finish: { $0.0.finish() }
+            files.count,
+            makeState: {
+                (loader: ModuleLoader(environment: options.environment, overlay: options.overlay), buffer: FileBytes.ReadBuffer())
+            },
+            finish: { $0.loader.finish() }
         ) { index, state in
             guard let problem = files[index].problem else {
                 let listed = files[index].listedAsRegularFile
-                return ConfigReader.read(path: files[index].path, listedAsRegularFile: listed, buffer: state.1,
-                                         loader: state.0, options: options)
+                return ConfigReader.read(path: files[index].path, listedAsRegularFile: listed, buffer: state.buffer,
+                                         loader: state.loader, options: options)
             }
             let diagnostic = Diagnostic(severity: files[index].severity, problem: .unreadableFile, message: problem,
                                         span: .wholeFile(files[index].path))

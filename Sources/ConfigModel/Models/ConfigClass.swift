@@ -60,7 +60,7 @@ public enum ConfigClass: String, Sendable, CaseIterable, Hashable {
     static func isCleanASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let isTrimmed = { (byte: UInt8) in byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte) }  // \t \n \v \f \r
         guard let first = bytes.first, let last = bytes.last, !isTrimmed(first), !isTrimmed(last) else { return false }
-        return bytes.allSatisfy { $0 < 0x80 && $0 &- UInt8(ascii: "A") >= 26 }
+        return ByteScan.isLowerCaseASCII(bytes)
     }
 
     /// True for the deprecated `profile` class.

@@ -9,8 +9,7 @@ extension String {
     /// `lowercased()`, but an ASCII string without `A`…`Z` is returned as it is instead of copied (most keys
     /// and emails the uniqueness rules compare are written in lower case already; names are capitalised).
     func lowercasedIfNeeded() -> String {
-        let isLower = utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 && $0 &- UInt8(ascii: "A") >= 26 } }
-        return isLower == true ? self : lowercased()
+        utf8.withContiguousStorageIfAvailable(ByteScan.isLowerCaseASCII) == true ? self : lowercased()
     }
 
     /// True when one of the UTF-8 bytes is `byte`, read through contiguous storage as `isAllASCII` is.

@@ -119,7 +119,7 @@ struct PluginOptionTarget {
     }
 
     static func property(_ property: Decoded<PropertyConfig>, _ config: ValidationInput,
-                                 _ plugins: PluginCatalog) -> PluginOptionTarget? {
+                         _ plugins: PluginCatalog) -> PluginOptionTarget? {
         guard !config.isBootstrapped(property.entry),
               let (type, connection) = sourceConnection(property.config.sourceId, config, plugins),
               let definitions = connection.propertyOptions else { return nil }
@@ -129,7 +129,7 @@ struct PluginOptionTarget {
     }
 
     static func schedule(_ schedule: Decoded<ScheduleConfig>, _ config: ValidationInput,
-                                 _ plugins: PluginCatalog) -> PluginOptionTarget? {
+                         _ plugins: PluginCatalog) -> PluginOptionTarget? {
         guard let (type, connection) = sourceConnection(schedule.config.sourceId, config, plugins),
               let source = schedule.config.sourceId.flatMap({ config.source(id: $0.value) }) else { return nil }
         // An empty name becomes `${source.name} schedule` before validation (R-SCH-04).
