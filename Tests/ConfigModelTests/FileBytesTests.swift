@@ -35,4 +35,29 @@ final class FileBytesTests: XCTestCase {
         }
         XCTAssertNil(FileBytes.contents(of: directory.path, listedAsRegularFile: true, buffer: buffer))
     }
+
+    /// The directory reader keeps each directory open and opens its files by name in it; every file it lists
+    /// that way must read as its full path does.
+    func testFilesOpenedByNameInTheirDirectoryReadAsTheirPath() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("filebytes-\(UUID().uuidString)")
+        let nested = root.appendingPathComponent("sources/more")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (index, folder) in [root, root.appendingPathComponent("sources"), nested].enumerated() {
+            for size in [0, 5, FileBytes.firstReadSize + 3] {
+                let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ index) }
+                try Data(bytes).write(to: folder.appendingPathComponent("f\(size).json"))
+            }
+        }
+        let (found, directories) = ConfigFileFinder.files(in: root.path)
+        XCTAssertEqual(found.count, 9)
+        let buffer = FileBytes.ReadBuffer()
+        for file in found {
+            let name = try XCTUnwrap(file.name, file.path)
+            let plain = try XCTUnwrap(FileBytes.contents(of: file.path), file.path)
+            XCTAssertEqual(FileBytes.contents(of: file.path, name: name), plain, file.path)
+            XCTAssertEqual(FileBytes.contents(of: file.path, listedAsRegularFile: true, buffer: buffer, name: name), plain, file.path)
+        }
+        withExtendedLifetime(directories) {}
+    }
 }

@@ -10,12 +10,36 @@ enum ConfigFileFinder {
         var severity = Severity.error
         /// `readdir` said this is a regular file (not a link), so reading it needs no `fstat`.
         var listedAsRegularFile = false
+        /// Its directory, kept open, and its name: nil when the directory could not be kept open.
+        var name: FileBytes.NameInDirectory?
     }
 
-    static func files(in root: String) -> [Found] {
+    /// Directories kept open while their files are read (see `FileBytes.NameInDirectory`), closed when this goes.
+    final class OpenDirectories: @unchecked Sendable {
+        /// At most this many are kept, one file descriptor each (the usual soft limit is 1,024); the files of
+        /// further directories are opened by their full path.
+        static let limit = 256
+        // Written only while the tree is walked, before any file is read.
+        private var descriptors: [Int32] = []
+
+        /// A descriptor of `handle`'s directory that stays open after `closedir`, or nil past the limit or on failure.
+        fileprivate func keep(_ handle: OpaquePointer) -> Int32? {
+            guard descriptors.count < Self.limit else { return nil }
+            let descriptor = fcntl(dirfd(handle), F_DUPFD_CLOEXEC, 0)
+            guard descriptor >= 0 else { return nil }
+            descriptors.append(descriptor)
+            return descriptor
+        }
+
+        deinit { for descriptor in descriptors { close(descriptor) } }
+    }
+
+    /// The files in glob's order, and their directories kept open to read them by name.
+    static func files(in root: String) -> (found: [Found], directories: OpenDirectories) {
         var found: [Found] = []
-        collect(directory: root, isRoot: true, descends: true, into: &found)
-        return GlobOrder.order(found.map(\.path), rootLength: root.utf8.count).map { found[$0] }
+        let directories = OpenDirectories()
+        collect(directory: root, isRoot: true, descends: true, keeping: directories, into: &found)
+        return (GlobOrder.order(found.map(\.path), rootLength: root.utf8.count).map { found[$0] }, directories)
     }
 
     /// Walks the tree as glob v7's `**` does: real directories are entered at every depth; a symbolic link
@@ -24,7 +48,8 @@ enum ConfigFileFinder {
     /// level inside it a second time, under another path, as Grouparoo does. Symlinked files match.
     /// Names starting with `.` are skipped (`dot: false`). Uses `readdir`'s entry types, which avoids
     /// one `stat` per file on large trees.
-    private static func collect(directory: String, isRoot: Bool, descends: Bool, into found: inout [Found]) {
+    private static func collect(directory: String, isRoot: Bool, descends: Bool, keeping directories: OpenDirectories,
+                                into found: inout [Found]) {
         guard let handle = opendir(directory) else {
             // A missing config directory simply has no files (R-LOAD-03).
             if isRoot && errno == ENOENT { return }
@@ -34,9 +59,10 @@ enum ConfigFileFinder {
             return
         }
         defer { closedir(handle) }
+        let prefix = directory + "/"
+        let directoryName = directories.keep(handle).map { FileBytes.NameInDirectory(directory: $0, nameStart: prefix.utf8.count) }
         var subdirectories: [String] = []
         var linkedDirectories: [String] = []
-        let prefix = directory + "/"
         while let entry = readdir(handle) {
             // Names are checked as bytes (glob's patterns match code units); only kept names become a path.
             let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
@@ -48,7 +74,9 @@ enum ConfigFileFinder {
                 subdirectories.append(name.path)
                 noteDirectoryNamedLikeAFile(name, into: &found)
             case Int32(DT_REG):
-                if name.ending != nil { found.append(Found(path: name.path, problem: nil, listedAsRegularFile: true)) }
+                if name.ending != nil {
+                    found.append(Found(path: name.path, problem: nil, listedAsRegularFile: true, name: directoryName))
+                }
             case Int32(DT_LNK), Int32(DT_UNKNOWN):
                 let path = name.path
                 var isDirectory: ObjCBool = false
@@ -67,15 +95,17 @@ enum ConfigFileFinder {
                     }
                     noteDirectoryNamedLikeAFile(name, into: &found)
                 } else if name.ending != nil {
-                    found.append(Found(path: path, problem: nil))
+                    found.append(Found(path: path, problem: nil, name: directoryName))
                 }
             default:
                 continue
             }
         }
         guard descends else { return }
-        for subdirectory in subdirectories { collect(directory: subdirectory, isRoot: false, descends: true, into: &found) }
-        for linked in linkedDirectories { collect(directory: linked, isRoot: false, descends: false, into: &found) }
+        for subdirectory in subdirectories {
+            collect(directory: subdirectory, isRoot: false, descends: true, keeping: directories, into: &found)
+        }
+        for linked in linkedDirectories { collect(directory: linked, isRoot: false, descends: false, keeping: directories, into: &found) }
     }
 
     /// `prefix + name` in storage of exactly its size: `+` doubles the prefix's room, and every

@@ -78,7 +78,7 @@ public struct ConfigReader: Sendable {
     /// Every `*.js` and `*.json` file under `path` in Grouparoo's order, each evaluated.
     public func readDirectory(at path: String) -> ConfigReadResult {
         let root = URL(fileURLWithPath: path).standardizedFileURL.path
-        let files = ConfigFileFinder.files(in: root)
+        let (files, directories) = ConfigFileFinder.files(in: root)
         let options = self.options
         // Files are independent, so they are read on every core, each worker with its own require cache.
         var results = LargeStack.parallelMap(
@@ -89,14 +89,15 @@ public struct ConfigReader: Sendable {
             finish: { $0.loader.finish() }
         ) { index, state in
             guard let problem = files[index].problem else {
-                let listed = files[index].listedAsRegularFile
-                return ConfigReader.read(path: files[index].path, listedAsRegularFile: listed, buffer: state.buffer,
-                                         loader: state.loader, options: options)
+                let file = files[index]
+                return ConfigReader.read(path: file.path, listedAsRegularFile: file.listedAsRegularFile, name: file.name,
+                                         buffer: state.buffer, loader: state.loader, options: options)
             }
             let diagnostic = Diagnostic(severity: files[index].severity, problem: .unreadableFile, message: problem,
                                         span: .wholeFile(files[index].path))
             return FileReadResult(path: files[index].path, diagnostics: [diagnostic])
         }
+        withExtendedLifetime(directories) {}  // Open until every file was read by its name in them.
         ConfigReader.removeRepeats(in: &results)
         return ConfigReadResult(directory: root, files: results)
     }
@@ -121,9 +122,10 @@ public struct ConfigReader: Sendable {
         }
     }
 
-    private static func read(path: String, listedAsRegularFile: Bool = false, buffer: FileBytes.ReadBuffer? = nil,
-                             loader: ModuleLoader, options: ReaderOptions) -> FileReadResult {
-        let bytes = options.overlay[path] ?? FileBytes.contents(of: path, listedAsRegularFile: listedAsRegularFile, buffer: buffer)
+    private static func read(path: String, listedAsRegularFile: Bool = false, name: FileBytes.NameInDirectory? = nil,
+                             buffer: FileBytes.ReadBuffer? = nil, loader: ModuleLoader, options: ReaderOptions) -> FileReadResult {
+        let bytes = options.overlay[path]
+            ?? FileBytes.contents(of: path, listedAsRegularFile: listedAsRegularFile, buffer: buffer, name: name)
         guard let data = bytes else {
             let diagnostic = Diagnostic(severity: .error, problem: .unreadableFile, message: "cannot read this file",
                                         span: .wholeFile(path))

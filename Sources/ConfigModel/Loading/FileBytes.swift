@@ -20,13 +20,27 @@ public enum FileBytes {
         deinit { bytes.deallocate() }
     }
 
+    /// A listed file's open directory and where its name starts in its path. Opened relative to that directory, a
+    /// file's path is looked up one component deep instead of from `/` (the kernel's path walk was ~2 % of the CPU
+    /// time of a 10k-file run, as much as reading the bytes).
+    public struct NameInDirectory: Sendable {
+        let directory: Int32
+        let nameStart: Int
+    }
+
     /// The file's bytes, or nil when it cannot be opened or read or is not a regular file (as `FileManager`).
     /// `listedAsRegularFile`: the directory listing (`readdir`'s entry type) said so. With a `buffer`, a file
     /// shorter than `firstReadSize` is then read without `fstat` (open, one read, close: system calls are most of
     /// the cost of a small file); a longer one is checked like any other, so a path swapped for a device since
-    /// is still refused.
-    public static func contents(of path: String, listedAsRegularFile: Bool = false, buffer: ReadBuffer? = nil) -> [UInt8]? {
-        let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
+    /// is still refused. `name`: where the listing found the file, to open it by its name alone.
+    public static func contents(of path: String, listedAsRegularFile: Bool = false, buffer: ReadBuffer? = nil,
+                                name: NameInDirectory? = nil) -> [UInt8]? {
+        // O_NONBLOCK: a FIFO named like a config file must not hang the reader (it is then refused as not regular).
+        let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
+        let descriptor = path.withCString { full in
+            guard let name else { return open(full, flags) }
+            return openat(name.directory, full + name.nameStart, flags)
+        }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
@@ -39,7 +53,6 @@ public enum FileBytes {
         }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        // O_NONBLOCK: a FIFO named like a config file must not hang the reader (it is then refused as not regular).
         // The size is a hint: one spare byte tells whether the file grew since `fstat`, then reading goes on.
         // A read of a regular file returns fewer bytes than asked for only at its end (POSIX; a signal
         // could also cut one short, and none of ours interrupts reads), so a short read ends the file
