@@ -204,8 +204,8 @@ public struct ConfigReader: Sendable {
         case .undefined, .null:
             throw ReadError(.runtime, "TypeError: Cannot convert undefined or null to object (the file exports "
                 + "\(payload.value.isNull ? "null" : "undefined"))", at: payload.span.start)
-        case .object(let object) where object.keys == ["default"]:
-            return object["default"]!
+        case .object(let object) where object.count == 1 && object.properties[0].key == "default":
+            return object.properties[0].value
         default:
             return payload
         }
@@ -221,18 +221,20 @@ public struct ConfigReader: Sendable {
     static func topLevelObjects(_ payload: LocatedValue) -> (evaluated: [LocatedValue], objects: [LocatedValue], nullish: Int) {
         let candidates: [LocatedValue]
         if case .array(let elements) = payload.value { candidates = elements } else { candidates = [payload] }
-        let nullish = candidates.filter { $0.value.isNullish }.count
-        let kept = candidates.filter { candidate in
-            guard JSConversions.toBoolean(candidate.value) else { return false }
-            switch candidate.value {
-            case .object(let object): return !object.isEmpty
-            case .array(let elements): return !elements.isEmpty
-            case .string(let text): return !text.isEmpty
-            default: return false
-            }
-        }
+        let nullish = candidates.reduce(0) { $0 + ($1.value.isNullish ? 1 : 0) }
         // Usually every candidate is kept: then one array serves both (every file's result stays alive until the end).
-        return (candidates, kept.count == candidates.count ? candidates : kept, nullish)
+        if candidates.allSatisfy(isKept) { return (candidates, candidates, nullish) }
+        return (candidates, candidates.filter(isKept), nullish)
+    }
+
+    private static func isKept(_ candidate: LocatedValue) -> Bool {
+        guard JSConversions.toBoolean(candidate.value) else { return false }
+        switch candidate.value {
+        case .object(let object): return !object.isEmpty
+        case .array(let elements): return !elements.isEmpty
+        case .string(let text): return !text.isEmpty
+        default: return false
+        }
     }
 
     private static func nullObjectsDiagnostic(count: Int, path: String, span: SourceSpan) -> Diagnostic {
