@@ -58,6 +58,50 @@ final class ModelsFieldTableTests: XCTestCase {
         }
     }
 
+    /// Decoding finds each bound key's property in one pass over the object: every field must read the
+    /// property a plain look-up by key gives, whatever the key order and the other keys (same length or not).
+    func testOnePassKeyMatchingReadsWhatALookUpByKeyFinds() throws {
+        for configClass in ConfigClass.allCases where configClass != .profile {
+            let valueFields = configClass.fields.dropFirst(2).filter { field in
+                if case .any = field.type { return false } else { return true }
+            }
+            var object = JSObject()
+            var line = 0
+            func add(_ key: String, _ value: JSValue) {
+                line += 1
+                let span = SourceSpan(file: "t.js", start: TextPosition(line: line, column: 1),
+                                      end: TextPosition(line: line, column: 9))
+                object.set(key, LocatedValue(value, span: span), keySpan: span)
+            }
+            for field in valueFields.reversed() {
+                add(String(field.key.dropLast()) + "~", Self.sample(field)) // same length, other bytes
+                add(field.key, Self.sample(field))
+                add(field.key + "s", Self.sample(field))
+            }
+            add("id", .string("x"))
+            add("class", .string(configClass.rawValue))
+            let decoded = try XCTUnwrap(ConfigObject.decode(LocatedValue(.object(object), span: .synthesized)).object)
+            let encoded = decoded.model.encodedFields
+            for field in valueFields {
+                let value = encoded.first { $0.key == field.key }?.value
+                XCTAssertEqual(value?.span, object[field.key]?.span, "\(configClass).\(field.key)")
+            }
+        }
+    }
+
+    /// Fields decode in table order whatever the key order, so type mismatches are reported in the order
+    /// reading each key in turn gave.
+    func testMismatchesAreReportedInTableOrder() {
+        let value = ModelsFixture.located(["isArray": 1, "unique": "yes", "type": 5, "key": ["k"],
+                                           "class": "property", "id": "p"])
+        XCTAssertEqual(ConfigObject.decode(value).diagnostics.map(\.message), [
+            "`key` must be a string, but it is an array",
+            "`type` should be a string, but it is a number; Grouparoo will read it as \"5\"",
+            "`unique` should be a boolean (true or false), but it is a string",
+            "`isArray` should be a boolean (true or false), but it is a number",
+        ])
+    }
+
     private static func sample(_ field: ConfigField) -> JSValue {
         if let first = field.allowedValues.first { return .string(first) }
         switch field.type {

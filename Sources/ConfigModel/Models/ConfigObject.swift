@@ -63,8 +63,10 @@ public indirect enum ConfigObject: Sendable {
         let reader = FieldReader(object, context: context)
         // A falsy id (`0`, `false`) is missing (R-PIPE-01, `missing-id`), not a value to read as a string.
         // Read in place: copying the value out costs a reference-count round trip per object.
-        let idIsFalsy = object.propertyIndex("id").map { JSConversions.toBoolean(object.properties[$0].value.value) } == false
-        let id = idIsFalsy ? nil : reader.string("id")
+        var id: Field<String>?
+        if let idIndex = object.propertyIndex("id"), JSConversions.toBoolean(object.properties[idIndex].value.value) {
+            id = reader.string(at: idIndex)
+        }
         context.objectID = id?.value
 
         guard let classIndex, let classProperty else {

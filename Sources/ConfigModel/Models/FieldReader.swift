@@ -39,71 +39,62 @@ struct FieldReader {
         self.context = context
     }
 
-    func has(_ key: String) -> Bool { object.property(key) != nil }
-
-    /// Values are read in place as `object.properties[index].value`: copying one out costs a
+    /// Typed reads of property `index`, the one the field table matched to a key (`label` is that key):
+    /// values are read in place as `object.properties[index].value`, as copying one out costs a
     /// reference-count round trip per field.
-    private func index(of key: String) -> Int? { object.propertyIndex(key) }
-
     private func origin(_ index: Int) -> FieldOrigin { .property(object, index: Int32(index)) }
 
-    func string(_ key: String) -> Field<String>? {
-        guard let index = index(of: key) else { return nil }
-        return context.string(object.properties[index].value, label: path + key, origin: origin(index))
+    private func label(_ index: Int) -> String { path + object.properties[index].key }
+
+    func string(at index: Int) -> Field<String>? {
+        context.string(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
-    func bool(_ key: String) -> Field<Bool>? {
-        guard let index = index(of: key) else { return nil }
-        return context.bool(object.properties[index].value, label: path + key, origin: origin(index))
+    func bool(at index: Int) -> Field<Bool>? {
+        context.bool(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
     /// A boolean where an explicit `null` is meaningful (permission options): `Field(nil)` for `null`.
-    func nullableBool(_ key: String) -> Field<Bool?>? {
-        guard let index = index(of: key) else { return nil }
+    func nullableBool(at index: Int) -> Field<Bool?>? {
         if case .null = object.properties[index].value.value { return Field(nil, origin: origin(index)) }
-        return context.bool(object.properties[index].value, label: path + key, origin: origin(index))
-            .map { $0.withValue(Optional($0.value)) }
+        return bool(at: index).map { $0.withValue(Optional($0.value)) }
     }
 
-    func number(_ key: String) -> Field<Double>? {
-        guard let index = index(of: key) else { return nil }
-        return context.number(object.properties[index].value, label: path + key, origin: origin(index))
+    func number(at index: Int) -> Field<Double>? {
+        context.number(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
-    func enumValue<Known>(_ key: String, as type: Known.Type = Known.self) -> Field<EnumValue<Known>>?
+    func enumValue<Known>(at index: Int, as type: Known.Type = Known.self) -> Field<EnumValue<Known>>?
     where Known: RawRepresentable & Sendable & Hashable, Known.RawValue == String {
-        string(key).map { $0.withValue(EnumValue($0.value)) }
+        string(at: index).map { $0.withValue(EnumValue($0.value)) }
     }
 
-    func scalar(_ key: String) -> Field<ConfigScalar>? {
-        guard let index = index(of: key) else { return nil }
-        return context.scalar(object.properties[index].value, label: path + key, origin: origin(index))
+    func scalar(at index: Int) -> Field<ConfigScalar>? {
+        context.scalar(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
-    func objectField(_ key: String) -> Field<JSObject>? {
-        guard let index = index(of: key) else { return nil }
-        return context.object(object.properties[index].value, label: path + key, origin: origin(index))
+    func objectField(at index: Int) -> Field<JSObject>? {
+        context.object(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
-    func array(_ key: String) -> Field<[LocatedValue]>? {
-        guard let index = index(of: key) else { return nil }
+    func array(at index: Int) -> Field<[LocatedValue]>? {
         switch object.properties[index].value.value {
         case .array(let elements): return Field(elements, origin: origin(index))
         case .null, .undefined: return nil
         default:
-            context.mismatch(.error, path + key, expected: "an array", found: object.properties[index].value)
+            context.mismatch(.error, label(index), expected: "an array", found: object.properties[index].value)
             return nil
         }
     }
 
     /// An object of `{key: "id"}` references (mappings, group memberships), in object order.
-    func references(_ key: String) -> Field<[KeyedReference]>? {
-        guard let container = objectField(key) else { return nil }
+    func references(at index: Int) -> Field<[KeyedReference]>? {
+        guard let container = objectField(at: index) else { return nil }
         let object = container.value
-        let entries = object.properties.indices.map { index -> KeyedReference in
-            let property = object.properties[index]
-            let target = context.string(property.value, label: "\(path)\(key).\(property.key)",
-                                        origin: .property(object, index: Int32(index)))
+        let entries = object.properties.indices.map { entry -> KeyedReference in
+            let property = object.properties[entry]
+            let target = context.string(property.value, label: "\(label(index)).\(property.key)",
+                                        origin: .property(object, index: Int32(entry)))
             return KeyedReference(key: property.key, keySpan: property.keySpan, target: target, raw: property.value)
         }
         return container.withValue(entries)
@@ -112,11 +103,12 @@ struct FieldReader {
     /// Decodes every element of an array field with `decode`. A non-object element is reported and
     /// decoded from an empty object, so the list keeps its length and each element its `raw` value.
     func elements<Element>(
-        _ key: String, decode: (FieldReader, LocatedValue) -> Element
+        at index: Int, decode: (FieldReader, LocatedValue) -> Element
     ) -> Field<[Element]>? {
-        guard let list = array(key) else { return nil }
+        guard let list = array(at: index) else { return nil }
+        let prefix = label(index)
         let decoded = list.value.enumerated().map { index, element -> Element in
-            let label = "\(path)\(key)[\(index)]"
+            let label = "\(prefix)[\(index)]"
             guard case .object(let nested) = element.value else {
                 context.mismatch(.error, label, expected: "an object", found: element)
                 return decode(FieldReader(JSObject(), path: label + ".", context: context), element)
@@ -127,9 +119,9 @@ struct FieldReader {
     }
 
     /// A reader for a nested object field, with messages prefixed by its key.
-    func nested(_ key: String) -> (reader: FieldReader, field: Field<JSObject>)? {
-        guard let field = objectField(key) else { return nil }
-        return (FieldReader(field.value, path: "\(path)\(key).", context: context), field)
+    func nested(at index: Int) -> (reader: FieldReader, field: Field<JSObject>)? {
+        guard let field = objectField(at: index) else { return nil }
+        return (FieldReader(field.value, path: label(index) + ".", context: context), field)
     }
 }
 

@@ -2,7 +2,8 @@
 /// config object and the typed model property. Managed columns have no property.
 struct FieldBinding<Model>: Sendable {
     let field: ConfigField
-    let decode: @Sendable (inout Model, FieldReader) -> Void
+    /// Reads the object's property at the given index, the one whose key is `field.key`.
+    let decode: @Sendable (inout Model, FieldReader, Int) -> Void
     let encode: @Sendable (Model) -> LocatedValue?
 }
 
@@ -12,23 +13,57 @@ struct FieldTable<Model>: Sendable {
     let rows: [FieldBinding<Model>]
     /// The bound rows' decoders alone: decoding runs once per object, and walking `rows` would
     /// copy (and reference-count) every row's facts each time.
-    private let decoders: [@Sendable (inout Model, FieldReader) -> Void]
+    private let decoders: [@Sendable (inout Model, FieldReader, Int) -> Void]
+    /// The bound rows' keys, in the order of `decoders`.
+    private let keys: FieldKeys
 
     /// The facts of every row, in order (rules read them for each object they check).
     let fields: [ConfigField]
 
     init(_ rows: [FieldBinding<Model>]) {
         self.rows = rows
-        decoders = rows.filter { !$0.field.type.isManaged }.map(\.decode)
+        let bound = rows.filter { !$0.field.type.isManaged }
+        decoders = bound.map(\.decode)
+        keys = FieldKeys(bound.map(\.field.key))
         fields = rows.map(\.field)
     }
 
+    /// One pass over the object's keys finds the property of each bound key; the decoders then run in
+    /// table order, so diagnostics come out as they would from looking each key up in turn. A key the
+    /// object lacks costs nothing (its property stays `nil`).
     func decode(into model: inout Model, from reader: FieldReader) {
-        for decode in decoders { decode(&model, reader) }
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: decoders.count) { found in
+            found.initialize(repeating: -1)
+            for index in reader.object.properties.indices {
+                if let row = keys.row(of: reader.object.properties[index].key) { found[row] = Int32(index) }
+            }
+            for row in found.indices where found[row] >= 0 { decoders[row](&model, reader, Int(found[row])) }
+        }
     }
 
     func encoded(_ model: Model) -> [(key: String, value: LocatedValue?)] {
         rows.compactMap { row in row.field.type.isManaged ? nil : (row.field.key, row.encode(model)) }
+    }
+}
+
+/// The keys a field table binds, found by length first (most keys differ in length, which costs less to
+/// see than their bytes) and then by content.
+struct FieldKeys: Sendable {
+    private let keys: [String]
+    private let lengths: [Int]
+
+    init(_ keys: [String]) {
+        // An object has each key once, so a key bound twice would decode only one of its rows.
+        precondition(Set(keys).count == keys.count, "a field table binds a key twice")
+        self.keys = keys
+        lengths = keys.map(\.utf8.count)
+    }
+
+    /// The position of `key` among the bound keys.
+    func row(of key: String) -> Int? {
+        let length = key.utf8.count
+        for row in lengths.indices where lengths[row] == length && keys[row] == key { return row }
+        return nil
     }
 }
 
@@ -44,15 +79,14 @@ extension FieldBinding {
     typealias Set<Value> = @Sendable (inout Model, consuming Field<Value>?) -> Void
 
     private static func bind<Value>(_ field: ConfigField, _ get: @escaping Get<Value>, _ set: @escaping Set<Value>,
-                                    read: @escaping @Sendable (FieldReader, String) -> Field<Value>?,
+                                    read: @escaping @Sendable (FieldReader, Int) -> Field<Value>?,
                                     write: @escaping @Sendable (Field<Value>?) -> LocatedValue?) -> FieldBinding {
-        let key = field.key
-        return FieldBinding(field: field, decode: { model, reader in set(&model, read(reader, key)) },
-                            encode: { model in write(get(model)) })
+        FieldBinding(field: field, decode: { model, reader, index in set(&model, read(reader, index)) },
+                     encode: { model in write(get(model)) })
     }
 
     static func managed(_ key: String, _ help: String, status: FieldStatus = .managed) -> FieldBinding {
-        FieldBinding(field: .managed(key, help, status: status), decode: { _, _ in }, encode: { _ in nil })
+        FieldBinding(field: .managed(key, help, status: status), decode: { _, _, _ in }, encode: { _ in nil })
     }
 
     static func string(_ key: String, _ get: @escaping Get<String>, _ set: @escaping Set<String>,
@@ -60,30 +94,30 @@ extension FieldBinding {
                        references: ConfigClass? = nil, status: FieldStatus = .active, help: String) -> FieldBinding {
         bind(ConfigField(key, .string, requirement: requirement, length: length, references: references,
                          status: status, help: help),
-             get, set, read: { $0.string($1) }, write: ConfigEncoding.string)
+             get, set, read: { $0.string(at: $1) }, write: ConfigEncoding.string)
     }
 
     static func bool(_ key: String, _ get: @escaping Get<Bool>, _ set: @escaping Set<Bool>,
                      _ requirement: FieldRequirement = .optional, status: FieldStatus = .active,
                      help: String) -> FieldBinding {
         bind(ConfigField(key, .boolean, requirement: requirement, status: status, help: help),
-             get, set, read: { $0.bool($1) }, write: ConfigEncoding.bool)
+             get, set, read: { $0.bool(at: $1) }, write: ConfigEncoding.bool)
     }
 
     static func nullableBool(_ key: String, _ get: @escaping Get<Bool?>, _ set: @escaping Set<Bool?>,
                              help: String) -> FieldBinding {
-        bind(ConfigField(key, .nullableBoolean, help: help), get, set, read: { $0.nullableBool($1) },
+        bind(ConfigField(key, .nullableBoolean, help: help), get, set, read: { $0.nullableBool(at: $1) },
              write: ConfigEncoding.nullableBool)
     }
 
     static func number(_ key: String, _ get: @escaping Get<Double>, _ set: @escaping Set<Double>,
                        help: String) -> FieldBinding {
-        bind(ConfigField(key, .number, help: help), get, set, read: { $0.number($1) }, write: ConfigEncoding.number)
+        bind(ConfigField(key, .number, help: help), get, set, read: { $0.number(at: $1) }, write: ConfigEncoding.number)
     }
 
     static func scalar(_ key: String, _ get: @escaping Get<ConfigScalar>, _ set: @escaping Set<ConfigScalar>,
                        help: String) -> FieldBinding {
-        bind(ConfigField(key, .scalar, help: help), get, set, read: { $0.scalar($1) }, write: ConfigEncoding.scalar)
+        bind(ConfigField(key, .scalar, help: help), get, set, read: { $0.scalar(at: $1) }, write: ConfigEncoding.scalar)
     }
 
     static func enumeration<Known>(_ key: String, _ get: @escaping Get<EnumValue<Known>>,
@@ -92,7 +126,7 @@ extension FieldBinding {
     where Known: CaseIterable & RawRepresentable & Sendable & Hashable, Known.RawValue == String {
         bind(ConfigField(key, .string, requirement: requirement, allowedValues: Known.allCases.map(\.rawValue),
                          help: help),
-             get, set, read: { $0.enumValue($1) }, write: ConfigEncoding.enumValue)
+             get, set, read: { $0.enumValue(at: $1) }, write: ConfigEncoding.enumValue)
     }
 
     /// A free-form string whose values Grouparoo checks elsewhere (filter and group rule `op`s).
@@ -101,18 +135,18 @@ extension FieldBinding {
                                  _ requirement: FieldRequirement = .optional, help: String) -> FieldBinding
     where Known: RawRepresentable & Sendable & Hashable, Known.RawValue == String {
         bind(ConfigField(key, .string, requirement: requirement, help: help),
-             get, set, read: { $0.enumValue($1) }, write: ConfigEncoding.enumValue)
+             get, set, read: { $0.enumValue(at: $1) }, write: ConfigEncoding.enumValue)
     }
 
     static func pluginOptions(_ key: String, _ get: @escaping Get<JSObject>, _ set: @escaping Set<JSObject>,
                               help: String) -> FieldBinding {
-        bind(ConfigField(key, .pluginOptions, help: help), get, set, read: { $0.objectField($1) },
+        bind(ConfigField(key, .pluginOptions, help: help), get, set, read: { $0.objectField(at: $1) },
              write: ConfigEncoding.object)
     }
 
     static func idMap(_ key: String, _ get: @escaping Get<[KeyedReference]>, _ set: @escaping Set<[KeyedReference]>,
                       references: ConfigClass, help: String) -> FieldBinding {
-        bind(ConfigField(key, .idMap, references: references, help: help), get, set, read: { $0.references($1) },
+        bind(ConfigField(key, .idMap, references: references, help: help), get, set, read: { $0.references(at: $1) },
              write: ConfigEncoding.references)
     }
 
@@ -120,8 +154,8 @@ extension FieldBinding {
     static func nested<Value: NestedConfig>(_ key: String, _ get: @escaping Get<Value>, _ set: @escaping Set<Value>,
                                             help: String) -> FieldBinding {
         bind(ConfigField(key, .object(Value.fieldTable.fields), help: help), get, set,
-             read: { reader, key in
-                 reader.nested(key).map { $0.field.withValue(Value(reader: $0.reader)) }
+             read: { reader, index in
+                 reader.nested(at: index).map { $0.field.withValue(Value(reader: $0.reader)) }
              },
              write: { field in
                  field.map {
@@ -134,7 +168,7 @@ extension FieldBinding {
     static func list<Element: NestedElement>(_ key: String, _ get: @escaping Get<[Element]>,
                                              _ set: @escaping Set<[Element]>, help: String) -> FieldBinding {
         bind(ConfigField(key, .list(Element.fieldTable.fields), help: help), get, set,
-             read: { reader, key in reader.elements(key, decode: Element.init(reader:raw:)) },
+             read: { reader, index in reader.elements(at: index, decode: Element.init(reader:raw:)) },
              write: { field in ConfigEncoding.list(field) { $0.encodedElement } })
     }
 }

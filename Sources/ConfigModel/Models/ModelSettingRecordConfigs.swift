@@ -98,14 +98,14 @@ public struct RecordConfig: TypedConfig {
         .managed("updatedAt", "Set by Grouparoo."),
         FieldBinding(field: ConfigField("properties", .valueMap, references: .property,
                                         help: "Property id → value (or list of values)."),
-                     decode: { record, reader in record.properties = RecordPropertyValue.decodeAll(reader) },
+                     decode: { record, reader, index in record.properties = RecordPropertyValue.decodeAll(reader, at: index) },
                      encode: { record in RecordPropertyValue.encodeAll(record.properties) }),
     ])
 }
 
 extension RecordPropertyValue {
-    static func decodeAll(_ reader: FieldReader) -> Field<[RecordPropertyValue]>? {
-        guard let container = reader.objectField("properties") else { return nil }
+    static func decodeAll(_ reader: FieldReader, at index: Int) -> Field<[RecordPropertyValue]>? {
+        guard let container = reader.objectField(at: index) else { return nil }
         let object = container.value
         let entries = object.properties.indices.map { index in
             RecordPropertyValue(object: object, index: index, label: "\(reader.path)properties.\(object.properties[index].key)",
