@@ -11,7 +11,8 @@ final class InvalidEmailRuleTests: XCTestCase {
         for address in valid { XCTAssertTrue(InvalidEmailRule.looksLikeEmail(address), address) }
         for address in invalid { XCTAssertFalse(InvalidEmailRule.looksLikeEmail(address), address) }
         // The byte path reads the address as written; the Character path reads it lower-cased, as Grouparoo does.
-        for address in valid + invalid + ["A@B.CO", "Admin1@Example.COM", "A@C.C0", "a@b.c-o", "a@b.-co", "a@", "@", "a@b.", "a@\u{212A}o.co"] {
+        for address in valid + invalid + ["A@B.CO", "Admin1@Example.COM", "A@C.C0", "a@b.c-o", "a@b.-co", "a@", "@", "a@b.", "a@\u{212A}o.co",
+                                                 "a@b@c.co", "a@b.co@", "a@.b.co", "a@b..co", "a.b@c", "a@b.co.", "a@1.23", "a@b.C"] {
             for written in [address, address.uppercased()] {
                 XCTAssertEqual(InvalidEmailRule.looksLikeEmail(written),
                                InvalidEmailRule.characterLooksLikeEmail(written.lowercased()), written)

@@ -28,14 +28,14 @@ struct FieldTable<Model>: Sendable {
         fields = rows.map(\.field)
     }
 
-    /// One pass over the object's keys finds the property of each bound key; the decoders then run in
-    /// table order, so diagnostics come out as they would from looking each key up in turn. A key the
-    /// object lacks costs nothing (its property stays `nil`).
+    /// One pass over the object's keys finds the property of each bound key (the first, as a look-up by key
+    /// would); the decoders then run in table order, so diagnostics come out as they would from looking each
+    /// key up in turn. A key the object lacks costs nothing (its property stays `nil`).
     func decode(into model: inout Model, from reader: FieldReader) {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: decoders.count) { found in
             found.initialize(repeating: -1)
             for index in reader.object.properties.indices {
-                if let row = keys.row(of: reader.object.properties[index].key) { found[row] = Int32(index) }
+                if let row = keys.row(of: reader.object.properties[index].key), found[row] < 0 { found[row] = Int32(index) }
             }
             for row in found.indices where found[row] >= 0 { decoders[row](&model, reader, Int(found[row])) }
         }

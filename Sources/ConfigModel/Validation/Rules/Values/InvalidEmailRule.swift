@@ -54,29 +54,45 @@ struct InvalidEmailRule: ValidationRule {
         return top.count >= 2 && top.allSatisfy { $0.isLetter }
     }
 
-    private static let forbiddenInLocalPartBytes = forbiddenInLocalPart.compactMap(\.asciiValue)
-
-    /// `looksLikeEmail` for printable ASCII (so the only whitespace is a space).
+    /// One pass over the bytes, no slices or arrays: every team member's address goes through here.
     private static func looksLikeASCIIEmail(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let (at, dot, hyphen) = (UInt8(ascii: "@"), UInt8(ascii: "."), UInt8(ascii: "-"))
-        let isLetter = { (byte: UInt8) in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        guard let atIndex = bytes.firstIndex(of: at), atIndex > 0, atIndex <= 64,
+              bytes[0] != dot, bytes[atIndex - 1] != dot else { return false }
+        for index in 0..<atIndex {
+            let byte = bytes[index]
+            if isForbiddenInLocalPart(byte) || (byte == dot && index > 0 && bytes[index - 1] == dot) { return false }
         }
-        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-        // Exactly one `@`, with something before it.
-        guard let atIndex = bytes.firstIndex(of: at), !bytes[(atIndex + 1)...].contains(at) else { return false }
-        let local = bytes[..<atIndex], domain = bytes[(atIndex + 1)...]
-        guard !local.isEmpty, local.count <= 64 else { return false }
-        guard !local.contains(where: { $0 == UInt8(ascii: " ") || forbiddenInLocalPartBytes.contains($0) }),
-              local.first != dot, local.last != dot, !zip(local, local.dropFirst()).contains(where: { $0 == dot && $1 == dot })
-        else { return false }
-        let labels = domain.split(separator: dot, omittingEmptySubsequences: false)
-        guard labels.count >= 2 else { return false }
-        for label in labels {
-            guard !label.isEmpty, label.count <= 63, label.first != hyphen, label.last != hyphen,
-                  label.allSatisfy({ isLetter($0) || isDigit($0) || $0 == hyphen }) else { return false }
+        // The domain's labels, split at dots (a second `@` is no label byte).
+        var labelStart = atIndex + 1
+        var labelCount = 0
+        while true {
+            var end = labelStart
+            var allLetters = true
+            while end < bytes.count, bytes[end] != dot {
+                let byte = bytes[end]
+                let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")  // either case
+                let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+                guard isLetter || isDigit || byte == hyphen else { return false }
+                allLetters = allLetters && isLetter
+                end += 1
+            }
+            let length = end - labelStart
+            guard length > 0, length <= 63, bytes[labelStart] != hyphen, bytes[end - 1] != hyphen else { return false }
+            labelCount += 1
+            if end == bytes.count { return labelCount >= 2 && length >= 2 && allLetters }
+            labelStart = end + 1
         }
-        let top = labels.last!
-        return top.count >= 2 && top.allSatisfy(isLetter)
+    }
+
+    /// A space or one of `forbiddenInLocalPart`.
+    private static func isForbiddenInLocalPart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"),
+             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\\"), UInt8(ascii: "\""):
+            return true
+        default:
+            return false
+        }
     }
 }
