@@ -102,6 +102,28 @@ final class ModelsFieldTableTests: XCTestCase {
         ])
     }
 
+    /// Enum fields classify their text through `EnumCases`, which must agree with `EnumValue.init`.
+    func testEnumCasesAgreeWithEnumValue() {
+        func check<Known>(_ type: Known.Type)
+        where Known: CaseIterable & RawRepresentable & Sendable & Hashable, Known.RawValue == String {
+            let cases = EnumCases<Known>()
+            let texts = Known.allCases.flatMap { known in
+                let raw = known.rawValue
+                return [raw, raw.uppercased(), raw + " ", String(raw.dropLast()) + "\u{212A}", raw.replacingOccurrences(of: "K", with: "\u{212A}")]
+            } + ["", "K", "\u{212A}", "e\u{301}", "\u{E9}", "nope"]
+            for text in texts { XCTAssertEqual(cases.value(text), EnumValue<Known>(text), "\(Known.self) \(text)") }
+        }
+        check(PropertyType.self)
+        check(FilterOp.self)
+        check(GroupRuleOp.self)
+        check(RelativeMatchUnit.self)
+        check(RelativeMatchDirection.self)
+        check(SyncMode.self)
+        check(DestinationCollection.self)
+        check(ModelType.self)
+        check(PermissionTopic.self)
+    }
+
     private static func sample(_ field: ConfigField) -> JSValue {
         if let first = field.allowedValues.first { return .string(first) }
         switch field.type {

@@ -64,9 +64,8 @@ struct FieldReader {
         context.number(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
-    func enumValue<Known>(at index: Int, as type: Known.Type = Known.self) -> Field<EnumValue<Known>>?
-    where Known: RawRepresentable & Sendable & Hashable, Known.RawValue == String {
-        string(at: index).map { $0.withValue(EnumValue($0.value)) }
+    func enumValue<Known>(at index: Int, _ cases: EnumCases<Known>) -> Field<EnumValue<Known>>? {
+        string(at: index).map { $0.withValue(cases.value($0.value)) }
     }
 
     func scalar(at index: Int) -> Field<ConfigScalar>? {

@@ -46,27 +46,6 @@ struct FieldTable<Model>: Sendable {
     }
 }
 
-/// The keys a field table binds, found by length first (most keys differ in length, which costs less to
-/// see than their bytes) and then by content.
-struct FieldKeys: Sendable {
-    private let keys: [String]
-    private let lengths: [Int]
-
-    init(_ keys: [String]) {
-        // An object has each key once, so a key bound twice would decode only one of its rows.
-        precondition(Set(keys).count == keys.count, "a field table binds a key twice")
-        self.keys = keys
-        lengths = keys.map(\.utf8.count)
-    }
-
-    /// The position of `key` among the bound keys.
-    func row(of key: String) -> Int? {
-        let length = key.utf8.count
-        for row in lengths.indices where lengths[row] == length && keys[row] == key { return row }
-        return nil
-    }
-}
-
 extension ConfigValueType {
     var isManaged: Bool { if case .any = self { return true } else { return false } }
 }
@@ -124,18 +103,20 @@ extension FieldBinding {
                                    _ set: @escaping Set<EnumValue<Known>>,
                                    _ requirement: FieldRequirement = .optional, help: String) -> FieldBinding
     where Known: CaseIterable & RawRepresentable & Sendable & Hashable, Known.RawValue == String {
-        bind(ConfigField(key, .string, requirement: requirement, allowedValues: Known.allCases.map(\.rawValue),
-                         help: help),
-             get, set, read: { $0.enumValue(at: $1) }, write: ConfigEncoding.enumValue)
+        let cases = EnumCases<Known>()
+        return bind(ConfigField(key, .string, requirement: requirement, allowedValues: Known.allCases.map(\.rawValue),
+                                help: help),
+                    get, set, read: { $0.enumValue(at: $1, cases) }, write: ConfigEncoding.enumValue)
     }
 
     /// A free-form string whose values Grouparoo checks elsewhere (filter and group rule `op`s).
     static func operation<Known>(_ key: String, _ get: @escaping Get<EnumValue<Known>>,
                                  _ set: @escaping Set<EnumValue<Known>>,
                                  _ requirement: FieldRequirement = .optional, help: String) -> FieldBinding
-    where Known: RawRepresentable & Sendable & Hashable, Known.RawValue == String {
-        bind(ConfigField(key, .string, requirement: requirement, help: help),
-             get, set, read: { $0.enumValue(at: $1) }, write: ConfigEncoding.enumValue)
+    where Known: CaseIterable & RawRepresentable & Sendable & Hashable, Known.RawValue == String {
+        let cases = EnumCases<Known>()
+        return bind(ConfigField(key, .string, requirement: requirement, help: help),
+                    get, set, read: { $0.enumValue(at: $1, cases) }, write: ConfigEncoding.enumValue)
     }
 
     static func pluginOptions(_ key: String, _ get: @escaping Get<JSObject>, _ set: @escaping Set<JSObject>,
