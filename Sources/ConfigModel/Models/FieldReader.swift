@@ -29,11 +29,11 @@ final class DecodeContext {
 /// (or a JavaScript-style coercion) plus a diagnostic.
 struct FieldReader {
     let object: JSObject
-    /// Prefix naming where this object sits, e.g. `rules[1].`, so messages point at the right value.
-    let path: String
+    /// Where this object sits, e.g. `rules[1].`, so messages point at the right value.
+    let path: ReaderPath
     let context: DecodeContext
 
-    init(_ object: JSObject, path: String = "", context: DecodeContext) {
+    init(_ object: JSObject, path: ReaderPath = .top, context: DecodeContext) {
         self.object = object
         self.path = path
         self.context = context
@@ -44,7 +44,7 @@ struct FieldReader {
     /// reference-count round trip per field.
     private func origin(_ index: Int) -> FieldOrigin { .property(object, index: Int32(index)) }
 
-    private func label(_ index: Int) -> String { path + object.properties[index].key }
+    private func label(_ index: Int) -> String { path.prefix + object.properties[index].key }
 
     func string(at index: Int) -> Field<String>? {
         context.string(object.properties[index].value, label: label(index), origin: origin(index))
@@ -105,14 +105,14 @@ struct FieldReader {
         at index: Int, decode: (FieldReader, LocatedValue) -> Element
     ) -> Field<[Element]>? {
         guard let list = array(at: index) else { return nil }
-        let prefix = label(index)
-        let decoded = list.value.enumerated().map { index, element -> Element in
-            let label = "\(prefix)[\(index)]"
+        let key = object.properties[index].key
+        let decoded = list.value.enumerated().map { offset, element -> Element in
+            let path = ReaderPath.element(path, key, offset)
             guard case .object(let nested) = element.value else {
-                context.mismatch(.error, label, expected: "an object", found: element)
-                return decode(FieldReader(JSObject(), path: label + ".", context: context), element)
+                context.mismatch(.error, String(path.prefix.dropLast()), expected: "an object", found: element)
+                return decode(FieldReader(JSObject(), path: path, context: context), element)
             }
-            return decode(FieldReader(nested, path: label + ".", context: context), element)
+            return decode(FieldReader(nested, path: path, context: context), element)
         }
         return list.withValue(decoded)
     }
@@ -120,7 +120,26 @@ struct FieldReader {
     /// A reader for a nested object field, with messages prefixed by its key.
     func nested(at index: Int) -> (reader: FieldReader, field: Field<JSObject>)? {
         guard let field = objectField(at: index) else { return nil }
-        return (FieldReader(field.value, path: label(index) + ".", context: context), field)
+        return (FieldReader(field.value, path: .key(path, object.properties[index].key), context: context), field)
+    }
+}
+
+/// Where a reader's object sits, kept as its parts: it is spelled out (`rules[1].`) only for a message, and
+/// most objects have none.
+indirect enum ReaderPath {
+    case top
+    /// The object under `key` of the object at the parent path.
+    case key(ReaderPath, String)
+    /// Element `offset` of the array under `key` of the object at the parent path.
+    case element(ReaderPath, String, Int)
+
+    /// The prefix of a key's label: empty at the top, else ending in `.`.
+    var prefix: String {
+        switch self {
+        case .top: return ""
+        case .key(let parent, let key): return "\(parent.prefix)\(key)."
+        case .element(let parent, let key, let offset): return "\(parent.prefix)\(key)[\(offset)]."
+        }
     }
 }
 

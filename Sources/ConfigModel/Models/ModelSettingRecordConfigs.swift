@@ -108,7 +108,7 @@ extension RecordPropertyValue {
         guard let container = reader.objectField(at: index) else { return nil }
         let object = container.value
         let entries = object.properties.indices.map { index in
-            RecordPropertyValue(object: object, index: index, label: "\(reader.path)properties.\(object.properties[index].key)",
+            RecordPropertyValue(object: object, index: index, label: "\(reader.path.prefix)properties.\(object.properties[index].key)",
                                 context: reader.context)
         }
         return container.withValue(entries)
@@ -156,7 +156,8 @@ public struct RecordPropertyValue: Sendable {
         self.writtenAsScalar = false
     }
 
-    init(object: JSObject, index: Int, label: String, context: DecodeContext) {
+    /// `label` is spelled out only for a message.
+    init(object: JSObject, index: Int, label: @autoclosure () -> String, context: DecodeContext) {
         let property = object.properties[index]
         propertyId = property.key
         keySpan = property.keySpan
@@ -164,13 +165,13 @@ public struct RecordPropertyValue: Sendable {
         switch property.value.value {
         case .array(let elements):
             values = elements.enumerated().compactMap { index, element in
-                context.scalar(element, label: "\(label)[\(index)]", origin: .spans(WrittenSpans(span: element.span, keySpan: nil)))
+                context.scalar(element, label: "\(label())[\(index)]", origin: .spans(WrittenSpans(span: element.span, keySpan: nil)))
             }
             decodedCompletely = values.count == elements.count
             writtenAsScalar = false
         default:
             let origin = FieldOrigin.property(object, index: Int32(index))
-            values = context.scalar(property.value, label: label, origin: origin).map { [$0] } ?? []
+            values = context.scalar(property.value, label: label(), origin: origin).map { [$0] } ?? []
             decodedCompletely = values.count == 1
             writtenAsScalar = true
         }
