@@ -55,28 +55,27 @@ public indirect enum ConfigObject: Sendable {
             context.mismatch(.error, "config object", expected: "an object", found: value)
             return ConfigDecodeResult(object: nil, diagnostics: context.diagnostics)
         }
+        // `class` and `id` are read in place: copying a value out costs a reference-count round trip per object.
         let classIndex = object.propertyIndex("class")
-        let classProperty = classIndex.map { object.properties[$0] }
         var rawClassText: String?
-        if case .string(let text)? = classProperty?.value.value { rawClassText = text }
+        if let classIndex, case .string(let text) = object.properties[classIndex].value.value { rawClassText = text }
         let context = DecodeContext(objectClass: rawClassText)
         let reader = FieldReader(object, context: context)
         // A falsy id (`0`, `false`) is missing (R-PIPE-01, `missing-id`), not a value to read as a string.
-        // Read in place: copying the value out costs a reference-count round trip per object.
         var id: Field<String>?
         if let idIndex = object.propertyIndex("id"), JSConversions.toBoolean(object.properties[idIndex].value.value) {
             id = reader.string(at: idIndex)
         }
         context.objectID = id?.value
 
-        guard let classIndex, let classProperty else {
+        guard let classIndex else {
             return ConfigDecodeResult(object: nil, diagnostics: context.diagnostics)
         }
         guard let rawClass = rawClassText else {
-            switch classProperty.value.value {
+            switch object.properties[classIndex].value.value {
             case .null, .undefined: break
             default:
-                context.mismatch(.error, "class", expected: "a string", found: classProperty.value)
+                context.mismatch(.error, "class", expected: "a string", found: object.properties[classIndex].value)
             }
             return ConfigDecodeResult(object: nil, diagnostics: context.diagnostics)
         }

@@ -132,7 +132,8 @@ private struct DecodedEntry {
         model = result.object.map { DecodedModel($0, entry: entry) }
         diagnostics = result.diagnostics
         if entry.dispatchClass == .property {
-            propertyKey = entry.keyOrName == "undefined" ? "" : entry.keyOrName
+            let keyOrName = entry.keyOrName  // two look-ups each time it is read
+            propertyKey = keyOrName == "undefined" ? "" : keyOrName
         } else {
             propertyKey = nil
         }
