@@ -47,6 +47,20 @@ final class ModelsDiagnosticsTests: XCTestCase {
         XCTAssertTrue(result.diagnostics[1].message.contains("`rules[2].op`"), result.diagnostics[1].message)
     }
 
+    /// A nested reader keeps its path as parts (`ReaderPath`); spelled out, it names each level as written.
+    func testNestedLabelsSpellOutEveryLevel() {
+        let labels = { (literal: ModelsJS) in
+            ConfigObject.decode(ModelsFixture.located(literal)).diagnostics.map { $0.message.split(separator: "`")[0] }
+        }
+        XCTAssertEqual(labels(["class": "teamMember", "id": "m", "teamId": 1, "email": "a@b.co",
+                               "options": ["firstName": ["A"], "lastName": "B"]]), ["teamId", "options.firstName"])
+        XCTAssertEqual(labels(["class": "apiKey", "id": "k", "name": "Key",
+                               "permissions": [["topic": "app", "read": true, "write": false], ["topic": 2, "read": "x"]]]),
+                       ["permissions[1].topic", "permissions[1].read"])
+        XCTAssertEqual(labels(["class": "record", "id": "r", "modelId": "m", "properties": ["email": [["x": 1]], "ltv": ["y": 2]]]),
+                       ["properties.email[0]", "properties.ltv"])
+    }
+
     func testBooleanAndNumberMismatches() {
         let value = ModelsFixture.located([
             "class": "schedule", "id": "s", "recurring": "false", "recurringFrequency": "soon",
