@@ -21,11 +21,17 @@ final class ValidationNodeLookupTests: XCTestCase {
                                        path: "/virtual/config.js")
         let input = ValidationInput(read: ConfigReadResult(directory: "/virtual", files: [read]))
         XCTAssertEqual(input.entries.count, 10)
+        // The plain table it replaces: every node id spelled out, first object wins.
+        var table: [String: Int] = [:]
+        for entry in input.entries where table[entry.nodeID] == nil { table[entry.nodeID] = entry.position }
         for entry in input.entries {
-            XCTAssertEqual(input.nodeProviders[entry.position], input.nodes[entry.nodeID], entry.nodeID)
+            XCTAssertEqual(input.nodeProviders[entry.position], table[entry.nodeID], entry.nodeID)
             for reference in input.references[entry.position] {
-                XCTAssertEqual(reference.provider, input.nodes[reference.nodeID], reference.nodeID)
+                XCTAssertEqual(reference.provider, table[reference.nodeID], reference.nodeID)
             }
+        }
+        for nodeID in Array(table.keys) + ["a:b", "b:c", "app", "model:undefined", "undefined:undefined", ":", "x:"] {
+            XCTAssertEqual(input.nodes.provider(nodeID: nodeID), table[nodeID], nodeID)
         }
         let source = input.entries[5]
         XCTAssertEqual(input.references[source.position].map { $0.provider.map { input.entries[$0].nodeID } },
