@@ -63,3 +63,25 @@ final class ValidationNodeLookupTests: XCTestCase {
         XCTAssertEqual(positions["m"], [0, 2, 4])
     }
 }
+
+/// `ReferencesByPosition` keeps every entry's references in one array; each entry must get back exactly
+/// the list it was built from.
+final class ReferencesByPositionTests: XCTestCase {
+    func testEachPositionGetsItsOwnList() {
+        func reference(_ id: String) -> ConfigReference {
+            ReferenceCollector.references(of: entry(appId: id), bootstrappedPropertyID: nil)[0]
+        }
+        func entry(appId: String) -> ConfigEntry {
+            var object = JSObject()
+            object.set("appId", LocatedValue(.string(appId), span: .synthesized))
+            return ConfigEntry(position: 0, file: "/virtual/config.js", value: LocatedValue(.object(object), span: .synthesized))
+        }
+        let lists: [[ConfigReference]] = [[], [reference("a")], [], [reference("b"), reference("c")], []]
+        let stored = ReferencesByPosition(lists)
+        XCTAssertEqual(stored.count, lists.count)
+        for (position, list) in lists.enumerated() {
+            XCTAssertEqual(stored[position].map(\.targetID), list.map(\.targetID), "position \(position)")
+        }
+        XCTAssertEqual(Array(stored.joined()).map(\.targetID), ["a", "b", "c"])
+    }
+}

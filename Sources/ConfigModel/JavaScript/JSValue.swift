@@ -101,6 +101,17 @@ public struct JSObject: Sendable {
     public var keys: [String] { properties.map(\.key) }
 
     mutating func reserveCapacity(_ count: Int) { properties.reserveCapacity(count) }
+
+    /// The same properties in room for exactly them: an object built by appending has up to twice the room
+    /// it needs, and config trees keep every object for the whole run.
+    init(exactCopyOf other: JSObject) {
+        properties = Array(unsafeUninitializedCapacity: other.properties.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: other.properties)
+        }
+    }
+
+    /// Empties the object, keeping its room for building the next one.
+    mutating func removeAllKeepingCapacity() { properties.removeAll(keepingCapacity: true) }
     public var isEmpty: Bool { properties.isEmpty }
     public var count: Int { properties.count }
 

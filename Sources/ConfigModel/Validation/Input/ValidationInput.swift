@@ -48,7 +48,7 @@ public struct ValidationInput: Sendable {
     public let bootstrappedProperties: [Int: Int]
     let bootstrappedPropertyPositions: Set<Int>
     /// References of each entry, indexed by position, each resolved to its provider (R-DEP-02).
-    public let references: [[ConfigReference]]
+    public let references: ReferencesByPosition
     /// For each entry, the position of the entry providing its node id: itself, or an earlier object with the
     /// same class and id (R-DEP-01).
     let nodeProviders: [Int]
@@ -108,7 +108,7 @@ public struct ValidationInput: Sendable {
             let nodeProvider = lookup.provider(class: entry.cleanClass ?? "undefined", id: entry.id ?? "undefined")
             return (references: references, templates: ReferenceCollector.templates(of: entry), nodeProvider: nodeProvider ?? index)
         }
-        references = collected.map(\.references)
+        references = ReferencesByPosition(collected.lazy.map(\.references))
         nodeProviders = collected.map(\.nodeProvider)
         var variables: [Int: [TemplateVariable]] = [:]
         var problems: [Int: [TemplateSyntaxProblem]] = [:]

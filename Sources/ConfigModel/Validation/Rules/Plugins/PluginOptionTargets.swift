@@ -8,7 +8,6 @@ struct PluginOptionTarget {
     let modelName: String
     /// The plugin type named in messages (a property's and schedule's is the source's type).
     let type: String
-    let definitions: [PluginOption]
     let options: Field<JSObject>?
     /// Grouparoo's `name || key` label.
     let label: String
@@ -25,7 +24,6 @@ struct PluginOptionTarget {
         self.entry = entry
         self.modelName = modelName
         self.type = type
-        self.definitions = definitions
         self.options = options
         self.label = label
         let provided = Self.provided(options, stringifiesValues: stringifiesValues)
@@ -96,7 +94,11 @@ struct PluginOptionTarget {
             default: return schedule(config.schedules[position], config, plugins)
             }
         }
-        return targets.compactMap { $0 }
+        // Kept for the whole run: room for exactly the targets there are (`compactMap` doubles its room as it goes).
+        var found: [PluginOptionTarget] = []
+        found.reserveCapacity(targets.reduce(0) { $1 == nil ? $0 : $0 + 1 })
+        for case let target? in targets { found.append(target) }
+        return found
     }
 
     static func app(_ app: Decoded<AppConfig>, _ plugins: PluginCatalog) -> PluginOptionTarget? {
