@@ -32,7 +32,7 @@ public struct TextPosition: Hashable, Sendable, Comparable {
 public struct SourceSpan: Hashable, Sendable {
     /// Index into `FilePathTable`: every value carries a span, and copying a small integer
     /// instead of a path string saves a reference-count update per copy.
-    private let fileID: Int32
+    let fileID: Int32
     private var startLine: Int32
     private var startColumn: Int32
     private var storedEnd: SpanEnd

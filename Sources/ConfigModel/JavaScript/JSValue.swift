@@ -83,12 +83,6 @@ public final class JSFunction: @unchecked Sendable {
     }
 }
 
-/// One own property of an object, with the span of its key.
-public struct JSProperty: Sendable {
-    public var key: String
-    public var keySpan: SourceSpan
-    public var value: LocatedValue
-}
 
 /// A plain JavaScript object. Property order follows JavaScript's rules:
 /// integer-like keys first in ascending order, then the rest in insertion order,
