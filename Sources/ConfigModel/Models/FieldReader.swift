@@ -115,10 +115,7 @@ struct FieldReader {
         _ key: String, decode: (FieldReader, LocatedValue) -> Element
     ) -> Field<[Element]>? {
         guard let list = array(key) else { return nil }
-        // Mapped over the indices, a collection: the list gets room for exactly its elements (mapping an
-        // enumerated sequence grows it step by step, leaving up to twice the room; models are kept for the run).
-        let decoded = list.value.indices.map { index -> Element in
-            let element = list.value[index]
+        let decoded = list.value.enumerated().map { index, element -> Element in
             let label = "\(path)\(key)[\(index)]"
             guard case .object(let nested) = element.value else {
                 context.mismatch(.error, label, expected: "an object", found: element)
