@@ -160,7 +160,8 @@ final class FilePathTable: @unchecked Sendable {
     // Guarded by `lock` for writing; a slot is read only after its id was returned.
     private let segments = UnsafeMutablePointer<UnsafeMutablePointer<String>?>.allocate(capacity: segmentCount)
     private var count = 0
-    private var ids: [String: Int32] = [:]
+    /// Path → id, holding ids only (a dictionary kept a copy of every path's string beside it).
+    private var ids = PositionHashTable(minimumCapacity: 1024)
     private let lock = NSLock()
 
     private init() {
@@ -173,18 +174,18 @@ final class FilePathTable: @unchecked Sendable {
         // One hash per call: the lookup inserts the next id when the path is new (the reader
         // interns every file it reads, so most calls are for new paths).
         let next = Int32(count)
-        let id = FilePathTable.value(of: &ids[path, default: next])
-        guard id == next else { return id }
+        if let id = ids.firstOrInsert(next, hash: path.hashValue, where: { self.path(for: $0) == path },
+                                      hashOf: { self.path(for: $0).hashValue }) {
+            return id
+        }
         let (segment, offset) = FilePathTable.slot(count)
         if segments[segment] == nil {
             segments[segment] = .allocate(capacity: FilePathTable.firstSegmentSize << segment)
         }
         (segments[segment]! + offset).initialize(to: path)
         count += 1
-        return id
+        return next
     }
-
-    private static func value(of slot: inout Int32) -> Int32 { slot }
 
     func path(for id: Int32) -> String {
         let (segment, offset) = FilePathTable.slot(Int(id))
