@@ -106,6 +106,17 @@ private struct SpanEnd: Hashable, Sendable {
         }
     }
 
+    /// An end in the near layout, from its parts (the caller checked they fit).
+    init(nearLineOffset: UInt32, column: UInt32) {
+        bits = nearLineOffset << SpanEnd.nearColumnBits | column
+    }
+
+    /// The line offset and column of an end in the near layout; nil in the other layouts.
+    var near: (lineOffset: UInt32, column: UInt32)? {
+        guard bits & (SpanEnd.wideFlag | SpanEnd.farFlag) == 0 else { return nil }
+        return (bits >> SpanEnd.nearColumnBits, bits & (1 << SpanEnd.nearColumnBits - 1))
+    }
+
     func position(from startLine: Int32) -> TextPosition {
         if bits & SpanEnd.wideFlag != 0 { return WideSpanEnds.shared.position(at: bits & ~SpanEnd.wideFlag) }
         let columnBits = bits & SpanEnd.farFlag != 0 ? SpanEnd.farColumnBits : SpanEnd.nearColumnBits
@@ -141,6 +152,38 @@ final class WideSpanEnds: @unchecked Sendable {
 
     func position(at index: UInt32) -> TextPosition {
         lock.withLock { positions[Int(index)] }
+    }
+}
+
+extension SourceSpan {
+    // Fields of `relativeBits`, from the top: start line offset (biased), start column, end line offset, end column.
+    private static let relativeLineBits: UInt64 = 20
+    private static let relativeColumnBits: UInt64 = 17
+    private static let relativeEndLineBits: UInt64 = 8
+
+    /// This span in 62 bits relative to `base` (a key relative to its value, `KeySpanOffset`): in base's file,
+    /// starting within 2^19 lines of base's start, before column 2^17, ending up to 255 lines later before
+    /// column 2^17; nil otherwise. Read from the stored fields, as the reader makes one for every key.
+    func relativeBits(to base: SourceSpan) -> UInt64? {
+        guard fileID == base.fileID, let end = storedEnd.near else { return nil }
+        let lineOffset = UInt64(bitPattern: Int64(startLine) - Int64(base.startLine) + 1 << (Self.relativeLineBits - 1))
+        // As unsigned, a negative column is too large.
+        let column = UInt64(UInt32(bitPattern: startColumn))
+        guard lineOffset < 1 << Self.relativeLineBits, column < 1 << Self.relativeColumnBits,
+              end.lineOffset < 1 << Self.relativeEndLineBits, end.column < 1 << Self.relativeColumnBits else { return nil }
+        return ((lineOffset << Self.relativeColumnBits | column) << Self.relativeEndLineBits | UInt64(end.lineOffset))
+            << Self.relativeColumnBits | UInt64(end.column)
+    }
+
+    /// The span `relativeBits(to: base)` gave these bits for.
+    init(relativeBits bits: UInt64, to base: SourceSpan) {
+        let columnMask: UInt64 = 1 << Self.relativeColumnBits - 1
+        fileID = base.fileID
+        let lineOffset = Int64(bits >> (2 * Self.relativeColumnBits + Self.relativeEndLineBits)) - 1 << (Self.relativeLineBits - 1)
+        startLine = Int32(truncatingIfNeeded: Int64(base.startLine) + lineOffset)
+        startColumn = Int32(bits >> (Self.relativeColumnBits + Self.relativeEndLineBits) & columnMask)
+        storedEnd = SpanEnd(nearLineOffset: UInt32(bits >> Self.relativeColumnBits & (1 << Self.relativeEndLineBits - 1)),
+                            column: UInt32(bits & columnMask))
     }
 }
 

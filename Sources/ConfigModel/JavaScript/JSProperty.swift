@@ -30,55 +30,32 @@ public struct JSProperty: Sendable {
 }
 
 /// A key span in 64 bits, relative to its value's span: a key is written in the value's file, a few
-/// lines from it, on one short line. The top two bits say how the rest is read: the key's start line as
-/// an offset from the value's (20 bits, signed), its start column (17), its end line as an offset from its
-/// start (8) and end column (17); or the value's own span (a property set without a key span); or,
-/// for a span neither holds (a value from another file, a key past column 131,071), an index into
-/// `WideKeySpans`. The encoding is canonical, so equal spans give equal bits for one value span.
+/// lines from it, on one short line (`SourceSpan.relativeBits`). The top two bits say how the rest is
+/// read: relative to the value's span; or the value's own span (a property set without a key span); or,
+/// for a span neither holds (a value from another file, a key past column 131,071), an index into `WideKeySpans`.
 struct KeySpanOffset: Sendable {
     private static let modeShift: UInt64 = 62
-    private static let relative: UInt64 = 0
     private static let sameAsValue: UInt64 = 1
     private static let wide: UInt64 = 2
-    private static let lineBits: UInt64 = 20
-    private static let columnBits: UInt64 = 17
-    private static let endLineBits: UInt64 = 8
 
     private let bits: UInt64
 
     init(_ key: SourceSpan, from value: SourceSpan) {
-        if key == value {
+        if let relative = key.relativeBits(to: value) {
+            bits = relative
+        } else if key == value {
             bits = Self.sameAsValue << Self.modeShift
-            return
-        }
-        let (start, end) = (key.start, key.end)
-        // As unsigned, a value out of its field's range (a negative column included) is too large.
-        let lineOffset = UInt64(bitPattern: Int64(start.line - value.start.line + (1 << (Self.lineBits - 1))))
-        let startColumn = UInt64(bitPattern: Int64(start.column))
-        let endLine = UInt64(bitPattern: Int64(end.line - start.line))
-        let endColumn = UInt64(bitPattern: Int64(end.column))
-        guard key.fileID == value.fileID, lineOffset < 1 << Self.lineBits, startColumn < 1 << Self.columnBits,
-              endLine < 1 << Self.endLineBits, endColumn < 1 << Self.columnBits else {
+        } else {
             bits = Self.wide << Self.modeShift | UInt64(WideKeySpans.shared.index(for: key))
-            return
         }
-        bits = ((lineOffset << Self.columnBits | startColumn) << Self.endLineBits | endLine) << Self.columnBits | endColumn
     }
 
     func span(from value: SourceSpan) -> SourceSpan {
         switch bits >> Self.modeShift {
         case Self.sameAsValue: return value
         case Self.wide: return WideKeySpans.shared.span(at: UInt32(truncatingIfNeeded: bits))
-        default: break
+        default: return SourceSpan(relativeBits: bits, to: value)
         }
-        let columnMask = UInt64(1) << Self.columnBits - 1
-        let endColumn = Int(bits & columnMask)
-        let endLine = Int(bits >> Self.columnBits & (1 << Self.endLineBits - 1))
-        let startColumn = Int(bits >> (Self.columnBits + Self.endLineBits) & columnMask)
-        let lineOffset = Int(bits >> (2 * Self.columnBits + Self.endLineBits)) - (1 << (Self.lineBits - 1))
-        let startLine = value.start.line + lineOffset
-        return SourceSpan(fileID: value.fileID, start: TextPosition(line: startLine, column: startColumn),
-                          end: TextPosition(line: startLine + endLine, column: endColumn))
     }
 }
 
