@@ -59,7 +59,7 @@ final class SourceSpanTests: XCTestCase {
                 XCTAssertEqual(property.keySpan, key, "\(key) from \(value)")
                 XCTAssertEqual(property.value.span, value)
                 // A new value keeps the key span.
-                property.value = LocatedValue(.boolean(true), span: values[0])
+                property.replaceValue(LocatedValue(.boolean(true), span: values[0]))
                 XCTAssertEqual(property.keySpan, key, "\(key) after the value moved")
                 property.keySpan = value
                 XCTAssertEqual(property.keySpan, value)

@@ -4,28 +4,26 @@ import Foundation
 /// so the key span is stored relative to the value's span, see `KeySpanOffset`).
 public struct JSProperty: Sendable {
     public var key: String
-    private var storedValue: LocatedValue
+    /// Stored, not computed, so reading it borrows rather than copies; `replaceValue` keeps the key span.
+    public private(set) var value: LocatedValue
     private var storedKeySpan: KeySpanOffset
 
     public init(key: String, keySpan: SourceSpan, value: LocatedValue) {
         self.key = key
-        storedValue = value
+        self.value = value
         storedKeySpan = KeySpanOffset(keySpan, from: value.span)
     }
 
-    /// Setting the value keeps the key span.
-    public var value: LocatedValue {
-        get { storedValue }
-        set {
-            let keySpan = self.keySpan
-            storedValue = newValue
-            storedKeySpan = KeySpanOffset(keySpan, from: newValue.span)
-        }
+    /// Sets the value, keeping the key span (stored relative to the value's span).
+    public mutating func replaceValue(_ newValue: LocatedValue) {
+        let keySpan = self.keySpan
+        value = newValue
+        storedKeySpan = KeySpanOffset(keySpan, from: newValue.span)
     }
 
     public var keySpan: SourceSpan {
-        get { storedKeySpan.span(from: storedValue.span) }
-        set { storedKeySpan = KeySpanOffset(newValue, from: storedValue.span) }
+        get { storedKeySpan.span(from: value.span) }
+        set { storedKeySpan = KeySpanOffset(newValue, from: value.span) }
     }
 }
 

@@ -130,7 +130,7 @@ public struct JSObject: Sendable {
     /// Sets a property; re-assigning an existing key keeps its position, as in JavaScript.
     public mutating func set(_ key: String, _ value: LocatedValue, keySpan: SourceSpan? = nil) {
         if let index = index(of: key) {
-            properties[index].value = value
+            properties[index].replaceValue(value)
             return
         }
         let property = JSProperty(key: key, keySpan: keySpan ?? value.span, value: value)

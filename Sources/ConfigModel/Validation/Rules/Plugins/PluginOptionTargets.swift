@@ -46,7 +46,7 @@ struct PluginOptionTarget {
             case .string:
                 break
             case let value where stringifiesValues:
-                property.value = LocatedValue(.string(JavaScriptValues.string(value)), span: property.value.span)
+                property.replaceValue(LocatedValue(.string(JavaScriptValues.string(value)), span: property.value.span))
             default:
                 return property
             }
