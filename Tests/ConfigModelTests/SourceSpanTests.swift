@@ -45,6 +45,35 @@ final class SourceSpanTests: XCTestCase {
         XCTAssertNotEqual(span((1, 1), (1_000, 3)), span((1, 1), (1_000, 4)))
     }
 
+    func testKeySpansComeBackExactlyWhateverTheirValue() {
+        // A property keeps its key span relative to its value's span; any pair must come back as given.
+        let values = [span((10, 5), (10, 9)), span((1, 1), (1, 1)), span((50, 3), (90, 2)),
+                      span((300_000, 1), (300_001, 1)), span((4, 200_000), (4, 200_010))]
+        let keys = [span((10, 1), (10, 4)), span((1, 1), (1, 1)), span((9, 3), (9, 200)), span((1, 1), (300, 2)),
+                    span((600_000, 2), (600_000, 9)), span((10, 140_000), (10, 140_004)), span((10, 1), (10, 4), file: "/virtual/other.js"),
+                    span((-2, 1), (-2, 3)), span((10, -1), (10, 3)), span((12, 4), (11, 2))]
+        let tableBefore = WideKeySpans.shared.count
+        for value in values {
+            for key in keys + [value] {
+                var property = JSProperty(key: "k", keySpan: key, value: LocatedValue(.null, span: value))
+                XCTAssertEqual(property.keySpan, key, "\(key) from \(value)")
+                XCTAssertEqual(property.value.span, value)
+                // A new value keeps the key span.
+                property.replaceValue(LocatedValue(.boolean(true), span: values[0]))
+                XCTAssertEqual(property.keySpan, key, "\(key) after the value moved")
+                property.keySpan = value
+                XCTAssertEqual(property.keySpan, value)
+            }
+        }
+        // Keys written near their value in its file never reach the process-wide table.
+        let near = JSProperty(key: "k", keySpan: span((10, 1), (10, 4)), value: LocatedValue(.null, span: span((12, 5), (40, 2))))
+        XCTAssertEqual(near.keySpan, span((10, 1), (10, 4)))
+        XCTAssertLessThanOrEqual(WideKeySpans.shared.count - tableBefore, keys.count * values.count)
+        let countAfter = WideKeySpans.shared.count
+        _ = JSProperty(key: "k", keySpan: span((7, 1), (7, 9)), value: LocatedValue(.null, span: span((3_000, 5), (3_000, 6))))
+        XCTAssertEqual(WideKeySpans.shared.count, countAfter)
+    }
+
     func testMovingTheStartKeepsTheEnd() {
         var moved = span((10, 3), (11, 4))
         moved.start = TextPosition(line: 1, column: 1)
@@ -59,7 +88,7 @@ final class SourceSpanTests: XCTestCase {
         // Config trees hold millions of values and keys: these sizes are what the memory goal rests on.
         XCTAssertEqual(MemoryLayout<SourceSpan>.size, 16)
         XCTAssertEqual(MemoryLayout<LocatedValue>.stride, 40)
-        XCTAssertEqual(MemoryLayout<JSProperty>.stride, 72)
+        XCTAssertEqual(MemoryLayout<JSProperty>.stride, 64)
         XCTAssertEqual(MemoryLayout<Field<Bool>?>.stride, 16)
         XCTAssertEqual(MemoryLayout<Field<String>?>.stride, 32)
         XCTAssertEqual(MemoryLayout<ConfigReference>.stride, 80)

@@ -21,11 +21,17 @@ final class ValidationNodeLookupTests: XCTestCase {
                                        path: "/virtual/config.js")
         let input = ValidationInput(read: ConfigReadResult(directory: "/virtual", files: [read]))
         XCTAssertEqual(input.entries.count, 10)
+        // The plain table it replaces: every node id spelled out, first object wins.
+        var table: [String: Int] = [:]
+        for entry in input.entries where table[entry.nodeID] == nil { table[entry.nodeID] = entry.position }
         for entry in input.entries {
-            XCTAssertEqual(input.nodeProviders[entry.position], input.nodes[entry.nodeID], entry.nodeID)
+            XCTAssertEqual(input.nodeProviders[entry.position], table[entry.nodeID], entry.nodeID)
             for reference in input.references[entry.position] {
-                XCTAssertEqual(reference.provider, input.nodes[reference.nodeID], reference.nodeID)
+                XCTAssertEqual(reference.provider, table[reference.nodeID], reference.nodeID)
             }
+        }
+        for nodeID in Array(table.keys) + ["a:b", "b:c", "app", "model:undefined", "undefined:undefined", ":", "x:"] {
+            XCTAssertEqual(input.nodes.provider(nodeID: nodeID), table[nodeID], nodeID)
         }
         let source = input.entries[5]
         XCTAssertEqual(input.references[source.position].map { $0.provider.map { input.entries[$0].nodeID } },
@@ -55,5 +61,27 @@ final class ValidationNodeLookupTests: XCTestCase {
             }
         }
         XCTAssertEqual(positions["m"], [0, 2, 4])
+    }
+}
+
+/// `ReferencesByPosition` keeps every entry's references in one array; each entry must get back exactly
+/// the list it was built from.
+final class ReferencesByPositionTests: XCTestCase {
+    func testEachPositionGetsItsOwnList() {
+        func reference(_ id: String) -> ConfigReference {
+            ReferenceCollector.references(of: entry(appId: id), bootstrappedPropertyID: nil)[0]
+        }
+        func entry(appId: String) -> ConfigEntry {
+            var object = JSObject()
+            object.set("appId", LocatedValue(.string(appId), span: .synthesized))
+            return ConfigEntry(position: 0, file: "/virtual/config.js", value: LocatedValue(.object(object), span: .synthesized))
+        }
+        let lists: [[ConfigReference]] = [[], [reference("a")], [], [reference("b"), reference("c")], []]
+        let stored = ReferencesByPosition(lists)
+        XCTAssertEqual(stored.count, lists.count)
+        for (position, list) in lists.enumerated() {
+            XCTAssertEqual(stored[position].map(\.targetID), list.map(\.targetID), "position \(position)")
+        }
+        XCTAssertEqual(Array(stored.joined()).map(\.targetID), ["a", "b", "c"])
     }
 }

@@ -32,7 +32,7 @@ public struct TextPosition: Hashable, Sendable, Comparable {
 public struct SourceSpan: Hashable, Sendable {
     /// Index into `FilePathTable`: every value carries a span, and copying a small integer
     /// instead of a path string saves a reference-count update per copy.
-    private let fileID: Int32
+    let fileID: Int32
     private var startLine: Int32
     private var startColumn: Int32
     private var storedEnd: SpanEnd
@@ -106,6 +106,17 @@ private struct SpanEnd: Hashable, Sendable {
         }
     }
 
+    /// An end in the near layout, from its parts (the caller checked they fit).
+    init(nearLineOffset: UInt32, column: UInt32) {
+        bits = nearLineOffset << SpanEnd.nearColumnBits | column
+    }
+
+    /// The line offset and column of an end in the near layout; nil in the other layouts.
+    var near: (lineOffset: UInt32, column: UInt32)? {
+        guard bits & (SpanEnd.wideFlag | SpanEnd.farFlag) == 0 else { return nil }
+        return (bits >> SpanEnd.nearColumnBits, bits & (1 << SpanEnd.nearColumnBits - 1))
+    }
+
     func position(from startLine: Int32) -> TextPosition {
         if bits & SpanEnd.wideFlag != 0 { return WideSpanEnds.shared.position(at: bits & ~SpanEnd.wideFlag) }
         let columnBits = bits & SpanEnd.farFlag != 0 ? SpanEnd.farColumnBits : SpanEnd.nearColumnBits
@@ -144,6 +155,38 @@ final class WideSpanEnds: @unchecked Sendable {
     }
 }
 
+extension SourceSpan {
+    // Fields of `relativeBits`, from the top: start line offset (biased), start column, end line offset, end column.
+    private static let relativeLineBits: UInt64 = 20
+    private static let relativeColumnBits: UInt64 = 17
+    private static let relativeEndLineBits: UInt64 = 8
+
+    /// This span in 62 bits relative to `base` (a key relative to its value, `KeySpanOffset`): in base's file,
+    /// starting within 2^19 lines of base's start, before column 2^17, ending up to 255 lines later before
+    /// column 2^17; nil otherwise. Read from the stored fields, as the reader makes one for every key.
+    func relativeBits(to base: SourceSpan) -> UInt64? {
+        guard fileID == base.fileID, let end = storedEnd.near else { return nil }
+        let lineOffset = UInt64(bitPattern: Int64(startLine) - Int64(base.startLine) + 1 << (Self.relativeLineBits - 1))
+        // As unsigned, a negative column is too large.
+        let column = UInt64(UInt32(bitPattern: startColumn))
+        guard lineOffset < 1 << Self.relativeLineBits, column < 1 << Self.relativeColumnBits,
+              end.lineOffset < 1 << Self.relativeEndLineBits, end.column < 1 << Self.relativeColumnBits else { return nil }
+        return ((lineOffset << Self.relativeColumnBits | column) << Self.relativeEndLineBits | UInt64(end.lineOffset))
+            << Self.relativeColumnBits | UInt64(end.column)
+    }
+
+    /// The span `relativeBits(to: base)` gave these bits for.
+    init(relativeBits bits: UInt64, to base: SourceSpan) {
+        let columnMask: UInt64 = 1 << Self.relativeColumnBits - 1
+        fileID = base.fileID
+        let lineOffset = Int64(bits >> (2 * Self.relativeColumnBits + Self.relativeEndLineBits)) - 1 << (Self.relativeLineBits - 1)
+        startLine = Int32(truncatingIfNeeded: Int64(base.startLine) + lineOffset)
+        startColumn = Int32(bits >> (Self.relativeColumnBits + Self.relativeEndLineBits) & columnMask)
+        storedEnd = SpanEnd(nearLineOffset: UInt32(bits >> Self.relativeColumnBits & (1 << Self.relativeEndLineBits - 1)),
+                            column: UInt32(bits & columnMask))
+    }
+}
+
 extension SourceSpan: CustomStringConvertible {
     public var description: String { "\(file):\(start.line):\(start.column)" }
 }
@@ -160,7 +203,8 @@ final class FilePathTable: @unchecked Sendable {
     // Guarded by `lock` for writing; a slot is read only after its id was returned.
     private let segments = UnsafeMutablePointer<UnsafeMutablePointer<String>?>.allocate(capacity: segmentCount)
     private var count = 0
-    private var ids: [String: Int32] = [:]
+    /// Path → id, holding ids only (a dictionary kept a copy of every path's string beside it).
+    private var ids = PositionHashTable(minimumCapacity: 1024)
     private let lock = NSLock()
 
     private init() {
@@ -173,18 +217,18 @@ final class FilePathTable: @unchecked Sendable {
         // One hash per call: the lookup inserts the next id when the path is new (the reader
         // interns every file it reads, so most calls are for new paths).
         let next = Int32(count)
-        let id = FilePathTable.value(of: &ids[path, default: next])
-        guard id == next else { return id }
+        if let id = ids.firstOrInsert(next, hash: path.hashValue, where: { self.path(for: $0) == path },
+                                      hashOf: { self.path(for: $0).hashValue }) {
+            return id
+        }
         let (segment, offset) = FilePathTable.slot(count)
         if segments[segment] == nil {
             segments[segment] = .allocate(capacity: FilePathTable.firstSegmentSize << segment)
         }
         (segments[segment]! + offset).initialize(to: path)
         count += 1
-        return id
+        return next
     }
-
-    private static func value(of slot: inout Int32) -> Int32 { slot }
 
     func path(for id: Int32) -> String {
         let (segment, offset) = FilePathTable.slot(Int(id))

@@ -5,6 +5,9 @@ struct JSON5Parser {
     var index = 0
     var depth = 0
     let bytes: [UInt8]
+    /// Objects are built in room reused from one object to the next (one per nesting level under way) and
+    /// copied out at their exact size: appending leaves up to twice the room, and every object is kept.
+    private var spareObjects: [JSObject] = []
 
     init(source: SourceText) {
         self.source = source
@@ -121,7 +124,8 @@ struct JSON5Parser {
         let start = index
         try enterNesting()
         index += 1
-        var object = JSObject()
+        var object = spareObjects.popLast() ?? JSObject()
+        object.removeAllKeepingCapacity()
         try skipTrivia()
         while index < bytes.count, bytes[index] != UInt8(ascii: "}") {
             let keyStart = index
@@ -147,7 +151,9 @@ struct JSON5Parser {
         }
         index += 1
         depth -= 1
-        return LocatedValue(.object(object), span: source.span(start, index))
+        let built = JSObject(exactCopyOf: object)
+        spareObjects.append(object)
+        return LocatedValue(.object(built), span: source.span(start, index))
     }
 
     private mutating func parseArray() throws -> LocatedValue {

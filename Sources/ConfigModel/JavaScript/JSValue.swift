@@ -83,12 +83,6 @@ public final class JSFunction: @unchecked Sendable {
     }
 }
 
-/// One own property of an object, with the span of its key.
-public struct JSProperty: Sendable {
-    public var key: String
-    public var keySpan: SourceSpan
-    public var value: LocatedValue
-}
 
 /// A plain JavaScript object. Property order follows JavaScript's rules:
 /// integer-like keys first in ascending order, then the rest in insertion order,
@@ -101,6 +95,17 @@ public struct JSObject: Sendable {
     public var keys: [String] { properties.map(\.key) }
 
     mutating func reserveCapacity(_ count: Int) { properties.reserveCapacity(count) }
+
+    /// The same properties in room for exactly them: an object built by appending has up to twice the room
+    /// it needs, and config trees keep every object for the whole run.
+    init(exactCopyOf other: JSObject) {
+        properties = Array(unsafeUninitializedCapacity: other.properties.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: other.properties)
+        }
+    }
+
+    /// Empties the object, keeping its room for building the next one.
+    mutating func removeAllKeepingCapacity() { properties.removeAll(keepingCapacity: true) }
     public var isEmpty: Bool { properties.isEmpty }
     public var count: Int { properties.count }
 
@@ -125,7 +130,7 @@ public struct JSObject: Sendable {
     /// Sets a property; re-assigning an existing key keeps its position, as in JavaScript.
     public mutating func set(_ key: String, _ value: LocatedValue, keySpan: SourceSpan? = nil) {
         if let index = index(of: key) {
-            properties[index].value = value
+            properties[index].replaceValue(value)
             return
         }
         let property = JSProperty(key: key, keySpan: keySpan ?? value.span, value: value)

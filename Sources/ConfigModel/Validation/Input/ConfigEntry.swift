@@ -12,8 +12,6 @@ public final class ConfigEntry: Sendable {
     public let cleanClass: String?
     /// The id as JavaScript's `String(id)`, or `nil` when the id is falsy (R-PIPE-01).
     public let id: String?
-    /// Grouparoo's dependency node id, `${cleanClass}:${id}` (R-DEP-01).
-    public let nodeID: String
     /// The class the dispatcher resolves (lower-cased, not trimmed; R-PIPE-06); `nil` when unknown.
     /// Last, so its one byte does not pad the words after it.
     public let dispatchClass: ConfigClass?
@@ -33,8 +31,11 @@ public final class ConfigEntry: Sendable {
         } else {
             id = nil
         }
-        nodeID = "\(cleanClass ?? "undefined"):\(id ?? "undefined")"
     }
+
+    /// Grouparoo's dependency node id, `${cleanClass}:${id}` (R-DEP-01). Spelled out when asked: lookups go
+    /// by position (`NodeLookup`), and a stored copy cost a string per object.
+    public var nodeID: String { "\(cleanClass ?? "undefined"):\(id ?? "undefined")" }
 
     /// The object's properties; empty when the value is not an object (such values have no id).
     /// Read out of `value` rather than stored: one word less per entry.

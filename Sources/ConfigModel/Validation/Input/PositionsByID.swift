@@ -1,40 +1,55 @@
 /// Id → the positions of every entry with that id, in config order. Nearly every id names one
 /// entry, so that position is stored in the table itself and only repeated ids get a list: a list
-/// per id cost about 100 bytes an object, kept for the whole run.
+/// per id cost about 100 bytes an object, kept for the whole run. The table holds positions only
+/// (`PositionHashTable`); the ids are read from the entries.
 struct PositionsByID: Sendable {
+    private let entries: [ConfigEntry]
     /// A position (≥ 0), or `-1 - i` for the positions in `repeated[i]`.
-    private var slots: [String: Int] = [:]
-    private var repeated: [[Int]] = []
+    private let table: PositionHashTable
+    private let repeated: [[Int]]
 
     init(_ entries: [ConfigEntry]) {
-        slots.reserveCapacity(entries.count)
+        var table = PositionHashTable(minimumCapacity: entries.count)
+        var repeated: [[Int]] = []
+        // One hash for an id seen the first time; a repeated id is filed again.
         for entry in entries {
-            if let id = entry.id { add(id, at: entry.position) }
+            guard let id = entry.id else { continue }
+            let hash = id.hashValue
+            let earlier = table.firstOrInsert(Int32(entry.position), hash: hash,
+                                              where: { Self.id(of: $0, entries, repeated) == id },
+                                              hashOf: { Self.id(of: $0, entries, repeated).hashValue })
+            guard let earlier else { continue }
+            if earlier >= 0 {
+                repeated.append([Int(earlier), entry.position])
+                table.replace(earlier, with: Int32(-repeated.count), hash: hash)
+            } else {
+                repeated[Int(-1 - earlier)].append(entry.position)
+            }
         }
+        self.entries = entries
+        self.table = table
+        self.repeated = repeated
     }
 
-    /// One hash for an id seen the first time; a repeated id is filed again.
-    private mutating func add(_ id: String, at position: Int) {
-        guard let earlier = slots.updateValue(position, forKey: id) else { return }
-        if earlier >= 0 {
-            repeated.append([earlier, position])
-            slots[id] = -repeated.count
-        } else {
-            repeated[-1 - earlier].append(position)
-            slots[id] = earlier
-        }
+    /// The id a table value stands for.
+    private static func id(of value: Int32, _ entries: [ConfigEntry], _ repeated: [[Int]]) -> String? {
+        entries[value >= 0 ? Int(value) : repeated[Int(-1 - value)][0]].id
+    }
+
+    private func slot(_ id: String) -> Int32? {
+        table.first(hash: id.hashValue) { Self.id(of: $0, entries, repeated) == id }
     }
 
     /// The first position with this id that `matches` accepts.
     func first(withID id: String, where matches: (Int) -> Bool) -> Int? {
-        guard let slot = slots[id] else { return nil }
-        if slot >= 0 { return matches(slot) ? slot : nil }
-        return repeated[-1 - slot].first(where: matches)
+        guard let slot = slot(id) else { return nil }
+        if slot >= 0 { return matches(Int(slot)) ? Int(slot) : nil }
+        return repeated[Int(-1 - slot)].first(where: matches)
     }
 
     /// Every position with this id, in config order.
     subscript(id: String) -> [Int] {
-        guard let slot = slots[id] else { return [] }
-        return slot >= 0 ? [slot] : repeated[-1 - slot]
+        guard let slot = slot(id) else { return [] }
+        return slot >= 0 ? [Int(slot)] : repeated[Int(-1 - slot)]
     }
 }

@@ -29,7 +29,7 @@ extension ValidationInput {
         guard nodeProviders[entry.position] == entry.position else { return [] }
         var providers: [Int] = []
         func link(_ nodeID: String) {
-            if let provider = nodes[nodeID], provider != entry.position { providers.append(provider) }
+            if let provider = nodes.provider(nodeID: nodeID), provider != entry.position { providers.append(provider) }
         }
         for (variable, property) in resolvedTemplateVariables(of: entry) {
             link("property:\(Self.templateTargetID(variable, property))")

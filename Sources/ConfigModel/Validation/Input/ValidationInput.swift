@@ -31,10 +31,10 @@ public struct ValidationInput: Sendable {
     public let teamMembers: [Decoded<TeamMemberConfig>]
     public let records: [Decoded<RecordConfig>]
 
-    /// Dependency node id → first entry providing it (R-DEP-01).
-    let nodes: [String: Int]
     /// Id → every entry with that id, any class (for "did you mean the property with this id" notes).
     let entriesByID: PositionsByID
+    /// Dependency node id → first entry providing it (R-DEP-01).
+    let nodes: NodeLookup
     /// Typed lookups by id (first object wins when ids repeat; duplicates are reported separately).
     let modelsByID: [String: Int]
     let appsByID: [String: Int]
@@ -48,7 +48,7 @@ public struct ValidationInput: Sendable {
     public let bootstrappedProperties: [Int: Int]
     let bootstrappedPropertyPositions: Set<Int>
     /// References of each entry, indexed by position, each resolved to its provider (R-DEP-02).
-    public let references: [[ConfigReference]]
+    public let references: ReferencesByPosition
     /// For each entry, the position of the entry providing its node id: itself, or an earlier object with the
     /// same class and id (R-DEP-01).
     let nodeProviders: [Int]
@@ -83,7 +83,6 @@ public struct ValidationInput: Sendable {
         teams = builder.teams
         teamMembers = builder.teamMembers
         records = builder.records
-        nodes = builder.nodes
         entriesByID = builder.entriesByID
         modelsByID = ValidationInputBuilder.index(builder.models)
         appsByID = ValidationInputBuilder.index(builder.apps)
@@ -96,7 +95,8 @@ public struct ValidationInput: Sendable {
         bootstrappedProperties = bootstrapped
         bootstrappedPropertyPositions = Set(bootstrapped.values)
         let entries = builder.entries
-        let lookup = NodeLookup(entries: entries, nodes: builder.nodes, entriesByID: builder.entriesByID)
+        let lookup = NodeLookup(entries: entries, entriesByID: builder.entriesByID)
+        nodes = lookup
         let collected = LargeStack.parallelMap(entries.count, minimumPerWorker: 256) { index in
             let entry = entries[index]
             let propertyID = bootstrapped[index].flatMap { entries[$0].id }
@@ -108,7 +108,7 @@ public struct ValidationInput: Sendable {
             let nodeProvider = lookup.provider(class: entry.cleanClass ?? "undefined", id: entry.id ?? "undefined")
             return (references: references, templates: ReferenceCollector.templates(of: entry), nodeProvider: nodeProvider ?? index)
         }
-        references = collected.map(\.references)
+        references = ReferencesByPosition(collected.lazy.map(\.references))
         nodeProviders = collected.map(\.nodeProvider)
         var variables: [Int: [TemplateVariable]] = [:]
         var problems: [Int: [TemplateSyntaxProblem]] = [:]
@@ -129,7 +129,7 @@ public struct ValidationInput: Sendable {
     // MARK: - Lookups
 
     /// The entry providing a dependency node, e.g. `app:data_warehouse` (class as Grouparoo spells the prefix).
-    public func entry(nodeID: String) -> ConfigEntry? { nodes[nodeID].map { entries[$0] } }
+    public func entry(nodeID: String) -> ConfigEntry? { nodes.provider(nodeID: nodeID).map { entries[$0] } }
 
     /// Every entry with this id, whatever its class.
     public func entries(withID id: String) -> [ConfigEntry] { entriesByID[id].map { entries[$0] } }

@@ -14,7 +14,6 @@ struct ValidationInputBuilder {
     var teams: [Decoded<TeamConfig>] = []
     var teamMembers: [Decoded<TeamMemberConfig>] = []
     var records: [Decoded<RecordConfig>] = []
-    var nodes: [String: Int] = [:]
     var entriesByID = PositionsByID([])
     var propertyEntriesByKey: [String: Int] = [:]
 
@@ -37,10 +36,8 @@ struct ValidationInputBuilder {
         }
         let entries = decoded.map(\.entry)
         self.entries = entries
-        // The two largest indexes are built on another core while this one files the models away.
-        let indexes = LargeStack.Background { (nodes: Self.firstPositions(entries.lazy.map { ($0.nodeID, $0.position) },
-                                                                          capacity: entries.count),
-                                               byID: PositionsByID(entries)) }
+        // The largest index is built on another core while this one files the models away.
+        let byID = LargeStack.Background { PositionsByID(entries) }
         for item in decoded {
             if !item.diagnostics.isEmpty { decodeDiagnostics += item.diagnostics }
             add(item.model)
@@ -48,7 +45,7 @@ struct ValidationInputBuilder {
         propertyEntriesByKey = Self.firstPositions(decoded.lazy.compactMap { item in
             item.propertyKey.map { ($0, item.entry.position) }
         }, capacity: properties.count)
-        (nodes, entriesByID) = indexes.result()
+        entriesByID = byID.result()
     }
 
     /// The last file whose objects start at or before object `index` (a file without objects starts where the

@@ -1,21 +1,49 @@
 /// Finds the entry providing a dependency node `class:id` (the first object with that node id, R-DEP-01)
-/// without spelling the node id out: among the entries with the id, the first of the class. Building and
-/// hashing `class:id` for every reference of every object costs more than the rest of the lookup.
-struct NodeLookup {
+/// without spelling node ids out: among the entries with the id, the first of the class. Building and
+/// hashing `class:id` for every reference of every object costs more than the rest of the lookup, and a
+/// table of every object's node id cost ~130 bytes an object, kept for the whole run.
+struct NodeLookup: Sendable {
     let entries: [ConfigEntry]
-    /// Node id → first entry with it.
-    let nodes: [String: Int]
     /// Id → every entry with that id, in config order.
     let entriesByID: PositionsByID
+    /// Node id → first entry with it, only for the entries whose node id `entriesByID` cannot find (see `isPlain`).
+    let unusualNodes: [String: Int]
 
-    /// The first entry whose node id is `"\(targetClass):\(targetID)"`, as `nodes` would find it.
-    func provider(class targetClass: String, id targetID: String) -> Int? {
-        // With no `:` on either side the node id splits one way only; `undefined` is also the node id of every
-        // object without an id (which `entriesByID` leaves out). Those few cases ask the node table.
-        let colon = UInt8(ascii: ":")
-        guard !targetClass.containsByte(colon), !targetID.containsByte(colon), targetID != "undefined" else {
-            return nodes["\(targetClass):\(targetID)"]
+    init(entries: [ConfigEntry], entriesByID: PositionsByID) {
+        self.entries = entries
+        self.entriesByID = entriesByID
+        var unusual: [String: Int] = [:]
+        for entry in entries where !Self.isPlain(entry) && unusual[entry.nodeID] == nil {
+            unusual[entry.nodeID] = entry.position
         }
+        unusualNodes = unusual
+    }
+
+    /// The first entry whose node id is `"\(targetClass):\(targetID)"`.
+    func provider(class targetClass: String, id targetID: String) -> Int? {
+        // A node id with one `:` and an id other than `undefined` is only ever a plain entry's; any other
+        // (a `:` on either side, or `undefined`, also the node id of every object without an id) only an unusual one's.
+        guard Self.isPlain(class: targetClass, id: targetID) else { return unusualNodes["\(targetClass):\(targetID)"] }
         return entriesByID.first(withID: targetID) { (entries[$0].cleanClass ?? "undefined") == targetClass }
+    }
+
+    /// The first entry with this spelled-out node id.
+    func provider(nodeID: String) -> Int? {
+        let colon = UInt8(ascii: ":")
+        guard let split = nodeID.utf8.firstIndex(of: colon) else { return nil }
+        let targetClass = String(nodeID[..<split])
+        let targetID = String(nodeID[nodeID.utf8.index(after: split)...])
+        return provider(class: targetClass, id: targetID)
+    }
+
+    /// Whether the entry's node id splits at its one `:` into its class and an id `entriesByID` holds.
+    private static func isPlain(_ entry: ConfigEntry) -> Bool {
+        guard let id = entry.id else { return false }
+        return isPlain(class: entry.cleanClass ?? "undefined", id: id)
+    }
+
+    private static func isPlain(class targetClass: String, id targetID: String) -> Bool {
+        let colon = UInt8(ascii: ":")
+        return !targetClass.containsByte(colon) && !targetID.containsByte(colon) && targetID != "undefined"
     }
 }

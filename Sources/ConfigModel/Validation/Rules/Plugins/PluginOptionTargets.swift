@@ -8,7 +8,6 @@ struct PluginOptionTarget {
     let modelName: String
     /// The plugin type named in messages (a property's and schedule's is the source's type).
     let type: String
-    let definitions: [PluginOption]
     let options: Field<JSObject>?
     /// Grouparoo's `name || key` label.
     let label: String
@@ -21,16 +20,15 @@ struct PluginOptionTarget {
     /// Works out the provided options and applicable definitions once: three rules read them for every object.
     /// `stringifiesValues`: property option values are converted with `.toString()` before validation (R-PROP-09).
     init(entry: ConfigEntry, modelName: String, type: String, definitions: [PluginOption], options: Field<JSObject>?,
-         label: String, stringifiesValues: Bool = false) {
+         label: String, stringifiesValues: Bool = false, lists: ApplicableLists) {
         self.entry = entry
         self.modelName = modelName
         self.type = type
-        self.definitions = definitions
         self.options = options
         self.label = label
         let provided = Self.provided(options, stringifiesValues: stringifiesValues)
         providedOptions = provided
-        applicableDefinitions = Self.applicable(definitions, provided: provided)
+        applicableDefinitions = Self.applicable(definitions, provided: provided, lists: lists)
     }
 
     private static func provided(_ options: Field<JSObject>?, stringifiesValues: Bool) -> [JSProperty] {
@@ -48,7 +46,7 @@ struct PluginOptionTarget {
             case .string:
                 break
             case let value where stringifiesValues:
-                property.value = LocatedValue(.string(JavaScriptValues.string(value)), span: property.value.span)
+                property.replaceValue(LocatedValue(.string(JavaScriptValues.string(value)), span: property.value.span))
             default:
                 return property
             }
@@ -66,11 +64,11 @@ struct PluginOptionTarget {
         }
     }
 
-    private static func applicable(_ definitions: [PluginOption], provided: [JSProperty]) -> [PluginOption] {
+    private static func applicable(_ definitions: [PluginOption], provided: [JSProperty], lists: ApplicableLists) -> [PluginOption] {
         // Most definitions apply whatever the values; an object provides few options, so the one a definition
         // depends on is found by a scan (the first with the key) rather than a table of every value.
         guard definitions.contains(where: { $0.onlyWhenKey != nil }) else { return definitions }
-        return definitions.filter { definition in
+        return lists.list(definitions) { definition in
             guard let key = definition.onlyWhenKey else { return true }
             guard let index = provided.firstIndex(where: { $0.key == key }) else { return false }
             return definition.onlyWhenValues.contains(JavaScriptValues.string(provided[index].value.value))
@@ -82,60 +80,68 @@ struct PluginOptionTarget {
                       config.schedules.count]
         // Working out an object's provided options and applicable definitions does not depend on the others
         // and costs as much as a rule, so the objects (in this order: apps, sources, …) are spread over the cores.
-        let targets = LargeStack.parallelMap(counts.reduce(0, +), minimumPerWorker: 256) { index -> PluginOptionTarget? in
+        let targets = LargeStack.parallelMap(counts.reduce(0, +), minimumPerWorker: 256,
+                                             makeState: { ApplicableLists() }) { index, lists -> PluginOptionTarget? in
             var (list, position) = (0, index)
             while position >= counts[list] {
                 position -= counts[list]
                 list += 1
             }
             switch list {
-            case 0: return app(config.apps[position], plugins)
-            case 1: return source(config.sources[position], plugins)
-            case 2: return destination(config.destinations[position], plugins)
-            case 3: return property(config.properties[position], config, plugins)
-            default: return schedule(config.schedules[position], config, plugins)
+            case 0: return app(config.apps[position], plugins, lists)
+            case 1: return source(config.sources[position], plugins, lists)
+            case 2: return destination(config.destinations[position], plugins, lists)
+            case 3: return property(config.properties[position], config, plugins, lists)
+            default: return schedule(config.schedules[position], config, plugins, lists)
             }
         }
-        return targets.compactMap { $0 }
+        // Kept for the whole run: room for exactly the targets there are (`compactMap` doubles its room as it goes).
+        var found: [PluginOptionTarget] = []
+        found.reserveCapacity(targets.reduce(0) { $1 == nil ? $0 : $0 + 1 })
+        for case let target? in targets { found.append(target) }
+        return found
     }
 
-    static func app(_ app: Decoded<AppConfig>, _ plugins: PluginCatalog) -> PluginOptionTarget? {
+    static func app(_ app: Decoded<AppConfig>, _ plugins: PluginCatalog,
+                    _ lists: ApplicableLists = ApplicableLists()) -> PluginOptionTarget? {
         guard let type = app.config.type?.value, let plugin = plugins.apps[type] else { return nil }
         return PluginOptionTarget(entry: app.entry, modelName: "app", type: type, definitions: plugin.options,
-                                  options: app.config.options, label: app.entry.nameOrKey)
+                                  options: app.config.options, label: app.entry.nameOrKey, lists: lists)
     }
 
-    static func source(_ source: Decoded<SourceConfig>, _ plugins: PluginCatalog) -> PluginOptionTarget? {
+    static func source(_ source: Decoded<SourceConfig>, _ plugins: PluginCatalog,
+                       _ lists: ApplicableLists = ApplicableLists()) -> PluginOptionTarget? {
         guard let type = source.config.type?.value, let connection = plugins.connections[type] else { return nil }
         return PluginOptionTarget(entry: source.entry, modelName: "source", type: type, definitions: connection.options,
-                                  options: source.config.options, label: source.entry.nameOrKey)
+                                  options: source.config.options, label: source.entry.nameOrKey, lists: lists)
     }
 
-    static func destination(_ destination: Decoded<DestinationConfig>, _ plugins: PluginCatalog) -> PluginOptionTarget? {
+    static func destination(_ destination: Decoded<DestinationConfig>, _ plugins: PluginCatalog,
+                            _ lists: ApplicableLists = ApplicableLists()) -> PluginOptionTarget? {
         guard let type = destination.config.type?.value, let connection = plugins.connections[type] else { return nil }
         return PluginOptionTarget(entry: destination.entry, modelName: "destination", type: type,
                                   definitions: connection.options, options: destination.config.options,
-                                  label: destination.entry.nameOrKey)
+                                  label: destination.entry.nameOrKey, lists: lists)
     }
 
     static func property(_ property: Decoded<PropertyConfig>, _ config: ValidationInput,
-                         _ plugins: PluginCatalog) -> PluginOptionTarget? {
+                         _ plugins: PluginCatalog, _ lists: ApplicableLists = ApplicableLists()) -> PluginOptionTarget? {
         guard !config.isBootstrapped(property.entry),
               let (type, connection) = sourceConnection(property.config.sourceId, config, plugins),
               let definitions = connection.propertyOptions else { return nil }
         return PluginOptionTarget(entry: property.entry, modelName: "property", type: type, definitions: definitions,
                                   options: property.config.options, label: property.config.effectiveKey,
-                                  stringifiesValues: true)
+                                  stringifiesValues: true, lists: lists)
     }
 
     static func schedule(_ schedule: Decoded<ScheduleConfig>, _ config: ValidationInput,
-                         _ plugins: PluginCatalog) -> PluginOptionTarget? {
+                         _ plugins: PluginCatalog, _ lists: ApplicableLists = ApplicableLists()) -> PluginOptionTarget? {
         guard let (type, connection) = sourceConnection(schedule.config.sourceId, config, plugins),
               let source = schedule.config.sourceId.flatMap({ config.source(id: $0.value) }) else { return nil }
         // An empty name becomes `${source.name} schedule` before validation (R-SCH-04).
         return PluginOptionTarget(entry: schedule.entry, modelName: "schedule", type: type,
                                   definitions: connection.scheduleOptions, options: schedule.config.options,
-                                  label: schedule.config.effectiveName(sourceName: source.config.effectiveName))
+                                  label: schedule.config.effectiveName(sourceName: source.config.effectiveName), lists: lists)
     }
 
     static func sourceConnection(_ sourceID: Field<String>?, _ config: ValidationInput,
@@ -143,5 +149,29 @@ struct PluginOptionTarget {
         guard let source = sourceID.flatMap({ config.source(id: $0.value) }), let type = source.config.type?.value,
               let connection = plugins.connections[type] else { return nil }
         return (type, connection)
+    }
+}
+
+/// The applicable-definition lists one worker made, so objects whose deciding values agree share one list
+/// (a list per object cost ~130 bytes, kept for the whole run).
+final class ApplicableLists {
+    private struct Key: Hashable {
+        let definitions: UnsafeRawPointer?
+        let applies: UInt64
+    }
+
+    // Each list keeps the definitions it was made from, so no other list can take their address meanwhile.
+    private var made: [Key: (definitions: [PluginOption], applicable: [PluginOption])] = [:]
+
+    /// `definitions.filter(applies)`, shared with earlier calls that gave the same definitions and the same answers.
+    func list(_ definitions: [PluginOption], applies: (PluginOption) -> Bool) -> [PluginOption] {
+        guard definitions.count <= UInt64.bitWidth else { return definitions.filter(applies) }
+        var mask: UInt64 = 0
+        for index in definitions.indices where applies(definitions[index]) { mask |= 1 << index }
+        let key = Key(definitions: definitions.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }, applies: mask)
+        if let found = made[key] { return found.applicable }
+        let applicable = definitions.indices.filter { mask & 1 << $0 != 0 }.map { definitions[$0] }
+        made[key] = (definitions, applicable)
+        return applicable
     }
 }

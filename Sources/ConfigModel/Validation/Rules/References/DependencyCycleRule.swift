@@ -31,7 +31,7 @@ struct DependencyCycleRule: ValidationRule {
             let names = (cycle + [start]).map { config.entries[$0].nodeID }
             let notes = zip(cycle, cycle.dropFirst() + [start]).compactMap { from, to -> DiagnosticNote? in
                 let (fromEntry, toEntry) = (config.entries[from], config.entries[to])
-                let edge = config.prerequisites(of: fromEntry).filter { config.nodes[$0.nodeID] == to }
+                let edge = config.prerequisites(of: fromEntry).filter { config.nodes.provider(nodeID: $0.nodeID) == to }
                 guard let first = edge.first else { return nil }
                 let via = edge.map(\.path).joined(separator: ", ")
                 return DiagnosticNote("\(fromEntry.label) depends on \(toEntry.label) through `\(via)`", span: first.span)

@@ -1,0 +1,86 @@
+import Foundation
+
+/// One own property of an object, with the span of its key (64 bytes: trees hold millions of properties,
+/// so the key span is stored relative to the value's span, see `KeySpanOffset`).
+public struct JSProperty: Sendable {
+    public var key: String
+    /// Stored, not computed, so reading it borrows rather than copies; `replaceValue` keeps the key span.
+    public private(set) var value: LocatedValue
+    private var storedKeySpan: KeySpanOffset
+
+    public init(key: String, keySpan: SourceSpan, value: LocatedValue) {
+        self.key = key
+        self.value = value
+        storedKeySpan = KeySpanOffset(keySpan, from: value.span)
+    }
+
+    /// Sets the value, keeping the key span (stored relative to the value's span).
+    public mutating func replaceValue(_ newValue: LocatedValue) {
+        let keySpan = self.keySpan
+        value = newValue
+        storedKeySpan = KeySpanOffset(keySpan, from: newValue.span)
+    }
+
+    public var keySpan: SourceSpan {
+        get { storedKeySpan.span(from: value.span) }
+        set { storedKeySpan = KeySpanOffset(newValue, from: value.span) }
+    }
+}
+
+/// A key span in 64 bits, relative to its value's span: a key is written in the value's file, a few
+/// lines from it, on one short line (`SourceSpan.relativeBits`). The top two bits say how the rest is
+/// read: relative to the value's span; or the value's own span (a property set without a key span); or,
+/// for a span neither holds (a value from another file, a key past column 131,071), an index into `WideKeySpans`.
+struct KeySpanOffset: Sendable {
+    private static let modeShift: UInt64 = 62
+    private static let sameAsValue: UInt64 = 1
+    private static let wide: UInt64 = 2
+
+    private let bits: UInt64
+
+    init(_ key: SourceSpan, from value: SourceSpan) {
+        if let relative = key.relativeBits(to: value) {
+            bits = relative
+        } else if key == value {
+            bits = Self.sameAsValue << Self.modeShift
+        } else {
+            bits = Self.wide << Self.modeShift | UInt64(WideKeySpans.shared.index(for: key))
+        }
+    }
+
+    func span(from value: SourceSpan) -> SourceSpan {
+        switch bits >> Self.modeShift {
+        case Self.sameAsValue: return value
+        case Self.wide: return WideKeySpans.shared.span(at: UInt32(truncatingIfNeeded: bits))
+        default: return SourceSpan(relativeBits: bits, to: value)
+        }
+    }
+}
+
+/// Key spans `KeySpanOffset` cannot hold relative to their value, each stored once for the whole process:
+/// only keys whose value was written in another file (or far away, or past column 131,071) get here.
+final class WideKeySpans: @unchecked Sendable {
+    static let shared = WideKeySpans()
+
+    // Guarded by `lock`.
+    private var spans: [SourceSpan] = []
+    private var indexes: [SourceSpan: UInt32] = [:]
+    private let lock = NSLock()
+
+    /// How many spans the table holds (tests check what reaches it).
+    var count: Int { lock.withLock { spans.count } }
+
+    func index(for span: SourceSpan) -> UInt32 {
+        lock.withLock {
+            if let index = indexes[span] { return index }
+            let index = UInt32(spans.count)
+            spans.append(span)
+            indexes[span] = index
+            return index
+        }
+    }
+
+    func span(at index: UInt32) -> SourceSpan {
+        lock.withLock { spans[Int(index)] }
+    }
+}
