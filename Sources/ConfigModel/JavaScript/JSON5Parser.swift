@@ -5,10 +5,16 @@ struct JSON5Parser {
     var index = 0
     var depth = 0
     let bytes: [UInt8]
+    /// The properties of the objects being read, innermost last: an object takes its own off the end when it
+    /// closes, so its property array is allocated once at its final size instead of growing key by key.
+    private var openProperties: [JSProperty] = []
+    /// This file's plain keys, so a key met again is not built again and equal keys share one String.
+    var keys: JSON5KeyTable
 
     init(source: SourceText) {
         self.source = source
         self.bytes = source.bytes
+        self.keys = JSON5KeyTable(byteCount: source.bytes.count)
     }
 
     /// True when the byte at `offset` is the ASCII character `character`.
@@ -41,7 +47,15 @@ struct JSON5Parser {
         }
     }
 
+    /// Most calls find a token right away (after `:` `,` or a value): only a space, control, `/` or non-ASCII
+    /// byte needs the full loop.
+    @inline(__always)
     private mutating func skipTrivia() throws {
+        if index < bytes.count, bytes[index] > 0x20, bytes[index] < 0x80, bytes[index] != UInt8(ascii: "/") { return }
+        try skipTriviaRun()
+    }
+
+    private mutating func skipTriviaRun() throws {
         while index < bytes.count {
             let lead = bytes[index]
             if lead == 0x20 {
@@ -121,22 +135,23 @@ struct JSON5Parser {
         let start = index
         try enterNesting()
         index += 1
-        var object = JSObject()
+        let first = openProperties.count
+        // Distinct keys, none an array index (nearly always): appended in order, which is what `set` would do.
+        var appendsInOrder = true
         try skipTrivia()
         while index < bytes.count, bytes[index] != UInt8(ascii: "}") {
             let keyStart = index
-            let key: String
-            if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
-                key = try parseString()
-            } else {
-                key = try parseIdentifierName()
-            }
+            let key = try parseKey()
             let keySpan = source.span(keyStart, index)
             try skipTrivia()
             guard byte(at: index, is: ":") else { throw unexpected(at: index) }
             index += 1
             try skipTrivia()
-            object.set(key, try parseValue(), keySpan: keySpan)
+            let value = try parseValue()
+            if appendsInOrder {
+                appendsInOrder = JSObject.arrayIndex(key) == nil && !openKeys(from: first, contain: key)
+            }
+            openProperties.append(JSProperty(key: key, keySpan: keySpan, value: value))
             try skipTrivia()
             guard byte(at: index, is: ",") else { break }
             index += 1
@@ -147,7 +162,29 @@ struct JSON5Parser {
         }
         index += 1
         depth -= 1
+        let object = closeObject(from: first, appendsInOrder: appendsInOrder)
         return LocatedValue(.object(object), span: source.span(start, index))
+    }
+
+    private func openKeys(from first: Int, contain key: String) -> Bool {
+        let length = key.utf8.count
+        for index in first..<openProperties.count where openProperties[index].key.utf8.count == length {
+            if openProperties[index].key == key { return true }
+        }
+        return false
+    }
+
+    /// The object whose properties are `openProperties[first...]`, which it takes off the stack.
+    private mutating func closeObject(from first: Int, appendsInOrder: Bool) -> JSObject {
+        var object = JSObject()
+        if appendsInOrder {
+            object.reserveCapacity(openProperties.count - first)
+            for property in openProperties[first...] { object.appendNew(property.key, property.value, keySpan: property.keySpan) }
+        } else {
+            for property in openProperties[first...] { object.set(property.key, property.value, keySpan: property.keySpan) }
+        }
+        openProperties.removeSubrange(first...)
+        return object
     }
 
     private mutating func parseArray() throws -> LocatedValue {

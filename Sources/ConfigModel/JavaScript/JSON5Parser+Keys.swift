@@ -1,0 +1,78 @@
+import Foundation
+
+/// Object keys. A plain key (quoted without escapes, or an unquoted ASCII name) comes from the file's
+/// key table; any other goes through the general string and name readers.
+extension JSON5Parser {
+    mutating func parseKey() throws -> String {
+        let lead = bytes[index]
+        if lead == UInt8(ascii: "\"") || lead == UInt8(ascii: "'") {
+            let end = ByteScan.quotedTextEnd(in: bytes, from: index + 1, quote: lead)
+            guard end < bytes.count, bytes[end] == lead else { return try parseString() }
+            let key = keys.key(bytes, index + 1, end)
+            index = end + 1
+            return key
+        }
+        var end = index
+        if JSLexer.isASCIINameStart(lead) {
+            end += 1
+            while end < bytes.count, JSLexer.isASCIINamePart(bytes[end]) { end += 1 }
+        }
+        // A backslash or non-ASCII byte may continue the name: the general reader decides.
+        guard end > index, end == bytes.count || (bytes[end] < 0x80 && bytes[end] != UInt8(ascii: "\\")) else {
+            return try parseIdentifierName()
+        }
+        let key = keys.key(bytes, index, end)
+        index = end
+        return key
+    }
+}
+
+/// One file's keys by their bytes: every object of a large array repeats its keys, and the String made the
+/// first time is reused (nothing built, and a long key's storage is shared by every object, not repeated).
+/// A slot holds the last key hashed to it; a collision only means building that key again.
+struct JSON5KeyTable {
+    private struct Slot {
+        var start = 0
+        var count = -1
+        var text = ""
+    }
+
+    private var slots: [Slot] = []
+    private let slotCount: Int
+
+    /// Larger files have more keys to tell apart; a small file's table stays small to set up.
+    init(byteCount: Int) {
+        var slotCount = 16
+        while slotCount < 256, slotCount * 256 < byteCount { slotCount *= 2 }
+        self.slotCount = slotCount
+    }
+
+    /// The text of the plain ASCII-or-UTF-8 key `bytes[start..<end]`.
+    mutating func key(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+        let count = end - start
+        if slots.isEmpty { slots = Array(repeating: Slot(), count: slotCount) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            let slot = Int(truncatingIfNeeded: JSON5KeyTable.hash(base + start, count)) & (slotCount - 1)
+            if slots[slot].count == count, memcmp(base + start, base + slots[slot].start, count) == 0 {
+                return slots[slot].text
+            }
+            let text = JSLexer.string(bytes, start, end)
+            slots[slot] = Slot(start: start, count: count, text: text)
+            return text
+        }
+    }
+
+    private static func hash(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var hash = UInt64(truncatingIfNeeded: count) &* multiplier
+        if count >= 8 {
+            // The first and last eight bytes (overlapping for short keys) tell most keys apart.
+            hash = (hash ^ UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)) &* multiplier
+            hash ^= UnsafeRawPointer(bytes + count - 8).loadUnaligned(as: UInt64.self)
+        } else {
+            for offset in 0..<count { hash = (hash ^ UInt64(bytes[offset])) &* 0x100_0000_01B3 }
+        }
+        return (hash &* multiplier) >> 32
+    }
+}
