@@ -8,6 +8,7 @@ struct JSON5Parser {
     /// The properties of the objects being read, innermost last: an object takes its own off the end when it
     /// closes, so its property array is allocated once at its final size instead of growing key by key.
     private var openProperties: [JSProperty] = []
+    private var lineCursor = SourceText.LineCursor()
     /// This file's plain keys, so a key met again is not built again and equal keys share one String.
     var keys: JSON5KeyTable
 
@@ -20,6 +21,11 @@ struct JSON5Parser {
     /// True when the byte at `offset` is the ASCII character `character`.
     func byte(at offset: Int, is character: Unicode.Scalar) -> Bool {
         offset < bytes.count && bytes[offset] == UInt8(truncatingIfNeeded: character.value)
+    }
+
+    /// The span from `start` to where the reader is.
+    private mutating func span(from start: Int) -> SourceSpan {
+        source.span(start, index, cursor: &lineCursor)
     }
 
     func error(_ message: String, at position: Int) -> ReadError {
@@ -95,14 +101,14 @@ struct JSON5Parser {
         case "[": return try parseArray()
         case "\"", "'":
             let text = try parseString()
-            return LocatedValue(.string(text), span: source.span(start, index))
+            return LocatedValue(.string(text), span: span(from: start))
         default:
             break
         }
         if scalar == "+" || scalar == "-" || scalar == "." || ("0"..."9").contains(scalar)
             || scalar == "I" || scalar == "N" {
             let number = try parseNumber()
-            return LocatedValue(.number(number), span: source.span(start, index))
+            return LocatedValue(.number(number), span: span(from: start))
         }
         let word: (text: String, value: JSValue)? = switch scalar {
         case "t": ("true", .boolean(true))
@@ -112,7 +118,7 @@ struct JSON5Parser {
         }
         guard let word, matchesWord(word.text) else { throw unexpected(at: index) }
         index += word.text.utf8.count
-        return LocatedValue(word.value, span: source.span(start, index))
+        return LocatedValue(word.value, span: span(from: start))
     }
 
     private func matchesWord(_ word: String) -> Bool {
@@ -142,7 +148,7 @@ struct JSON5Parser {
         while index < bytes.count, bytes[index] != UInt8(ascii: "}") {
             let keyStart = index
             let key = try parseKey()
-            let keySpan = source.span(keyStart, index)
+            let keySpan = span(from: keyStart)
             try skipTrivia()
             guard byte(at: index, is: ":") else { throw unexpected(at: index) }
             index += 1
@@ -163,7 +169,7 @@ struct JSON5Parser {
         index += 1
         depth -= 1
         let object = closeObject(from: first, appendsInOrder: appendsInOrder)
-        return LocatedValue(.object(object), span: source.span(start, index))
+        return LocatedValue(.object(object), span: span(from: start))
     }
 
     private func openKeys(from first: Int, contain key: String) -> Bool {
@@ -205,6 +211,6 @@ struct JSON5Parser {
         }
         index += 1
         depth -= 1
-        return LocatedValue(.array(elements), span: source.span(start, index))
+        return LocatedValue(.array(elements), span: span(from: start))
     }
 }
