@@ -1,9 +1,9 @@
 import XCTest
 @testable import ConfigModel
 
-/// The JSON5 reader's fast paths (plain keys from the file's key table, objects appended in order when their
-/// keys are distinct and no array index) against the general paths they stand in for: escaped keys, which
-/// always take the general string and name readers, and objects built with `JSObject.set` key by key.
+/// The JSON5 reader's shortcuts against the general paths they stand in for: plain keys (made from their bytes,
+/// long ones through the file's key table) against escaped keys, which always take the general string and name
+/// readers; objects that reserve the size of their neighbours against objects built with `JSObject.set` alone.
 final class JSON5FastPathTests: XCTestCase {
     private func parse(_ text: String, file: String = "/virtual/fast.json") throws -> LocatedValue {
         let (value, diagnostics) = JSON5.parse(Array(text.utf8), file: file)
@@ -95,6 +95,18 @@ final class JSON5FastPathTests: XCTestCase {
         text += "]\n"
         let parsed = try parse(text, file: "/virtual/huge.json")
         XCTAssertEqual(JSONOutput.stringify(parsed.value), JSONOutput.stringify(.array(expected.map { LocatedValue($0, span: .wholeFile("/v")) })))
+    }
+
+    func testObjectsOfARepeatedShapeGetArraysOfTheirSize() throws {
+        let parsed = try parse(#"[{"a": 1, "b": {"c": 1}}, {"a": 2, "b": {"c": 2}}, {"a": 3, "b": {"c": 3}, "d": 4}, {"a": 4}]"#)
+        guard case .array(let elements) = parsed.value else { return XCTFail("not an array") }
+        let objects = elements.compactMap { element -> JSObject? in
+            if case .object(let object) = element.value { return object } else { return nil }
+        }
+        XCTAssertEqual(objects.map(\.count), [2, 2, 3, 1])
+        XCTAssertEqual(objects[1].properties.capacity, 2)
+        guard case .object(let nested) = objects[1].properties[1].value.value else { return XCTFail("no nested object") }
+        XCTAssertEqual(nested.properties.capacity, 1)
     }
 
     func testEqualLongKeysOfOneFileShareTheirStorage() throws {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Object keys. A plain key (quoted without escapes, or an unquoted ASCII name) comes from the file's
-/// key table; any other goes through the general string and name readers.
+/// Object keys. A plain key (quoted without escapes, or an unquoted ASCII name) is made from its bytes at once
+/// (a long one through the file's key table); any other goes through the general string and name readers.
 extension JSON5Parser {
     mutating func parseKey() throws -> String {
         let lead = bytes[index]
@@ -27,9 +27,10 @@ extension JSON5Parser {
     }
 }
 
-/// One file's keys by their bytes: every object of a large array repeats its keys, and the String made the
-/// first time is reused (nothing built, and a long key's storage is shared by every object, not repeated).
-/// A slot holds the last key hashed to it; a collision only means building that key again.
+/// One file's long keys by their bytes. Every object of a large array repeats its keys: the String made the
+/// first time is reused, so a long key's storage is shared by every object instead of repeated (a key of up
+/// to 15 bytes is a small String, stored inline, and is simply made again). A slot holds the last key hashed to
+/// it; a collision only means building that key again.
 struct JSON5KeyTable {
     private struct Slot {
         var start = 0
@@ -47,9 +48,10 @@ struct JSON5KeyTable {
         self.slotCount = slotCount
     }
 
-    /// The text of the plain ASCII-or-UTF-8 key `bytes[start..<end]`.
+    /// The text of the plain key `bytes[start..<end]` (valid UTF-8).
     mutating func key(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
         let count = end - start
+        guard count > 15 else { return JSLexer.string(bytes, start, end) }
         if slots.isEmpty { slots = Array(repeating: Slot(), count: slotCount) }
         return bytes.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress!
@@ -65,14 +67,10 @@ struct JSON5KeyTable {
 
     private static func hash(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        // The length and the first and last eight bytes (keys are longer than 15) tell most keys apart.
         var hash = UInt64(truncatingIfNeeded: count) &* multiplier
-        if count >= 8 {
-            // The first and last eight bytes (overlapping for short keys) tell most keys apart.
-            hash = (hash ^ UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)) &* multiplier
-            hash ^= UnsafeRawPointer(bytes + count - 8).loadUnaligned(as: UInt64.self)
-        } else {
-            for offset in 0..<count { hash = (hash ^ UInt64(bytes[offset])) &* 0x100_0000_01B3 }
-        }
+        hash = (hash ^ UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)) &* multiplier
+        hash ^= UnsafeRawPointer(bytes + count - 8).loadUnaligned(as: UInt64.self)
         return (hash &* multiplier) >> 32
     }
 }

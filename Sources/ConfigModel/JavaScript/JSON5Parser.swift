@@ -5,9 +5,9 @@ struct JSON5Parser {
     var index = 0
     var depth = 0
     let bytes: [UInt8]
-    /// The properties of the objects being read, innermost last: an object takes its own off the end when it
-    /// closes, so its property array is allocated once at its final size instead of growing key by key.
-    private var openProperties: [JSProperty] = []
+    /// The property counts of the last two objects closed at each depth. Objects side by side in a file mostly
+    /// share a shape, so a new one reserves the larger count and its array is allocated once, not grown key by key.
+    private var recentCounts: [(last: Int, previous: Int)] = []
     private var lineCursor = SourceText.LineCursor()
     /// This file's plain keys, so a key met again is not built again and equal keys share one String.
     var keys: JSON5KeyTable
@@ -141,9 +141,8 @@ struct JSON5Parser {
         let start = index
         try enterNesting()
         index += 1
-        let first = openProperties.count
-        // Distinct keys, none an array index (nearly always): appended in order, which is what `set` would do.
-        var appendsInOrder = true
+        var object = JSObject()
+        if depth < recentCounts.count { object.reserveCapacity(max(recentCounts[depth].last, recentCounts[depth].previous)) }
         try skipTrivia()
         while index < bytes.count, bytes[index] != UInt8(ascii: "}") {
             let keyStart = index
@@ -153,11 +152,7 @@ struct JSON5Parser {
             guard byte(at: index, is: ":") else { throw unexpected(at: index) }
             index += 1
             try skipTrivia()
-            let value = try parseValue()
-            if appendsInOrder {
-                appendsInOrder = JSObject.arrayIndex(key) == nil && !openKeys(from: first, contain: key)
-            }
-            openProperties.append(JSProperty(key: key, keySpan: keySpan, value: value))
+            object.set(key, try parseValue(), keySpan: keySpan)
             try skipTrivia()
             guard byte(at: index, is: ",") else { break }
             index += 1
@@ -167,30 +162,10 @@ struct JSON5Parser {
             throw index < bytes.count ? unexpected(at: index) : error("unterminated object: missing `}`", at: start)
         }
         index += 1
+        while recentCounts.count <= depth { recentCounts.append((0, 0)) }
+        recentCounts[depth] = (object.count, recentCounts[depth].last)
         depth -= 1
-        let object = closeObject(from: first, appendsInOrder: appendsInOrder)
         return LocatedValue(.object(object), span: span(from: start))
-    }
-
-    private func openKeys(from first: Int, contain key: String) -> Bool {
-        let length = key.utf8.count
-        for index in first..<openProperties.count where openProperties[index].key.utf8.count == length {
-            if openProperties[index].key == key { return true }
-        }
-        return false
-    }
-
-    /// The object whose properties are `openProperties[first...]`, which it takes off the stack.
-    private mutating func closeObject(from first: Int, appendsInOrder: Bool) -> JSObject {
-        var object = JSObject()
-        if appendsInOrder {
-            object.reserveCapacity(openProperties.count - first)
-            for property in openProperties[first...] { object.appendNew(property.key, property.value, keySpan: property.keySpan) }
-        } else {
-            for property in openProperties[first...] { object.set(property.key, property.value, keySpan: property.keySpan) }
-        }
-        openProperties.removeSubrange(first...)
-        return object
     }
 
     private mutating func parseArray() throws -> LocatedValue {
