@@ -85,23 +85,4 @@ final class SourceTextTests: XCTestCase {
             }
         }
     }
-
-    /// A cursor-led span (the JSON5 reader's, moving forward) is the span the general path gives: spans as a
-    /// reader asks for them, short ones moving on, and now and then one reaching back (an object's).
-    func testCursorSpansAreTheGeneralSpans() {
-        // Every fourth mixed input keeps the test quick.
-        let inputs = mixedInputs().enumerated().filter { $0.offset % 4 == 0 }.map(\.element)
-        for bytes in inputs + [Array("{\r\n  \"a\": 1,\r\n\n  \"é\": [\r 2 ]\u{2028}}".utf8)] {
-            let source = SourceText.decodeReplacingInvalid(bytes, file: "/virtual/cursor.json").text
-            let offsets = plainPositions(String(decoding: source.bytes, as: UTF8.self)).keys.sorted()
-            var cursor = SourceText.LineCursor()
-            for (index, start) in offsets.enumerated() {
-                for end in offsets[index...].prefix(3) + [source.bytes.count + 1] {
-                    XCTAssertEqual(source.span(start, end, cursor: &cursor), source.span(start, end), "\(bytes) \(start)..<\(end)")
-                }
-                let earlier = offsets[index / 2]
-                XCTAssertEqual(source.span(earlier, start, cursor: &cursor), source.span(earlier, start), "\(bytes) \(earlier)..<\(start)")
-            }
-        }
-    }
 }

@@ -8,7 +8,6 @@ struct JSON5Parser {
     /// The property counts of the last two objects closed at each depth. Objects side by side in a file mostly
     /// share a shape, so a new one reserves the larger count and its array is allocated once, not grown key by key.
     private var recentCounts: [(last: Int, previous: Int)] = []
-    private var lineCursor = SourceText.LineCursor()
     /// This file's plain keys, so a key met again is not built again and equal keys share one String.
     var keys: JSON5KeyTable
 
@@ -24,8 +23,8 @@ struct JSON5Parser {
     }
 
     /// The span from `start` to where the reader is.
-    private mutating func span(from start: Int) -> SourceSpan {
-        source.span(start, index, cursor: &lineCursor)
+    private func span(from start: Int) -> SourceSpan {
+        source.span(start, index)
     }
 
     func error(_ message: String, at position: Int) -> ReadError {
@@ -63,15 +62,9 @@ struct JSON5Parser {
 
     private mutating func skipTriviaRun() throws {
         while index < bytes.count {
+            index = bytes.withUnsafeBufferPointer { ByteScan.plainWhitespaceEnd($0, from: index) }
+            guard index < bytes.count else { return }
             let lead = bytes[index]
-            if lead == 0x20 {
-                index = bytes.withUnsafeBufferPointer { ByteScan.spaceRunEnd($0, from: index + 1) }
-                continue
-            }
-            if lead == 0x0A || lead == 0x09 || lead == 0x0D {
-                index += 1
-                continue
-            }
             // Any other ASCII byte but `/` and the two rare space controls starts a token.
             if lead < 0x80, lead != UInt8(ascii: "/"), lead != 0x0B, lead != 0x0C { return }
             let (scalar, length) = source.scalar(at: index)

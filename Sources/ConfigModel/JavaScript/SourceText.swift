@@ -132,28 +132,6 @@ struct SourceText {
         return SourceSpan(fileID: fileID, start: position(of: start, line: startLine), end: position(of: end, line: endLine))
     }
 
-    /// Where a reader that moves forward is: the line of the last span it asked for.
-    struct LineCursor {
-        fileprivate var line = 0
-    }
-
-    /// `span(start, end)` for a reader moving forward: a span starting at or after the cursor's line finds its
-    /// lines by stepping on from there (usually no step or one) and moves the cursor to its end.
-    func span(_ start: Int, _ end: Int, cursor: inout LineCursor) -> SourceSpan {
-        guard start >= lineStarts[cursor.line], start <= end, end <= bytes.count else { return span(start, end) }
-        var startLine = cursor.line
-        while nextLineStart(after: startLine) <= start { startLine += 1 }
-        var endLine = startLine
-        while nextLineStart(after: endLine) <= end { endLine += 1 }
-        cursor.line = endLine
-        guard scalarCheckpoints.isEmpty, endLine == startLine else {
-            return SourceSpan(fileID: fileID, start: position(of: start, line: startLine), end: position(of: end, line: endLine))
-        }
-        let lineStart = lineStarts[startLine]
-        return SourceSpan(fileID: fileID, start: TextPosition(line: startLine + 1, column: start - lineStart + 1),
-                          end: TextPosition(line: startLine + 1, column: end - lineStart + 1))
-    }
-
     /// The text between two byte offsets at scalar boundaries.
     func text(_ start: Int, _ end: Int) -> String {
         String(decoding: bytes[start..<end], as: UTF8.self)
