@@ -105,7 +105,7 @@ enum JSKeyword: String, CaseIterable, Sendable {
 
     /// The keyword spelled by `bytes[start..<end]` (ASCII name characters), if any.
     init?(_ bytes: [UInt8], _ start: Int, _ end: Int) {
-        guard end - start <= SpellingTable<JSKeyword>.longest,
+        guard end - start <= JSKeyword.table.longestCount,
               let (keyword, _) = JSKeyword.table.entry(in: bytes, at: start, available: end - start, exactly: true) else { return nil }
         self = keyword
     }
@@ -114,8 +114,6 @@ enum JSKeyword: String, CaseIterable, Sendable {
 /// Spellings of at most 16 bytes (keywords, punctuators) grouped by first byte in one flat array of plain
 /// values: a look-up compares a few packed words and touches no reference-counted storage.
 struct SpellingTable<Value: Sendable>: Sendable {
-    static var longest: Int { 16 }
-
     private struct Entry: Sendable {
         var low: UInt64
         var high: UInt64
@@ -124,6 +122,8 @@ struct SpellingTable<Value: Sendable>: Sendable {
     }
 
     private let entries: [Entry]
+    /// The longest spelling's length (at most 16): no look-up packs more bytes than that.
+    let longestCount: Int
     /// Entries starting with byte `b` are `entries[groupStarts[b]..<groupStarts[b + 1]]`, longest first.
     private let groupStarts: [Int]
 
@@ -141,14 +141,22 @@ struct SpellingTable<Value: Sendable>: Sendable {
         groupStarts.append(entries.count)
         self.entries = entries
         self.groupStarts = groupStarts
+        longestCount = entries.map(\.count).max() ?? 0
+        precondition(longestCount <= 16, "spellings are packed into two words")
     }
 
     /// The longest spelling starting at `bytes[start]` within `available` bytes (of exactly that many when
     /// `exactly`), with its length.
     func entry(in bytes: [UInt8], at start: Int, available: Int, exactly: Bool) -> (value: Value, count: Int)? {
         let first = Int(bytes[start])
-        let (low, high) = SpellingTable.pack(bytes, start, min(available, SpellingTable.longest))
-        for entry in entries[groupStarts[first]..<groupStarts[first + 1]] where exactly ? entry.count == available : entry.count <= available {
+        // Packed once a candidate of a fitting length turns up (most names have none).
+        var packed: (low: UInt64, high: UInt64)?
+        // Indices rather than a slice: a slice would retain the entries' storage on every look-up.
+        for index in groupStarts[first]..<groupStarts[first + 1] {
+            let entry = entries[index]
+            guard exactly ? entry.count == available : entry.count <= available else { continue }
+            let (low, high) = packed ?? SpellingTable.pack(bytes, start, min(available, longestCount))
+            packed = (low, high)
             if low & SpellingTable.mask(entry.count) == entry.low, high & SpellingTable.mask(entry.count - 8) == entry.high {
                 return (entry.value, entry.count)
             }
