@@ -2,7 +2,7 @@
 import XCTest
 
 /// The lexer's shortcuts against the plain behaviour they replace: the keyword table (by first byte) against
-/// `JSKeyword(rawValue:)`, the punctuator table against the longest spelling in `JSPunctuator.all`, and look-aheads (which remember the trivia they skipped) against lexing
+/// `JSKeyword(rawValue:)`, the punctuator table (by first byte) against the longest spelling in `JSPunctuator.all`, and look-aheads (which remember the trivia they skipped) against lexing
 /// without them, on trivia of every kind.
 final class JSLexerTests: XCTestCase {
     func testKeywordTableAgreesWithTheKeywordsSpelling() {

@@ -257,7 +257,15 @@ struct JSLexer {
 
     // MARK: - Punctuators
 
-    private static let punctuators = SpellingTable(JSPunctuator.all.map { ($0.text, $0) })
+    /// Punctuators indexed by their first byte, longest first, so scanning tries only a few.
+    private static let punctuatorsByFirstByte: [[(punctuator: JSPunctuator, bytes: [UInt8])]] = {
+        var table = [[(punctuator: JSPunctuator, bytes: [UInt8])]](repeating: [], count: 128)
+        for punctuator in JSPunctuator.all.sorted(by: { $0.text.utf8.count > $1.text.utf8.count }) {
+            let bytes = Array(punctuator.text.utf8)
+            table[Int(bytes[0])].append((punctuator, bytes))
+        }
+        return table
+    }()
 
     private mutating func scanPunctuator() throws -> JSPunctuator {
         let first = bytes[index]
@@ -265,16 +273,15 @@ struct JSLexer {
             index += 1
             return single
         }
-        guard let (punctuator, count) = JSLexer.punctuators.entry(in: bytes, at: index, available: bytes.count - index, exactly: false) else {
-            throw error("unexpected character `\(JSLexer.visible(source.scalar(at: index).scalar))`", at: index)
+        if first < 0x80 {
+            for candidate in JSLexer.punctuatorsByFirstByte[Int(first)] where matches(candidate.bytes) {
+                // `?.` followed by a digit is a conditional and a number (`a?.5:b`).
+                if candidate.punctuator == .optionalChain, peekIsDigit(2) { continue }
+                index += candidate.bytes.count
+                return candidate.punctuator
+            }
         }
-        // `?.` followed by a digit is a conditional and a number (`a?.5:b`).
-        if punctuator == .optionalChain, peekIsDigit(2) {
-            index += 1
-            return .question
-        }
-        index += count
-        return punctuator
+        throw error("unexpected character `\(JSLexer.visible(source.scalar(at: index).scalar))`", at: index)
     }
 
     /// Punctuators that begin no longer punctuator, found without searching the table.
@@ -291,6 +298,12 @@ struct JSLexer {
         case UInt8(ascii: ":"): return .colon
         default: return nil
         }
+    }
+
+    private func matches(_ text: [UInt8]) -> Bool {
+        guard index + text.count <= bytes.count else { return false }
+        for offset in 1..<text.count where bytes[index + offset] != text[offset] { return false }
+        return true
     }
 
     @inline(never)

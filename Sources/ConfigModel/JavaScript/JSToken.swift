@@ -101,82 +101,27 @@ enum JSKeyword: String, CaseIterable, Sendable {
     case `let`, new, null, `return`, set, `super`, `switch`, this, `throw`, `true`, `try`, `typeof`, `var`, void
     case `while`, with, yield
 
-    private static let table = SpellingTable(allCases.map { ($0.rawValue, $0) })
+    /// Keywords by the first byte of their spelling, with that spelling's bytes.
+    private static let byFirstByte: [[(keyword: JSKeyword, bytes: [UInt8])]] = {
+        var table = [[(keyword: JSKeyword, bytes: [UInt8])]](repeating: [], count: 128)
+        for keyword in allCases {
+            let bytes = Array(keyword.rawValue.utf8)
+            table[Int(bytes[0])].append((keyword, bytes))
+        }
+        return table
+    }()
 
     /// The keyword spelled by `bytes[start..<end]` (ASCII name characters), if any.
     init?(_ bytes: [UInt8], _ start: Int, _ end: Int) {
-        guard end - start <= JSKeyword.table.longestCount,
-              let (keyword, _) = JSKeyword.table.entry(in: bytes, at: start, available: end - start, exactly: true) else { return nil }
-        self = keyword
-    }
-}
-
-/// Spellings of at most 16 bytes (keywords, punctuators) grouped by first byte in one flat array of plain
-/// values: a look-up compares a few packed words and touches no reference-counted storage.
-struct SpellingTable<Value: Sendable>: Sendable {
-    private struct Entry: Sendable {
-        var low: UInt64
-        var high: UInt64
-        var count: Int
-        var value: Value
-    }
-
-    private let entries: [Entry]
-    /// The longest spelling's length (at most 16): no look-up packs more bytes than that.
-    let longestCount: Int
-    /// Entries starting with byte `b` are `entries[groupStarts[b]..<groupStarts[b + 1]]`, longest first.
-    private let groupStarts: [Int]
-
-    init(_ spellings: [(text: String, value: Value)]) {
-        var entries: [Entry] = []
-        var groupStarts: [Int] = []
-        let sorted = spellings.map { (Array($0.text.utf8), $0.value) }.sorted { $0.0.count > $1.0.count }
-        for first in 0..<256 {
-            groupStarts.append(entries.count)
-            for (bytes, value) in sorted where bytes[0] == first {
-                let (low, high) = SpellingTable.pack(bytes, 0, bytes.count)
-                entries.append(Entry(low: low, high: high, count: bytes.count, value: value))
+        let first = bytes[start]
+        guard first < 0x80 else { return nil }
+        candidates: for candidate in JSKeyword.byFirstByte[Int(first)] where candidate.bytes.count == end - start {
+            for offset in 1..<candidate.bytes.count where bytes[start + offset] != candidate.bytes[offset] {
+                continue candidates
             }
-        }
-        groupStarts.append(entries.count)
-        self.entries = entries
-        self.groupStarts = groupStarts
-        longestCount = entries.map(\.count).max() ?? 0
-        precondition(longestCount <= 16, "spellings are packed into two words")
-    }
-
-    /// The longest spelling starting at `bytes[start]` within `available` bytes (of exactly that many when
-    /// `exactly`), with its length.
-    func entry(in bytes: [UInt8], at start: Int, available: Int, exactly: Bool) -> (value: Value, count: Int)? {
-        let first = Int(bytes[start])
-        // Packed once a candidate of a fitting length turns up (most names have none).
-        var packed: (low: UInt64, high: UInt64)?
-        // Indices rather than a slice: a slice would retain the entries' storage on every look-up.
-        for index in groupStarts[first]..<groupStarts[first + 1] {
-            let entry = entries[index]
-            guard exactly ? entry.count == available : entry.count <= available else { continue }
-            let (low, high) = packed ?? SpellingTable.pack(bytes, start, min(available, longestCount))
-            packed = (low, high)
-            if low & SpellingTable.mask(entry.count) == entry.low, high & SpellingTable.mask(entry.count - 8) == entry.high {
-                return (entry.value, entry.count)
-            }
+            self = candidate.keyword
+            return
         }
         return nil
-    }
-
-    /// The low `count` bytes set (none for zero or less, all for eight or more).
-    private static func mask(_ count: Int) -> UInt64 {
-        count <= 0 ? 0 : count >= 8 ? ~0 : (1 << (8 * UInt64(count))) - 1
-    }
-
-    /// `bytes[start..<start + count]` (at most 16) as two little-endian words, zeros past the end.
-    private static func pack(_ bytes: [UInt8], _ start: Int, _ count: Int) -> (low: UInt64, high: UInt64) {
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        for offset in 0..<count {
-            let byte = UInt64(bytes[start + offset]) << (8 * UInt64(offset & 7))
-            if offset < 8 { low |= byte } else { high |= byte }
-        }
-        return (low, high)
     }
 }
