@@ -41,17 +41,18 @@ struct JSON5KeyTable {
     private var slots: [Slot] = []
     private let slotCount: Int
 
-    /// Larger files have more keys to tell apart; a small file's table stays small to set up.
+    /// Only a file of 64 KB or more gets a table (a small one repeats too few keys to pay for setting it up);
+    /// larger files have more keys to tell apart.
     init(byteCount: Int) {
-        var slotCount = 16
-        while slotCount < 256, slotCount * 256 < byteCount { slotCount *= 2 }
+        var slotCount = byteCount < 1 << 16 ? 0 : 16
+        while slotCount > 0, slotCount < 256, slotCount * 256 < byteCount { slotCount *= 2 }
         self.slotCount = slotCount
     }
 
     /// The text of the plain key `bytes[start..<end]` (valid UTF-8).
     mutating func key(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
         let count = end - start
-        guard count > 15 else { return JSLexer.string(bytes, start, end) }
+        guard count > 15, slotCount > 0 else { return JSLexer.string(bytes, start, end) }
         if slots.isEmpty { slots = Array(repeating: Slot(), count: slotCount) }
         return bytes.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress!
