@@ -62,6 +62,19 @@ final class ByteScanTests: XCTestCase {
         }
     }
 
+    func testPlainWhitespaceEndIsTheFirstOtherByteFromAnyStart() {
+        let spaced = Self.inputs().map { $0.map { $0 == UInt8(ascii: "x") ? 0x20 : $0 } }
+            + [Array(repeating: 0x20, count: 37) + [0x0A, 0x0D, 0x09, 0x0B], Array(repeating: 0x20, count: 9) + [0x0C, 0x20]]
+        let plain: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
+        for bytes in spaced {
+            for start in 0...bytes.count {
+                let expected = (start..<bytes.count).first { !plain.contains(bytes[$0]) } ?? bytes.count
+                let found = bytes.withUnsafeBufferPointer { ByteScan.plainWhitespaceEnd($0, from: start) }
+                XCTAssertEqual(found, expected, "\(bytes) from \(start)")
+            }
+        }
+    }
+
     func testQuotedTextEndIsTheFirstStopFromAnyStart() {
         let quoted = Self.inputs(maxLength: 60).map { bytes in
             bytes.map { byte -> UInt8 in

@@ -2,7 +2,7 @@
 import XCTest
 
 /// The lexer's shortcuts against the plain behaviour they replace: the keyword table (by first byte) against
-/// `JSKeyword(rawValue:)`, and look-aheads (which remember the trivia they skipped) against lexing
+/// `JSKeyword(rawValue:)`, the punctuator table (by first byte) against the longest spelling in `JSPunctuator.all`, and look-aheads (which remember the trivia they skipped) against lexing
 /// without them, on trivia of every kind.
 final class JSLexerTests: XCTestCase {
     func testKeywordTableAgreesWithTheKeywordsSpelling() {
@@ -16,6 +16,31 @@ final class JSLexerTests: XCTestCase {
         for name in names where !name.isEmpty {
             let bytes = Array(("(" + name + ")").utf8)
             XCTAssertEqual(JSKeyword(bytes, 1, bytes.count - 1), JSKeyword(rawValue: name), name)
+        }
+    }
+
+    /// Every punctuator alone and before every other (and before a digit), lexed, against the plain longest match
+    /// up to a number (comments and a hash-bang are not punctuators).
+    func testPunctuatorTableFindsTheLongestSpelling() throws {
+        let texts = JSPunctuator.all.map(\.text)
+        for first in texts {
+            for second in texts + ["5", ""] {
+                let text = first + second
+                if text.contains("//") || text.contains("/*") || text.hasPrefix("#!") { continue }
+                var expected: [JSPunctuator] = []
+                var rest = Substring(text)
+                while rest.first?.isNumber != true, !rest.hasPrefix(".5"),
+                      let match = JSPunctuator.all.filter({ rest.hasPrefix($0.text) }).max(by: { $0.text.count < $1.text.count }) {
+                    // `?.` before a digit is `?` and a number.
+                    let punctuator = match == .optionalChain && rest.dropFirst(2).first?.isNumber == true ? .question : match
+                    expected.append(punctuator)
+                    rest = rest.dropFirst(punctuator.text.count)
+                }
+                var lexer = JSLexer(source: SourceText(file: "/virtual/punctuators.js", validUTF8: Array(text.utf8)))
+                var found: [JSPunctuator] = []
+                while case .punctuator(let punctuator) = try lexer.next().kind { found.append(punctuator) }
+                XCTAssertEqual(found, expected, text)
+            }
         }
     }
 

@@ -108,6 +108,20 @@ enum ByteScan {
         return index
     }
 
+    /// The first offset at or after `start` that is not a space, tab, LF or CR (nearly all of a JSON file's
+    /// trivia: a line break and its indentation), or the end.
+    static func plainWhitespaceEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < buffer.count {
+            switch buffer[index] {
+            case 0x20: index = spaceRunEnd(buffer, from: index + 1)
+            case 0x09, 0x0A, 0x0D: index += 1
+            default: return index
+            }
+        }
+        return index
+    }
+
     /// The first offset at or after `start` holding `quote`, a backslash, LF or CR (where a quoted
     /// string's plain text stops), or the end.
     static func quotedTextEnd(in bytes: [UInt8], from start: Int, quote: UInt8) -> Int {

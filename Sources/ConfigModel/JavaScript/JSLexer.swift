@@ -241,7 +241,7 @@ struct JSLexer {
         }
     }
 
-    private static func isASCIINameStart(_ byte: UInt8) -> Bool {
+    static func isASCIINameStart(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "$"), UInt8(ascii: "_"):
             return true
@@ -249,7 +249,7 @@ struct JSLexer {
         }
     }
 
-    private static func isASCIINamePart(_ byte: UInt8) -> Bool {
+    static func isASCIINamePart(_ byte: UInt8) -> Bool {
         isASCIINameStart(byte) || isDigit(byte)
     }
 

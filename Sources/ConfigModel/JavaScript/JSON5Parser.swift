@@ -8,15 +8,23 @@ struct JSON5Parser {
     /// Objects are built in room reused from one object to the next (one per nesting level under way) and
     /// copied out at their exact size: appending leaves up to twice the room, and every object is kept.
     private var spareObjects: [JSObject] = []
+    /// This file's plain keys, so a key met again is not built again and equal keys share one String.
+    var keys: JSON5KeyTable
 
     init(source: SourceText) {
         self.source = source
         self.bytes = source.bytes
+        self.keys = JSON5KeyTable(byteCount: source.bytes.count)
     }
 
     /// True when the byte at `offset` is the ASCII character `character`.
     func byte(at offset: Int, is character: Unicode.Scalar) -> Bool {
         offset < bytes.count && bytes[offset] == UInt8(truncatingIfNeeded: character.value)
+    }
+
+    /// The span from `start` to where the reader is.
+    private func span(from start: Int) -> SourceSpan {
+        source.span(start, index)
     }
 
     func error(_ message: String, at position: Int) -> ReadError {
@@ -44,17 +52,19 @@ struct JSON5Parser {
         }
     }
 
+    /// Most calls find a token right away (after `:` `,` or a value): only a space, control, `/` or non-ASCII
+    /// byte needs the full loop.
+    @inline(__always)
     private mutating func skipTrivia() throws {
+        if index < bytes.count, bytes[index] > 0x20, bytes[index] < 0x80, bytes[index] != UInt8(ascii: "/") { return }
+        try skipTriviaRun()
+    }
+
+    private mutating func skipTriviaRun() throws {
         while index < bytes.count {
+            index = bytes.withUnsafeBufferPointer { ByteScan.plainWhitespaceEnd($0, from: index) }
+            guard index < bytes.count else { return }
             let lead = bytes[index]
-            if lead == 0x20 {
-                index = bytes.withUnsafeBufferPointer { ByteScan.spaceRunEnd($0, from: index + 1) }
-                continue
-            }
-            if lead == 0x0A || lead == 0x09 || lead == 0x0D {
-                index += 1
-                continue
-            }
             // Any other ASCII byte but `/` and the two rare space controls starts a token.
             if lead < 0x80, lead != UInt8(ascii: "/"), lead != 0x0B, lead != 0x0C { return }
             let (scalar, length) = source.scalar(at: index)
@@ -84,14 +94,14 @@ struct JSON5Parser {
         case "[": return try parseArray()
         case "\"", "'":
             let text = try parseString()
-            return LocatedValue(.string(text), span: source.span(start, index))
+            return LocatedValue(.string(text), span: span(from: start))
         default:
             break
         }
         if scalar == "+" || scalar == "-" || scalar == "." || ("0"..."9").contains(scalar)
             || scalar == "I" || scalar == "N" {
             let number = try parseNumber()
-            return LocatedValue(.number(number), span: source.span(start, index))
+            return LocatedValue(.number(number), span: span(from: start))
         }
         let word: (text: String, value: JSValue)? = switch scalar {
         case "t": ("true", .boolean(true))
@@ -101,7 +111,7 @@ struct JSON5Parser {
         }
         guard let word, matchesWord(word.text) else { throw unexpected(at: index) }
         index += word.text.utf8.count
-        return LocatedValue(word.value, span: source.span(start, index))
+        return LocatedValue(word.value, span: span(from: start))
     }
 
     private func matchesWord(_ word: String) -> Bool {
@@ -129,13 +139,8 @@ struct JSON5Parser {
         try skipTrivia()
         while index < bytes.count, bytes[index] != UInt8(ascii: "}") {
             let keyStart = index
-            let key: String
-            if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
-                key = try parseString()
-            } else {
-                key = try parseIdentifierName()
-            }
-            let keySpan = source.span(keyStart, index)
+            let key = try parseKey()
+            let keySpan = span(from: keyStart)
             try skipTrivia()
             guard byte(at: index, is: ":") else { throw unexpected(at: index) }
             index += 1
@@ -153,7 +158,7 @@ struct JSON5Parser {
         depth -= 1
         let built = JSObject(exactCopyOf: object)
         spareObjects.append(object)
-        return LocatedValue(.object(built), span: source.span(start, index))
+        return LocatedValue(.object(built), span: span(from: start))
     }
 
     private mutating func parseArray() throws -> LocatedValue {
@@ -174,6 +179,6 @@ struct JSON5Parser {
         }
         index += 1
         depth -= 1
-        return LocatedValue(.array(elements), span: source.span(start, index))
+        return LocatedValue(.array(elements), span: span(from: start))
     }
 }

@@ -1,0 +1,123 @@
+import XCTest
+@testable import ConfigModel
+
+/// The JSON5 reader's shortcuts against the general paths they stand in for: plain keys (made from their bytes,
+/// long ones through the file's key table) against escaped keys, which always take the general string and name
+/// readers; objects that reserve the size of their neighbours against objects built with `JSObject.set` alone.
+final class JSON5FastPathTests: XCTestCase {
+    private func parse(_ text: String, file: String = "/virtual/fast.json") throws -> LocatedValue {
+        let (value, diagnostics) = JSON5.parse(Array(text.utf8), file: file)
+        XCTAssertEqual(diagnostics.map(\.message), [], text)
+        return try XCTUnwrap(value, text)
+    }
+
+    private func object(_ text: String) throws -> JSObject {
+        guard case .object(let object) = try parse(text).value else { throw XCTSkip("not an object: \(text)") }
+        return object
+    }
+
+    /// What `set` makes of the pairs in the order written (the plain behaviour).
+    private func viaSet(_ pairs: [(String, JSValue)]) -> String {
+        var object = JSObject()
+        for (key, value) in pairs { object.set(key, LocatedValue(value, span: .wholeFile("/virtual/set.json"))) }
+        return JSONOutput.stringify(.object(object)) ?? "?"
+    }
+
+    func testPlainKeysReadAsTheirEscapedSpellings() throws {
+        // Each pair: a key the fast path reads, and the same key written so only the general path can read it.
+        let pairs: [(plain: String, escaped: String)] = [
+            (#""abc""#, #""\u0061bc""#), (#"'abc'"#, #"'a\u0062c'"#), ("abc", #"\u0061bc"#),
+            ("$_x9", #"\u0024_x9"#), (#""é key""#, #""\u00e9 key""#),
+            (#""permissionAllWrite""#, #""permissionAllWrit\u0065""#), (#""__proto__""#, #""__prot\u006f__""#),
+        ]
+        for (plain, escaped) in pairs {
+            let fast = try object("{\(plain): 1}")
+            let general = try object("{\(escaped): 1}")
+            XCTAssertEqual(fast.keys.count, 1, plain)
+            XCTAssertEqual(fast.keys, general.keys, plain)
+        }
+        XCTAssertEqual(try object(#"{"": 1, '': 2}"#).keys, [""])
+    }
+
+    func testUnquotedKeysThatContinueBeyondASCIITakeTheGeneralReader() throws {
+        XCTAssertEqual(try object("{aé: 1}").keys, ["aé"])
+        XCTAssertEqual(try object(#"{a\u0062: 1}"#).keys, ["ab"])
+        XCTAssertEqual(try object("{a\u{2028}: 1}").keys, ["a"])
+        let (value, diagnostics) = JSON5.parse(Array("{1a: 1}".utf8), file: "/virtual/bad.json")
+        XCTAssertNil(value)
+        XCTAssertEqual(diagnostics.map(\.message), ["invalid JSON5: unexpected character `1`"])
+    }
+
+    func testObjectsMatchSetKeyByKey() throws {
+        let cases: [(text: String, pairs: [(String, JSValue)])] = [
+            (#"{"b": 1, "a": 2}"#, [("b", .number(1)), ("a", .number(2))]),
+            (#"{"a": 1, "b": 2, "a": 3}"#, [("a", .number(1)), ("b", .number(2)), ("a", .number(3))]),
+            (#"{"b": 1, "2": 2, "1": 3, "01": 4}"#, [("b", .number(1)), ("2", .number(2)), ("1", .number(3)), ("01", .number(4))]),
+            (#"{"__proto__": 1, "x": {"__proto__": null}}"#,
+             [("__proto__", .number(1)), ("x", .object({ var inner = JSObject(); inner.set("__proto__", LocatedValue(.null, span: .wholeFile("/v"))); return inner }()))]),
+            (#"{a: 1, "a": 2, 'a': 3}"#, [("a", .number(1)), ("a", .number(2)), ("a", .number(3))]),
+            ("{}", []),
+        ]
+        for (text, pairs) in cases {
+            XCTAssertEqual(JSONOutput.stringify(try parse(text).value), viaSet(pairs), text)
+        }
+    }
+
+    func testARepeatedKeyKeepsWhereItWasFirstWritten() throws {
+        let object = try object(#"{"a": 1, "b": 2, "a": 3}"#)
+        XCTAssertEqual(object.property("a")?.keySpan.start.column, 2)
+        XCTAssertEqual(object.property("a")?.value.span.start.column, 23)
+    }
+
+    func testNestedObjectsKeepTheirOwnProperties() throws {
+        let text = #"{"a": {"b": {"c": 1}, "d": [{"e": 2}, {"e": 3, "f": {}}]}, "g": 4}"#
+        XCTAssertEqual(JSONOutput.stringify(try parse(text).value), text.replacingOccurrences(of: " ", with: ""))
+    }
+
+    /// A large file: many objects repeating keys from a vocabulary larger than the key table, so keys collide
+    /// in their slots, some objects repeat a key and some use array-index keys.
+    func testAHugeFileReadsAsSetWouldBuildIt() throws {
+        let vocabulary = (0..<700).map { $0 % 3 == 0 ? "k\($0)" : "a_rather_long_key_number_\($0)" }
+        var text = "[\n"
+        var expected: [JSValue] = []
+        for index in 0..<3_000 {
+            var pairs: [(String, JSValue)] = []
+            for step in 0..<(index % 7 + 1) {
+                let key = step == 5 ? pairs[0].0 : step == 6 ? "\(index % 4)" : vocabulary[(index * 31 + step * 97) % vocabulary.count]
+                pairs.append((key, .number(Double(step))))
+            }
+            let members = pairs.map { "    \(JSONOutput.quoted($0.0)): \(JSONOutput.stringify($0.1)!)" }
+            text += "  {\n" + members.joined(separator: ",\n") + "\n  }" + (index < 2_999 ? ",\n" : "\n")
+            var object = JSObject()
+            for (key, value) in pairs { object.set(key, LocatedValue(value, span: .wholeFile("/v"))) }
+            expected.append(.object(object))
+        }
+        text += "]\n"
+        let parsed = try parse(text, file: "/virtual/huge.json")
+        XCTAssertEqual(JSONOutput.stringify(parsed.value), JSONOutput.stringify(.array(expected.map { LocatedValue($0, span: .wholeFile("/v")) })))
+    }
+
+    func testObjectsOfARepeatedShapeGetArraysOfTheirSize() throws {
+        let parsed = try parse(#"[{"a": 1, "b": {"c": 1}}, {"a": 2, "b": {"c": 2}}, {"a": 3, "b": {"c": 3}, "d": 4}, {"a": 4}]"#)
+        guard case .array(let elements) = parsed.value else { return XCTFail("not an array") }
+        let objects = elements.compactMap { element -> JSObject? in
+            if case .object(let object) = element.value { return object } else { return nil }
+        }
+        XCTAssertEqual(objects.map(\.count), [2, 2, 3, 1])
+        XCTAssertEqual(objects[1].properties.capacity, 2)
+        guard case .object(let nested) = objects[1].properties[1].value.value else { return XCTFail("no nested object") }
+        XCTAssertEqual(nested.properties.capacity, 1)
+    }
+
+    func testEqualLongKeysOfOneFileShareTheirStorage() throws {
+        // Padded to 64 KB: smaller files get no key table.
+        let parsed = try parse(#"[{"permissionAllRead": 1}, {"permissionAllRead": 2}]"# + String(repeating: " ", count: 1 << 16))
+        guard case .array(let elements) = parsed.value, case .object(let first) = elements[0].value,
+              case .object(let second) = elements[1].value else { return XCTFail("not two objects") }
+        let addresses = [first, second].map { object in
+            object.keys[0].utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) }
+        }
+        XCTAssertNotNil(addresses[0])
+        XCTAssertEqual(addresses[0], addresses[1])
+    }
+}
