@@ -8,9 +8,10 @@ enum AllocatorSettings {
     /// thread per core) only by what one allocation lacks, one `mprotect` a few pages at a time; a new heap made with
     /// this pad is usable to 16 MiB at once. Measured on tree-standard (calls: strace; kernel time: perf, median of 7
     /// interleaved runs; faults and peak: median of 5 (10k) and 3 (50k) runs, 2 cores): 10k files: mprotect calls
-    /// 6,158 → 190, their kernel time 15.7 → 0.2 ms, page faults 9,462 → 9,091, peak RSS 48.5 → 49.0 MB; 50k files: mprotect calls 30,303 → 19,231, peak RSS 181.0 → 179.4 MB (setting the pad also
-    /// stops glibc raising its mmap threshold, so large freed buffers go back to the system). A 64 MiB pad saves
-    /// nearly every call but raised the 50k peak by 8 MB: free room up to the pad stays with each heap.
+    /// 6,158 → 190, their kernel time 15.7 → 0.2 ms, page faults 9,462 → 9,091, peak RSS 48.5 → 49.0 MB; 50k
+    /// files: mprotect calls 30,303 → 19,231, peak RSS 181.0 → 179.4 MB (setting the pad also stops glibc raising
+    /// its mmap threshold, so large freed buffers go back to the system). A 64 MiB pad saves nearly every call but
+    /// raised the 50k peak by 8 MB: free room up to the pad stays with each heap.
     static let topPad: Int32 = 16 << 20
 
     static func apply() {
