@@ -118,41 +118,17 @@ private struct SpanEnd: Hashable, Sendable {
     }
 
     func position(from startLine: Int32) -> TextPosition {
-        if bits & SpanEnd.wideFlag != 0 { return WideSpanEnds.shared.position(at: bits & ~SpanEnd.wideFlag) }
+        if bits & SpanEnd.wideFlag != 0 { return WideSpanEnds.shared.value(at: bits & ~SpanEnd.wideFlag) }
         let columnBits = bits & SpanEnd.farFlag != 0 ? SpanEnd.farColumnBits : SpanEnd.nearColumnBits
         let payload = bits & (SpanEnd.farFlag - 1)
         return TextPosition(line: Int(startLine) + Int(payload >> columnBits), column: Int(payload & (1 << columnBits - 1)))
     }
 }
 
-/// Span ends neither layout of `SpanEnd` holds, each stored once for the whole process (a language
-/// server session included): only values that end past column 1,023 over a thousand lines after
-/// their start, or past column a million, get here, so the table stays small and one lock is enough.
-final class WideSpanEnds: @unchecked Sendable {
-    static let shared = WideSpanEnds()
-
-    // Guarded by `lock`.
-    private var positions: [TextPosition] = []
-    private var indexes: [TextPosition: UInt32] = [:]
-    private let lock = NSLock()
-
-    /// How many ends the table holds (tests check what reaches it).
-    var count: Int { lock.withLock { positions.count } }
-
-    func index(for position: TextPosition) -> UInt32 {
-        lock.withLock {
-            if let index = indexes[position] { return index }
-            // 2^31 distinct wide ends would need more memory than any config tree gets.
-            let index = UInt32(positions.count)
-            positions.append(position)
-            indexes[position] = index
-            return index
-        }
-    }
-
-    func position(at index: UInt32) -> TextPosition {
-        lock.withLock { positions[Int(index)] }
-    }
+/// Span ends neither layout of `SpanEnd` holds: only values that end past column 1,023 over a thousand
+/// lines after their start, or past column a million, get here.
+enum WideSpanEnds {
+    static let shared = InternTable<TextPosition>()
 }
 
 extension SourceSpan {

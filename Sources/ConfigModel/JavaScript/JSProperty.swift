@@ -1,5 +1,3 @@
-import Foundation
-
 /// One own property of an object, with the span of its key (64 bytes: trees hold millions of properties,
 /// so the key span is stored relative to the value's span, see `KeySpanOffset`).
 public struct JSProperty: Sendable {
@@ -51,36 +49,14 @@ struct KeySpanOffset: Sendable {
     func span(from value: SourceSpan) -> SourceSpan {
         switch bits >> Self.modeShift {
         case Self.sameAsValue: return value
-        case Self.wide: return WideKeySpans.shared.span(at: UInt32(truncatingIfNeeded: bits))
+        case Self.wide: return WideKeySpans.shared.value(at: UInt32(truncatingIfNeeded: bits))
         default: return SourceSpan(relativeBits: bits, to: value)
         }
     }
 }
 
-/// Key spans `KeySpanOffset` cannot hold relative to their value, each stored once for the whole process:
-/// only keys whose value was written in another file (or far away, or past column 131,071) get here.
-final class WideKeySpans: @unchecked Sendable {
-    static let shared = WideKeySpans()
-
-    // Guarded by `lock`.
-    private var spans: [SourceSpan] = []
-    private var indexes: [SourceSpan: UInt32] = [:]
-    private let lock = NSLock()
-
-    /// How many spans the table holds (tests check what reaches it).
-    var count: Int { lock.withLock { spans.count } }
-
-    func index(for span: SourceSpan) -> UInt32 {
-        lock.withLock {
-            if let index = indexes[span] { return index }
-            let index = UInt32(spans.count)
-            spans.append(span)
-            indexes[span] = index
-            return index
-        }
-    }
-
-    func span(at index: UInt32) -> SourceSpan {
-        lock.withLock { spans[Int(index)] }
-    }
+/// Key spans `KeySpanOffset` cannot hold relative to their value: only keys whose value was written in
+/// another file (or far away, or past column 131,071) get here.
+enum WideKeySpans {
+    static let shared = InternTable<SourceSpan>()
 }
