@@ -82,6 +82,34 @@ final class ModelsDecodeTests: XCTestCase {
         XCTAssertEqual(filters[1].match?.value, .number(0))
     }
 
+    func testPropertyRarelyWrittenFieldsKeepTheirValuesOutOfLine() {
+        guard case .property(var property)? = decode(["class": "property", "id": "p", "name": "n", "identifying": true])
+        else { return XCTFail("not a property") }
+        XCTAssertEqual(property.name?.value, "n")
+        XCTAssertEqual(property.identifying?.value, true)
+        let copy = property
+        property.identifying = nil
+        XCTAssertEqual(property.name?.value, "n", "setting one field keeps the other")
+        XCTAssertNil(property.identifying)
+        XCTAssertEqual(copy.identifying?.value, true, "a copy keeps its own values")
+        property.name = nil
+        XCTAssertNil(property.name)
+        property.identifying = Field(false)
+        XCTAssertEqual(property.identifying?.value, false)
+        XCTAssertNil(property.name)
+    }
+
+    func testHeaderReadsTheRawClassFromTheObject() {
+        guard case .property(let property)? = decode(["class": "Property", "id": "p"]) else { return XCTFail() }
+        let classProperty = property.header.object.property("class")
+        XCTAssertEqual(property.header.rawClass.value, "Property")
+        XCTAssertEqual(property.header.rawClass.span, classProperty?.value.span)
+        XCTAssertEqual(property.header.rawClass.keySpan, classProperty?.keySpan)
+        let built = PropertyConfig(id: "q")
+        XCTAssertEqual(built.header.rawClass.value, "property")
+        XCTAssertEqual(built.header.rawClass.span, .synthesized)
+    }
+
     func testPropertyKeyFallsBackToName() {
         guard case .property(let named)? = decode(["class": "property", "id": "email", "name": "email", "type": "email",
                                                     "unique": true, "sourceId": "users"]) else { return XCTFail() }

@@ -91,13 +91,15 @@ final class SourceSpanTests: XCTestCase {
         XCTAssertEqual(MemoryLayout<JSProperty>.stride, 64)
         XCTAssertEqual(MemoryLayout<Field<Bool>?>.stride, 16)
         XCTAssertEqual(MemoryLayout<Field<String>?>.stride, 32)
-        XCTAssertEqual(MemoryLayout<ConfigReference>.stride, 80)
+        XCTAssertEqual(MemoryLayout<ConfigReference>.stride, 72)
     }
 
     func testModelHeadersStayCompact() {
         // One header per config object: it keeps the object and its span, not a `LocatedValue` of it.
-        XCTAssertEqual(MemoryLayout<ConfigObjectHeader>.size, 96)
-        XCTAssertEqual(MemoryLayout<PropertyConfig>.size, 328)
+        XCTAssertEqual(MemoryLayout<ConfigObjectHeader>.size, 64)
+        XCTAssertEqual(MemoryLayout<PropertyConfig>.size, 248)
+        // Kept for every app, source, destination, property and schedule with plugin options.
+        XCTAssertEqual(MemoryLayout<PluginOptionTarget>.stride, 80)
     }
 
     func testDepthAndSizeSaturateAboveTheirLimits() {

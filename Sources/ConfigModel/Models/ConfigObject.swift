@@ -83,7 +83,7 @@ public indirect enum ConfigObject: Sendable {
             return ConfigDecodeResult(object: nil, diagnostics: context.diagnostics)
         }
         let header = ConfigObjectHeader(
-            rawClass: Field(rawClass, origin: .property(object, index: Int32(classIndex))),
+            classIndex: Int32(classIndex),
             configClass: configClass, id: id, span: value.span, object: object)
         let decoded = decodeModel(header: header, reader: reader)
         return ConfigDecodeResult(object: decoded, diagnostics: context.diagnostics)

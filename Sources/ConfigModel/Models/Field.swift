@@ -146,33 +146,43 @@ public struct KeyedReference: Sendable {
 
 /// What every config object has: its class as written, its id, and the evaluated object itself.
 public struct ConfigObjectHeader: Sendable {
-    /// The `class` value exactly as written (Grouparoo prints it raw, R-PIPE-08).
-    public var rawClass: Field<String>
     /// The class the dispatcher resolved `rawClass` to.
-    public var configClass: ConfigClass
+    public let configClass: ConfigClass
+    /// Where `class` is in `object`, or -1 in a header built in code.
+    private let classIndex: Int32
     public var id: Field<String>?
     /// Span of the whole object. The object as read is `object` at `span`; the header keeps no
     /// `LocatedValue` of it (models are held per object, so 24 bytes each add up).
     public var span: SourceSpan
     /// The object's properties, in order; typed fields are decoded from it, and keys with no typed
     /// field are re-emitted from here.
-    public var object: JSObject
+    public let object: JSObject
 
     /// A header for an object built in code, spelled as `grouparoo generate` would.
     public init(configClass: ConfigClass, id: String) {
-        self.rawClass = Field(configClass.preferredSpelling)
         self.configClass = configClass
+        self.classIndex = -1
         self.id = Field(id)
         self.span = .synthesized
         self.object = JSObject()
     }
 
-    init(rawClass: Field<String>, configClass: ConfigClass, id: Field<String>?, span: SourceSpan, object: JSObject) {
-        self.rawClass = rawClass
+    /// `classIndex`: the `class` property, whose value is a string.
+    init(classIndex: Int32, configClass: ConfigClass, id: Field<String>?, span: SourceSpan, object: JSObject) {
         self.configClass = configClass
+        self.classIndex = classIndex
         self.id = id
         self.span = span
         self.object = object
+    }
+
+    /// The `class` value exactly as written (Grouparoo prints it raw, R-PIPE-08). Read from the object when
+    /// asked: a stored field cost 32 bytes per model, and few callers need it.
+    public var rawClass: Field<String> {
+        guard classIndex >= 0, case .string(let text) = object.properties[Int(classIndex)].value.value else {
+            return Field(configClass.preferredSpelling)
+        }
+        return Field(text, origin: .property(object, index: classIndex))
     }
 
     /// Top-level properties that are not allowed for this class (R-KEYS-01), in object order.

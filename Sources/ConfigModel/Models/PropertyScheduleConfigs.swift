@@ -2,16 +2,27 @@
 public struct PropertyConfig: TypedConfig {
     public var header: ConfigObjectHeader
     public var key: Field<String>?
-    /// Accepted as a fallback for `key` (R-PROP-03).
-    public var name: Field<String>?
     public var type: Field<EnumValue<PropertyType>>?
     public var sourceId: Field<String>?
     public var unique: Field<Bool>?
     public var isArray: Field<Bool>?
-    /// Deprecated; only logged when truthy (R-PROP-12).
-    public var identifying: Field<Bool>?
     public var options: Field<JSObject>?
     public var filters: Field<[FilterConfig]>?
+    /// `name` and `identifying`, an alias and a removed key, are rarely written: out of line, a property
+    /// without them holds one word for both instead of 48 bytes (tens of thousands of properties are kept).
+    private var rarelyWritten: RarelyWrittenPropertyFields?
+
+    /// Accepted as a fallback for `key` (R-PROP-03).
+    public var name: Field<String>? {
+        get { rarelyWritten?.name }
+        set { rarelyWritten = RarelyWrittenPropertyFields.make(name: newValue, identifying: identifying) }
+    }
+
+    /// Deprecated; only logged when truthy (R-PROP-12).
+    public var identifying: Field<Bool>? {
+        get { rarelyWritten?.identifying }
+        set { rarelyWritten = RarelyWrittenPropertyFields.make(name: name, identifying: newValue) }
+    }
 
     /// The key Grouparoo uses: `key` when non-empty, else `name`, else `""` (R-PROP-03).
     public var effectiveKey: String {
@@ -60,6 +71,22 @@ public struct PropertyConfig: TypedConfig {
         .bool("identifying", { $0.identifying }, { $0.identifying = $1 },
               status: .deprecated(use: nil), help: "Removed and ignored."),
     ])
+}
+
+/// `PropertyConfig`'s rarely written fields. Immutable: a change makes a new one, so models stay values.
+private final class RarelyWrittenPropertyFields: Sendable {
+    let name: Field<String>?
+    let identifying: Field<Bool>?
+
+    private init(name: Field<String>?, identifying: Field<Bool>?) {
+        self.name = name
+        self.identifying = identifying
+    }
+
+    /// `nil` when neither field is present.
+    static func make(name: Field<String>?, identifying: Field<Bool>?) -> RarelyWrittenPropertyFields? {
+        name == nil && identifying == nil ? nil : RarelyWrittenPropertyFields(name: name, identifying: identifying)
+    }
 }
 
 /// A `schedule` config object (§4.6).

@@ -6,8 +6,6 @@ public final class ConfigEntry: Sendable {
     public let position: Int
     public let file: String
     public let value: LocatedValue
-    /// `class` as written, when it is a string.
-    public let rawClass: String?
     /// Grouparoo's `cleanClass`: trimmed and lower-cased (duplicate ids, dependency ids; R-PIPE-02).
     public let cleanClass: String?
     /// The id as JavaScript's `String(id)`, or `nil` when the id is falsy (R-PIPE-01).
@@ -23,7 +21,7 @@ public final class ConfigEntry: Sendable {
         self.file = file
         self.value = value
         let properties = ConfigEntry.properties(of: value)
-        if case .string(let text)? = properties["class"]?.value { rawClass = text } else { rawClass = nil }
+        let rawClass = ConfigEntry.rawClass(of: properties)
         cleanClass = ConfigClass.cleanClass(rawClass)
         dispatchClass = rawClass.flatMap(ConfigClass.init(raw:))
         if let idValue = properties["id"]?.value, JavaScriptValues.isTruthy(idValue) {
@@ -31,6 +29,15 @@ public final class ConfigEntry: Sendable {
         } else {
             id = nil
         }
+    }
+
+    /// `class` as written, when it is a string. Looked up when asked (only rules about unusual classes do):
+    /// stored, it took an entry past a 128-byte allocation.
+    public var rawClass: String? { ConfigEntry.rawClass(of: properties) }
+
+    private static func rawClass(of properties: JSObject) -> String? {
+        if case .string(let text)? = properties["class"]?.value { return text }
+        return nil
     }
 
     /// Grouparoo's dependency node id, `${cleanClass}:${id}` (R-DEP-01). Spelled out when asked: lookups go

@@ -17,7 +17,7 @@ public struct ConfigReference: Sendable {
         case template
     }
 
-    // Stored with the one-byte fields last, 80 bytes instead of 96: every object's references are kept for the run.
+    // Stored with the small fields last, 72 bytes instead of 96: every object's references are kept for the run.
     /// Where the reference is written, e.g. `appId`, `rules[0].propertyId`, `mapping.email`.
     public let path: String
     /// The class prefix Grouparoo builds, case kept (`teamMemberId` → `teamMember`, which never resolves).
@@ -27,7 +27,12 @@ public struct ConfigReference: Sendable {
     public let span: SourceSpan
     /// Position of the entry providing `nodeID` (the first object with that node id); nil when none does.
     /// `ValidationInput` resolves it once, so rules compare positions instead of building and hashing node ids.
-    public internal(set) var provider: Int?
+    public internal(set) var provider: Int? {
+        get { storedProvider < 0 ? nil : Int(storedProvider) }
+        set { storedProvider = newValue.map { Int32($0) } ?? -1 }
+    }
+    /// `provider`, or -1 for none: 4 bytes, not an optional's 9.
+    private var storedProvider: Int32 = -1
     public let kind: Kind
     /// True when the written value is `null` or `undefined`.
     public let isNullish: Bool

@@ -4,8 +4,6 @@
 /// them again (R-PROP-02).
 struct PluginOptionTarget {
     let entry: ConfigEntry
-    /// `app`, `source`, `destination`, `property` or `schedule`, as Grouparoo's messages spell it.
-    let modelName: String
     /// The plugin type named in messages (a property's and schedule's is the source's type).
     let type: String
     let options: Field<JSObject>?
@@ -17,12 +15,15 @@ struct PluginOptionTarget {
     /// The definitions that apply given the other values (e.g. `sortColumn` only for some aggregations).
     let applicableDefinitions: [PluginOption]
 
+    /// `app`, `source`, `destination`, `property` or `schedule`, as Grouparoo's messages spell it: the entry's
+    /// class (targets are kept for the whole run, and a stored copy cost 16 bytes each).
+    var modelName: String { entry.dispatchClass?.preferredSpelling ?? "object" }
+
     /// Works out the provided options and applicable definitions once: three rules read them for every object.
     /// `stringifiesValues`: property option values are converted with `.toString()` before validation (R-PROP-09).
-    init(entry: ConfigEntry, modelName: String, type: String, definitions: [PluginOption], options: Field<JSObject>?,
+    init(entry: ConfigEntry, type: String, definitions: [PluginOption], options: Field<JSObject>?,
          label: String, stringifiesValues: Bool = false, lists: ApplicableLists) {
         self.entry = entry
-        self.modelName = modelName
         self.type = type
         self.options = options
         self.label = label
@@ -105,21 +106,21 @@ struct PluginOptionTarget {
     static func app(_ app: Decoded<AppConfig>, _ plugins: PluginCatalog,
                     _ lists: ApplicableLists = ApplicableLists()) -> PluginOptionTarget? {
         guard let type = app.config.type?.value, let plugin = plugins.apps[type] else { return nil }
-        return PluginOptionTarget(entry: app.entry, modelName: "app", type: type, definitions: plugin.options,
+        return PluginOptionTarget(entry: app.entry, type: type, definitions: plugin.options,
                                   options: app.config.options, label: app.entry.nameOrKey, lists: lists)
     }
 
     static func source(_ source: Decoded<SourceConfig>, _ plugins: PluginCatalog,
                        _ lists: ApplicableLists = ApplicableLists()) -> PluginOptionTarget? {
         guard let type = source.config.type?.value, let connection = plugins.connections[type] else { return nil }
-        return PluginOptionTarget(entry: source.entry, modelName: "source", type: type, definitions: connection.options,
+        return PluginOptionTarget(entry: source.entry, type: type, definitions: connection.options,
                                   options: source.config.options, label: source.entry.nameOrKey, lists: lists)
     }
 
     static func destination(_ destination: Decoded<DestinationConfig>, _ plugins: PluginCatalog,
                             _ lists: ApplicableLists = ApplicableLists()) -> PluginOptionTarget? {
         guard let type = destination.config.type?.value, let connection = plugins.connections[type] else { return nil }
-        return PluginOptionTarget(entry: destination.entry, modelName: "destination", type: type,
+        return PluginOptionTarget(entry: destination.entry, type: type,
                                   definitions: connection.options, options: destination.config.options,
                                   label: destination.entry.nameOrKey, lists: lists)
     }
@@ -129,7 +130,7 @@ struct PluginOptionTarget {
         guard !config.isBootstrapped(property.entry),
               let (type, connection) = sourceConnection(property.config.sourceId, config, plugins),
               let definitions = connection.propertyOptions else { return nil }
-        return PluginOptionTarget(entry: property.entry, modelName: "property", type: type, definitions: definitions,
+        return PluginOptionTarget(entry: property.entry, type: type, definitions: definitions,
                                   options: property.config.options, label: property.config.effectiveKey,
                                   stringifiesValues: true, lists: lists)
     }
@@ -139,7 +140,7 @@ struct PluginOptionTarget {
         guard let (type, connection) = sourceConnection(schedule.config.sourceId, config, plugins),
               let source = schedule.config.sourceId.flatMap({ config.source(id: $0.value) }) else { return nil }
         // An empty name becomes `${source.name} schedule` before validation (R-SCH-04).
-        return PluginOptionTarget(entry: schedule.entry, modelName: "schedule", type: type,
+        return PluginOptionTarget(entry: schedule.entry, type: type,
                                   definitions: connection.scheduleOptions, options: schedule.config.options,
                                   label: schedule.config.effectiveName(sourceName: source.config.effectiveName), lists: lists)
     }
