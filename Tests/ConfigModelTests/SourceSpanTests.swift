@@ -97,7 +97,7 @@ final class SourceSpanTests: XCTestCase {
     func testModelHeadersStayCompact() {
         // One header per config object: it keeps the object and its span, not a `LocatedValue` of it.
         XCTAssertEqual(MemoryLayout<ConfigObjectHeader>.size, 64)
-        XCTAssertEqual(MemoryLayout<PropertyConfig>.size, 248)
+        XCTAssertEqual(MemoryLayout<PropertyConfig>.size, 256)
         // Kept for every app, source, destination, property and schedule with plugin options.
         XCTAssertEqual(MemoryLayout<PluginOptionTarget>.stride, 80)
     }
