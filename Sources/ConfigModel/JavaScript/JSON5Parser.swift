@@ -8,7 +8,8 @@ struct JSON5Parser {
     /// Objects are built in room reused from one object to the next (one per nesting level under way) and
     /// copied out at their exact size: appending leaves up to twice the room, and every object is kept.
     private var spareObjects: [JSObject] = []
-    /// This file's plain keys, so a key met again is not built again and equal keys share one String.
+    /// A big file's long plain keys (`JSON5KeyTable`), so a key met again is not built again and equal keys
+    /// share one String.
     var keys: JSON5KeyTable
 
     init(source: SourceText) {

@@ -83,7 +83,6 @@ public final class JSFunction: @unchecked Sendable {
     }
 }
 
-
 /// A plain JavaScript object. Property order follows JavaScript's rules:
 /// integer-like keys first in ascending order, then the rest in insertion order,
 /// so `JSON.stringify` of our objects matches Node's.

@@ -85,14 +85,15 @@ struct InvalidEmailRule: ValidationRule {
         }
     }
 
-    /// A space or one of `forbiddenInLocalPart`.
+    /// A space or one of `forbiddenInLocalPart` (the only whitespace in printable ASCII), by byte: derived from
+    /// the set, so the two paths forbid the same characters.
+    private static let forbiddenInLocalPartASCII: [Bool] = (0..<0x80).map { byte in
+        let character = Character(Unicode.Scalar(UInt8(byte)))
+        return character == " " || forbiddenInLocalPart.contains(character)
+    }
+
+    /// `byte` is printable ASCII (`looksLikeEmail` checked).
     private static func isForbiddenInLocalPart(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"),
-             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\\"), UInt8(ascii: "\""):
-            return true
-        default:
-            return false
-        }
+        forbiddenInLocalPartASCII[Int(byte)]
     }
 }
