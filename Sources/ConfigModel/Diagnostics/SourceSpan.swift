@@ -30,17 +30,27 @@ public struct TextPosition: Hashable, Sendable, Comparable {
 /// Where a value came from: a file and the range of text inside it.
 /// 16 bytes: every value and every object key carries one, and config trees hold millions.
 public struct SourceSpan: Hashable, Sendable {
-    /// Index into `FilePathTable`: every value carries a span, and copying a small integer
-    /// instead of a path string saves a reference-count update per copy.
-    let fileID: Int32
+    /// Index into `FilePathTable` (every value carries a span, and copying a small integer instead of a
+    /// path string saves a reference-count update per copy), with `startsWithLiteral` in the top bit, which no id reaches.
+    private var fileBits: UInt32
+    private static let literalBit: UInt32 = 1 << 31
     private var startLine: Int32
     private var startColumn: Int32
     private var storedEnd: SpanEnd
+
+    var fileID: Int32 { Int32(bitPattern: fileBits & ~Self.literalBit) }
+
+    /// Whether the text at the start is a literal: always in a `.json` file (JSON holds nothing else), in
+    /// JavaScript when a quote (`"`, `'`, `` ` ``) opens it. The reader sets it from the text it has, so no rule
+    /// reads a file again to ask; a span made any other way, or whose start moved, says false. Spans compare
+    /// and hash by place alone (the reader gives one place one answer).
+    public var startsWithLiteral: Bool { fileBits & Self.literalBit != 0 }
 
     public var start: TextPosition {
         get { TextPosition(line: Int(startLine), column: Int(startColumn)) }
         set {
             let end = self.end
+            fileBits &= ~Self.literalBit
             startLine = Int32(clamping: newValue.line)
             startColumn = Int32(clamping: newValue.column)
             storedEnd = SpanEnd(end, from: newValue)
@@ -57,14 +67,33 @@ public struct SourceSpan: Hashable, Sendable {
     }
 
     /// For callers that already interned the path (the reader creates many spans per file).
-    init(fileID: Int32, start: TextPosition, end: TextPosition) {
-        self.fileID = fileID
+    init(fileID: Int32, start: TextPosition, end: TextPosition, startsWithLiteral: Bool = false) {
+        fileBits = UInt32(bitPattern: fileID) | (startsWithLiteral ? Self.literalBit : 0)
         startLine = Int32(clamping: start.line)
         startColumn = Int32(clamping: start.column)
         storedEnd = SpanEnd(end, from: start)
     }
 
     public var file: String { FilePathTable.shared.path(for: fileID) }
+
+    /// This span with `startsWithLiteral` set to `literal` (for a span kept without the flag, `KeySpanOffset`).
+    func startingWithLiteral(_ literal: Bool) -> SourceSpan {
+        var span = self
+        span.fileBits = literal ? fileBits | Self.literalBit : fileBits & ~Self.literalBit
+        return span
+    }
+
+    public static func == (lhs: SourceSpan, rhs: SourceSpan) -> Bool {
+        lhs.fileID == rhs.fileID && lhs.startLine == rhs.startLine && lhs.startColumn == rhs.startColumn
+            && lhs.storedEnd == rhs.storedEnd
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fileID)
+        hasher.combine(startLine)
+        hasher.combine(startColumn)
+        hasher.combine(storedEnd)
+    }
 
     /// A span for a whole file, used when no finer position is known
     /// (for example, values produced by the Node evaluator).
@@ -132,13 +161,15 @@ enum WideSpanEnds {
 }
 
 extension SourceSpan {
-    // Fields of `relativeBits`, from the top: start line offset (biased), start column, end line offset, end column.
-    private static let relativeLineBits: UInt64 = 20
+    // Fields of `relativeBits`, from the top: `startsWithLiteral`, start line offset (biased), start column,
+    // end line offset, end column.
+    private static let relativeLineBits: UInt64 = 19
     private static let relativeColumnBits: UInt64 = 17
     private static let relativeEndLineBits: UInt64 = 8
+    private static let relativeLiteralBit: UInt64 = 1 << (relativeLineBits + 2 * relativeColumnBits + relativeEndLineBits)
 
     /// This span in 62 bits relative to `base` (a key relative to its value, `KeySpanOffset`): in base's file,
-    /// starting within 2^19 lines of base's start, before column 2^17, ending up to 255 lines later before
+    /// starting within 2^18 lines of base's start, before column 2^17, ending up to 255 lines later before
     /// column 2^17; nil otherwise. Read from the stored fields, as the reader makes one for every key.
     func relativeBits(to base: SourceSpan) -> UInt64? {
         guard fileID == base.fileID, let end = storedEnd.near else { return nil }
@@ -147,15 +178,17 @@ extension SourceSpan {
         let column = UInt64(UInt32(bitPattern: startColumn))
         guard lineOffset < 1 << Self.relativeLineBits, column < 1 << Self.relativeColumnBits,
               end.lineOffset < 1 << Self.relativeEndLineBits, end.column < 1 << Self.relativeColumnBits else { return nil }
-        return ((lineOffset << Self.relativeColumnBits | column) << Self.relativeEndLineBits | UInt64(end.lineOffset))
+        return (startsWithLiteral ? Self.relativeLiteralBit : 0)
+            | ((lineOffset << Self.relativeColumnBits | column) << Self.relativeEndLineBits | UInt64(end.lineOffset))
             << Self.relativeColumnBits | UInt64(end.column)
     }
 
     /// The span `relativeBits(to: base)` gave these bits for.
     init(relativeBits bits: UInt64, to base: SourceSpan) {
         let columnMask: UInt64 = 1 << Self.relativeColumnBits - 1
-        fileID = base.fileID
-        let lineOffset = Int64(bits >> (2 * Self.relativeColumnBits + Self.relativeEndLineBits)) - 1 << (Self.relativeLineBits - 1)
+        fileBits = UInt32(bitPattern: base.fileID) | (bits & Self.relativeLiteralBit != 0 ? Self.literalBit : 0)
+        let fields = bits & (Self.relativeLiteralBit - 1)
+        let lineOffset = Int64(fields >> (2 * Self.relativeColumnBits + Self.relativeEndLineBits)) - 1 << (Self.relativeLineBits - 1)
         startLine = Int32(truncatingIfNeeded: Int64(base.startLine) + lineOffset)
         startColumn = Int32(bits >> (Self.relativeColumnBits + Self.relativeEndLineBits) & columnMask)
         storedEnd = SpanEnd(nearLineOffset: UInt32(bits >> Self.relativeColumnBits & (1 << Self.relativeEndLineBits - 1)),

@@ -28,11 +28,13 @@ public struct JSProperty: Sendable {
 /// A key span in 64 bits, relative to its value's span: a key is written in the value's file, a few
 /// lines from it, on one short line (`SourceSpan.relativeBits`). The top two bits say how the rest is
 /// read: relative to the value's span; or the value's own span (a property set without a key span); or,
-/// for a span neither holds (a value from another file, a key past column 131,071), an index into `WideKeySpans`.
+/// for a span neither holds (a value from another file, a key past column 131,071), an index into `WideKeySpans`
+/// beside the key's `startsWithLiteral` (the table tells spans apart by place only).
 struct KeySpanOffset: Sendable {
     private static let modeShift: UInt64 = 62
     private static let sameAsValue: UInt64 = 1
     private static let wide: UInt64 = 2
+    private static let wideLiteralBit: UInt64 = 1 << 32
 
     private let bits: UInt64
 
@@ -42,14 +44,16 @@ struct KeySpanOffset: Sendable {
         } else if key == value {
             bits = Self.sameAsValue << Self.modeShift
         } else {
-            bits = Self.wide << Self.modeShift | UInt64(WideKeySpans.shared.index(for: key))
+            bits = Self.wide << Self.modeShift | (key.startsWithLiteral ? Self.wideLiteralBit : 0)
+                | UInt64(WideKeySpans.shared.index(for: key))
         }
     }
 
     func span(from value: SourceSpan) -> SourceSpan {
         switch bits >> Self.modeShift {
         case Self.sameAsValue: return value
-        case Self.wide: return WideKeySpans.shared.value(at: UInt32(truncatingIfNeeded: bits))
+        case Self.wide:
+            return WideKeySpans.shared.value(at: UInt32(truncatingIfNeeded: bits)).startingWithLiteral(bits & Self.wideLiteralBit != 0)
         default: return SourceSpan(relativeBits: bits, to: value)
         }
     }

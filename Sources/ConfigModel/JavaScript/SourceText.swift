@@ -17,6 +17,8 @@ struct SourceText {
     /// an offset is one look-up and a step or two instead of a search over all lines.
     private let blockLines: [Int]
     private static let blockSize = 64
+    /// Every span of a `.json` file starts with a literal (`SourceSpan.startsWithLiteral`).
+    private let isJSON: Bool
 
     /// `bytes` must be valid UTF-8.
     init(file: String, validUTF8 bytes: [UInt8]) {
@@ -27,6 +29,7 @@ struct SourceText {
     init(file: String, validUTF8 bytes: [UInt8], lineScan: (starts: [Int], isASCII: Bool)) {
         self.file = file
         self.fileID = FilePathTable.shared.id(for: file)
+        isJSON = file.hasSuffix(".json")
         self.bytes = bytes
         lineStarts = lineScan.starts
         blockLines = SourceText.blockLines(lineScan.starts, byteCount: bytes.count)
@@ -120,16 +123,29 @@ struct SourceText {
 
     func span(_ start: Int, _ end: Int) -> SourceSpan {
         let startLine = lineIndex(of: start)
+        let literal = startsWithLiteral(start)
         // Most spans lie on one line of an ASCII file: both columns by subtraction, no second look-up.
         if scalarCheckpoints.isEmpty, start >= 0, start <= end, end < nextLineStart(after: startLine) {
             let lineStart = lineStarts[startLine]
             return SourceSpan(fileID: fileID, start: TextPosition(line: startLine + 1, column: start - lineStart + 1),
-                              end: TextPosition(line: startLine + 1, column: end - lineStart + 1))
+                              end: TextPosition(line: startLine + 1, column: end - lineStart + 1), startsWithLiteral: literal)
         }
         // Most spans end on the line they start on, or a few lines later: step on from the start's line.
         let endLine = end >= start && end - start < SourceText.blockSize
             ? lineIndex(of: end, from: startLine) : lineIndex(of: end)
-        return SourceSpan(fileID: fileID, start: position(of: start, line: startLine), end: position(of: end, line: endLine))
+        return SourceSpan(fileID: fileID, start: position(of: start, line: startLine), end: position(of: end, line: endLine),
+                          startsWithLiteral: literal)
+    }
+
+    /// Whether a span starting at byte `start` starts with a literal: a JSON file's always, JavaScript's when a quote opens it.
+    @inline(__always)
+    private func startsWithLiteral(_ start: Int) -> Bool {
+        if isJSON { return true }
+        // Clamped as `position(of:)` clamps, so the flag describes the character the span's start names.
+        let offset = min(max(start, 0), bytes.count)
+        guard offset < bytes.count else { return false }
+        let byte = bytes[offset]
+        return byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`")
     }
 
     /// The text between two byte offsets at scalar boundaries.

@@ -163,7 +163,8 @@ public struct ConfigReader: Sendable {
         } catch let error as ReadError {
             if error.kind == .unsupported, options.evaluator == .node {
                 let before = result
-                result = NodeEvaluator.evaluate(path: path, timeout: options.nodeTimeout, environment: options.environment)
+                result = NodeEvaluator.evaluate(path: path, start: source.span(0, 0), timeout: options.nodeTimeout,
+                                                environment: options.environment)
                 result.suppressions = before.suppressions
                 result.diagnostics = before.diagnostics + result.diagnostics
             } else {

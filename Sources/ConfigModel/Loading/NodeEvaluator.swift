@@ -34,7 +34,9 @@ enum NodeEvaluator {
         return nil
     }
 
-    static func evaluate(path: String, timeout: Double, environment: [String: String]) -> FileReadResult {
+    /// Node gives no positions: every value points at `start`, the file's first position as the reader spans it
+    /// (from the text, so it also says whether the file starts with a literal).
+    static func evaluate(path: String, start: SourceSpan, timeout: Double, environment: [String: String]) -> FileReadResult {
         var result = FileReadResult(path: path)
         func fail(_ message: String) -> FileReadResult {
             result.diagnostics.append(Diagnostic(severity: .error, problem: .nodeEvaluationError, message: message,
@@ -84,9 +86,9 @@ enum NodeEvaluator {
         guard case .object(let report)? = value?.value, case .array(let objects)? = report["objects"]?.value else {
             return fail("node's result could not be read: \(diagnostics.first?.message ?? "empty")")
         }
-        result.objects = objects.map { $0.relocated(to: .wholeFile(path)) }
+        result.objects = objects.map { $0.relocated(to: start) }
         if case .array(let evaluated)? = report["evaluated"]?.value {
-            result.evaluated = evaluated.map { $0.relocated(to: .wholeFile(path)) }
+            result.evaluated = evaluated.map { $0.relocated(to: start) }
         }
         if case .number(let nullish)? = report["nullish"]?.value, nullish > 0 {
             result.diagnostics.append(Diagnostic(

@@ -11,12 +11,19 @@ struct HardcodedSecretRule: ValidationRule {
             RuleExample(objects: """
                 { id: "m", class: "teamMember", teamId: "t", email: "a@b.co", options: { firstName: "A", lastName: "B", password: ↓"p4ssw0rd" } }
                 """),
+            // A value points at where its text starts: a constant's literal, a template, a concatenation starting with a string.
+            RuleExample(["config.js": """
+                const password = ↓"hunter2!";
+                exports.default = [{ id: "dw", class: "app", name: "DW", type: "postgres",
+                  options: { database: "x", password, token: ↓`tok-${password}`, secret: ↓"s3cr" + "et!" } }];
+                """]),
         ],
         nonTriggeringExamples: [
             RuleExample(objects: """
                 { id: "dw", class: "app", name: "DW", type: "postgres",
                   options: { database: "x", password: process.env.DW_PASSWORD, user: "reader" } },
-                { id: "k", class: "apiKey", name: "Key", apiKey: "...", options: { permissionAllRead: true, permissionAllWrite: false } }
+                { id: "k", class: "apiKey", name: "Key", apiKey: "...", options: { permissionAllRead: true, permissionAllWrite: false } },
+                { id: "w", class: "app", name: "W", type: "postgres", options: { database: "x", password: process.env.W_PASSWORD + "-suffix" } }
                 """),
         ])
 
@@ -26,12 +33,11 @@ struct HardcodedSecretRule: ValidationRule {
                                         "AKIA", "ASIA", "-----BEGIN", "SG.", "shpat_", "glpat-"]
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        let peek = SourceTextPeek()
         var found: [Diagnostic] = []
         // The label is built only for a finding: every option of every object passes through here.
         func inspect(_ entry: ConfigEntry, _ label: @autoclosure () -> String, _ value: LocatedValue, keyIsSecret: Bool) {
             guard case .string(let text) = value.value, keyIsSecret || Self.looksLikeToken(text),
-                  Self.couldBeSecret(text), peek.isLiteral(value.span) else { return }
+                  Self.couldBeSecret(text), value.span.startsWithLiteral else { return }
             let label = label()
             found.append(diagnostic("`\(label)` is a literal secret (value not shown); read it from the environment "
                                     + "instead, e.g. `process.env.\(Self.environmentName(entry, label))`", on: entry,
