@@ -96,7 +96,7 @@ public struct SourceSpan: Hashable, Sendable {
     }
 
     /// A span for a whole file, used when no finer position is known
-    /// (for example, values produced by the Node evaluator).
+    /// (for example, a file that could not be read).
     public static func wholeFile(_ file: String) -> SourceSpan {
         SourceSpan(file: file, start: TextPosition(line: 1, column: 1), end: TextPosition(line: 1, column: 1))
     }
