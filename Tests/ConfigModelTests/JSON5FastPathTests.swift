@@ -120,4 +120,44 @@ final class JSON5FastPathTests: XCTestCase {
         XCTAssertNotNil(addresses[0])
         XCTAssertEqual(addresses[0], addresses[1])
     }
+
+    /// Spans are built from positions found front to back (`SourceText.LineCursor`); each value's and key's span
+    /// must cover exactly its text as `position(of:)` places it, across every kind of line break and column.
+    func testSpansCoverTheirTextAcrossLineBreaks() throws {
+        let texts = [
+            "{\r\n  \"a\": [1, \"x\"],\r\n\t\"b\": {\"c\": true}\r\n}\r\n",
+            "{\r  a: 'one',\r  b: null\r}", "\u{FEFF}{\"é\": \"ü\u{2028}\", \"k\":\u{2028}[\u{2029}-1.5e3\u{2029}]}",
+            "[\n  {\"name\": \"Ünïcode\", n: 12},\n\t/* a\n comment */ {\"s\": \"line\\\ncontinued\"}\n]",
+            "{a: 1, // note\n b: Infinity, c: 0x1F}",
+        ]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let source = SourceText.decodeReplacingInvalid(bytes, file: "/virtual/spans.json").text
+            var offsets: [TextPosition: Int] = [:]
+            for offset in 0...bytes.count where offset == bytes.count || bytes[offset] & 0xC0 != 0x80 {
+                offsets[source.position(of: offset)] = offset
+            }
+            func slice(_ span: SourceSpan) throws -> String {
+                let start = try XCTUnwrap(offsets[span.start], text)
+                let end = try XCTUnwrap(offsets[span.end], text)
+                return String(decoding: bytes[start..<end], as: UTF8.self)
+            }
+            func check(_ value: LocatedValue) throws {
+                let written = try parse(try slice(value.span))
+                XCTAssertEqual(JSONOutput.stringify(written.value), JSONOutput.stringify(value.value), text)
+                switch value.value {
+                case .object(let object):
+                    for property in object.properties {
+                        XCTAssertEqual(try self.object("{\(try slice(property.keySpan)): 0}").keys, [property.key], text)
+                        try check(property.value)
+                    }
+                case .array(let elements):
+                    try elements.forEach(check)
+                default:
+                    break
+                }
+            }
+            try check(try parse(text))
+        }
+    }
 }

@@ -85,4 +85,26 @@ final class SourceTextTests: XCTestCase {
             }
         }
     }
+
+    /// The JSON5 reader asks for positions front to back through a `LineCursor`; every answer must be the one
+    /// `position(of:)` gives, whether the offsets come one by one, in strides across lines, or out of order.
+    func testCursorPositionsAreThoseOfPositionOf() {
+        let inputs = mixedInputs() + [
+            Array("\u{FEFF}{\r\n\t\"a\": 1,\r\"b\":\u{2028}2\u{2029}}".utf8), Array("é\r\n\t x\n\ny".utf8),
+        ]
+        for bytes in inputs {
+            let source = SourceText.decodeReplacingInvalid(bytes, file: "/virtual/cursor.json").text
+            let offsets = (0...source.bytes.count).filter { $0 == source.bytes.count || source.bytes[$0] & 0xC0 != 0x80 }
+            for stride in [1, 3, 17] {
+                var cursor = SourceText.LineCursor()
+                for offset in offsets.enumerated().filter({ $0.offset % stride == 0 }).map(\.element) {
+                    XCTAssertEqual(source.position(of: offset, after: &cursor), source.position(of: offset), "\(bytes) at \(offset)")
+                }
+                // Asked again from the start, after the cursor moved to the end.
+                for offset in offsets.prefix(3) {
+                    XCTAssertEqual(source.position(of: offset, after: &cursor), source.position(of: offset), "\(bytes) at \(offset)")
+                }
+            }
+        }
+    }
 }

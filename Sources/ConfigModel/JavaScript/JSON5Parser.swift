@@ -5,17 +5,25 @@ struct JSON5Parser {
     var index = 0
     var depth = 0
     let bytes: [UInt8]
-    /// Objects are built in room reused from one object to the next (one per nesting level under way) and
-    /// copied out at their exact size: appending leaves up to twice the room, and every object is kept.
+    /// Objects and arrays are built in room reused from one to the next (one per nesting level under way) and
+    /// copied out at their exact size: appending leaves up to twice the room, and every value is kept.
     private var spareObjects: [JSObject] = []
+    private var spareArrays: [[LocatedValue]] = []
+    /// Where the room goes back to when the document is read, for the next file on this worker.
+    private let scratch: JSON5Scratch
+    /// Values are read front to back, so each span's start and end is found from the line of the last one.
+    private var lines = SourceText.LineCursor()
     /// A big file's long plain keys (`JSON5KeyTable`), so a key met again is not built again and equal keys
     /// share one String.
     var keys: JSON5KeyTable
 
-    init(source: SourceText) {
+    init(source: SourceText, scratch: JSON5Scratch = JSON5Scratch()) {
         self.source = source
         self.bytes = source.bytes
         self.keys = JSON5KeyTable(byteCount: source.bytes.count)
+        self.scratch = scratch
+        swap(&spareObjects, &scratch.spareObjects)
+        swap(&spareArrays, &scratch.spareArrays)
     }
 
     /// True when the byte at `offset` is the ASCII character `character`.
@@ -23,9 +31,14 @@ struct JSON5Parser {
         offset < bytes.count && bytes[offset] == UInt8(truncatingIfNeeded: character.value)
     }
 
+    /// The position of the byte the reader is at.
+    private mutating func here() -> TextPosition {
+        source.position(of: index, after: &lines)
+    }
+
     /// The span from `start` to where the reader is.
-    private func span(from start: Int) -> SourceSpan {
-        source.span(start, index)
+    private mutating func span(from start: TextPosition) -> SourceSpan {
+        source.span(start, here())
     }
 
     func error(_ message: String, at position: Int) -> ReadError {
@@ -38,6 +51,10 @@ struct JSON5Parser {
     }
 
     mutating func parseDocument() throws -> LocatedValue {
+        defer {
+            swap(&spareObjects, &scratch.spareObjects)
+            swap(&spareArrays, &scratch.spareArrays)
+        }
         try skipTrivia()
         let value = try parseValue()
         try skipTrivia()
@@ -87,12 +104,12 @@ struct JSON5Parser {
     }
 
     private mutating func parseValue() throws -> LocatedValue {
-        let start = index
         guard index < bytes.count else { throw error("unexpected end of file, expected a value", at: index) }
+        let start = here()
         let scalar = Unicode.Scalar(bytes[index])
         switch scalar {
-        case "{": return try parseObject()
-        case "[": return try parseArray()
+        case "{": return try parseObject(start: start)
+        case "[": return try parseArray(start: start)
         case "\"", "'":
             let text = try parseString()
             return LocatedValue(.string(text), span: span(from: start))
@@ -131,15 +148,14 @@ struct JSON5Parser {
         }
     }
 
-    private mutating func parseObject() throws -> LocatedValue {
-        let start = index
+    private mutating func parseObject(start: TextPosition) throws -> LocatedValue {
+        let startOffset = index
         try enterNesting()
         index += 1
         var object = spareObjects.popLast() ?? JSObject()
-        object.removeAllKeepingCapacity()
         try skipTrivia()
         while index < bytes.count, bytes[index] != UInt8(ascii: "}") {
-            let keyStart = index
+            let keyStart = here()
             let key = try parseKey()
             let keySpan = span(from: keyStart)
             try skipTrivia()
@@ -153,20 +169,21 @@ struct JSON5Parser {
             try skipTrivia()
         }
         guard byte(at: index, is: "}") else {
-            throw index < bytes.count ? unexpected(at: index) : error("unterminated object: missing `}`", at: start)
+            throw index < bytes.count ? unexpected(at: index) : error("unterminated object: missing `}`", at: startOffset)
         }
         index += 1
         depth -= 1
         let built = JSObject(exactCopyOf: object)
+        object.removeAllKeepingCapacity()
         spareObjects.append(object)
         return LocatedValue(.object(built), span: span(from: start))
     }
 
-    private mutating func parseArray() throws -> LocatedValue {
-        let start = index
+    private mutating func parseArray(start: TextPosition) throws -> LocatedValue {
+        let startOffset = index
         try enterNesting()
         index += 1
-        var elements: [LocatedValue] = []
+        var elements = spareArrays.popLast() ?? []
         try skipTrivia()
         while index < bytes.count, bytes[index] != UInt8(ascii: "]") {
             elements.append(try parseValue())
@@ -176,10 +193,22 @@ struct JSON5Parser {
             try skipTrivia()
         }
         guard byte(at: index, is: "]") else {
-            throw index < bytes.count ? unexpected(at: index) : error("unterminated array: missing `]`", at: start)
+            throw index < bytes.count ? unexpected(at: index) : error("unterminated array: missing `]`", at: startOffset)
         }
         index += 1
         depth -= 1
-        return LocatedValue(.array(elements), span: span(from: start))
+        let built = Array(unsafeUninitializedCapacity: elements.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: elements)
+        }
+        elements.removeAll(keepingCapacity: true)
+        spareArrays.append(elements)
+        return LocatedValue(.array(built), span: span(from: start))
     }
+}
+
+/// The room a worker's JSON5 reader builds objects and arrays in, kept from one file to the next: most config
+/// files are small, and growing new room for each one cost more than reading its values.
+final class JSON5Scratch {
+    fileprivate var spareObjects: [JSObject] = []
+    fileprivate var spareArrays: [[LocatedValue]] = []
 }

@@ -148,6 +148,26 @@ struct SourceText {
         return byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`")
     }
 
+    /// Where a reader walking forward is: the line of the last offset it asked for.
+    struct LineCursor {
+        fileprivate var line = 0
+    }
+
+    /// `position(of:)` for offsets asked in increasing order (a reader building spans as it goes): the line is
+    /// found by stepping on from the cursor's, so most offsets cost a comparison or two instead of a look-up.
+    @inline(__always)
+    func position(of index: Int, after cursor: inout LineCursor) -> TextPosition {
+        // An offset before the cursor's line (asked out of order) is looked up afresh.
+        let from = lineStarts[cursor.line] <= index ? cursor.line : lineIndex(of: index)
+        cursor.line = lineIndex(of: index, from: from)
+        return position(of: index, line: cursor.line)
+    }
+
+    /// The span between two positions in this file.
+    func span(_ start: TextPosition, _ end: TextPosition) -> SourceSpan {
+        SourceSpan(fileID: fileID, start: start, end: end)
+    }
+
     /// The text between two byte offsets at scalar boundaries.
     func text(_ start: Int, _ end: Int) -> String {
         String(decoding: bytes[start..<end], as: UTF8.self)

@@ -149,7 +149,7 @@ public struct ConfigReader: Sendable {
         do {
             let payload: LocatedValue
             if path.hasSuffix(".json") {
-                payload = try unwrapDefault(jsonPayload(source))
+                payload = try unwrapDefault(jsonPayload(source, scratch: loader.json5Scratch))
             } else {
                 let (exports, evaluator) = try loader.evaluateModule(source)
                 payload = try callIfFunction(unwrapDefault(exports), evaluator: evaluator)
@@ -191,13 +191,15 @@ public struct ConfigReader: Sendable {
     }
 
     /// R-LOAD-04: JSON is parsed only when the trimmed text contains `{`; otherwise the file contributes nothing.
-    private static func jsonPayload(_ source: SourceText) throws -> LocatedValue {
-        guard source.bytes.contains(UInt8(ascii: "{")) else {
+    private static func jsonPayload(_ source: SourceText, scratch: JSON5Scratch) throws -> LocatedValue {
+        guard ByteScan.contains(openingBrace, in: source.bytes) else {
             return LocatedValue(.object(JSObject()), span: source.span(0, 0))
         }
-        var parser = JSON5Parser(source: source)
+        var parser = JSON5Parser(source: source, scratch: scratch)
         return try parser.parseDocument()
     }
+
+    private static let openingBrace = [UInt8(ascii: "{")]
 
     /// R-LOAD-06: a payload whose only key is `default` is replaced by that value.
     private static func unwrapDefault(_ payload: LocatedValue) throws -> LocatedValue {

@@ -13,6 +13,8 @@ final class ModuleLoader {
     private var cache: [String: CacheEntry] = [:]
     /// Unsaved editor buffers that take the place of files on disk (`ReaderOptions.overlay`).
     private let overlay: [String: [UInt8]]
+    /// The JSON5 reader's room, reused by every `.json` file this loader's worker reads.
+    let json5Scratch = JSON5Scratch()
 
     init(environment: [String: String], overlay: [String: [UInt8]] = [:]) {
         self.overlay = overlay
@@ -77,7 +79,7 @@ final class ModuleLoader {
         // Invalid UTF-8 is read as Node reads it; the file's own read warns about it.
         let source = SourceText.decodeReplacingInvalid(data, file: path).text
         if path.hasSuffix(".json") {
-            var parser = JSON5Parser(source: source)
+            var parser = JSON5Parser(source: source, scratch: loader.json5Scratch)
             do {
                 return .success((try parser.parseDocument(), nil))
             } catch let error as ReadError {
