@@ -116,4 +116,17 @@ final class SourceSpanTests: XCTestCase {
         XCTAssertEqual(wrapped.depth, 2)
         XCTAssertEqual(wrapped.treeSize, 4)
     }
+
+    /// File ids come from a hash table with its own hash of the path's bytes: paths that differ in any byte
+    /// (or only in length, or are two spellings of one accented name) get their own id, the same path always gets the same one, and each id gives its path back.
+    func testFilePathIDsTellPathsApartByEveryByte() {
+        let base = "/virtual/ids/workspace_001/properties/a_rather_long_property_file_name"
+        var paths = (0...base.utf8.count).map { String(base.prefix($0)) }
+        paths += base.indices.map { index in base.replacingCharacters(in: index...index, with: "x") }
+        paths += (0..<3_000).map { "/virtual/ids/\($0 % 7)/file_\($0).json" } + ["/virtual/ids/é", "/virtual/ids/e\u{301}"]
+        let ids = paths.map { FilePathTable.shared.id(for: $0) }
+        XCTAssertEqual(paths.map { FilePathTable.shared.id(for: $0) }, ids)
+        XCTAssertEqual(ids.map { FilePathTable.shared.path(for: $0) }, paths)
+        XCTAssertEqual(Set(ids).count, Set(paths.map { Array($0.utf8) }).count)
+    }
 }

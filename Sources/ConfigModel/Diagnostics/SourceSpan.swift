@@ -226,8 +226,8 @@ final class FilePathTable: @unchecked Sendable {
         // One hash per call: the lookup inserts the next id when the path is new (the reader
         // interns every file it reads, so most calls are for new paths).
         let next = Int32(count)
-        if let id = ids.firstOrInsert(next, hash: path.hashValue, where: { self.path(for: $0) == path },
-                                      hashOf: { self.path(for: $0).hashValue }) {
+        if let id = ids.firstOrInsert(next, hash: FilePathTable.hash(path), where: { self.path(for: $0).utf8.elementsEqual(path.utf8) },
+                                      hashOf: { FilePathTable.hash(self.path(for: $0)) }) {
             return id
         }
         let (segment, offset) = FilePathTable.slot(count)
@@ -242,6 +242,30 @@ final class FilePathTable: @unchecked Sendable {
     func path(for id: Int32) -> String {
         let (segment, offset) = FilePathTable.slot(Int(id))
         return segments[segment]![offset]
+    }
+
+    /// A hash of the path's bytes, eight at a time: every file read is interned, and the standard library's
+    /// seeded hash cost over a thousand instructions for a typical path. Paths are not chosen by an adversary.
+    /// Paths are compared by bytes too: two spellings of one accented name are two files.
+    private static func hash(_ path: String) -> Int {
+        var path = path
+        return path.withUTF8 { bytes in
+            let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+            var hash = UInt64(truncatingIfNeeded: bytes.count) &* multiplier
+            var index = 0
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                hash = (hash ^ word) &* multiplier
+                hash ^= hash >> 29
+                index += 8
+            }
+            while index < bytes.count {
+                hash = (hash ^ UInt64(bytes[index])) &* multiplier
+                index += 1
+            }
+            // The table takes the low bits: fold the well-mixed high ones down.
+            return Int(truncatingIfNeeded: hash ^ hash >> 32)
+        }
     }
 
     /// Segment k starts at index `firstSegmentSize * (2^k - 1)`.

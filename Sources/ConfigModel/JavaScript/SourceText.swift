@@ -148,19 +148,28 @@ struct SourceText {
         return byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`")
     }
 
-    /// Where a reader walking forward is: the line of the last offset it asked for.
+    /// Where a reader walking forward is: the line of the last offset it asked for, and that line's bounds.
     struct LineCursor {
         fileprivate var line = 0
+        fileprivate var start = 0
+        /// Where the next line starts (past the end for the last line); 0 until the first look-up.
+        fileprivate var end = 0
     }
 
-    /// `position(of:)` for offsets asked in increasing order (a reader building spans as it goes): the line is
-    /// found by stepping on from the cursor's, so most offsets cost a comparison or two instead of a look-up.
+    /// `position(of:)` for an offset in the text (0 through the end), asked in increasing order as a reader
+    /// building spans asks: an offset on the cursor's line costs a comparison, a later one steps on from it.
     @inline(__always)
     func position(of index: Int, after cursor: inout LineCursor) -> TextPosition {
+        if index >= cursor.end || index < cursor.start { move(&cursor, to: index) }
+        // In an ASCII file (nearly always) every byte is a scalar: no counting.
+        let column = scalarCheckpoints.isEmpty ? index - cursor.start : scalarCount(before: index) - scalarCount(before: cursor.start)
+        return TextPosition(line: cursor.line + 1, column: column + 1)
+    }
+
+    private func move(_ cursor: inout LineCursor, to index: Int) {
         // An offset before the cursor's line (asked out of order) is looked up afresh.
-        let from = lineStarts[cursor.line] <= index ? cursor.line : lineIndex(of: index)
-        cursor.line = lineIndex(of: index, from: from)
-        return position(of: index, line: cursor.line)
+        let line = index >= cursor.start ? lineIndex(of: index, from: cursor.line) : lineIndex(of: index)
+        cursor = LineCursor(line: line, start: lineStarts[line], end: nextLineStart(after: line))
     }
 
     /// The span between two positions in this file.
