@@ -226,7 +226,7 @@ final class FilePathTable: @unchecked Sendable {
         // One hash per call: the lookup inserts the next id when the path is new (the reader
         // interns every file it reads, so most calls are for new paths).
         let next = Int32(count)
-        if let id = ids.firstOrInsert(next, hash: FilePathTable.hash(path), where: { self.path(for: $0).utf8.elementsEqual(path.utf8) },
+        if let id = ids.firstOrInsert(next, hash: FilePathTable.hash(path), where: { FilePathTable.sameBytes(self.path(for: $0), path) },
                                       hashOf: { FilePathTable.hash(self.path(for: $0)) }) {
             return id
         }
@@ -265,6 +265,16 @@ final class FilePathTable: @unchecked Sendable {
             }
             // The table takes the low bits: fold the well-mixed high ones down.
             return Int(truncatingIfNeeded: hash ^ hash >> 32)
+        }
+    }
+
+    private static func sameBytes(_ first: String, _ second: String) -> Bool {
+        var first = first
+        var second = second
+        return first.withUTF8 { one in
+            second.withUTF8 { other in
+                one.count == other.count && (one.isEmpty || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0)
+            }
         }
     }
 
