@@ -37,9 +37,9 @@ struct JSON5Parser {
         source.position(of: index, after: &lines)
     }
 
-    /// The span from `start` to where the reader is.
-    private mutating func span(from start: TextPosition) -> SourceSpan {
-        source.span(start, here())
+    /// The span from byte `start`, at `position`, to where the reader is.
+    private mutating func span(from start: Int, at position: TextPosition) -> SourceSpan {
+        source.span(from: start, at: position, to: here())
     }
 
     func error(_ message: String, at position: Int) -> ReadError {
@@ -106,21 +106,22 @@ struct JSON5Parser {
 
     private mutating func parseValue() throws -> LocatedValue {
         guard index < bytes.count else { throw error("unexpected end of file, expected a value", at: index) }
-        let start = here()
+        let start = index
+        let position = here()
         let scalar = Unicode.Scalar(bytes[index])
         switch scalar {
-        case "{": return try parseObject(start: start)
-        case "[": return try parseArray(start: start)
+        case "{": return try parseObject(at: position)
+        case "[": return try parseArray(at: position)
         case "\"", "'":
             let text = try parseString()
-            return LocatedValue(.string(text), span: span(from: start))
+            return LocatedValue(.string(text), span: span(from: start, at: position))
         default:
             break
         }
         if scalar == "+" || scalar == "-" || scalar == "." || ("0"..."9").contains(scalar)
             || scalar == "I" || scalar == "N" {
             let number = try parseNumber()
-            return LocatedValue(.number(number), span: span(from: start))
+            return LocatedValue(.number(number), span: span(from: start, at: position))
         }
         let word: (text: String, value: JSValue)? = switch scalar {
         case "t": ("true", .boolean(true))
@@ -130,7 +131,7 @@ struct JSON5Parser {
         }
         guard let word, matchesWord(word.text) else { throw unexpected(at: index) }
         index += word.text.utf8.count
-        return LocatedValue(word.value, span: span(from: start))
+        return LocatedValue(word.value, span: span(from: start, at: position))
     }
 
     private func matchesWord(_ word: String) -> Bool {
@@ -149,16 +150,18 @@ struct JSON5Parser {
         }
     }
 
-    private mutating func parseObject(start: TextPosition) throws -> LocatedValue {
-        let startOffset = index
+    /// The object whose `{` the reader is at, at `position`.
+    private mutating func parseObject(at position: TextPosition) throws -> LocatedValue {
+        let start = index
         try enterNesting()
         index += 1
         var object = spareObjects.popLast() ?? JSObject()
         try skipTrivia()
         while index < bytes.count, bytes[index] != UInt8(ascii: "}") {
-            let keyStart = here()
+            let keyStart = index
+            let keyPosition = here()
             let key = try parseKey()
-            let keySpan = span(from: keyStart)
+            let keySpan = span(from: keyStart, at: keyPosition)
             try skipTrivia()
             guard byte(at: index, is: ":") else { throw unexpected(at: index) }
             index += 1
@@ -170,18 +173,19 @@ struct JSON5Parser {
             try skipTrivia()
         }
         guard byte(at: index, is: "}") else {
-            throw index < bytes.count ? unexpected(at: index) : error("unterminated object: missing `}`", at: startOffset)
+            throw index < bytes.count ? unexpected(at: index) : error("unterminated object: missing `}`", at: start)
         }
         index += 1
         depth -= 1
         let built = JSObject(exactCopyOf: object)
         object.removeAllKeepingCapacity()
         spareObjects.append(object)
-        return LocatedValue(.object(built), span: span(from: start))
+        return LocatedValue(.object(built), span: span(from: start, at: position))
     }
 
-    private mutating func parseArray(start: TextPosition) throws -> LocatedValue {
-        let startOffset = index
+    /// The array whose `[` the reader is at, at `position`.
+    private mutating func parseArray(at position: TextPosition) throws -> LocatedValue {
+        let start = index
         try enterNesting()
         index += 1
         var elements = spareArrays.popLast() ?? []
@@ -194,7 +198,7 @@ struct JSON5Parser {
             try skipTrivia()
         }
         guard byte(at: index, is: "]") else {
-            throw index < bytes.count ? unexpected(at: index) : error("unterminated array: missing `]`", at: startOffset)
+            throw index < bytes.count ? unexpected(at: index) : error("unterminated array: missing `]`", at: start)
         }
         index += 1
         depth -= 1
@@ -203,7 +207,7 @@ struct JSON5Parser {
         }
         elements.removeAll(keepingCapacity: true)
         spareArrays.append(elements)
-        return LocatedValue(.array(built), span: span(from: start))
+        return LocatedValue(.array(built), span: span(from: start, at: position))
     }
 }
 

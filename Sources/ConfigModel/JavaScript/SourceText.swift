@@ -172,9 +172,9 @@ struct SourceText {
         cursor = LineCursor(line: line, start: lineStarts[line], end: nextLineStart(after: line))
     }
 
-    /// The span between two positions in this file.
-    func span(_ start: TextPosition, _ end: TextPosition) -> SourceSpan {
-        SourceSpan(fileID: fileID, start: start, end: end)
+    /// The span from byte `start`, whose position the caller found already, to the position `end`.
+    func span(from start: Int, at startPosition: TextPosition, to end: TextPosition) -> SourceSpan {
+        SourceSpan(fileID: fileID, start: startPosition, end: end, startsWithLiteral: startsWithLiteral(start))
     }
 
     /// The text between two byte offsets at scalar boundaries.
