@@ -22,8 +22,7 @@ final class DiagnosticPrinterTests: ValidateTestCase {
                                      errorIsTerminal: false)
         let printer = DiagnosticPrinter(context: context, relativeTo: root.path)
         printer.print(diagnostics, summary: "done")
-        var cache: [String: SourceLines] = [:]
-        let oneByOne = diagnostics.map { printer.render($0, lines: &cache) }.joined()
+        let oneByOne = diagnostics.map { printer.render($0) }.joined()
         XCTAssertEqual(printed, oneByOne + "done\n")
         XCTAssertTrue(printed.hasPrefix("f0.js:1:7: warning: m 0 1 [r1]\n    const line0 = 0;\n          ^~~~~\n"), printed)
     }

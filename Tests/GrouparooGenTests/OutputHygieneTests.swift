@@ -49,8 +49,7 @@ final class OutputHygieneTests: ValidateTestCase {
                                     span: SourceSpan(file: file, start: TextPosition(line: 1, column: 3), end: TextPosition(line: 1, column: 5)))
         let context = CommandContext(environment: [:], currentDirectory: root.path, write: { _ in }, writeError: { _ in },
                                      errorIsTerminal: false)
-        var cache: [String: SourceLines] = [:]
-        let text = DiagnosticPrinter(context: context, relativeTo: root.path).render(diagnostic, lines: &cache)
+        let text = DiagnosticPrinter(context: context, relativeTo: root.path).render(diagnostic)
         XCTAssertEqual(text, "c.js:1:3: error: m [x]\n    a\\ebc = 1;\n       ^~\n")
     }
 
@@ -58,8 +57,7 @@ final class OutputHygieneTests: ValidateTestCase {
         let diagnostic = Diagnostic(severity: .warning, ruleID: "x", message: "id `a\nconfig/z.js:1:1: error: fake`", span: nil)
         let context = CommandContext(environment: [:], currentDirectory: root.path, write: { _ in }, writeError: { _ in },
                                      errorIsTerminal: false)
-        var cache: [String: SourceLines] = [:]
-        let text = DiagnosticPrinter(context: context, relativeTo: root.path).render(diagnostic, lines: &cache)
+        let text = DiagnosticPrinter(context: context, relativeTo: root.path).render(diagnostic)
         XCTAssertEqual(text, "warning: id `a\n      config/z.js:1:1: error: fake` [x]\n")
     }
 

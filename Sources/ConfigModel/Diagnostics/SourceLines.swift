@@ -28,3 +28,41 @@ public struct SourceLines: Sendable {
         return bytes[starts[number - 1]..<(next - terminatorLength)]
     }
 }
+
+/// A file's lines one at a time, with the same line breaks as `SourceLines` but no table of the whole
+/// file: it scans on from the last line it found and stops at the one asked for (an earlier line starts
+/// the scan again). Diagnostics come in line order, so showing a file's excerpts reads it once, and
+/// only as far as the last line shown.
+public struct SourceLineCursor: Sendable {
+    private let bytes: [UInt8]
+    /// The line the cursor is on and the offset where it starts.
+    private var line = 1
+    private var start = 0
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// The bytes of line `number` (1-based), without its terminator; nil past the last line.
+    public mutating func lineBytes(_ number: Int) -> ArraySlice<UInt8>? {
+        guard number >= 1 else { return nil }
+        if number < line { (line, start) = (1, 0) }
+        var end = ByteScan.lineTerminator(in: bytes, from: start)
+        while line < number {
+            guard end < bytes.count else { return nil }
+            start = end + terminatorLength(at: end)
+            line += 1
+            end = ByteScan.lineTerminator(in: bytes, from: start)
+        }
+        return bytes[start..<end]
+    }
+
+    /// The length of the terminator starting at `index`: CRLF is one terminator, U+2028 and U+2029 take 3 bytes.
+    private func terminatorLength(at index: Int) -> Int {
+        switch bytes[index] {
+        case 0x0A: return 1
+        case 0x0D: return index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+        default: return 3
+        }
+    }
+}

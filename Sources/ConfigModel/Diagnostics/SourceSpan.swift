@@ -38,7 +38,9 @@ public struct SourceSpan: Hashable, Sendable {
     private var startColumn: Int32
     private var storedEnd: SpanEnd
 
-    var fileID: Int32 { Int32(bitPattern: fileBits & ~Self.literalBit) }
+    /// The file's index in `FilePathTable`: equal exactly when the files are, so output code groups
+    /// spans by file without hashing paths.
+    public var fileID: Int32 { Int32(bitPattern: fileBits & ~Self.literalBit) }
 
     /// Whether the text at the start is a literal: always in a `.json` file (JSON holds nothing else), in
     /// JavaScript when a quote (`"`, `'`, `` ` ``) opens it. The reader sets it from the text it has, so no rule

@@ -33,7 +33,8 @@ struct DiagnosticPrinter {
     /// The path relative to `relativeTo` when inside it; control characters (newlines too) escaped.
     func displayPath(_ path: String) -> String { text.displayPath(path) }
 
-    func render(_ diagnostic: Diagnostic, lines: inout [String: SourceLines], secrets: SecretMasking? = nil) -> String {
-        text.render(diagnostic, lines: &lines, secrets: secrets)
+    /// The text `print` prints for one diagnostic alone.
+    func render(_ diagnostic: Diagnostic) -> String {
+        text.render([diagnostic], secrets: SecretMasking([diagnostic]))
     }
 }

@@ -39,15 +39,11 @@ struct DiagnosticText: Sendable {
         return runs
     }
 
-    /// The text of consecutive diagnostics; only the current file's lines are kept, so memory stays flat.
-    private func render(_ diagnostics: ArraySlice<Diagnostic>, secrets: SecretMasking) -> String {
-        var lineCache: [String: SourceLines] = [:]
-        var text = ""
-        for diagnostic in diagnostics {
-            if let file = diagnostic.span?.file, lineCache[file] == nil { lineCache.removeAll(keepingCapacity: true) }
-            text += render(diagnostic, lines: &lineCache, secrets: secrets)
-        }
-        return text
+    /// The text of consecutive diagnostics, made as UTF-8 bytes and turned into one `String` at the end.
+    func render(_ diagnostics: ArraySlice<Diagnostic>, secrets: SecretMasking) -> String {
+        var output = RenderedRun(text: self, secrets: secrets)
+        for diagnostic in diagnostics { output.append(diagnostic) }
+        return String(decoding: output.bytes, as: UTF8.self)
     }
 
     /// The path relative to `relativeTo` when inside it; control characters (newlines too) escaped.
@@ -55,103 +51,107 @@ struct DiagnosticText: Sendable {
         ControlCharacters.escaped(path.hasPrefix(relativeTo + "/") ? String(path.dropFirst(relativeTo.count + 1)) : path)
     }
 
-    /// Every string from the config (ids, values, file names, source lines) can hold control
-    /// characters; they are shown as visible escapes so no file can drive the terminal.
-    func render(_ diagnostic: Diagnostic, lines: inout [String: SourceLines], secrets: SecretMasking? = nil) -> String {
-        var text = ""
-        if let span = diagnostic.span {
-            text += "\(displayPath(span.file)):\(span.start.line):\(span.start.column): "
-        }
-        text += paint(diagnostic.severity.rawValue + ":", color: diagnostic.severity.colorCode)
-        text += " " + multiline(diagnostic.message) + " [\(ControlCharacters.escaped(diagnostic.ruleID))]\n"
-        if let span = diagnostic.span, var line = sourceLine(span, cache: &lines) {
-            (secrets ?? SecretMasking([diagnostic])).mask(&line, number: span.start.line, file: span.file)
-            text += excerpt(line, span: span)
-        }
-        if let grouparooMessage = diagnostic.grouparooMessage {
-            text += "    = Grouparoo reports: \(multiline(grouparooMessage))\n"
-        }
-        for note in diagnostic.notes {
-            let location = note.span.map { "\(displayPath($0.file)):\($0.start.line):\($0.start.column): " } ?? ""
-            text += "\(location)\(paint("note:", color: "36")) \(multiline(note.message))\n"
-        }
-        return text
-    }
-
     /// Message text with control characters escaped; a message may span lines (Grouparoo's own
     /// wording does), but continuation lines are indented, so none can pass for a diagnostic.
-    private func multiline(_ text: String) -> String {
+    func multiline(_ text: String) -> String {
         if ControlCharacters.isPlain(text) { return text }
         let escaped = ControlCharacters.escaped(text, keepNewlines: true)
         // Most messages are one line; Foundation's replacingOccurrences is costly even when it finds nothing.
         guard escaped.utf8.contains(UInt8(ascii: "\n")) else { return escaped }
         return escaped.replacingOccurrences(of: "\n", with: "\n      ")
     }
+}
 
-    /// The source line, indented, and under it a caret at the span's start extended with `~` to its
-    /// end when the span stays on one line. Built as bytes: this runs for every diagnostic printed.
-    private func excerpt(_ line: [Unicode.Scalar], span: SourceSpan) -> String {
-        let sameLine = span.end.line == span.start.line
-        let scalarsBeforeStart = max(0, span.start.column - 1)
-        let scalarsBeforeEnd = sameLine && span.end.column > span.start.column ? max(0, span.end.column - 1) : nil
-        var shown = Array("    ".utf8)
-        var indent = Array("    ".utf8)
-        shown.reserveCapacity(4 * line.count + 8)
-        indent.reserveCapacity(4 * min(line.count, scalarsBeforeStart) + 4)
-        // Escapes widen the line, so the caret columns count the escaped text.
-        var width = 0
-        var startColumn: Int?
-        var endColumn: Int?
-        for index in line.indices {
-            let scalar = line[index]
-            if index == scalarsBeforeStart { startColumn = width + 1 }
-            if index == scalarsBeforeEnd { endColumn = width + 1 }
-            var added = 1
-            if scalar.value >= 0x20 && scalar.value < 0x7F {
-                shown.append(UInt8(truncatingIfNeeded: scalar.value))
-            } else if ControlCharacters.needsEscape(scalar, keepNewlines: false) {
-                let escape = ControlCharacters.escape(scalar).utf8
-                shown.append(contentsOf: escape)
-                added = escape.count
-            } else {
-                UTF8.encode(scalar) { shown.append($0) }
-            }
-            if index < scalarsBeforeStart {
-                if scalar == "\t" {
-                    indent.append(UInt8(ascii: "\t"))
-                } else {
-                    for _ in 0..<added { indent.append(UInt8(ascii: " ")) }
-                }
-            }
-            width += added
-        }
-        let start = startColumn ?? width + 1
-        let end = scalarsBeforeEnd == nil ? start : (endColumn ?? width + 1)
-        // A caret, extended with `~` to the end (at most to the end of the line).
-        var marker = [UInt8(ascii: "^")]
-        if sameLine, end > start + 1 {
-            marker.append(contentsOf: repeatElement(UInt8(ascii: "~"), count: max(0, min(end, width + 1) - start - 1)))
-        }
-        shown.append(UInt8(ascii: "\n"))
-        return String(decoding: shown, as: UTF8.self) + String(decoding: indent, as: UTF8.self)
-            + paint(String(decoding: marker, as: UTF8.self), color: "32") + "\n"
+/// One run's text, made as UTF-8 bytes. Every string from the config (ids, values, file names, source
+/// lines) can hold control characters; they are shown as visible escapes so no file can drive the terminal.
+private struct RenderedRun {
+    let text: DiagnosticText
+    let secrets: SecretMasking
+    private(set) var bytes: [UInt8] = []
+    /// The file the last diagnostic with a span points into; only its lines are kept, so memory stays flat.
+    private var file: ShownFile?
+    private var excerpt = SourceExcerpt()
+
+    init(text: DiagnosticText, secrets: SecretMasking) {
+        self.text = text
+        self.secrets = secrets
+        bytes.reserveCapacity(64 * 1024)
     }
 
-    /// The scalars of the line a span starts on; nil for a line too long to be worth showing.
-    private func sourceLine(_ span: SourceSpan, cache: inout [String: SourceLines]) -> [Unicode.Scalar]? {
-        if cache[span.file] == nil {
-            guard let bytes = FileBytes.contents(of: span.file), bytes.count < 16 << 20 else { return nil }
-            cache[span.file] = SourceLines(bytes)
+    mutating func append(_ diagnostic: Diagnostic) {
+        if let span = diagnostic.span {
+            if file?.path != span.file { file = ShownFile(span, text: text, secrets: secrets) }
+            append(location: span, shown: file!.shownPath)
         }
-        guard let bytes = cache[span.file]?.lineBytes(span.start.line) else { return nil }
-        // Most lines are ASCII, a scalar per byte; others are decoded as a String would be (U+FFFD for bad bytes).
-        let scalars = bytes.allSatisfy { $0 < 0x80 } ? bytes.map { Unicode.Scalar($0) }
-            : Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
-        return scalars.count > 200 ? nil : scalars
+        appendPainted(diagnostic.severity.rawValue, ":", color: diagnostic.severity.colorCode)
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: text.multiline(diagnostic.message).utf8)
+        bytes.append(contentsOf: " [".utf8)
+        bytes.append(contentsOf: ControlCharacters.escaped(diagnostic.ruleID).utf8)
+        bytes.append(contentsOf: "]\n".utf8)
+        if let span = diagnostic.span, let line = file!.lines?.lineBytes(span.start.line) {
+            excerpt.append(line, span: span, secrets: file!.secrets, useColor: text.useColor, to: &bytes)
+        }
+        if let grouparooMessage = diagnostic.grouparooMessage {
+            bytes.append(contentsOf: "    = Grouparoo reports: ".utf8)
+            bytes.append(contentsOf: text.multiline(grouparooMessage).utf8)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        for note in diagnostic.notes {
+            if let span = note.span { append(location: span, shown: Array(text.displayPath(span.file).utf8)) }
+            appendPainted("note", ":", color: "36")
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(contentsOf: text.multiline(note.message).utf8)
+            bytes.append(UInt8(ascii: "\n"))
+        }
     }
 
-    private func paint(_ text: String, color: String) -> String {
-        useColor ? "\u{1B}[1;\(color)m\(text)\u{1B}[0m" : text
+    /// `path:line:column: `
+    private mutating func append(location span: SourceSpan, shown path: [UInt8]) {
+        bytes.append(contentsOf: path)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(decimal: span.start.line)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(decimal: span.start.column)
+        bytes.append(contentsOf: ": ".utf8)
+    }
+
+    /// `word` + `punctuation`, in bold `color` when colours are used.
+    private mutating func appendPainted(_ word: String, _ punctuation: String, color: String) {
+        if text.useColor { bytes.append(contentsOf: "\u{1B}[1;\(color)m".utf8) }
+        bytes.append(contentsOf: word.utf8)
+        bytes.append(contentsOf: punctuation.utf8)
+        if text.useColor { bytes.append(contentsOf: "\u{1B}[0m".utf8) }
+    }
+}
+
+/// What a run keeps of the file its diagnostics point into, found once per file, not per diagnostic.
+private struct ShownFile {
+    let path: String
+    let shownPath: [UInt8]
+    /// Nil when the file cannot be read or is too large to be worth showing lines of.
+    var lines: SourceLineCursor?
+    let secrets: SecretMasking.FileSecrets
+
+    init(_ span: SourceSpan, text: DiagnosticText, secrets: SecretMasking) {
+        path = span.file
+        shownPath = Array(text.displayPath(path).utf8)
+        lines = FileBytes.contents(of: path).flatMap { $0.count < 16 << 20 ? SourceLineCursor($0) : nil }
+        self.secrets = secrets.inFile(of: span)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends `value` in decimal, as `String(value)` would write it.
+    mutating func append(decimal value: Int) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        let start = count
+        var rest = value.magnitude
+        repeat {
+            append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        self[start...].reverse()
     }
 }
 

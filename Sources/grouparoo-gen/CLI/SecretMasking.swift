@@ -5,27 +5,42 @@ import ConfigModel
 /// the caret columns do not move). Any diagnostic's excerpt of that line is masked, not only the
 /// secret's own. In a file the rules could not check (syntax error, needs Node), no diagnostic points
 /// at its secrets, so there a string written after a secret-like key (`password: "…"`) is masked.
-struct SecretMasking {
-    /// Grouped by file once: looking through every secret's span for each printed line was quadratic.
-    private let spansByFile: [String: [SourceSpan]]
-    private let uncheckedFiles: Set<String>
+struct SecretMasking: Sendable {
+    /// Each secret span, and a span in each file the rules could not check, sorted by file: a file's
+    /// entries are one range, found by a binary search over file ids (hashing paths cost more than the
+    /// printing they were looked up for).
+    private let entries: [(span: SourceSpan, unchecked: Bool)]
 
     init(_ diagnostics: [Diagnostic]) {
-        // One pass, no filtered copies of the diagnostics: this runs before every text report.
-        var spansByFile: [String: [SourceSpan]] = [:]
-        var uncheckedFiles: Set<String> = []
+        var entries: [(span: SourceSpan, unchecked: Bool)] = []
         for diagnostic in diagnostics {
             guard let span = diagnostic.span else { continue }
-            if diagnostic.pointsAtSecret { spansByFile[span.file, default: []].append(span) }
-            if diagnostic.leavesFileUnchecked { uncheckedFiles.insert(span.file) }
+            if diagnostic.pointsAtSecret { entries.append((span, false)) }
+            if diagnostic.leavesFileUnchecked { entries.append((span, true)) }
         }
-        self.spansByFile = spansByFile
-        self.uncheckedFiles = uncheckedFiles
+        // Diagnostics usually come in file order already, which the sort finds in one pass.
+        entries.sort { $0.span.fileID < $1.span.fileID }
+        self.entries = entries
     }
 
+    /// What hides secrets in the lines of the file `span` is in.
+    func inFile(of span: SourceSpan) -> FileSecrets {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].span.fileID < span.fileID { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < entries.count, entries[end].span.fileID == span.fileID { end += 1 }
+        return FileSecrets(entries: entries[low..<end])
+    }
+
+    /// `line`, line `number` of `file`, with its secrets masked.
     func masked(_ line: String, number: Int, file: String) -> String {
+        guard let entry = entries.first(where: { $0.span.file == file }) else { return line }
         var scalars = Array(line.unicodeScalars)
-        guard mask(&scalars, number: number, file: file) else { return line }
+        guard inFile(of: entry.span).mask(&scalars, number: number) else { return line }
         // One scalar at a time: `String.UnicodeScalarView(scalars)` runs unspecialized generic code.
         var result = ""
         result.unicodeScalars.reserveCapacity(line.utf8.count)
@@ -33,25 +48,33 @@ struct SecretMasking {
         return result
     }
 
-    /// Masks the secrets in line `number` of `file`, given as its scalars; false when nothing there can hold one.
-    @discardableResult
-    func mask(_ scalars: inout [Unicode.Scalar], number: Int, file: String) -> Bool {
-        let unchecked = uncheckedFiles.contains(file)
-        var masked = unchecked
-        for span in spansByFile[file] ?? [] where span.start.line <= number && number <= span.end.line {
-            masked = true
-            let first = span.start.line == number ? span.start.column - 1 : 0
-            let end = span.end.line == number ? span.end.column - 1 : scalars.count
-            guard first < end else { continue }
-            for index in max(0, first)..<min(end, scalars.count) where !Self.quotes.contains(scalars[index]) {
-                scalars[index] = "*"
+    /// The secrets of one file.
+    struct FileSecrets {
+        fileprivate let entries: ArraySlice<(span: SourceSpan, unchecked: Bool)>
+
+        /// Masks the secrets in line `number`, given as its scalars; false when nothing there can hold one.
+        @discardableResult
+        func mask(_ scalars: inout [Unicode.Scalar], number: Int) -> Bool {
+            // The rules could not check the file: its string literals after secret-like keys are masked.
+            let unchecked = entries.contains { $0.unchecked }
+            var masked = unchecked
+            for (span, isUncheckedFile) in entries where !isUncheckedFile && span.start.line <= number && number <= span.end.line {
+                masked = true
+                let first = max(0, span.start.line == number ? span.start.column - 1 : 0)
+                let end = min(scalars.count, span.end.line == number ? span.end.column - 1 : scalars.count)
+                for index in first..<max(first, end) where !SecretMasking.isQuote(scalars[index]) {
+                    scalars[index] = "*"
+                }
             }
+            if unchecked { SecretMasking.maskLiteralsAfterSecretKeys(&scalars) }
+            return masked
         }
-        if unchecked { Self.maskLiteralsAfterSecretKeys(&scalars) }
-        return masked
     }
 
-    private static let quotes: Set<Unicode.Scalar> = ["\"", "'", "`"]
+    /// A switch, not a `Set`: this runs for every character under a secret's span.
+    private static func isQuote(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\"" || scalar == "'" || scalar == "`"
+    }
 
     /// `line` with each string literal written after a secret-like key masked, for printed source
     /// that no diagnostic covers (a `--fix --dry-run` diff).
@@ -69,7 +92,7 @@ struct SecretMasking {
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            if quotes.contains(scalar) {
+            if isQuote(scalar) {
                 var end = index + 1
                 while end < scalars.count, scalars[end] != scalar { end += scalars[end] == "\\" ? 2 : 1 }
                 let contentEnd = min(end, scalars.count)
