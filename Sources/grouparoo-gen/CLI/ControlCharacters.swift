@@ -23,9 +23,30 @@ enum ControlCharacters {
     /// encoding starts with 0xC2, so text with such a byte takes the careful path.
     static func isPlain(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            !bytes.contains { byte in (byte < 0x20 && byte != 0x09) || byte == 0x7F || byte == 0xC2 }
+        return text.withUTF8(isPlain)
+    }
+
+    /// `isPlain` on UTF-8 bytes: eight at a time, looking at single bytes only in a word that may hold one
+    /// to escape (a byte below 0x20, which tabs are, DEL or 0xC2).
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        // Exact as yes/no answers (not per byte): some byte is below `limit` (at most 0x80), some byte is zero.
+        func holdsByteBelow(_ word: UInt64, _ limit: UInt8) -> Bool { ((word &- UInt64(limit) &* ones) & ~word & highBits) != 0 }
+        func holdsZero(_ word: UInt64) -> Bool { holdsByteBelow(word, 1) }
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            if holdsByteBelow(word, 0x20) || holdsZero(word ^ (0x7F &* ones)) || holdsZero(word ^ (0xC2 &* ones)) {
+                if !bytes[index..<index + 8].allSatisfy(isPlain) { return false }
+            }
+            index += 8
         }
+        return bytes[index...].allSatisfy(isPlain)
+    }
+
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        !((byte < 0x20 && byte != 0x09) || byte == 0x7F || byte == 0xC2)
     }
 
     static func needsEscape(_ scalar: Unicode.Scalar, keepNewlines: Bool) -> Bool {

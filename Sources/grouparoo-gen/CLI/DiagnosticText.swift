@@ -48,7 +48,24 @@ struct DiagnosticText: Sendable {
 
     /// The path relative to `relativeTo` when inside it; control characters (newlines too) escaped.
     func displayPath(_ path: String) -> String {
-        ControlCharacters.escaped(path.hasPrefix(relativeTo + "/") ? String(path.dropFirst(relativeTo.count + 1)) : path)
+        ControlCharacters.escaped(relativePath(path))
+    }
+
+    /// `path` without `relativeTo/` in front when it starts so, by Characters as a String compares. When
+    /// both are ASCII where they meet, bytes give the same answer for far less work (this runs per file shown).
+    private func relativePath(_ path: String) -> String {
+        let prefix = relativeTo.utf8
+        let utf8 = path.utf8
+        if utf8.count > prefix.count + 1, prefix.allSatisfy({ $0 < 0x80 }), utf8.starts(with: prefix) {
+            let slash = utf8.index(utf8.startIndex, offsetBy: prefix.count)
+            let next = utf8.index(after: slash)
+            if utf8[slash] == UInt8(ascii: "/") {
+                if utf8[next] < 0x80 { return String(path[next...]) }
+            } else if utf8[slash] < 0x80 {
+                return path
+            }
+        }
+        return path.hasPrefix(relativeTo + "/") ? String(path.dropFirst(relativeTo.count + 1)) : path
     }
 
     /// Message text with control characters escaped; a message may span lines (Grouparoo's own
@@ -83,23 +100,23 @@ private struct RenderedRun {
             if file?.path != span.file { file = ShownFile(span, text: text, secrets: secrets) }
             append(location: span, shown: file!.shownPath)
         }
-        appendPainted(diagnostic.severity.rawValue, ":", color: diagnostic.severity.colorCode)
+        appendPainted(diagnostic.severity.rawValue, color: diagnostic.severity.colorCode)
         bytes.append(UInt8(ascii: " "))
         bytes.append(contentsOf: text.multiline(diagnostic.message).utf8)
-        bytes.append(contentsOf: " [".utf8)
+        bytes.append(ascii: " [")
         bytes.append(contentsOf: ControlCharacters.escaped(diagnostic.ruleID).utf8)
-        bytes.append(contentsOf: "]\n".utf8)
+        bytes.append(ascii: "]\n")
         if let span = diagnostic.span, let line = file!.lines?.lineBytes(span.start.line) {
             excerpt.append(line, span: span, secrets: file!.secrets, useColor: text.useColor, to: &bytes)
         }
         if let grouparooMessage = diagnostic.grouparooMessage {
-            bytes.append(contentsOf: "    = Grouparoo reports: ".utf8)
+            bytes.append(ascii: "    = Grouparoo reports: ")
             bytes.append(contentsOf: text.multiline(grouparooMessage).utf8)
             bytes.append(UInt8(ascii: "\n"))
         }
         for note in diagnostic.notes {
             if let span = note.span { append(location: span, shown: Array(text.displayPath(span.file).utf8)) }
-            appendPainted("note", ":", color: "36")
+            appendPainted("note", color: "36")
             bytes.append(UInt8(ascii: " "))
             bytes.append(contentsOf: text.multiline(note.message).utf8)
             bytes.append(UInt8(ascii: "\n"))
@@ -113,15 +130,15 @@ private struct RenderedRun {
         bytes.append(decimal: span.start.line)
         bytes.append(UInt8(ascii: ":"))
         bytes.append(decimal: span.start.column)
-        bytes.append(contentsOf: ": ".utf8)
+        bytes.append(ascii: ": ")
     }
 
-    /// `word` + `punctuation`, in bold `color` when colours are used.
-    private mutating func appendPainted(_ word: String, _ punctuation: String, color: String) {
-        if text.useColor { bytes.append(contentsOf: "\u{1B}[1;\(color)m".utf8) }
+    /// `word:`, in bold `color` when colours are used.
+    private mutating func appendPainted(_ word: String, color: StaticString) {
+        if text.useColor { bytes.append(colorStart: color) }
         bytes.append(contentsOf: word.utf8)
-        bytes.append(contentsOf: punctuation.utf8)
-        if text.useColor { bytes.append(contentsOf: "\u{1B}[0m".utf8) }
+        bytes.append(UInt8(ascii: ":"))
+        if text.useColor { bytes.append(ascii: [UInt8].colorEnd) }
     }
 }
 
@@ -141,22 +158,37 @@ private struct ShownFile {
     }
 }
 
+/// Report text appended as UTF-8 bytes.
 extension Array where Element == UInt8 {
     /// Appends `value` in decimal, as `String(value)` would write it.
     mutating func append(decimal value: Int) {
         if value < 0 { append(UInt8(ascii: "-")) }
-        let start = count
-        var rest = value.magnitude
-        repeat {
-            append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        self[start...].reverse()
+        let magnitude = value.magnitude
+        var power: UInt = 1
+        while power <= magnitude / 10 { power *= 10 }
+        while power > 0 {
+            append(UInt8(ascii: "0") + UInt8(magnitude / power % 10))
+            power /= 10
+        }
     }
+
+    /// Appends a literal: a copy of its bytes, no `String` made.
+    mutating func append(ascii text: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Starts bold text in the terminal colour `code` (`[UInt8].colorEnd` ends it).
+    mutating func append(colorStart code: StaticString) {
+        append(ascii: "\u{1B}[1;")
+        append(ascii: code)
+        append(UInt8(ascii: "m"))
+    }
+
+    static let colorEnd: StaticString = "\u{1B}[0m"
 }
 
 private extension Severity {
-    var colorCode: String {
+    var colorCode: StaticString {
         switch self {
         case .error: return "31"
         case .warning: return "33"

@@ -9,14 +9,20 @@ struct SecretMasking: Sendable {
     /// Each secret span, and a span in each file the rules could not check, sorted by file: a file's
     /// entries are one range, found by a binary search over file ids (hashing paths cost more than the
     /// printing they were looked up for).
-    private let entries: [(span: SourceSpan, unchecked: Bool)]
+    private let entries: [Entry]
+
+    fileprivate struct Entry {
+        let span: SourceSpan
+        /// The span only names a file the rules could not check.
+        let unchecked: Bool
+    }
 
     init(_ diagnostics: [Diagnostic]) {
-        var entries: [(span: SourceSpan, unchecked: Bool)] = []
+        var entries: [Entry] = []
         for diagnostic in diagnostics {
             guard let span = diagnostic.span else { continue }
-            if diagnostic.pointsAtSecret { entries.append((span, false)) }
-            if diagnostic.leavesFileUnchecked { entries.append((span, true)) }
+            if diagnostic.pointsAtSecret { entries.append(Entry(span: span, unchecked: false)) }
+            if diagnostic.leavesFileUnchecked { entries.append(Entry(span: span, unchecked: true)) }
         }
         // Diagnostics usually come in file order already, which the sort finds in one pass.
         entries.sort { $0.span.fileID < $1.span.fileID }
@@ -50,30 +56,40 @@ struct SecretMasking: Sendable {
 
     /// The secrets of one file.
     struct FileSecrets {
-        fileprivate let entries: ArraySlice<(span: SourceSpan, unchecked: Bool)>
+        fileprivate let entries: ArraySlice<Entry>
+
+        /// The rules could not check the file: its string literals after secret-like keys are masked too.
+        var isUnchecked: Bool { entries.contains { $0.unchecked } }
 
         /// Masks the secrets in line `number`, given as its scalars; false when nothing there can hold one.
         @discardableResult
         func mask(_ scalars: inout [Unicode.Scalar], number: Int) -> Bool {
-            // The rules could not check the file: its string literals after secret-like keys are masked.
-            let unchecked = entries.contains { $0.unchecked }
-            var masked = unchecked
-            for (span, isUncheckedFile) in entries where !isUncheckedFile && span.start.line <= number && number <= span.end.line {
-                masked = true
-                let first = max(0, span.start.line == number ? span.start.column - 1 : 0)
-                let end = min(scalars.count, span.end.line == number ? span.end.column - 1 : scalars.count)
-                for index in first..<max(first, end) where !SecretMasking.isQuote(scalars[index]) {
-                    scalars[index] = "*"
-                }
+            let masked = maskSpans(line: number, length: scalars.count) { index in
+                if !SecretMasking.isQuote(scalars[index].value) { scalars[index] = "*" }
             }
-            if unchecked { SecretMasking.maskLiteralsAfterSecretKeys(&scalars) }
-            return masked
+            if isUnchecked { SecretMasking.maskLiteralsAfterSecretKeys(&scalars) }
+            return masked || isUnchecked
+        }
+
+        /// Calls `mask` with each offset (a scalar's, from 0) that a secret span covers in line `number`
+        /// of `length` scalars; false when no secret span touches the line.
+        func maskSpans(line number: Int, length: Int, _ mask: (Int) -> Void) -> Bool {
+            var touched = false
+            for entry in entries where !entry.unchecked && entry.span.start.line <= number && number <= entry.span.end.line {
+                touched = true
+                let span = entry.span
+                let first = max(0, span.start.line == number ? span.start.column - 1 : 0)
+                let end = min(length, span.end.line == number ? span.end.column - 1 : length)
+                for index in first..<max(first, end) { mask(index) }
+            }
+            return touched
         }
     }
 
-    /// A switch, not a `Set`: this runs for every character under a secret's span.
-    private static func isQuote(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\"" || scalar == "'" || scalar == "`"
+    /// Whether the scalar or byte `value` is a quote, which masking keeps. A switch, not a `Set`: this
+    /// runs for every character under a secret's span.
+    static func isQuote(_ value: UInt32) -> Bool {
+        value == 0x22 || value == 0x27 || value == 0x60  // " ' `
     }
 
     /// `line` with each string literal written after a secret-like key masked, for printed source
@@ -92,7 +108,7 @@ struct SecretMasking: Sendable {
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            if isQuote(scalar) {
+            if isQuote(scalar.value) {
                 var end = index + 1
                 while end < scalars.count, scalars[end] != scalar { end += scalars[end] == "\\" ? 2 : 1 }
                 let contentEnd = min(end, scalars.count)

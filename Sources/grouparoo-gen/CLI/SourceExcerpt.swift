@@ -8,25 +8,83 @@ struct SourceExcerpt {
     private var indent: [UInt8] = []
 
     /// Appends the excerpt of `line` (the line `span` starts on, as bytes) to `output`; nothing for a
-    /// line too long to be worth showing.
+    /// line too long to be worth showing. `plainASCIIAsBytes: false` takes the general path for every
+    /// line, for tests to compare the two.
     mutating func append(_ line: ArraySlice<UInt8>, span: SourceSpan, secrets: SecretMasking.FileSecrets,
-                         useColor: Bool, to output: inout [UInt8]) {
-        guard decode(line) else { return }
-        secrets.mask(&scalars, number: span.start.line)
+                         useColor: Bool, to output: inout [UInt8], plainASCIIAsBytes: Bool = true) {
         let sameLine = span.end.line == span.start.line
-        let scalarsBeforeStart = max(0, span.start.column - 1)
-        let scalarsBeforeEnd = sameLine && span.end.column > span.start.column ? max(0, span.end.column - 1) : nil
-        output.append(contentsOf: "    ".utf8)
+        let caret = Caret(beforeStart: max(0, span.start.column - 1),
+                          beforeEnd: sameLine && span.end.column > span.start.column ? max(0, span.end.column - 1) : nil)
         indent.removeAll(keepingCapacity: true)
-        indent.append(contentsOf: "    ".utf8)
-        // Escapes widen the line, so the caret columns count the escaped text.
+        let shown: ShownLine
+        // Most lines are printable ASCII (tabs allowed): a scalar per byte and nothing to escape, so the
+        // line's bytes are its text. A file the rules could not check needs the scalars to mask literals.
+        if plainASCIIAsBytes, line.count <= Self.longestShownLine, !secrets.isUnchecked, line.allSatisfy(Self.isPlainASCII) {
+            shown = appendPlainASCII(line, caret: caret, number: span.start.line, secrets: secrets, to: &output)
+        } else {
+            guard decode(line) else { return }
+            secrets.mask(&scalars, number: span.start.line)
+            shown = appendScalars(caret: caret, to: &output)
+        }
+        output.append(UInt8(ascii: "\n"))
+        output.append(ascii: "    ")
+        output.append(contentsOf: indent)
+        let start = shown.startColumn ?? shown.width + 1
+        let end = caret.beforeEnd == nil ? start : (shown.endColumn ?? shown.width + 1)
+        // A caret, extended with `~` to the end (at most to the end of the line).
+        if useColor { output.append(colorStart: "32") }
+        output.append(UInt8(ascii: "^"))
+        if sameLine, end > start + 1 {
+            output.append(contentsOf: repeatElement(UInt8(ascii: "~"), count: max(0, min(end, shown.width + 1) - start - 1)))
+        }
+        if useColor { output.append(ascii: [UInt8].colorEnd) }
+        output.append(UInt8(ascii: "\n"))
+    }
+
+    /// Where the span starts and ends in the line, in scalars before it (the end only when on the same line, after the start).
+    private struct Caret {
+        let beforeStart: Int
+        let beforeEnd: Int?
+    }
+
+    /// The line as printed: its width and the columns (1-based, escapes counted) where the caret starts
+    /// and ends; nil when the span goes past the line's end.
+    private struct ShownLine {
         var width = 0
         var startColumn: Int?
         var endColumn: Int?
+    }
+
+    private static func isPlainASCII(_ byte: UInt8) -> Bool {
+        (0x20..<0x7F).contains(byte) || byte == UInt8(ascii: "\t")
+    }
+
+    /// A line of printable ASCII and tabs, copied as it is, secrets masked in place; the indent keeps its tabs.
+    private mutating func appendPlainASCII(_ line: ArraySlice<UInt8>, caret: Caret, number: Int,
+                                           secrets: SecretMasking.FileSecrets, to output: inout [UInt8]) -> ShownLine {
+        output.append(ascii: "    ")
+        let lineStart = output.count
+        output.append(contentsOf: line)
+        _ = secrets.maskSpans(line: number, length: line.count) { offset in
+            if !SecretMasking.isQuote(UInt32(output[lineStart + offset])) { output[lineStart + offset] = UInt8(ascii: "*") }
+        }
+        // From the masked text, as the general path does: a masked tab is indented as a space.
+        let columns = line.count
+        let masked = output[lineStart..<(lineStart + min(caret.beforeStart, columns))]
+        indent.append(contentsOf: masked.lazy.map { $0 == UInt8(ascii: "\t") ? $0 : UInt8(ascii: " ") })
+        return ShownLine(width: columns, startColumn: caret.beforeStart < columns ? caret.beforeStart + 1 : nil,
+                         endColumn: caret.beforeEnd.flatMap { $0 < columns ? $0 + 1 : nil })
+    }
+
+    /// Any other line, from its (masked) scalars: control characters become escapes, which widen the
+    /// line, so the caret columns count the escaped text.
+    private mutating func appendScalars(caret: Caret, to output: inout [UInt8]) -> ShownLine {
+        output.append(ascii: "    ")
+        var shown = ShownLine()
         for index in scalars.indices {
             let scalar = scalars[index]
-            if index == scalarsBeforeStart { startColumn = width + 1 }
-            if index == scalarsBeforeEnd { endColumn = width + 1 }
+            if index == caret.beforeStart { shown.startColumn = shown.width + 1 }
+            if index == caret.beforeEnd { shown.endColumn = shown.width + 1 }
             var added = 1
             if scalar.value >= 0x20 && scalar.value < 0x7F {
                 output.append(UInt8(truncatingIfNeeded: scalar.value))
@@ -37,36 +95,25 @@ struct SourceExcerpt {
             } else {
                 UTF8.encode(scalar) { output.append($0) }
             }
-            if index < scalarsBeforeStart {
+            if index < caret.beforeStart {
                 if scalar == "\t" {
                     indent.append(UInt8(ascii: "\t"))
                 } else {
                     for _ in 0..<added { indent.append(UInt8(ascii: " ")) }
                 }
             }
-            width += added
+            shown.width += added
         }
-        output.append(UInt8(ascii: "\n"))
-        output.append(contentsOf: indent)
-        let start = startColumn ?? width + 1
-        let end = scalarsBeforeEnd == nil ? start : (endColumn ?? width + 1)
-        // A caret, extended with `~` to the end (at most to the end of the line).
-        if useColor { output.append(contentsOf: "\u{1B}[1;32m".utf8) }
-        output.append(UInt8(ascii: "^"))
-        if sameLine, end > start + 1 {
-            output.append(contentsOf: repeatElement(UInt8(ascii: "~"), count: max(0, min(end, width + 1) - start - 1)))
-        }
-        if useColor { output.append(contentsOf: "\u{1B}[0m".utf8) }
-        output.append(UInt8(ascii: "\n"))
+        return shown
     }
 
-    /// Puts the line's scalars in `scalars`; false for a line of more than 200. Most lines are ASCII, a
+    /// Puts the line's scalars in `scalars`; false for a line of more than 200. An ASCII line has a
     /// scalar per byte; others are decoded as a String would be (U+FFFD for bad bytes).
     private mutating func decode(_ line: ArraySlice<UInt8>) -> Bool {
         scalars.removeAll(keepingCapacity: true)
         if line.allSatisfy({ $0 < 0x80 }) {
             guard line.count <= Self.longestShownLine else { return false }
-            for byte in line { scalars.append(Unicode.Scalar(byte)) }
+            scalars.append(contentsOf: line.lazy.map { Unicode.Scalar($0) })
         } else {
             scalars.append(contentsOf: String(decoding: line, as: UTF8.self).unicodeScalars)
         }
