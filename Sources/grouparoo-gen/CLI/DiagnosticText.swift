@@ -97,7 +97,7 @@ private struct RenderedRun {
 
     mutating func append(_ diagnostic: Diagnostic) {
         if let span = diagnostic.span {
-            if file?.path != span.file { file = ShownFile(span, text: text, secrets: secrets) }
+            if file?.fileID != span.fileID { file = ShownFile(span, text: text, secrets: secrets) }
             append(location: span, shown: file!.shownPath)
         }
         appendPainted(diagnostic.severity.rawValue, color: diagnostic.severity.colorCode)
@@ -144,14 +144,15 @@ private struct RenderedRun {
 
 /// What a run keeps of the file its diagnostics point into, found once per file, not per diagnostic.
 private struct ShownFile {
-    let path: String
+    let fileID: Int32
     let shownPath: [UInt8]
     /// Nil when the file cannot be read or is too large to be worth showing lines of.
     var lines: SourceLineCursor?
     let secrets: SecretMasking.FileSecrets
 
     init(_ span: SourceSpan, text: DiagnosticText, secrets: SecretMasking) {
-        path = span.file
+        fileID = span.fileID
+        let path = span.file
         shownPath = Array(text.displayPath(path).utf8)
         lines = FileBytes.contents(of: path).flatMap { $0.count < 16 << 20 ? SourceLineCursor($0) : nil }
         self.secrets = secrets.inFile(of: span)
