@@ -70,8 +70,8 @@ struct SourceExcerpt {
         }
         // From the masked text, as the general path does: a masked tab is indented as a space.
         let columns = line.count
-        let masked = output[lineStart..<(lineStart + min(caret.beforeStart, columns))]
-        indent.append(contentsOf: masked.lazy.map { $0 == UInt8(ascii: "\t") ? $0 : UInt8(ascii: " ") })
+        indent.append(contentsOf: output[lineStart..<(lineStart + min(caret.beforeStart, columns))])
+        for index in indent.indices where indent[index] != UInt8(ascii: "\t") { indent[index] = UInt8(ascii: " ") }
         return ShownLine(width: columns, startColumn: caret.beforeStart < columns ? caret.beforeStart + 1 : nil,
                          endColumn: caret.beforeEnd.flatMap { $0 < columns ? $0 + 1 : nil })
     }
