@@ -50,9 +50,9 @@ extension JSEvaluator {
         guard case .member(let base, _, _, _) = expression else { return false }
         switch base {
         case .member(.identifier("process", _), .name("env"), _, _):
-            return scope.lookup("process") == nil
+            return scope.binding(of: "process") == nil
         case .identifier(let name, _):
-            if case (.builtin(.processEnv), _)? = scope.lookup(name) { return true }
+            if case .builtin(.processEnv)? = scope.binding(of: name) { return true }
             return false
         default:
             return false

@@ -91,7 +91,7 @@ extension JSEvaluator {
     }
 
     /// Wraps an array or object, refusing nesting deeper than every consumer can safely recurse.
-    func nested(_ value: JSValue, at range: JSRange) throws -> LocatedValue {
+    func nested(_ value: consuming JSValue, at range: JSRange) throws -> LocatedValue {
         let located = LocatedValue(value, span: span(range))
         if located.depth > LocatedValue.maximumDepth {
             throw ReadError(.syntax, "value is nested too deeply (more than \(LocatedValue.maximumDepth) levels)",
@@ -111,7 +111,7 @@ extension JSEvaluator {
     }
 
     private func resolve(_ name: String, at range: JSRange, in scope: Scope) throws -> Evaluated {
-        if let (binding, _) = scope.lookup(name) {
+        if let binding = scope.binding(of: name) {
             switch binding {
             case .value(let value, _): return .value(value)
             case .hostArgument: throw unsupported("reading `\(name)`, the argument the loader passes in at run time", at: range)
@@ -180,28 +180,29 @@ extension JSEvaluator {
         var object = JSObject()
         // Sized once: grown by appends, a config tree's objects would keep up to twice the room they use.
         object.reserveCapacity(members.count)
+        // By index, reading each member's fields from the array (see `JSObjectMember`).
         if keysAreDistinctNames {
             for index in members.indices {
-                guard case .property(.fixed(let name, let keyRange), let valueExpression) = members[index] else { continue }
-                object.appendNew(name, try evaluate(valueExpression, in: scope), keySpan: span(keyRange))
+                guard case .fixed(let name, let keyRange)? = members[index].key else { continue }
+                object.appendNew(name, try evaluate(members[index].value, in: scope), keySpan: span(keyRange))
             }
             return try nested(.object(object), at: range)
         }
         for index in members.indices {
-            switch members[index] {
-            case .property(let key, let valueExpression):
-                let (name, keySpan) = try propertyKey(key, in: scope)
-                if case .fixed("__proto__", let keyRange) = key {
-                    throw unsupported("`__proto__` in an object literal", at: keyRange)
-                }
-                object.set(name, try evaluate(valueExpression, in: scope), keySpan: keySpan)
-            case .spread(let expression):
-                let spread = try evaluate(expression, in: scope)
-                try context.spendStep(at: expression.range, in: self, count: spread.depth > 0 ? 8 : 1)
-                for (key, value) in try ownEnumerableProperties(spread, at: expression.range) {
+            guard let key = members[index].key else {
+                let spread = try evaluate(members[index].value, in: scope)
+                let spreadRange = members[index].value.range
+                try context.spendStep(at: spreadRange, in: self, count: spread.depth > 0 ? 8 : 1)
+                for (key, value) in try ownEnumerableProperties(spread, at: spreadRange) {
                     object.set(key.0, value, keySpan: key.1)
                 }
+                continue
             }
+            let (name, keySpan) = try propertyKey(key, in: scope)
+            if case .fixed("__proto__", let keyRange) = key {
+                throw unsupported("`__proto__` in an object literal", at: keyRange)
+            }
+            object.set(name, try evaluate(members[index].value, in: scope), keySpan: keySpan)
         }
         return try nested(.object(object), at: range)
     }

@@ -214,15 +214,15 @@ extension JSEvaluator {
         case .computed(let expression):
             (name, keySpan) = (try toPropertyKey(try evaluate(expression, in: scope), at: expression.range), span(expression.range))
         }
-        if case .identifier("exports", _) = base, scope.lookup("exports") == nil {
+        if case .identifier("exports", _) = base, scope.binding(of: "exports") == nil {
             setExport(name, value, keySpan: keySpan)
             return
         }
-        if case .identifier("module", _) = base, scope.lookup("module") == nil, name == "exports" {
+        if case .identifier("module", _) = base, scope.binding(of: "module") == nil, name == "exports" {
             replaceModuleExports(value)
             return
         }
-        if case .member(.identifier("module", _), .name("exports"), _, _) = base, scope.lookup("module") == nil {
+        if case .member(.identifier("module", _), .name("exports"), _, _) = base, scope.binding(of: "module") == nil {
             try setModuleExportsProperty(name, value, keySpan: keySpan, at: range)
             return
         }

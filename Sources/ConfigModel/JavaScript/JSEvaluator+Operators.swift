@@ -4,7 +4,7 @@ import Foundation
 extension JSEvaluator {
     func evaluateUnary(_ op: JSUnaryOperator, _ operand: JSExpression, at range: JSRange, in scope: Scope) throws -> LocatedValue {
         let here = span(range)
-        if op == .typeOf, case .identifier(let name, _) = operand, scope.lookup(name) == nil, !isGlobalName(name) {
+        if op == .typeOf, case .identifier(let name, _) = operand, scope.binding(of: name) == nil, !isGlobalName(name) {
             // `typeof undeclared` is "undefined" rather than an error.
             return LocatedValue(.string("undefined"), span: here)
         }

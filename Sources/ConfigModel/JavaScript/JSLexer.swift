@@ -215,16 +215,18 @@ struct JSLexer {
     /// The common case, a name of ASCII letters, digits, `$` and `_` only: a keyword, or one String
     /// made at once; nil (index unchanged) when an escape or non-ASCII scalar follows.
     private mutating func scanASCIIName() -> JSToken.Kind? {
+        // The scan reads a copy of `index`: a closure that captured `self` had `bytes` retained and released per name.
+        let start = index
         let end = bytes.withUnsafeBufferPointer { buffer in
-            var end = index
+            var end = start
             while end < buffer.count, JSLexer.isASCIINamePart(buffer[end]) { end += 1 }
             return end
         }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\\") || bytes[end] >= 0x80 { return nil }
-        guard end > index else { return nil }
-        defer { index = end }
-        if let keyword = JSKeyword(bytes, index, end) { return .keyword(keyword) }
-        return .name(JSLexer.string(bytes, index, end))
+        guard end > start else { return nil }
+        index = end
+        if let keyword = JSKeyword(bytes, start, end) { return .keyword(keyword) }
+        return .name(JSLexer.string(bytes, start, end))
     }
 
     /// The text of the valid UTF-8 `bytes[start..<end]`. Short ASCII text (most names, keys and strings)

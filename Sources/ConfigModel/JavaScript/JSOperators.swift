@@ -45,8 +45,9 @@ enum JSBinaryOperator: CaseIterable, Hashable, Sendable {
     /// Whether `text=` is a compound assignment (`+=`, `??=`, …).
     var isCompoundAssignable: Bool { entry.assignable }
 
-    /// The operator a token stands for: a punctuator, or `in` / `instanceof`.
-    init?(token: JSToken.Kind) {
+    /// The operator a token stands for: a punctuator, or `in` / `instanceof`. Borrowed: an initializer would own
+    /// (copy) the token, retaining its text.
+    init?(token: borrowing JSToken.Kind) {
         switch token {
         case .punctuator(.binary(let op)): self = op
         case .keyword(.in): self = .in
@@ -76,8 +77,8 @@ enum JSUnaryOperator: String, CaseIterable, Sendable {
 
     var text: String { rawValue }
 
-    /// The operator a token stands for when it starts a unary expression.
-    init?(token: JSToken.Kind) {
+    /// The operator a token stands for when it starts a unary expression (borrowed, as above).
+    init?(token: borrowing JSToken.Kind) {
         switch token {
         case .punctuator(.not): self = .not
         case .punctuator(.binary(.subtract)): self = .negate

@@ -173,8 +173,8 @@ extension JSParser {
         case .number(let value):
             try advance()
             return .number(value, JSRange(start: start, end: previousEnd))
-        case .string(let value):
-            try advance()
+        case .string:
+            let value = try advancePastText()
             return .string(value, JSRange(start: start, end: previousEnd))
         case .template:
             return try parseTemplate()
@@ -192,8 +192,8 @@ extension JSParser {
             throw unsupported("regular expression literal", at: start)
         case .keyword(let keyword):
             return try parseKeywordPrimary(keyword, start: start)
-        case .name(let name):
-            try advance()
+        case .name:
+            let name = try advancePastText()
             return .identifier(name, JSRange(start: start, end: previousEnd))
         default:
             throw unexpected(expecting: "a value")
@@ -306,7 +306,7 @@ extension JSParser {
         var keysAreDistinctNames = true
         while !token.is(.closeBrace) {
             if keysAreDistinctNames { keysAreDistinctNames = addDistinctKey(namesStart: namesStart) }
-            members.append(try eat(.spread) ? .spread(try parseAssignment()) : try parseObjectProperty())
+            members.append(try eat(.spread) ? JSObjectMember(key: nil, value: try parseAssignment()) : try parseObjectProperty())
             if !token.is(.closeBrace) {
                 try expect(.comma, "or `}` in the object")
             }
@@ -336,13 +336,9 @@ extension JSParser {
     mutating func parsePropertyKey() throws -> JSPropertyKey {
         let start = token.start
         switch token.kind {
-        case .name, .keyword:
-            let name = token.name!
-            try advance()
+        case .name, .keyword, .string:
+            let name = try advancePastText()
             return .fixed(name, JSRange(start: start, end: previousEnd))
-        case .string(let value):
-            try advance()
-            return .fixed(value, JSRange(start: start, end: previousEnd))
         case .number(let value):
             try advance()
             return .fixed(JSConversions.numberToString(value), JSRange(start: start, end: previousEnd))
@@ -370,7 +366,7 @@ extension JSParser {
         let keyIsPlainName = token.isName
         let key = try parsePropertyKey()
         if try eat(.colon) {
-            return .property(key, try parseAssignment())
+            return JSObjectMember(key: key, value: try parseAssignment())
         }
         if token.is(.openParen) {
             let (parameters, rest) = try parseParameterList()
@@ -379,13 +375,13 @@ extension JSParser {
             if case .fixed(let text, _) = key { name = text }
             let function = JSFunctionNode(name: name, parameters: parameters, restParameter: rest, body: .block(body),
                                           isArrow: false, range: JSRange(start: start, end: previousEnd))
-            return .property(key, .function(function))
+            return JSObjectMember(key: key, value: .function(function))
         }
         // Shorthand `{ name }`: only a plain identifier may stand alone.
         guard case .fixed(let name, let range) = key, keyIsPlainName else {
             throw unexpected(expecting: "`:` after the property name")
         }
         if token.is(.assignment(.assign)) { throw lexer.error("`=` is only allowed in destructuring patterns", at: token.start) }
-        return .property(key, .identifier(name, range))
+        return JSObjectMember(key: key, value: .identifier(name, range))
     }
 }

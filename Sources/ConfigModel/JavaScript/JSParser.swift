@@ -17,15 +17,17 @@ struct JSParser {
     /// Nesting deeper than this is reported rather than risking the stack.
     static let maximumDepth = 400
 
-    init(source: SourceText) throws {
+    /// A parser before the first token, which `advance()` reads. Reading it here, in a throwing initialiser, made
+    /// every parser be built aside and copied (a retain for each of its buffers).
+    init(source: SourceText) {
         lexer = JSLexer(source: source)
         keyNames.reserveCapacity(32)
         token = JSToken(kind: .endOfFile, start: 0, end: 0, newlineBefore: false)
-        token = try lexer.next()
     }
 
-    static func parseProgram(_ source: SourceText) throws -> [JSStatement] {
-        var parser = try JSParser(source: source)
+    static func parseProgram(_ source: consuming SourceText) throws -> [JSStatement] {
+        var parser = JSParser(source: source)
+        try parser.advance()
         return try parser.parseStatements()
     }
 
@@ -42,6 +44,19 @@ struct JSParser {
     mutating func advance() throws {
         previousEnd = token.end
         token = try lexer.next()
+    }
+
+    /// Advances and hands back the text of the name, keyword or string token it passed, moved out of the token
+    /// rather than copied (a copy is a retain, and a release when the token is replaced).
+    mutating func advancePastText() throws -> String {
+        previousEnd = token.end
+        var passed = try lexer.next()
+        swap(&passed, &token)
+        switch passed.kind {
+        case .name(let text), .string(let text): return text
+        case .keyword(let keyword): return keyword.rawValue
+        default: preconditionFailure("advancePastText() on a token without text")
+        }
     }
 
     mutating func eat(_ punctuator: JSPunctuator) throws -> Bool {

@@ -13,7 +13,7 @@ public struct JSProperty: Sendable {
     }
 
     /// Sets the value, keeping the key span (stored relative to the value's span).
-    public mutating func replaceValue(_ newValue: LocatedValue) {
+    public mutating func replaceValue(_ newValue: consuming LocatedValue) {
         let keySpan = self.keySpan
         value = newValue
         storedKeySpan = KeySpanOffset(keySpan, from: newValue.span)

@@ -45,14 +45,17 @@ final class Scope {
 
     func lookupLocal(_ name: String) -> Binding? { slot(of: name).map { entries[$0].binding } }
 
-    /// The binding and the scope that holds it, searching outwards.
+    /// The binding and the scope that holds it, searching outwards. Recursive: a loop's `var` retained every scope
+    /// it passed, while a call on `parent` borrows it.
     func lookup(_ name: String) -> (Binding, Scope)? {
-        var scope: Scope? = self
-        while let current = scope {
-            if let slot = current.slot(of: name) { return (current.entries[slot].binding, current) }
-            scope = current.parent
-        }
-        return nil
+        if let slot = slot(of: name) { return (entries[slot].binding, self) }
+        return parent?.lookup(name)
+    }
+
+    /// The binding of `name`, searching outwards (as `lookup`, without retaining the scope that holds it).
+    func binding(of name: String) -> Binding? {
+        if let slot = slot(of: name) { return entries[slot].binding }
+        return parent?.binding(of: name)
     }
 
     /// The nearest function scope, where `var` declarations live.

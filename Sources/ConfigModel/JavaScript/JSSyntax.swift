@@ -60,9 +60,11 @@ enum JSPropertyKey: Sendable {
     case computed(JSExpression)
 }
 
-enum JSObjectMember: Sendable {
-    case property(JSPropertyKey, JSExpression)
-    case spread(JSExpression)
+/// `key: value` (a method or shorthand too), or `...value` when `key` is nil. A struct, not an enum: evaluation reads
+/// its fields from the array, where binding an enum's payloads copied (retained) every property's key twice.
+struct JSObjectMember: Sendable {
+    var key: JSPropertyKey?
+    var value: JSExpression
 }
 
 /// A binding target: a name, or an object/array destructuring pattern.

@@ -112,7 +112,8 @@ enum JSKeyword: String, CaseIterable, Sendable {
     }()
 
     /// The keyword spelled by `bytes[start..<end]` (ASCII name characters), if any.
-    init?(_ bytes: [UInt8], _ start: Int, _ end: Int) {
+    /// `borrowing`: an initializer owns its arguments, so the lexer retained and released its bytes for every name.
+    init?(_ bytes: borrowing [UInt8], _ start: Int, _ end: Int) {
         let first = bytes[start]
         guard first < 0x80 else { return nil }
         candidates: for candidate in JSKeyword.byFirstByte[Int(first)] where candidate.bytes.count == end - start {

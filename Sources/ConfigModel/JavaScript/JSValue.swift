@@ -127,7 +127,7 @@ public struct JSObject: Sendable {
     }
 
     /// Sets a property; re-assigning an existing key keeps its position, as in JavaScript.
-    public mutating func set(_ key: String, _ value: LocatedValue, keySpan: SourceSpan? = nil) {
+    public mutating func set(_ key: String, _ value: consuming LocatedValue, keySpan: SourceSpan? = nil) {
         if let index = index(of: key) {
             properties[index].replaceValue(value)
             return
@@ -146,7 +146,7 @@ public struct JSObject: Sendable {
 
     /// Appends a property the caller knows is new and no array index (an object literal's distinct written-out
     /// keys): what `set` would do, without looking for the key first.
-    mutating func appendNew(_ key: String, _ value: LocatedValue, keySpan: SourceSpan) {
+    mutating func appendNew(_ key: consuming String, _ value: consuming LocatedValue, keySpan: SourceSpan) {
         properties.append(JSProperty(key: key, keySpan: keySpan, value: value))
     }
 

@@ -25,10 +25,11 @@ final class ModuleLoader {
     }
 
     /// Evaluates a config `.js` file and returns its exports plus the evaluator (kept for calling a payload function).
-    func evaluateModule(_ source: SourceText) throws(ReadError) -> (LocatedValue, JSEvaluator) {
-        let evaluator = JSEvaluator(source: source, context: context)
+    /// `consuming`: the evaluator takes the caller's `source`, so only the parser needs a copy (a retain per buffer).
+    func evaluateModule(_ source: consuming SourceText) throws(ReadError) -> (LocatedValue, JSEvaluator) {
         do {
-            let statements = try JSParser.parseProgram(source)
+            let statements = try JSParser.parseProgram(copy source)
+            let evaluator = JSEvaluator(source: source, context: context)
             return (try evaluator.evaluateModule(statements), evaluator)
         } catch let error as ReadError {
             throw error
