@@ -65,6 +65,33 @@ final class ConfigReaderTests: XCTestCase {
         XCTAssertEqual(reporting.map(\.path), [base + "a/f04.js"])
     }
 
+    /// A module from the require cache gives the requiring file its environment reads as evaluating it there
+    /// would, a fallback written around the `require` (`process.env.B || require(…)`) covering them: every file's
+    /// reads are the ones it has read alone, whichever file (one worker reads these few) evaluated the module first.
+    func testRequiredModulesGiveTheirEnvironmentReadsToEveryFileRequiringThem() throws {
+        let root = try makeTemporaryDirectory(self)
+        try write("module.exports = { region: process.env.UNSET_REGION, zone: process.env.UNSET_ZONE || 'z' };",
+                  to: root.appendingPathComponent("lib/shared.js"))
+        try write("module.exports = require('./shared');", to: root.appendingPathComponent("lib/again.js"))
+        let bodies = [
+            "const s = require('../lib/shared');\nmodule.exports = { id: 'a', class: 'app', region: s.region };",
+            "const s = process.env.UNSET_B || require('../lib/shared');\nmodule.exports = { id: 'b', class: 'app', region: s.region };",
+            "const s = require('../lib/again');\nmodule.exports = { id: 'c', class: 'app', region: process.env.UNSET_C };",
+        ]
+        for (index, body) in bodies.enumerated() {
+            for folder in ["x", "y"] { try write(body, to: root.appendingPathComponent("\(folder)/f\(index).js")) }
+        }
+        let read = ConfigReader().readDirectory(at: root.path)
+        XCTAssertEqual(read.files.count, 8)
+        for file in read.files {
+            XCTAssertEqual(file.environmentReads, ConfigReader().readFile(at: file.path).environmentReads, file.path)
+        }
+        let muted = try XCTUnwrap(read.files.first { $0.path.hasSuffix("x/f1.js") })
+        XCTAssertEqual(muted.environmentReads.map(\.hasFallback), [true, true, true])
+        let plain = try XCTUnwrap(read.files.first { $0.path.hasSuffix("y/f0.js") })
+        XCTAssertEqual(plain.environmentReads.map(\.hasFallback), [false, true])
+    }
+
     /// glob v7's `**` reads a symlinked directory's own files but does not descend below it
     /// (`_processGlobStar2`: "If it's a symlink, and we're in a globstar, then stop").
     func testSymlinkedDirectoriesMatchTheirOwnFilesOnly() throws {

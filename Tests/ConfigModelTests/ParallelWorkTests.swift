@@ -15,6 +15,38 @@ final class ParallelWorkTests: XCTestCase {
         }
     }
 
+    /// A long list handed to `releaseInBackground` is freed, on another thread; a short one right away, on this one.
+    func testReleaseInBackgroundFreesLongListsOnAnotherThread() {
+        final class Tracked {
+            let freed: (Thread) -> Void
+            init(freed: @escaping (Thread) -> Void) { self.freed = freed }
+            deinit { freed(Thread.current) }
+        }
+        let lock = NSLock()
+        var freedOn: [Thread] = []
+        let allFreed = DispatchSemaphore(value: 0)
+        func list(_ count: Int) -> [Tracked] {
+            (0..<count).map { _ in
+                Tracked { thread in
+                    lock.withLock { freedOn.append(thread) }
+                    allFreed.signal()
+                }
+            }
+        }
+        let long = list(LargeStack.backgroundReleaseFrom)
+        LargeStack.releaseInBackground(consume long)
+        for _ in 0..<LargeStack.backgroundReleaseFrom {
+            XCTAssertEqual(allFreed.wait(timeout: .now() + 60), .success)
+        }
+        XCTAssertFalse(lock.withLock { freedOn.contains(Thread.current) })
+
+        lock.withLock { freedOn = [] }
+        let short = list(LargeStack.backgroundReleaseFrom - 1)
+        LargeStack.releaseInBackground(consume short)
+        XCTAssertEqual(lock.withLock { freedOn.count }, LargeStack.backgroundReleaseFrom - 1)
+        XCTAssertTrue(lock.withLock { freedOn.allSatisfy { $0 == Thread.current } })
+    }
+
     /// Plugin option targets are worked out on every core; they must be the serial loop's, in its order
     /// (apps, sources, destinations, properties, schedules).
     func testPluginOptionTargetsAreTheSerialLoopsInOrder() {
@@ -33,13 +65,34 @@ final class ParallelWorkTests: XCTestCase {
         XCTAssertEqual(input.pluginOptionTargets.map(summary), serial.map(summary))
     }
 
-    /// A large tree's paths are sorted in two halves on two cores and merged: the order must be the one a
-    /// plain stable sort gives with the same comparison (taken from `GlobOrder.order` on each pair alone),
-    /// with names that tie on everything but case, and repeated names.
-    func testGlobOrderInHalvesEqualsOneStableSort() {
+    /// Results put in a given order move in place, one cycle of the permutation after another: the same values
+    /// as `order.map { plain[$0] }`, with fixed points, short cycles and one long cycle.
+    func testParallelMapInAnOrderEqualsMapThenReorder() {
+        for count in [1, 2, 65, 1_000, 5_003] {
+            let plain = (0..<count).map { "\($0 * 7)" + String(repeating: "x", count: $0 % 5) }
+            var seed: UInt64 = UInt64(count)
+            var order = Array(0..<count)
+            for index in order.indices.dropLast().dropFirst(count / 3) {  // the first third stays in place
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                order.swapAt(index, index + Int(seed >> 33) % (count - index))
+            }
+            let ordered = LargeStack.parallelMap(count, makeState: { 7 }, order: { order }) {
+                "\($0 * $1)" + String(repeating: "x", count: $0 % 5)
+            }
+            XCTAssertEqual(ordered, order.map { plain[$0] })
+            XCTAssertEqual(ResultSlots<String>.filling(count, order: { Array((0..<count).reversed()) }) { slots in
+                for index in 0..<count { slots.set(index, plain[index]) }
+            }, plain.reversed())
+        }
+    }
+
+    /// Paths are put in glob's order by one stable sort (while the files are read): the order must be the one
+    /// a plain stable sort gives with the comparison taken from `GlobOrder.order` on each pair alone, with names
+    /// that tie on everything but case, and repeated names.
+    func testGlobOrderEqualsOneStableSortOfPairs() {
         var seed: UInt64 = 42
         let letters = Array("aAbB_-.1/ é")
-        let paths = (0..<(GlobOrder.halvesFrom + 904)).map { _ in
+        let paths = (0..<5_000).map { _ in
             let length = 1 + Int(seed >> 61)
             var name = ""
             for _ in 0..<length {

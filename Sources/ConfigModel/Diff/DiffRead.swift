@@ -17,8 +17,8 @@ public enum DiffRead {
         for name in unset { marked.environment[name] = marker + name }
         let reader = ConfigReader(options: marked)
         let reads = first.files.map { file in file.environmentReads.filter { unset.contains($0.name) } }
-        // A required module that read one of them gives other files its exports from the require
-        // cache without a read of their own: then everything is read again.
+        // A required module that read one of them gives its exports to every file requiring it (the read is
+        // the module's, at a place in another file): then everything is read again.
         guard zip(first.files, reads).allSatisfy({ file, reads in reads.allSatisfy { $0.span.file == file.path } }) else {
             let second = reader.readDirectory(at: path)
             return Result(objects: PlainConfigObject.objects(of: second).map(unmarked), read: second)

@@ -102,6 +102,14 @@ final class EvaluationContext {
         environmentReads.append(EnvironmentRead(name: name, span: span, isSet: isSet, hasFallback: environmentWarningsMuted > 0))
     }
 
+    /// Notes reads made elsewhere (a required module's) as made here: a fallback around this place covers them too.
+    func noteEnvironmentReads(_ reads: [EnvironmentRead]) {
+        for read in reads where !environmentReads.contains(where: { $0.name == read.name && $0.span == read.span }) {
+            environmentReads.append(EnvironmentRead(name: read.name, span: read.span, isSet: read.isSet,
+                                                    hasFallback: read.hasFallback || environmentWarningsMuted > 0))
+        }
+    }
+
     func takeEnvironmentReads() -> [EnvironmentRead] {
         defer { environmentReads.removeAll() }
         return environmentReads

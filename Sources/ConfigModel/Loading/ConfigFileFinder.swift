@@ -34,12 +34,13 @@ enum ConfigFileFinder {
         deinit { for descriptor in descriptors { close(descriptor) } }
     }
 
-    /// The files in glob's order, and their directories kept open to read them by name.
+    /// The files in the order the walk finds them (`GlobOrder.order` gives glob's), and their directories kept open
+    /// to read them by name.
     static func files(in root: String) -> (found: [Found], directories: OpenDirectories) {
         var found: [Found] = []
         let directories = OpenDirectories()
         collect(directory: root, isRoot: true, descends: true, keeping: directories, into: &found)
-        return (GlobOrder.order(found.map(\.path), rootLength: root.utf8.count).map { found[$0] }, directories)
+        return (found, directories)
     }
 
     /// Walks the tree as glob v7's `**` does: real directories are entered at every depth; a symbolic link
@@ -191,33 +192,9 @@ enum GlobOrder {
                         tiebreak(paths[right]).withUnsafeBufferPointer { rightCase in Self.precedes(leftCase, rightCase) ?? false }
                     }
                 }
-                guard paths.count >= halvesFrom else { return paths.indices.sorted(by: precedes) }
-                // Nothing is read before the order is known, so on a large tree each half is sorted on a core of its own.
-                let middle = paths.count / 2
-                let halves = LargeStack.runParallel(2) { half in (half == 0 ? 0..<middle : middle..<paths.count).sorted(by: precedes) }
-                return merged(halves[0], halves[1], by: precedes)
+                return paths.indices.sorted(by: precedes)
             }
         }
-    }
-
-    /// Trees with at least this many files sort in two halves at once (for fewer, a thread costs more than it saves).
-    static let halvesFrom = 4096
-
-    /// Two sorted lists as one; on ties the first list's item comes first, which keeps the sort stable.
-    static func merged(_ first: [Int], _ second: [Int], by precedes: (Int, Int) -> Bool) -> [Int] {
-        var result: [Int] = []
-        result.reserveCapacity(first.count + second.count)
-        var (i, j) = (0, 0)
-        while i < first.count, j < second.count {
-            if precedes(second[j], first[i]) {
-                result.append(second[j])
-                j += 1
-            } else {
-                result.append(first[i])
-                i += 1
-            }
-        }
-        return result + first[i...] + second[j...]
     }
 
     /// The one-byte keys (ASCII ranks) of every path after the root, one after another, and where each

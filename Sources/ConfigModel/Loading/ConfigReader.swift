@@ -44,7 +44,8 @@ public struct FileReadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// True when the file is valid JavaScript we cannot evaluate without running it.
     public var needsNode: Bool
-    /// Every `process.env` read while evaluating this file (and files it required first).
+    /// Every `process.env` read while evaluating this file and the files it requires (also when they come from the
+    /// require cache).
     public var environmentReads: [EnvironmentRead] = []
     /// The `// grouparoo-gen-disable-…` comments written in this file.
     public var suppressions: [SuppressionComment] = []
@@ -80,13 +81,16 @@ public struct ConfigReader: Sendable {
         let root = URL(fileURLWithPath: path).standardizedFileURL.path
         let (files, directories) = ConfigFileFinder.files(in: root)
         let options = self.options
+        // Glob's order is worked out on a core of its own while the files are read in the order the walk found them.
+        let order = LargeStack.Background { GlobOrder.order(files.map(\.path), rootLength: root.utf8.count) }
         // Files are independent, so they are read on every core, each worker with its own require cache.
         var results = LargeStack.parallelMap(
             files.count,
             makeState: {
                 (loader: ModuleLoader(environment: options.environment, overlay: options.overlay), buffer: FileBytes.ReadBuffer())
             },
-            finish: { $0.loader.finish() }
+            finish: { $0.loader.finish() },
+            order: order.result
         ) { index, state in
             guard let problem = files[index].problem else {
                 let file = files[index]

@@ -24,15 +24,16 @@ enum LargeStack {
     /// `(0..<count).map(transform)`, spread over the machine's cores. Workers take the next few indices
     /// as they finish the last ones, so a few slow items (a very large file, a costly rule) do not leave
     /// one core idle while the other works through its fixed share.
-    /// `makeState` runs once per worker, for per-worker caches such as the `require` cache.
+    /// `makeState` runs once per worker, for per-worker caches such as the `require` cache. With `order`, the results
+    /// are put in that order once every one is made (see `ResultSlots.filling`).
     static func parallelMap<State, T>(
         _ count: Int, minimumPerWorker: Int = 64, makeState: @escaping () -> State, finish: @escaping (State) -> Void = { _ in },
-        _ transform: @escaping (Int, State) -> T
+        order: (() -> [Int])? = nil, _ transform: @escaping (Int, State) -> T
     ) -> [T] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count / max(1, minimumPerWorker) + 1))
         let batch = max(1, min(16, count / (workers * 32)))
         let queue = IndexQueue(count: count, batch: batch)
-        return ResultSlots.filling(count) { slots in
+        return ResultSlots.filling(count, order: order) { slots in
             _ = runParallel(workers) { _ in
                 let state = makeState()
                 defer { finish(state) }
@@ -87,6 +88,19 @@ enum LargeStack {
             return value!
         }
     }
+
+    /// Frees `values` on a thread of its own while the caller goes on: freeing a large list built between two
+    /// stages, object by object, costs about as much as building it, on the one core the stage in between uses.
+    /// A short list is freed here (a thread costs more than it saves).
+    static func releaseInBackground<Element>(_ values: consuming [Element]) {
+        guard values.count >= backgroundReleaseFrom else { return }
+        let box = Box<[Element]>()
+        box.value = consume values
+        _ = Background { box.value = nil }
+    }
+
+    /// Lists shorter than this are freed by `releaseInBackground`'s caller.
+    static let backgroundReleaseFrom = 1024
 
     /// Hands out consecutive ranges of `0..<count` to whichever worker asks next.
     private final class IndexQueue: @unchecked Sendable {

@@ -3,10 +3,12 @@ import Foundation
 /// Evaluates `.js` modules statically and resolves `require("./relative")`
 /// between them, caching each module like Node's require cache.
 final class ModuleLoader {
+    /// A module as loaded, with the environment reads its evaluation made (and its own requires'): every file
+    /// requiring it gets them, cached or not, so what a file reports does not depend on which files were read before.
     private enum CacheEntry {
         case loading
-        case loaded(LocatedValue, JSEvaluator?)
-        case failed(ReadError)
+        case loaded(LocatedValue, JSEvaluator?, reads: [EnvironmentRead])
+        case failed(ReadError, reads: [EnvironmentRead])
     }
 
     let context: EvaluationContext
@@ -53,24 +55,40 @@ final class ModuleLoader {
         switch cache[resolved] {
         case .loading?:
             throw ReadError(.unsupported, "circular require(\"\(specifier)\")", at: TextPosition(line: 1, column: 1))
-        case .loaded(let value, _)?:
+        case .loaded(let value, _, let reads)?:
+            context.noteEnvironmentReads(reads)
             return value
-        case .failed(let error)?:
+        case .failed(let error, let reads)?:
+            context.noteEnvironmentReads(reads)
             throw error
         case nil:
             break
         }
         cache[resolved] = .loading
-        let result = ModuleLoader.load(resolved, with: self)
+        let (result, reads) = loadNotingReads(resolved)
         switch result {
         case .success(let (value, evaluator)):
-            cache[resolved] = .loaded(value, evaluator)
+            cache[resolved] = .loaded(value, evaluator, reads: reads)
             return value
         case .failure(var error):
             if error.file == nil { error.file = resolved }
-            cache[resolved] = .failed(error)
+            cache[resolved] = .failed(error, reads: reads)
             throw error
         }
+    }
+
+    /// Loads a module and notes the environment reads it made, which it also returns: with fallbacks only of the
+    /// module's own code, as the requiring file's (`require(…) || d`) are added wherever they are noted.
+    private func loadNotingReads(_ path: String) -> (Result<(LocatedValue, JSEvaluator?), ReadError>, [EnvironmentRead]) {
+        let earlier = context.takeEnvironmentReads()
+        let muted = context.environmentWarningsMuted
+        context.environmentWarningsMuted = 0
+        let result = ModuleLoader.load(path, with: self)
+        let reads = context.takeEnvironmentReads()
+        context.noteEnvironmentReads(earlier)  // as they were: nothing is muted here
+        context.environmentWarningsMuted = muted
+        context.noteEnvironmentReads(reads)
+        return (result, reads)
     }
 
     private static func load(_ path: String, with loader: ModuleLoader) -> Result<(LocatedValue, JSEvaluator?), ReadError> {

@@ -83,7 +83,6 @@ public struct ValidationInput: Sendable {
         teams = builder.teams
         teamMembers = builder.teamMembers
         records = builder.records
-        entriesByID = builder.entriesByID
         modelsByID = ValidationInputBuilder.index(builder.models)
         appsByID = ValidationInputBuilder.index(builder.apps)
         sourcesByID = ValidationInputBuilder.index(builder.sources)
@@ -91,12 +90,13 @@ public struct ValidationInput: Sendable {
         groupsByID = ValidationInputBuilder.index(builder.groups)
         teamsByID = ValidationInputBuilder.index(builder.teams)
         propertyEntriesByKey = builder.propertyEntriesByKey
-        let bootstrapped = builder.bootstrappedProperties()
+        unevaluatedFiles = UnevaluatedFiles(read)
+        let (byID, lookup, bootstrapped) = builder.indexes.result()
+        entriesByID = byID
+        nodes = lookup
         bootstrappedProperties = bootstrapped
         bootstrappedPropertyPositions = Set(bootstrapped.values)
         let entries = builder.entries
-        let lookup = NodeLookup(entries: entries, entriesByID: builder.entriesByID)
-        nodes = lookup
         let collected = LargeStack.parallelMap(entries.count, minimumPerWorker: 256) { index in
             let entry = entries[index]
             let propertyID = bootstrapped[index].flatMap { entries[$0].id }
@@ -108,18 +108,20 @@ public struct ValidationInput: Sendable {
             let nodeProvider = lookup.provider(class: entry.cleanClass ?? "undefined", id: entry.id ?? "undefined")
             return (references: references, templates: ReferenceCollector.templates(of: entry), nodeProvider: nodeProvider ?? index)
         }
-        references = ReferencesByPosition(collected.lazy.map(\.references))
-        nodeProviders = collected.map(\.nodeProvider)
-        var variables: [Int: [TemplateVariable]] = [:]
-        var problems: [Int: [TemplateSyntaxProblem]] = [:]
-        for (position, item) in collected.enumerated() {
-            let found = item.templates
-            if !found.variables.isEmpty { variables[position] = found.variables }
-            if !found.problems.isEmpty { problems[position] = found.problems }
+        // The other tables are made on another core while this one lays the references out.
+        let tables = LargeStack.Background {
+            var variables: [Int: [TemplateVariable]] = [:]
+            var problems: [Int: [TemplateSyntaxProblem]] = [:]
+            for (position, item) in collected.enumerated() {
+                let found = item.templates
+                if !found.variables.isEmpty { variables[position] = found.variables }
+                if !found.problems.isEmpty { problems[position] = found.problems }
+            }
+            return (nodeProviders: collected.map(\.nodeProvider), variables: variables, problems: problems)
         }
-        templateVariables = variables
-        templateProblems = problems
-        unevaluatedFiles = UnevaluatedFiles(read)
+        references = ReferencesByPosition(collected.lazy.map(\.references))
+        (nodeProviders, templateVariables, templateProblems) = tables.result()
+        LargeStack.releaseInBackground(consume collected)
         if let plugins { pluginOptionTargets = PluginOptionTarget.all(in: self, plugins: plugins) }
     }
 

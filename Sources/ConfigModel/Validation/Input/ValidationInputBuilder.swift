@@ -14,8 +14,10 @@ struct ValidationInputBuilder {
     var teams: [Decoded<TeamConfig>] = []
     var teamMembers: [Decoded<TeamMemberConfig>] = []
     var records: [Decoded<RecordConfig>] = []
-    var entriesByID = PositionsByID([])
     var propertyEntriesByKey: [String: Int] = [:]
+    /// The id index, the node table and the bootstrapped properties, made on another core while this one files the
+    /// models away (and the caller indexes them): `result()` waits for them.
+    let indexes: LargeStack.Background<(entriesByID: PositionsByID, nodes: NodeLookup, bootstrapped: [Int: Int])>
 
     init(read: ConfigReadResult) {
         // Where each file's objects start among all objects: an object finds its file by a binary search, so no
@@ -36,8 +38,10 @@ struct ValidationInputBuilder {
         }
         let entries = decoded.map(\.entry)
         self.entries = entries
-        // The largest index is built on another core while this one files the models away.
-        let byID = LargeStack.Background { PositionsByID(entries) }
+        indexes = LargeStack.Background {
+            let byID = PositionsByID(entries)
+            return (byID, NodeLookup(entries: entries, entriesByID: byID), Self.bootstrappedProperties(entries, byID))
+        }
         for item in decoded {
             if !item.diagnostics.isEmpty { decodeDiagnostics += item.diagnostics }
             add(item.model)
@@ -45,7 +49,7 @@ struct ValidationInputBuilder {
         propertyEntriesByKey = Self.firstPositions(decoded.lazy.compactMap { item in
             item.propertyKey.map { ($0, item.entry.position) }
         }, capacity: properties.count)
-        entriesByID = byID.result()
+        LargeStack.releaseInBackground(consume decoded)
     }
 
     /// The last file whose objects start at or before object `index` (a file without objects starts where the
@@ -92,7 +96,7 @@ struct ValidationInputBuilder {
 
     /// `getAutoBootstrappedProperty` for every source (R-SRC-05): the first mapping value naming a
     /// property object whose `sourceId` is this source.
-    func bootstrappedProperties() -> [Int: Int] {
+    static func bootstrappedProperties(_ entries: [ConfigEntry], _ entriesByID: PositionsByID) -> [Int: Int] {
         var result: [Int: Int] = [:]
         for source in entries where source.cleanClass == "source" {
             guard let sourceID = source.id, case .object(let mapping)? = source.properties["mapping"]?.value else { continue }
