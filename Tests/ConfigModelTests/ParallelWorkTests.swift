@@ -15,38 +15,6 @@ final class ParallelWorkTests: XCTestCase {
         }
     }
 
-    /// A long list handed to `releaseInBackground` is freed, on another thread; a short one right away, on this one.
-    func testReleaseInBackgroundFreesLongListsOnAnotherThread() {
-        final class Tracked {
-            let freed: (Thread) -> Void
-            init(freed: @escaping (Thread) -> Void) { self.freed = freed }
-            deinit { freed(Thread.current) }
-        }
-        let lock = NSLock()
-        var freedOn: [Thread] = []
-        let allFreed = DispatchSemaphore(value: 0)
-        func list(_ count: Int) -> [Tracked] {
-            (0..<count).map { _ in
-                Tracked { thread in
-                    lock.withLock { freedOn.append(thread) }
-                    allFreed.signal()
-                }
-            }
-        }
-        let long = list(LargeStack.backgroundReleaseFrom)
-        LargeStack.releaseInBackground(consume long)
-        for _ in 0..<LargeStack.backgroundReleaseFrom {
-            XCTAssertEqual(allFreed.wait(timeout: .now() + 60), .success)
-        }
-        XCTAssertFalse(lock.withLock { freedOn.contains(Thread.current) })
-
-        lock.withLock { freedOn = [] }
-        let short = list(LargeStack.backgroundReleaseFrom - 1)
-        LargeStack.releaseInBackground(consume short)
-        XCTAssertEqual(lock.withLock { freedOn.count }, LargeStack.backgroundReleaseFrom - 1)
-        XCTAssertTrue(lock.withLock { freedOn.allSatisfy { $0 == Thread.current } })
-    }
-
     /// Plugin option targets are worked out on every core; they must be the serial loop's, in its order
     /// (apps, sources, destinations, properties, schedules).
     func testPluginOptionTargetsAreTheSerialLoopsInOrder() {

@@ -83,5 +83,13 @@ final class ReferencesByPositionTests: XCTestCase {
             XCTAssertEqual(stored[position].map(\.targetID), list.map(\.targetID), "position \(position)")
         }
         XCTAssertEqual(Array(stored.joined()).map(\.targetID), ["a", "b", "c"])
+
+        // A large config's lists are copied in two halves at once: each position still gets exactly its own list.
+        let many = (0..<(ReferencesByPosition.halvesFrom + 7)).map { position in
+            (0..<(position * 7 % 4)).map { reference("\(position).\($0)") }
+        }
+        let halves = ReferencesByPosition(many)
+        XCTAssertEqual(halves.count, many.count)
+        XCTAssertEqual(halves.map { $0.map(\.targetID) }, many.map { $0.map(\.targetID) })
     }
 }

@@ -81,8 +81,6 @@ public struct ConfigReader: Sendable {
         let root = URL(fileURLWithPath: path).standardizedFileURL.path
         let (files, directories) = ConfigFileFinder.files(in: root)
         let options = self.options
-        // Glob's order is worked out on a core of its own while the files are read in the order the walk found them.
-        let order = LargeStack.Background { GlobOrder.order(files.map(\.path), rootLength: root.utf8.count) }
         // Files are independent, so they are read on every core, each worker with its own require cache.
         var results = LargeStack.parallelMap(
             files.count,
@@ -90,7 +88,8 @@ public struct ConfigReader: Sendable {
                 (loader: ModuleLoader(environment: options.environment, overlay: options.overlay), buffer: FileBytes.ReadBuffer())
             },
             finish: { $0.loader.finish() },
-            order: order.result
+            // Files are read in the order the walk found them while this thread works out glob's order.
+            order: { GlobOrder.order(files.map(\.path), rootLength: root.utf8.count) }
         ) { index, state in
             guard let problem = files[index].problem else {
                 let file = files[index]

@@ -24,8 +24,9 @@ enum LargeStack {
     /// `(0..<count).map(transform)`, spread over the machine's cores. Workers take the next few indices
     /// as they finish the last ones, so a few slow items (a very large file, a costly rule) do not leave
     /// one core idle while the other works through its fixed share.
-    /// `makeState` runs once per worker, for per-worker caches such as the `require` cache. With `order`, the results
-    /// are put in that order once every one is made (see `ResultSlots.filling`).
+    /// `makeState` runs once per worker, for per-worker caches such as the `require` cache. With `order`, this thread
+    /// works the order out while the workers run (it would only wait), and the results are put in it (a permutation of
+    /// the indices; see `ResultSlots.filling`).
     static func parallelMap<State, T>(
         _ count: Int, minimumPerWorker: Int = 64, makeState: @escaping () -> State, finish: @escaping (State) -> Void = { _ in },
         order: (() -> [Int])? = nil, _ transform: @escaping (Int, State) -> T
@@ -33,8 +34,9 @@ enum LargeStack {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count / max(1, minimumPerWorker) + 1))
         let batch = max(1, min(16, count / (workers * 32)))
         let queue = IndexQueue(count: count, batch: batch)
-        return ResultSlots.filling(count, order: order) { slots in
-            _ = runParallel(workers) { _ in
+        var ordered: [Int] = []
+        return ResultSlots.filling(count, order: order.map { _ in { ordered } }) { slots in
+            _ = runParallel(workers, meanwhile: { ordered = order?() ?? [] }) { _ in
                 let state = makeState()
                 defer { finish(state) }
                 while let range = queue.next() {
@@ -48,8 +50,9 @@ enum LargeStack {
         parallelMap(count, minimumPerWorker: minimumPerWorker, makeState: { () }) { index, _ in transform(index) }
     }
 
-    /// Runs `body(0)…body(count - 1)` on `count` large-stack threads and returns their results in order.
-    static func runParallel<T>(_ count: Int, _ body: @escaping (Int) -> T) -> [T] {
+    /// Runs `body(0)…body(count - 1)` on `count` large-stack threads and returns their results in order; `meanwhile`
+    /// runs on this thread once they are started.
+    static func runParallel<T>(_ count: Int, meanwhile: () -> Void = {}, _ body: @escaping (Int) -> T) -> [T] {
         let boxes = (0..<count).map { _ in Box<T>() }
         let done = DispatchSemaphore(value: 0)
         let work = UncheckedSendable(body)
@@ -62,6 +65,7 @@ enum LargeStack {
             thread.stackSize = stackSize
             thread.start()
         }
+        meanwhile()
         for _ in 0..<count { done.wait() }
         return boxes.map { $0.value! }
     }
@@ -88,19 +92,6 @@ enum LargeStack {
             return value!
         }
     }
-
-    /// Frees `values` on a thread of its own while the caller goes on: freeing a large list built between two
-    /// stages, object by object, costs about as much as building it, on the one core the stage in between uses.
-    /// A short list is freed here (a thread costs more than it saves).
-    static func releaseInBackground<Element>(_ values: consuming [Element]) {
-        guard values.count >= backgroundReleaseFrom else { return }
-        let box = Box<[Element]>()
-        box.value = consume values
-        _ = Background { box.value = nil }
-    }
-
-    /// Lists shorter than this are freed by `releaseInBackground`'s caller.
-    static let backgroundReleaseFrom = 1024
 
     /// Hands out consecutive ranges of `0..<count` to whichever worker asks next.
     private final class IndexQueue: @unchecked Sendable {

@@ -89,11 +89,11 @@ public struct ValidationInput: Sendable {
         propertiesByID = ValidationInputBuilder.index(builder.properties)
         groupsByID = ValidationInputBuilder.index(builder.groups)
         teamsByID = ValidationInputBuilder.index(builder.teams)
-        propertyEntriesByKey = builder.propertyEntriesByKey
         unevaluatedFiles = UnevaluatedFiles(read)
-        let (byID, lookup, bootstrapped) = builder.indexes.result()
+        let (byID, lookup, bootstrapped, byKey) = builder.indexes.result()
         entriesByID = byID
         nodes = lookup
+        propertyEntriesByKey = byKey
         bootstrappedProperties = bootstrapped
         bootstrappedPropertyPositions = Set(bootstrapped.values)
         let entries = builder.entries
@@ -121,7 +121,6 @@ public struct ValidationInput: Sendable {
         }
         references = ReferencesByPosition(collected.lazy.map(\.references))
         (nodeProviders, templateVariables, templateProblems) = tables.result()
-        LargeStack.releaseInBackground(consume collected)
         if let plugins { pluginOptionTargets = PluginOptionTarget.all(in: self, plugins: plugins) }
     }
 

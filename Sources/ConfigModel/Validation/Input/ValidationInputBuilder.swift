@@ -14,10 +14,10 @@ struct ValidationInputBuilder {
     var teams: [Decoded<TeamConfig>] = []
     var teamMembers: [Decoded<TeamMemberConfig>] = []
     var records: [Decoded<RecordConfig>] = []
-    var propertyEntriesByKey: [String: Int] = [:]
-    /// The id index, the node table and the bootstrapped properties, made on another core while this one files the
-    /// models away (and the caller indexes them): `result()` waits for them.
-    let indexes: LargeStack.Background<(entriesByID: PositionsByID, nodes: NodeLookup, bootstrapped: [Int: Int])>
+    /// The id index, the node table, the bootstrapped properties and the property entries by key, made on another
+    /// core while this one files the models away (and the caller indexes them): `result()` waits for them.
+    let indexes: LargeStack.Background<(entriesByID: PositionsByID, nodes: NodeLookup, bootstrapped: [Int: Int],
+                                        propertyEntriesByKey: [String: Int])>
 
     init(read: ConfigReadResult) {
         // Where each file's objects start among all objects: an object finds its file by a binary search, so no
@@ -38,18 +38,16 @@ struct ValidationInputBuilder {
         }
         let entries = decoded.map(\.entry)
         self.entries = entries
+        let propertyKeys = decoded.compactMap { item in item.propertyKey.map { ($0, item.entry.position) } }
         indexes = LargeStack.Background {
             let byID = PositionsByID(entries)
-            return (byID, NodeLookup(entries: entries, entriesByID: byID), Self.bootstrappedProperties(entries, byID))
+            return (byID, NodeLookup(entries: entries, entriesByID: byID), Self.bootstrappedProperties(entries, byID),
+                    Self.firstPositions(propertyKeys, capacity: propertyKeys.count))
         }
         for item in decoded {
             if !item.diagnostics.isEmpty { decodeDiagnostics += item.diagnostics }
             add(item.model)
         }
-        propertyEntriesByKey = Self.firstPositions(decoded.lazy.compactMap { item in
-            item.propertyKey.map { ($0, item.entry.position) }
-        }, capacity: properties.count)
-        LargeStack.releaseInBackground(consume decoded)
     }
 
     /// The last file whose objects start at or before object `index` (a file without objects starts where the

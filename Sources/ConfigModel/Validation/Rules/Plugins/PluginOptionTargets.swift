@@ -100,7 +100,6 @@ struct PluginOptionTarget {
         var found: [PluginOptionTarget] = []
         found.reserveCapacity(targets.reduce(0) { $1 == nil ? $0 : $0 + 1 })
         for case let target? in targets { found.append(target) }
-        LargeStack.releaseInBackground(consume targets)
         return found
     }
 
