@@ -78,7 +78,7 @@ final class ModuleLoader {
     }
 
     /// Loads a module and notes the environment reads it made, which it also returns: with fallbacks only of the
-    /// module's own code, as the requiring file's (`require(…) || d`) are added wherever they are noted.
+    /// module's own code, as the requiring file's (`process.env.B || require(…)`) are added wherever they are noted.
     private func loadNotingReads(_ path: String) -> (Result<(LocatedValue, JSEvaluator?), ReadError>, [EnvironmentRead]) {
         let earlier = context.takeEnvironmentReads()
         let muted = context.environmentWarningsMuted
