@@ -25,6 +25,7 @@ final class JSON5ExactObjectTests: XCTestCase {
                 XCTAssertEqual(object.properties.capacity, object.count, "no room left over")
                 object.properties.forEach { check($0.value) }
             case .array(let elements):
+                XCTAssertEqual(elements.capacity, elements.count, "no room left over")
                 elements.forEach(check)
             default:
                 break

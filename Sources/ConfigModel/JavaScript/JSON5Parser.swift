@@ -202,9 +202,7 @@ struct JSON5Parser {
         }
         index += 1
         depth -= 1
-        let built = Array(unsafeUninitializedCapacity: elements.count) { buffer, count in
-            count = buffer.initialize(fromContentsOf: elements)
-        }
+        let built = Array(exactCopyOf: elements)
         elements.removeAll(keepingCapacity: true)
         spareArrays.append(elements)
         return LocatedValue(.array(built), span: span(from: start, at: position))

@@ -86,6 +86,17 @@ public final class JSFunction: @unchecked Sendable {
 /// A plain JavaScript object. Property order follows JavaScript's rules:
 /// integer-like keys first in ascending order, then the rest in insertion order,
 /// so `JSON.stringify` of our objects matches Node's.
+extension Array {
+    /// The same elements in room for exactly them (an array grown by appending has up to twice the room).
+    /// Reserving and appending is specialised for the element type; `init(unsafeUninitializedCapacity:)`
+    /// was not, and looked up its storage type's metadata on every call.
+    init(exactCopyOf other: [Element]) {
+        self.init()
+        reserveCapacity(other.count)
+        append(contentsOf: other)
+    }
+}
+
 public struct JSObject: Sendable {
     public private(set) var properties: [JSProperty] = []
 
@@ -98,9 +109,7 @@ public struct JSObject: Sendable {
     /// The same properties in room for exactly them: an object built by appending has up to twice the room
     /// it needs, and config trees keep every object for the whole run.
     init(exactCopyOf other: JSObject) {
-        properties = Array(unsafeUninitializedCapacity: other.properties.count) { buffer, count in
-            count = buffer.initialize(fromContentsOf: other.properties)
-        }
+        properties = Array(exactCopyOf: other.properties)
     }
 
     /// Empties the object, keeping its room for building the next one.
