@@ -41,6 +41,26 @@ final class DiagnosticFastPathTests: XCTestCase {
         XCTAssertGreaterThan(compared, 1_000)
     }
 
+    /// A line longer than 4 bytes a scalar could fill is skipped before it is decoded: lines of up to 200
+    /// scalars are shown whatever their bytes, longer ones are not, as when every line was decoded first.
+    func testLongLinesAreSkippedAsWhenDecoded() {
+        let file = "/tmp/fast-path-long-line.js"
+        let span = SourceSpan(file: file, start: TextPosition(line: 1, column: 2), end: TextPosition(line: 1, column: 3))
+        let secrets = SecretMasking([]).inFile(of: span)
+        // A 4-byte scalar, a 2-byte one, a bad byte (one U+FFFD each) and a bad byte with a control character.
+        let pieces: [[UInt8]] = [[0xF0, 0x9F, 0x98, 0x80], [0xC3, 0xA9], [0xFF], [0xFF, 0x07]]
+        for piece in pieces {
+            for count in [100, 199, 200, 201, 400] {
+                let bytes = Array(Array(repeating: piece, count: count).joined())
+                var output: [UInt8] = []
+                var excerpt = SourceExcerpt()
+                excerpt.append(bytes[...], span: span, secrets: secrets, useColor: false, to: &output, plainASCIIAsBytes: false)
+                let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars.count
+                XCTAssertEqual(output.isEmpty, scalars > 200, "\(piece) × \(count): \(scalars) scalars")
+            }
+        }
+    }
+
     /// `isPlain` looks at eight bytes at a time; it answers as the byte-by-byte test, at every position.
     func testIsPlainIsTheByteByByteAnswer() {
         let pieces = ["abcdefgh", "x", "\t", "\n", "\r", "\u{1B}", "\u{7F}", "\u{9B}", "\u{85}", "é", "\u{100}", "€", " ", "\u{1F}", "\u{0}"]

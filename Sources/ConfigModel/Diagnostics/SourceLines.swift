@@ -35,9 +35,11 @@ public struct SourceLines: Sendable {
 /// only as far as the last line shown.
 public struct SourceLineCursor: Sendable {
     private let bytes: [UInt8]
-    /// The line the cursor is on and the offset where it starts.
+    /// The line the cursor is on, the offset where it starts and, once found, where it ends (many diagnostics
+    /// can point into one long line: its end is searched for once).
     private var line = 1
     private var start = 0
+    private var end: Int?
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -46,15 +48,16 @@ public struct SourceLineCursor: Sendable {
     /// The bytes of line `number` (1-based), without its terminator; nil past the last line.
     public mutating func lineBytes(_ number: Int) -> ArraySlice<UInt8>? {
         guard number >= 1 else { return nil }
-        if number < line { (line, start) = (1, 0) }
-        var end = ByteScan.lineTerminator(in: bytes, from: start)
+        if number < line { (line, start, end) = (1, 0, nil) }
+        var lineEnd = end ?? ByteScan.lineTerminator(in: bytes, from: start)
+        defer { end = lineEnd }
         while line < number {
-            guard end < bytes.count else { return nil }
-            start = end + terminatorLength(at: end)
+            guard lineEnd < bytes.count else { return nil }
+            start = lineEnd + terminatorLength(at: lineEnd)
             line += 1
-            end = ByteScan.lineTerminator(in: bytes, from: start)
+            lineEnd = ByteScan.lineTerminator(in: bytes, from: start)
         }
-        return bytes[start..<end]
+        return bytes[start..<lineEnd]
     }
 
     /// The length of the terminator starting at `index`: CRLF is one terminator, U+2028 and U+2029 take 3 bytes.

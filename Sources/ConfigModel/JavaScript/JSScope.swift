@@ -77,10 +77,18 @@ final class Scope {
 
 /// State shared by every file evaluated in one read: the environment, unset-variable reads,
 /// the `require` cache, and the limits that keep evaluation finite.
+/// Where an environment variable was read: a read is noted once per place.
+private struct EnvironmentPlace: Hashable {
+    let name: String
+    let span: SourceSpan
+}
+
 final class EvaluationContext {
     let environment: [String: String]
     /// Reads of environment variables, in source order, each place once.
     private(set) var environmentReads: [EnvironmentRead] = []
+    /// The places in `environmentReads`, so noting a read costs one look-up however many were noted before.
+    private var notedPlaces: Set<EnvironmentPlace> = []
     /// Loads another file for `require`; set by the reader.
     var requireModule: ((_ specifier: String, _ fromFile: String) throws(ReadError) -> LocatedValue)?
 
@@ -98,20 +106,23 @@ final class EvaluationContext {
     var environmentWarningsMuted = 0
 
     func noteEnvironmentRead(_ name: String, at span: SourceSpan, isSet: Bool) {
-        guard !environmentReads.contains(where: { $0.name == name && $0.span == span }) else { return }
+        guard notedPlaces.insert(EnvironmentPlace(name: name, span: span)).inserted else { return }
         environmentReads.append(EnvironmentRead(name: name, span: span, isSet: isSet, hasFallback: environmentWarningsMuted > 0))
     }
 
     /// Notes reads made elsewhere (a required module's) as made here: a fallback around this place covers them too.
     func noteEnvironmentReads(_ reads: [EnvironmentRead]) {
-        for read in reads where !environmentReads.contains(where: { $0.name == read.name && $0.span == read.span }) {
+        for read in reads where notedPlaces.insert(EnvironmentPlace(name: read.name, span: read.span)).inserted {
             environmentReads.append(EnvironmentRead(name: read.name, span: read.span, isSet: read.isSet,
                                                     hasFallback: read.hasFallback || environmentWarningsMuted > 0))
         }
     }
 
     func takeEnvironmentReads() -> [EnvironmentRead] {
-        defer { environmentReads.removeAll() }
+        defer {
+            environmentReads.removeAll()
+            notedPlaces.removeAll()
+        }
         return environmentReads
     }
 

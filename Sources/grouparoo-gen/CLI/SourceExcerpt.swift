@@ -111,6 +111,9 @@ struct SourceExcerpt {
     /// scalar per byte; others are decoded as a String would be (U+FFFD for bad bytes).
     private mutating func decode(_ line: ArraySlice<UInt8>) -> Bool {
         scalars.removeAll(keepingCapacity: true)
+        // A scalar takes at most 4 bytes (a bad byte becomes one U+FFFD), so a longer line has too many: not
+        // looked at, as many diagnostics can point into one very long line.
+        guard line.count <= 4 * Self.longestShownLine else { return false }
         if line.allSatisfy({ $0 < 0x80 }) {
             guard line.count <= Self.longestShownLine else { return false }
             scalars.append(contentsOf: line.lazy.map { Unicode.Scalar($0) })
