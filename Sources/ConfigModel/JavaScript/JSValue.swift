@@ -83,9 +83,6 @@ public final class JSFunction: @unchecked Sendable {
     }
 }
 
-/// A plain JavaScript object. Property order follows JavaScript's rules:
-/// integer-like keys first in ascending order, then the rest in insertion order,
-/// so `JSON.stringify` of our objects matches Node's.
 extension Array {
     /// The same elements in room for exactly them (an array grown by appending has up to twice the room).
     /// Reserving and appending is specialised for the element type; `init(unsafeUninitializedCapacity:)`
@@ -97,6 +94,9 @@ extension Array {
     }
 }
 
+/// A plain JavaScript object. Property order follows JavaScript's rules:
+/// integer-like keys first in ascending order, then the rest in insertion order,
+/// so `JSON.stringify` of our objects matches Node's.
 public struct JSObject: Sendable {
     public private(set) var properties: [JSProperty] = []
 
