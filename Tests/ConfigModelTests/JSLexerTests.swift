@@ -1,9 +1,11 @@
 @testable import ConfigModel
 import XCTest
 
-/// The lexer's shortcuts against the plain behaviour they replace: the keyword table (by first byte) against
-/// `JSKeyword(rawValue:)`, the punctuator table (by first byte) against the longest spelling in `JSPunctuator.all`, and look-aheads (which remember the trivia they skipped) against lexing
-/// without them, on trivia of every kind.
+/// The lexer's shortcuts against the plain behaviour they replace: the keyword table (hashed words) against
+/// `JSKeyword(rawValue:)`, the punctuator table (by first byte) against the longest spelling in `JSPunctuator.all`,
+/// the name scan (eight letters at a time) against the byte loop,
+/// look-aheads (which remember the trivia they skipped) against lexing without them, on trivia of every kind, and
+/// the trivia shortcuts (none, one space) against the full loop.
 final class JSLexerTests: XCTestCase {
     func testKeywordTableAgreesWithTheKeywordsSpelling() {
         var names = JSKeyword.allCases.map(\.rawValue)
@@ -11,11 +13,31 @@ final class JSLexerTests: XCTestCase {
             let text = keyword.rawValue
             names += [String(text.dropLast()), String(text.dropFirst()), text + "s", "_" + text, text.uppercased(),
                       text + text, String(text.reversed())]
+            names += (1..<text.count).map { String(text.prefix($0)) }
         }
-        names += ["a", "$", "_", "x1", "instanceofx", "instanceOf", "abcdefghijklmnop", "abcdefghijklmnopq", "functions"]
+        names += ["a", "$", "_", "x1", "instanceofx", "instanceOf", "instanceog", "instancez", "abcdefghijklmnop",
+                  "abcdefghijklmnopq", "functions", "functiom", "class1", "c1ass", "constant", "id", "options"]
         for name in names where !name.isEmpty {
             let bytes = Array(("(" + name + ")").utf8)
             XCTAssertEqual(JSKeyword(bytes, 1, bytes.count - 1), JSKeyword(rawValue: name), name)
+        }
+    }
+
+    /// The name scan, letters eight at a time, against the byte loop: every byte value after runs of name
+    /// characters of every length up to 20, at every start.
+    func testNameScanAgreesWithTheByteLoop() {
+        let nameBytes = Array("aZ$_09mQzA".utf8)
+        for length in 0...20 {
+            for stop in 0...255 {
+                let bytes = (0..<length).map { nameBytes[($0 * 7 + stop) % nameBytes.count] } + [UInt8(stop), 0x61]
+                bytes.withUnsafeBufferPointer { buffer in
+                    for start in 0..<buffer.count {
+                        var plain = start
+                        while plain < buffer.count, JSLexer.isASCIINamePart(buffer[plain]) { plain += 1 }
+                        XCTAssertEqual(JSLexer.asciiNameEnd(buffer, from: start), plain, "\(bytes) from \(start)")
+                    }
+                }
+            }
         }
     }
 
@@ -59,6 +81,31 @@ final class JSLexerTests: XCTestCase {
         _ = try lexer.next()
         XCTAssertFalse(lexer.nextEndsExpression())
         XCTAssertThrowsError(try lexer.next(), "an unterminated comment is still reported after a look-ahead")
+    }
+
+    /// A single space before a token takes a shortcut, and so does a line feed with spaces after it; a tab and a
+    /// vertical tab take the full trivia loop: with every space made a tab and every line feed a CR (one byte each),
+    /// the tokens (positions included), the line breaks before them and any error must stay the same. The sources
+    /// also put a token right after another (the other shortcut) next to every kind of trivia.
+    func testTriviaShortcutsAgreeWithTheFullLoop() {
+        let sources = [
+            "exports.default = async function f() { return [{ class: \"team\", id: 'a', n: 5 % 3 === 0 }]; };",
+            "a ?.5:b ? .5 : c?.d", "x / 2 / y /* c */ / z // e\n w", "a //c\n b /*\n*/ c", "\u{FEFF}a b",
+            "\u{00E9}t\u{00E9} \u{00FC} x", "a \u{2028} b \u{00A0} c \u{3000} d", "a\r\n b \r c", "`t${a}u` v",
+            "a\\u0062 c", "x = 'open", "a /* open", "a / ", "f ( ) [ ] { } ; , : . ... => ?? ?. #x @y ~ !",
+            "  \n  lead", "trail  ", "one ", "a\n    b\n\n  c\n  /* d */ e\n  // f\n  g\n \t h\n    \u{00A0}i\n", "a\n   ",
+            "{\n  x: 1,\n  y: [\n    'z',\n  ],\n}\n",
+        ]
+        for text in sources {
+            let tabbed = text.replacingOccurrences(of: " ", with: "\t")
+            XCTAssertEqual(tokensOrError(text), tokensOrError(tabbed), text)
+            let carriageReturns = text.replacingOccurrences(of: "\n", with: "\r")
+            XCTAssertEqual(tokensOrError(text), tokensOrError(carriageReturns), text)
+        }
+    }
+
+    private func tokensOrError(_ text: String) -> [String] {
+        do { return try tokens(text, lookingAhead: false) } catch { return ["\(error)"] }
     }
 
     private func tokens(_ text: String, lookingAhead: Bool) throws -> [String] {

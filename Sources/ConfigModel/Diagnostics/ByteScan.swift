@@ -8,12 +8,12 @@ import Darwin
 /// suppression directive): eight bytes at a time, or the C library's vectorised `memchr`.
 /// Each answer is exactly what the obvious byte-by-byte loop would give.
 enum ByteScan {
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+    static let ones: UInt64 = 0x0101_0101_0101_0101
 
     /// The eight bytes at `offset` (which must have eight bytes after it) as one little-endian word.
     @inline(__always)
-    private static func word(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {
+    static func word(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + offset).loadUnaligned(as: UInt64.self))
     }
 

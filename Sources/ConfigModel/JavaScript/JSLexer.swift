@@ -46,25 +46,32 @@ struct JSLexer {
         guard index < bytes.count else {
             return JSToken(kind: .endOfFile, start: start, end: start, newlineBefore: newline)
         }
-        let byte = bytes[index]
-        var token: JSToken
-        if JSLexer.isASCIINameStart(byte) || byte == UInt8(ascii: "\\")
-            || (byte >= 0x80 && JSLexer.isIdentifierStart(source.scalar(at: index).scalar)) {
-            token = JSToken(kind: try scanName(), start: start, end: index, newlineBefore: newline)
-        } else if JSLexer.isDigit(byte) || (byte == UInt8(ascii: ".") && peekIsDigit(1)) {
-            let value = try scanNumber()
-            token = JSToken(kind: .number(value), start: start, end: index, newlineBefore: newline)
-        } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-            let value = try scanString(quote: byte)
-            token = JSToken(kind: .string(value), start: start, end: index, newlineBefore: newline)
-        } else if byte == UInt8(ascii: "`") {
+        // One switch on the first byte picks the scanner.
+        let kind: JSToken.Kind
+        switch bytes[index] {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "$"),
+             UInt8(ascii: "_"), UInt8(ascii: "\\"):
+            kind = try scanName()
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            kind = .number(try scanNumber())
+        case UInt8(ascii: ".") where peekIsDigit(1):
+            kind = .number(try scanNumber())
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            kind = .string(try scanString(quote: bytes[index]))
+        case UInt8(ascii: "`"):
             index += 1
             return try scanTemplatePiece(start: start, newline: newline)
-        } else {
-            let punctuator = try scanPunctuator()
-            token = JSToken(kind: .punctuator(punctuator), start: start, end: index, newlineBefore: newline)
+        case 0x80... where JSLexer.isIdentifierStart(source.scalar(at: index).scalar):
+            kind = try scanName()
+        case let byte:
+            if let single = JSLexer.singleBytePunctuator(byte) {
+                index += 1
+                kind = .punctuator(single)
+            } else {
+                kind = .punctuator(try scanPunctuator())
+            }
         }
-        return token
+        return JSToken(kind: kind, start: start, end: index, newlineBefore: newline)
     }
 
     /// Whether the next token is `=>` on the same line, without moving (arrow-function detection).
@@ -95,16 +102,54 @@ struct JSLexer {
     // MARK: - Trivia
 
     /// Skips whitespace and comments; returns whether a line terminator was crossed.
+    @inline(__always)
     private mutating func skipTrivia() throws -> Bool {
+        // Most tokens follow the previous one at once, after one space, or first on a line after a line feed and
+        // indentation: no call for them.
+        guard index < bytes.count else { return try skipTriviaRun() }
+        switch bytes[index] {
+        case let byte where JSLexer.startsToken(byte):
+            return false
+        case 0x20 where index + 1 < bytes.count && JSLexer.startsToken(bytes[index + 1]):
+            index += 1
+            return false
+        case 0x0A:
+            var end = index + 1
+            while end < bytes.count, bytes[end] == 0x20 { end += 1 }
+            guard end < bytes.count, JSLexer.startsToken(bytes[end]) else { return try skipTriviaRun() }
+            index = end
+            return true
+        default:
+            return try skipTriviaRun()
+        }
+    }
+
+    /// The rest of `skipTrivia`: line breaks, indentation, comments, non-ASCII space.
+    private mutating func skipTriviaRun() throws -> Bool {
         // The parser's look-aheads skip the trivia before the next token first: do it once.
         if index == skipped.from {
             index = skipped.to
             return skipped.newline
         }
         let from = index
-        var index = from
-        var newline = false
-        try bytes.withUnsafeBufferPointer { buffer in
+        let (end, newline, openComment) = JSLexer.triviaEnd(source: source, from: from)
+        if let openComment { throw error("unterminated comment: `/*` has no closing `*/`", at: openComment) }
+        index = end
+        skipped = (from, end, newline)
+        return newline
+    }
+
+    /// Whether `byte` certainly starts a token: ASCII above space, except `/` (which may start a comment).
+    private static func startsToken(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x80 && byte != UInt8(ascii: "/")
+    }
+
+    /// Where the trivia from `start` ends, whether it crosses a line, and the start of a `/*` that is never closed.
+    /// Static and not throwing, so the loop over the bytes is one inlined function without `self`.
+    private static func triviaEnd(source: SourceText, from start: Int) -> (end: Int, newline: Bool, openComment: Int?) {
+        source.bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            var newline = false
             while index < buffer.count {
                 let byte = buffer[index]
                 if byte == 0x20 {
@@ -115,10 +160,10 @@ struct JSLexer {
                 } else if byte == 0x09 || byte == 0x0B || byte == 0x0C {
                     index += 1
                 } else if byte == UInt8(ascii: "/"), index + 1 < buffer.count, buffer[index + 1] == UInt8(ascii: "/") {
-                    index = ByteScan.lineTerminator(in: bytes, from: index + 2)
+                    index = ByteScan.lineTerminator(in: source.bytes, from: index + 2)
                 } else if byte == UInt8(ascii: "/"), index + 1 < buffer.count, buffer[index + 1] == UInt8(ascii: "*") {
-                    let (end, crossesLine) = ByteScan.blockCommentEnd(in: bytes, from: index + 2)
-                    guard let end else { throw error("unterminated comment: `/*` has no closing `*/`", at: index) }
+                    let (end, crossesLine) = ByteScan.blockCommentEnd(in: source.bytes, from: index + 2)
+                    guard let end else { return (index, newline, index) }
                     if crossesLine { newline = true }
                     index = end
                 } else if byte >= 0x80 {
@@ -133,10 +178,8 @@ struct JSLexer {
                     break
                 }
             }
+            return (index, newline, nil)
         }
-        self.index = index
-        skipped = (from, index, newline)
-        return newline
     }
 
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
@@ -217,11 +260,7 @@ struct JSLexer {
     private mutating func scanASCIIName() -> JSToken.Kind? {
         // The scan reads a copy of `index`: a closure that captured `self` had `bytes` retained and released per name.
         let start = index
-        let end = bytes.withUnsafeBufferPointer { buffer in
-            var end = start
-            while end < buffer.count, JSLexer.isASCIINamePart(buffer[end]) { end += 1 }
-            return end
-        }
+        let end = bytes.withUnsafeBufferPointer { JSLexer.asciiNameEnd($0, from: start) }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\\") || bytes[end] >= 0x80 { return nil }
         guard end > start else { return nil }
         index = end
@@ -255,31 +294,69 @@ struct JSLexer {
         isASCIINameStart(byte) || isDigit(byte)
     }
 
+    /// The first offset at or after `start` that cannot continue an ASCII name (a letter, digit, `$` or `_`),
+    /// or the end: letters are taken eight at a time, the other name characters one by one.
+    static func asciiNameEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while true {
+            while index + 8 <= buffer.count {
+                let word = ByteScan.word(buffer, index)
+                // Setting bit 5 turns capitals into small letters and nothing else into one.
+                let low = (word | 0x2020_2020_2020_2020) & ~ByteScan.highBits
+                let atLeastA = (low &+ (0x80 - 0x61) &* ByteScan.ones) & ByteScan.highBits
+                let pastZ = (low &+ (0x80 - 0x7B) &* ByteScan.ones) & ByteScan.highBits
+                let notLetters = ~(atLeastA & ~pastZ & ~word) & ByteScan.highBits
+                if notLetters != 0 {
+                    index += notLetters.trailingZeroBitCount / 8
+                    break
+                }
+                index += 8
+            }
+            guard index < buffer.count, JSLexer.isASCIINamePart(buffer[index]) else { return index }
+            index += 1
+        }
+    }
+
     static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 
     // MARK: - Punctuators
 
-    /// Punctuators indexed by their first byte, longest first, so scanning tries only a few.
-    private static let punctuatorsByFirstByte: [[(punctuator: JSPunctuator, bytes: [UInt8])]] = {
-        var table = [[(punctuator: JSPunctuator, bytes: [UInt8])]](repeating: [], count: 128)
-        for punctuator in JSPunctuator.all.sorted(by: { $0.text.utf8.count > $1.text.utf8.count }) {
-            let bytes = Array(punctuator.text.utf8)
-            table[Int(bytes[0])].append((punctuator, bytes))
+    /// A punctuator with up to four bytes of text as a little-endian word.
+    private struct PunctuatorSpelling {
+        let punctuator: JSPunctuator
+        let word: UInt32
+        let length: Int
+    }
+
+    /// The punctuators `next` does not take alone, longest first, grouped by first byte: those of byte `b` are
+    /// `spellings[firstSpelling[b]..<firstSpelling[b + 1]]`. Plain values in one array: no retain per candidate.
+    private static let spellingTable: (spellings: [PunctuatorSpelling], firstSpelling: [Int]) = {
+        let sorted = JSPunctuator.all.map { ($0, Array($0.text.utf8)) }
+            .sorted { ($0.1[0], $1.1.count) < ($1.1[0], $0.1.count) }
+        var spellings: [PunctuatorSpelling] = []
+        var firstSpelling = [Int](repeating: 0, count: 129)
+        for (punctuator, bytes) in sorted where singleBytePunctuator(bytes[0]) == nil {
+            let word = bytes.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * $1.offset) }
+            spellings.append(PunctuatorSpelling(punctuator: punctuator, word: word, length: bytes.count))
+            firstSpelling[Int(bytes[0]) + 1] = spellings.count
         }
-        return table
+        for byte in 1...128 { firstSpelling[byte] = max(firstSpelling[byte], firstSpelling[byte - 1]) }
+        return (spellings, firstSpelling)
     }()
 
+    /// A punctuator that is not a single-byte one (`next` takes those).
     private mutating func scanPunctuator() throws -> JSPunctuator {
         let first = bytes[index]
-        if let single = JSLexer.singleBytePunctuator(first) {
-            index += 1
-            return single
-        }
         if first < 0x80 {
-            for candidate in JSLexer.punctuatorsByFirstByte[Int(first)] where matches(candidate.bytes) {
+            // The next (up to) four bytes, zeros past the end; no punctuator holds a zero byte.
+            var word: UInt32 = 0
+            for offset in 0..<min(4, bytes.count - index) { word |= UInt32(bytes[index + offset]) << (8 * offset) }
+            let (spellings, firstSpelling) = JSLexer.spellingTable
+            for candidate in spellings[firstSpelling[Int(first)]..<firstSpelling[Int(first) + 1]]
+            where word & UInt32(truncatingIfNeeded: (UInt64(1) << (8 * candidate.length)) - 1) == candidate.word {
                 // `?.` followed by a digit is a conditional and a number (`a?.5:b`).
                 if candidate.punctuator == .optionalChain, peekIsDigit(2) { continue }
-                index += candidate.bytes.count
+                index += candidate.length
                 return candidate.punctuator
             }
         }
@@ -287,6 +364,7 @@ struct JSLexer {
     }
 
     /// Punctuators that begin no longer punctuator, found without searching the table.
+    @inline(__always)
     private static func singleBytePunctuator(_ byte: UInt8) -> JSPunctuator? {
         switch byte {
         case UInt8(ascii: "{"): return .openBrace
@@ -300,12 +378,6 @@ struct JSLexer {
         case UInt8(ascii: ":"): return .colon
         default: return nil
         }
-    }
-
-    private func matches(_ text: [UInt8]) -> Bool {
-        guard index + text.count <= bytes.count else { return false }
-        for offset in 1..<text.count where bytes[index + offset] != text[offset] { return false }
-        return true
     }
 
     @inline(never)

@@ -101,28 +101,65 @@ enum JSKeyword: String, CaseIterable, Sendable {
     case `let`, new, null, `return`, set, `super`, `switch`, this, `throw`, `true`, `try`, `typeof`, `var`, void
     case `while`, with, yield
 
-    /// Keywords by the first byte of their spelling, with that spelling's bytes.
-    private static let byFirstByte: [[(keyword: JSKeyword, bytes: [UInt8])]] = {
-        var table = [[(keyword: JSKeyword, bytes: [UInt8])]](repeating: [], count: 128)
+    /// One slot of the keyword table: a spelling's first eight bytes as a little-endian word, its length (0: empty).
+    private struct Slot {
+        var word: UInt64 = 0
+        var length = 0
+        var keyword = JSKeyword.async
+    }
+
+    /// Keywords by a hash of their first eight bytes, open addressing in 128 slots (a third used), so a name
+    /// costs one hash and usually one comparison of a word instead of a byte loop per candidate.
+    private static let table: [Slot] = {
+        var table = [Slot](repeating: Slot(), count: 128)
         for keyword in allCases {
             let bytes = Array(keyword.rawValue.utf8)
-            table[Int(bytes[0])].append((keyword, bytes))
+            let word = prefixWord(bytes, 0, bytes.count)
+            var slot = slot(of: word)
+            while table[slot].length != 0 { slot = (slot + 1) & 127 }
+            table[slot] = Slot(word: word, length: bytes.count, keyword: keyword)
         }
         return table
     }()
 
+    /// Up to the first eight bytes of `bytes[start..<end]` as a little-endian word (one load when eight bytes follow).
+    private static func prefixWord(_ bytes: borrowing [UInt8], _ start: Int, _ end: Int) -> UInt64 {
+        let length = min(end - start, 8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            if start + 8 <= buffer.count {
+                let word = ByteScan.word(buffer, start)
+                return length == 8 ? word : word & ((1 &<< (8 &* UInt64(length))) &- 1)
+            }
+            var word: UInt64 = 0
+            for offset in 0..<length { word |= UInt64(buffer[start + offset]) &<< (8 &* UInt64(offset)) }
+            return word
+        }
+    }
+
+    private static func slot(of word: UInt64) -> Int { Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> 57) }
+
     /// The keyword spelled by `bytes[start..<end]` (ASCII name characters), if any.
     /// `borrowing`: an initializer owns its arguments, so the lexer retained and released its bytes for every name.
     init?(_ bytes: borrowing [UInt8], _ start: Int, _ end: Int) {
-        let first = bytes[start]
-        guard first < 0x80 else { return nil }
-        candidates: for candidate in JSKeyword.byFirstByte[Int(first)] where candidate.bytes.count == end - start {
-            for offset in 1..<candidate.bytes.count where bytes[start + offset] != candidate.bytes[offset] {
-                continue candidates
+        // Every keyword is 2 to 10 lower-case letters: other names need no look-up.
+        let length = end - start
+        guard length >= 2, length <= 10, bytes[start] &- UInt8(ascii: "a") < 26 else { return nil }
+        let word = JSKeyword.prefixWord(bytes, start, end)
+        var slot = JSKeyword.slot(of: word)
+        while true {
+            let entry = JSKeyword.table[slot]
+            if entry.length == 0 { return nil }
+            if entry.word == word, entry.length == length, length <= 8 || JSKeyword.endsLike(entry.keyword, bytes, start, end) {
+                self = entry.keyword
+                return
             }
-            self = candidate.keyword
-            return
+            slot = (slot + 1) & 127
         }
-        return nil
+    }
+
+    /// Whether the bytes after the first eight match the keyword's (`instanceof`, the one longer keyword).
+    private static func endsLike(_ keyword: JSKeyword, _ bytes: borrowing [UInt8], _ start: Int, _ end: Int) -> Bool {
+        let spelling = keyword.rawValue.utf8
+        return zip(spelling.dropFirst(8), bytes[(start + 8)..<end]).allSatisfy { $0 == $1 }
     }
 }
