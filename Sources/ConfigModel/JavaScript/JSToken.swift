@@ -123,6 +123,7 @@ enum JSKeyword: String, CaseIterable, Sendable {
     }()
 
     /// Up to the first eight bytes of `bytes[start..<end]` as a little-endian word (one load when eight bytes follow).
+    @inline(__always)
     private static func prefixWord(_ bytes: borrowing [UInt8], _ start: Int, _ end: Int) -> UInt64 {
         let length = min(end - start, 8)
         return bytes.withUnsafeBufferPointer { buffer in
@@ -140,6 +141,7 @@ enum JSKeyword: String, CaseIterable, Sendable {
 
     /// The keyword spelled by `bytes[start..<end]` (ASCII name characters), if any.
     /// `borrowing`: an initializer owns its arguments, so the lexer retained and released its bytes for every name.
+    @inline(__always)
     init?(_ bytes: borrowing [UInt8], _ start: Int, _ end: Int) {
         // Every keyword is 2 to 10 lower-case letters: other names need no look-up.
         let length = end - start
