@@ -125,18 +125,29 @@ enum ByteScan {
     /// The first offset at or after `start` holding `quote`, a backslash, LF or CR (where a quoted
     /// string's plain text stops), or the end.
     static func quotedTextEnd(in bytes: [UInt8], from start: Int, quote: UInt8) -> Int {
+        quotedTextEnd(in: bytes, from: start, quote: quote, stopAtNonASCII: false)
+    }
+
+    /// `quotedTextEnd`, also stopping at a byte of 0x80 or more: where a quoted string's plain ASCII text stops.
+    static func quotedASCIITextEnd(in bytes: [UInt8], from start: Int, quote: UInt8) -> Int {
+        quotedTextEnd(in: bytes, from: start, quote: quote, stopAtNonASCII: true)
+    }
+
+    @inline(__always)
+    private static func quotedTextEnd(in bytes: [UInt8], from start: Int, quote: UInt8, stopAtNonASCII: Bool) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             var index = start
             while index + 8 <= buffer.count {
                 let word = word(buffer, index)
                 let stops = zeroBytes(word ^ (UInt64(quote) &* ones)) | zeroBytes(word ^ (0x5C &* ones))
                     | zeroBytes(word ^ (0x0A &* ones)) | zeroBytes(word ^ (0x0D &* ones))
+                    | (stopAtNonASCII ? word & highBits : 0)
                 if stops != 0 { return index + stops.trailingZeroBitCount / 8 }
                 index += 8
             }
             while index < buffer.count {
                 let byte = buffer[index]
-                if byte == quote || byte == 0x5C || byte == 0x0A || byte == 0x0D { return index }
+                if byte == quote || byte == 0x5C || byte == 0x0A || byte == 0x0D || (stopAtNonASCII && byte >= 0x80) { return index }
                 index += 1
             }
             return index

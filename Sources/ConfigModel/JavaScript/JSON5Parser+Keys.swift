@@ -3,14 +3,18 @@ import Foundation
 /// Object keys. A plain key (quoted without escapes, or an unquoted ASCII name) is made from its bytes at once
 /// (a long one through the file's key table); any other goes through the general string and name readers.
 extension JSON5Parser {
-    mutating func parseKey() throws -> String {
+    /// The key at the reader, and where its text lies in `bytes` when it is plain ASCII (the object then compares
+    /// keys by their bytes).
+    mutating func parseKey() throws -> (text: String, plainASCII: Range<Int>?) {
         let lead = bytes[index]
         if lead == UInt8(ascii: "\"") || lead == UInt8(ascii: "'") {
-            let end = ByteScan.quotedTextEnd(in: bytes, from: index + 1, quote: lead)
-            guard end < bytes.count, bytes[end] == lead else { return try parseString() }
-            let key = keys.key(bytes, index + 1, end)
+            var end = ByteScan.quotedASCIITextEnd(in: bytes, from: index + 1, quote: lead)
+            let isASCII = end >= bytes.count || bytes[end] < 0x80
+            if !isASCII { end = ByteScan.quotedTextEnd(in: bytes, from: end, quote: lead) }
+            guard end < bytes.count, bytes[end] == lead else { return (try parseString(), nil) }
+            let text = index + 1..<end
             index = end + 1
-            return key
+            return (keys.key(bytes, text.lowerBound, end), isASCII ? text : nil)
         }
         var end = index
         if JSLexer.isASCIINameStart(lead) {
@@ -19,11 +23,11 @@ extension JSON5Parser {
         }
         // A backslash or non-ASCII byte may continue the name: the general reader decides.
         guard end > index, end == bytes.count || (bytes[end] < 0x80 && bytes[end] != UInt8(ascii: "\\")) else {
-            return try parseIdentifierName()
+            return (try parseIdentifierName(), nil)
         }
-        let key = keys.key(bytes, index, end)
+        let text = index..<end
         index = end
-        return key
+        return (keys.key(bytes, text.lowerBound, end), text)
     }
 }
 

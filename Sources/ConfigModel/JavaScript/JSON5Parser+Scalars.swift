@@ -76,13 +76,11 @@ extension JSON5Parser {
         if index < bytes.count, JSLexer.isIdentifierPart(source.scalar(at: index).scalar) { throw unexpected(at: index) }
     }
 
-    private func matches(_ word: String) -> Bool {
-        var at = index
-        for byte in word.utf8 {
-            guard at < bytes.count, bytes[at] == byte else { return false }
-            at += 1
+    /// Whether the bytes at the reader are `word`'s.
+    func matches(_ word: StaticString) -> Bool {
+        word.withUTF8Buffer { text in
+            index + text.count <= bytes.count && bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + index, text.baseAddress!, text.count) == 0 }
         }
-        return true
     }
 
     mutating func parseString() throws -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses JSON5 (the format Grouparoo reads `.json` config files with), keeping the source
 /// position of every value. `JSON5` in Loading/ turns its errors into diagnostics.
 struct JSON5Parser {
@@ -5,10 +7,14 @@ struct JSON5Parser {
     var index = 0
     var depth = 0
     let bytes: [UInt8]
-    /// Objects and arrays are built in room reused from one to the next (one per nesting level under way) and
-    /// copied out at their exact size: appending leaves up to twice the room, and every value is kept.
-    private var spareObjects: [JSObject] = []
-    private var spareArrays: [[LocatedValue]] = []
+    /// The properties of the objects under way, each object's above its parent's (and so the elements of the arrays
+    /// under way): a finished one is moved out into an array of exactly its size (appending leaves up to twice
+    /// the room, and every value is kept), and the room is reused for the next.
+    private var openProperties: [JSProperty] = []
+    private var openElements: [LocatedValue] = []
+    /// Where the keys in `openProperties` lie in `bytes` while every key of their object is plain ASCII, so a
+    /// repeated key is found by comparing bytes.
+    private var openKeys: [Range<Int>] = []
     /// Where the room goes back to when the document is read, for the next file on this worker.
     private let scratch: JSON5Scratch
     /// Values are read front to back, so each span's start and end is found from the line of the last one.
@@ -22,8 +28,9 @@ struct JSON5Parser {
         self.bytes = source.bytes
         self.keys = JSON5KeyTable(byteCount: source.bytes.count)
         self.scratch = scratch
-        swap(&spareObjects, &scratch.spareObjects)
-        swap(&spareArrays, &scratch.spareArrays)
+        swap(&openProperties, &scratch.properties)
+        swap(&openElements, &scratch.elements)
+        swap(&openKeys, &scratch.keys)
     }
 
     /// True when the byte at `offset` is the ASCII character `character`.
@@ -42,6 +49,12 @@ struct JSON5Parser {
         source.span(from: start, at: position, to: here())
     }
 
+    /// `span(from:at:)` when the bytes from `start` to the reader are ASCII and end no line (a plain key or
+    /// string, a number, a word): the end is as many columns on, found without a look-up.
+    private func spanOnOneLine(from start: Int, at position: TextPosition) -> SourceSpan {
+        source.span(from: start, at: position, to: TextPosition(line: position.line, column: position.column + index - start))
+    }
+
     func error(_ message: String, at position: Int) -> ReadError {
         ReadError(.syntax, "invalid JSON5: " + message, at: source.position(of: position))
     }
@@ -53,8 +66,13 @@ struct JSON5Parser {
 
     mutating func parseDocument() throws -> LocatedValue {
         defer {
-            swap(&spareObjects, &scratch.spareObjects)
-            swap(&spareArrays, &scratch.spareArrays)
+            // An error leaves the values under way behind.
+            openProperties.removeAll(keepingCapacity: true)
+            openElements.removeAll(keepingCapacity: true)
+            openKeys.removeAll(keepingCapacity: true)
+            swap(&openProperties, &scratch.properties)
+            swap(&openElements, &scratch.elements)
+            swap(&openKeys, &scratch.keys)
         }
         try skipTrivia()
         let value = try parseValue()
@@ -71,11 +89,20 @@ struct JSON5Parser {
         }
     }
 
-    /// Most calls find a token right away (after `:` `,` or a value): only a space, control, `/` or non-ASCII
-    /// byte needs the full loop.
+    /// Most calls find a token right away (after `:` `,` or a value) or after a line break and indentation, skipped
+    /// here byte by byte: only a comment, a rare control or non-ASCII byte needs the full loop.
     @inline(__always)
     private mutating func skipTrivia() throws {
-        if index < bytes.count, bytes[index] > 0x20, bytes[index] < 0x80, bytes[index] != UInt8(ascii: "/") { return }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                index += 1
+            } else if byte > 0x20, byte < 0x80, byte != UInt8(ascii: "/") {
+                return
+            } else {
+                break
+            }
+        }
         try skipTriviaRun()
     }
 
@@ -113,6 +140,14 @@ struct JSON5Parser {
         case "{": return try parseObject(at: position)
         case "[": return try parseArray(at: position)
         case "\"", "'":
+            // A plain ASCII string (nearly all) is its bytes, on one line.
+            let quote = bytes[index]
+            let end = ByteScan.quotedASCIITextEnd(in: bytes, from: index + 1, quote: quote)
+            if end < bytes.count, bytes[end] == quote {
+                let text = JSLexer.string(bytes, index + 1, end)
+                index = end + 1
+                return LocatedValue(.string(text), span: spanOnOneLine(from: start, at: position))
+            }
             let text = try parseString()
             return LocatedValue(.string(text), span: span(from: start, at: position))
         default:
@@ -121,26 +156,20 @@ struct JSON5Parser {
         if scalar == "+" || scalar == "-" || scalar == "." || ("0"..."9").contains(scalar)
             || scalar == "I" || scalar == "N" {
             let number = try parseNumber()
-            return LocatedValue(.number(number), span: span(from: start, at: position))
+            return LocatedValue(.number(number), span: spanOnOneLine(from: start, at: position))
         }
-        let word: (text: String, value: JSValue)? = switch scalar {
+        let word: (text: StaticString, value: JSValue)? = switch scalar {
         case "t": ("true", .boolean(true))
         case "f": ("false", .boolean(false))
         case "n": ("null", .null)
         default: nil
         }
-        guard let word, matchesWord(word.text) else { throw unexpected(at: index) }
-        index += word.text.utf8.count
-        return LocatedValue(word.value, span: span(from: start, at: position))
-    }
-
-    private func matchesWord(_ word: String) -> Bool {
-        var at = index
-        for byte in word.utf8 {
-            guard at < bytes.count, bytes[at] == byte else { return false }
-            at += 1
+        let end = index + (word?.text.utf8CodeUnitCount ?? 0)
+        guard let word, matches(word.text), end >= bytes.count || !JSLexer.isIdentifierPart(source.scalar(at: end).scalar) else {
+            throw unexpected(at: index)
         }
-        return at >= bytes.count || !JSLexer.isIdentifierPart(source.scalar(at: at).scalar)
+        index = end
+        return LocatedValue(word.value, span: spanOnOneLine(from: start, at: position))
     }
 
     private mutating func enterNesting() throws {
@@ -155,18 +184,33 @@ struct JSON5Parser {
         let start = index
         try enterNesting()
         index += 1
-        var object = spareObjects.popLast() ?? JSObject()
+        let firstProperty = openProperties.count
+        let firstKey = openKeys.count
+        // Built with `JSObject.set` from the first key that needs JavaScript's rules on (not plain ASCII, an array
+        // index, or written before); until then each property is appended as read.
+        var general = JSObject()
+        var isGeneral = false
         try skipTrivia()
         while index < bytes.count, bytes[index] != UInt8(ascii: "}") {
             let keyStart = index
             let keyPosition = here()
-            let key = try parseKey()
-            let keySpan = span(from: keyStart, at: keyPosition)
+            let (key, plainASCII) = try parseKey()
+            let keySpan = plainASCII == nil ? span(from: keyStart, at: keyPosition) : spanOnOneLine(from: keyStart, at: keyPosition)
             try skipTrivia()
             guard byte(at: index, is: ":") else { throw unexpected(at: index) }
             index += 1
             try skipTrivia()
-            object.set(key, try parseValue(), keySpan: keySpan)
+            let value = try parseValue()
+            if !isGeneral, let plainASCII, appendsInOrder(plainASCII, keysFrom: firstKey) {
+                openKeys.append(plainASCII)
+                openProperties.append(JSProperty(key: key, keySpan: keySpan, value: value))
+            } else {
+                if !isGeneral {
+                    general = JSObject(orderedDistinct: openProperties.moveOut(from: firstProperty))
+                    isGeneral = true
+                }
+                general.set(key, value, keySpan: keySpan)
+            }
             try skipTrivia()
             guard byte(at: index, is: ",") else { break }
             index += 1
@@ -177,10 +221,23 @@ struct JSON5Parser {
         }
         index += 1
         depth -= 1
-        let built = JSObject(exactCopyOf: object)
-        object.removeAllKeepingCapacity()
-        spareObjects.append(object)
+        openKeys.removeSubrange(firstKey...)
+        let built = isGeneral ? JSObject(exactCopyOf: general) : JSObject(orderedDistinct: openProperties.moveOut(from: firstProperty))
         return LocatedValue(.object(built), span: span(from: start, at: position))
+    }
+
+    /// Whether the plain key whose text lies at `key` goes after the object's properties as it is: it is no array
+    /// index (those go first) and not one of the object's keys so far, `openKeys` from `first` on.
+    private func appendsInOrder(_ key: Range<Int>, keysFrom first: Int) -> Bool {
+        if !key.isEmpty, JSLexer.isDigit(bytes[key.lowerBound]) { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            for other in first..<openKeys.count where openKeys[other].count == key.count {
+                if memcmp(buffer.baseAddress! + openKeys[other].lowerBound, buffer.baseAddress! + key.lowerBound, key.count) == 0 {
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     /// The array whose `[` the reader is at, at `position`.
@@ -188,10 +245,11 @@ struct JSON5Parser {
         let start = index
         try enterNesting()
         index += 1
-        var elements = spareArrays.popLast() ?? []
+        let first = openElements.count
         try skipTrivia()
         while index < bytes.count, bytes[index] != UInt8(ascii: "]") {
-            elements.append(try parseValue())
+            let element = try parseValue()
+            openElements.append(element)
             try skipTrivia()
             guard byte(at: index, is: ",") else { break }
             index += 1
@@ -202,16 +260,14 @@ struct JSON5Parser {
         }
         index += 1
         depth -= 1
-        let built = Array(exactCopyOf: elements)
-        elements.removeAll(keepingCapacity: true)
-        spareArrays.append(elements)
-        return LocatedValue(.array(built), span: span(from: start, at: position))
+        return LocatedValue(.array(openElements.moveOut(from: first)), span: span(from: start, at: position))
     }
 }
 
 /// The room a worker's JSON5 reader builds objects and arrays in, kept from one file to the next: most config
 /// files are small, and growing new room for each one cost more than reading its values.
 final class JSON5Scratch {
-    fileprivate var spareObjects: [JSObject] = []
-    fileprivate var spareArrays: [[LocatedValue]] = []
+    fileprivate var properties: [JSProperty] = []
+    fileprivate var elements: [LocatedValue] = []
+    fileprivate var keys: [Range<Int>] = []
 }

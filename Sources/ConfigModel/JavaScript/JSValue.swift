@@ -92,6 +92,16 @@ extension Array {
         reserveCapacity(other.count)
         append(contentsOf: other)
     }
+
+    /// Moves the elements from `start` on out, into an array of exactly their count: moved, not copied, so no
+    /// reference count changes.
+    mutating func moveOut(from start: Int) -> [Element] {
+        var moved: [Element] = []
+        moved.reserveCapacity(count - start)
+        while count > start { moved.append(removeLast()) }
+        moved.reverse()
+        return moved
+    }
 }
 
 /// A plain JavaScript object. Property order follows JavaScript's rules:
@@ -112,8 +122,11 @@ public struct JSObject: Sendable {
         properties = Array(exactCopyOf: other.properties)
     }
 
-    /// Empties the object, keeping its room for building the next one.
-    mutating func removeAllKeepingCapacity() { properties.removeAll(keepingCapacity: true) }
+    /// An object of these properties, which the caller knows are in JavaScript's order with distinct keys.
+    init(orderedDistinct properties: [JSProperty]) {
+        self.properties = properties
+    }
+
     public var isEmpty: Bool { properties.isEmpty }
     public var count: Int { properties.count }
 
