@@ -63,6 +63,46 @@ final class JSON5FastPathTests: XCTestCase {
         }
     }
 
+    /// Plain ASCII keys are compared by their bytes, each object against its own keys only, until a key needs
+    /// `set` (an array index, a repeated, escaped or non-ASCII key): every case must read as `set` builds it.
+    func testKeysComparedByBytesMatchSet() throws {
+        let one = LocatedValue(.number(1), span: .wholeFile("/v"))
+        func nested(_ pairs: [(String, JSValue)]) -> JSValue {
+            var object = JSObject()
+            for (key, value) in pairs { object.set(key, LocatedValue(value, span: one.span)) }
+            return .object(object)
+        }
+        let cases: [(text: String, pairs: [(String, JSValue)])] = [
+            (#"{"a": {"a": 1, "b": 2}, "b": {"b": 3}, "a": 4}"#,
+             [("a", nested([("a", .number(1)), ("b", .number(2))])), ("b", nested([("b", .number(3))])), ("a", .number(4))]),
+            (#"{"ab": 1, "ba": 2, "ab": 3, "c": {"ab": 4, "c": 5}, "ba": 6, "d": 7}"#,
+             [("ab", .number(1)), ("ba", .number(2)), ("ab", .number(3)), ("c", nested([("ab", .number(4)), ("c", .number(5))])),
+              ("ba", .number(6)), ("d", .number(7))]),
+            (#"{"é": 1, "e\#u{301}": 2, "x": 3, "é": 4}"#, [("é", .number(1)), ("e\u{301}", .number(2)), ("x", .number(3)), ("é", .number(4))]),
+            (#"{"01": 1, "1a": 2, "7": 3, "": 4, '': 5, "-1": 6}"#,
+             [("01", .number(1)), ("1a", .number(2)), ("7", .number(3)), ("", .number(4)), ("", .number(5)), ("-1", .number(6))]),
+            (#"{"a_rather_long_key_name": [[1, [2]], []], "a_rather_long_key_nams": 2, "a_rather_long_key_name": 3}"#,
+             [("a_rather_long_key_name", .array([])), ("a_rather_long_key_nams", .number(2)), ("a_rather_long_key_name", .number(3))]),
+            (#"{x: 1, "\u0078": 2, "y": {"x": 3}, y: 4}"#, [("x", .number(1)), ("x", .number(2)), ("y", nested([("x", .number(3))])), ("y", .number(4))]),
+        ]
+        for (text, pairs) in cases {
+            XCTAssertEqual(JSONOutput.stringify(try parse(text).value), viaSet(pairs), text)
+        }
+        XCTAssertEqual(JSONOutput.stringify(try parse(#"{"k": [[1, [2]], [], [{"k": [3]}]]}"#).value), #"{"k":[[1,[2]],[],[{"k":[3]}]]}"#)
+    }
+
+    /// A file that fails part-way leaves objects and arrays under way; the worker's next file must not see them.
+    func testAFileReadAfterAFailedOneReadsAsOnItsOwn() throws {
+        let scratch = JSON5Scratch()
+        for broken in [#"{"a": {"b": [1, {"c": 2"#, #"{"a": 1, "a": {"b": x}}"#, #"[[[{"d": [1, ]"#] {
+            var parser = JSON5Parser(source: SourceText(file: "/virtual/broken.json", validUTF8: Array(broken.utf8)), scratch: scratch)
+            XCTAssertThrowsError(try parser.parseDocument(), broken)
+        }
+        let text = #"{"a": [1, {"b": 2}], "c": {"a": 3}}"#
+        var parser = JSON5Parser(source: SourceText(file: "/virtual/next.json", validUTF8: Array(text.utf8)), scratch: scratch)
+        XCTAssertEqual(JSONOutput.stringify(try parser.parseDocument().value), JSONOutput.stringify(try parse(text).value))
+    }
+
     func testARepeatedKeyKeepsWhereItWasFirstWritten() throws {
         let object = try object(#"{"a": 1, "b": 2, "a": 3}"#)
         XCTAssertEqual(object.property("a")?.keySpan.start.column, 2)
@@ -129,6 +169,9 @@ final class JSON5FastPathTests: XCTestCase {
             "{\r  a: 'one',\r  b: null\r}", "\u{FEFF}{\"é\": \"ü\u{2028}\", \"k\":\u{2028}[\u{2029}-1.5e3\u{2029}]}",
             "[\n  {\"name\": \"Ünïcode\", n: 12},\n\t/* a\n comment */ {\"s\": \"line\\\ncontinued\"}\n]",
             "{a: 1, // note\n b: Infinity, c: 0x1F}",
+            // Plain ASCII tokens after non-ASCII text on their line: their ends are counted in columns from their start.
+            "{\"ü\": 1, \"a\": \"plain\", b: false, 'c': 'x', d: -12, e: null, f: [true, 1e400, -0]}\u{2028}",
+            "{\"é\u{2028}\": \"é\", \"k\": \"v\", \"l\": NaN,\r\n 'm': +Infinity}",
         ]
         for text in texts {
             let bytes = Array(text.utf8)
