@@ -1,9 +1,9 @@
 import XCTest
 @testable import ConfigModel
 
-/// The JSON5 reader's shortcuts against the general paths they stand in for: plain keys (made from their bytes,
-/// long ones through the file's key table) against escaped keys, which always take the general string and name
-/// readers; objects that reserve the size of their neighbours against objects built with `JSObject.set` alone.
+/// The JSON5 reader's shortcuts against the general paths they stand in for: plain keys (made from their bytes or
+/// taken from the worker's key table) against escaped keys, which always take the general string and name readers;
+/// objects built by appending plain keys against objects built with `JSObject.set` alone.
 final class JSON5FastPathTests: XCTestCase {
     private func parse(_ text: String, file: String = "/virtual/fast.json") throws -> LocatedValue {
         let (value, diagnostics) = JSON5.parse(Array(text.utf8), file: file)
@@ -149,16 +149,45 @@ final class JSON5FastPathTests: XCTestCase {
         XCTAssertEqual(nested.properties.capacity, 1)
     }
 
-    func testEqualLongKeysOfOneFileShareTheirStorage() throws {
-        // Padded to 64 KB: smaller files get no key table.
-        let parsed = try parse(#"[{"permissionAllRead": 1}, {"permissionAllRead": 2}]"# + String(repeating: " ", count: 1 << 16))
-        guard case .array(let elements) = parsed.value, case .object(let first) = elements[0].value,
-              case .object(let second) = elements[1].value else { return XCTFail("not two objects") }
-        let addresses = [first, second].map { object in
+    /// A worker's files share its key table: equal long keys share one String's storage, within a file and across.
+    func testEqualLongKeysOfAWorkerShareTheirStorage() throws {
+        let scratch = JSON5Scratch()
+        var objects: [JSObject] = []
+        for text in [#"[{"permissionAllRead": 1}, {"permissionAllRead": 2}]"#, #"{"permissionAllRead": 3, "b": 4}"#] {
+            var parser = JSON5Parser(source: SourceText(file: "/virtual/keys.json", validUTF8: Array(text.utf8)), scratch: scratch)
+            let value = try parser.parseDocument().value
+            if case .object(let object) = value { objects.append(object) }
+            if case .array(let elements) = value {
+                for case .object(let object) in elements.map(\.value) { objects.append(object) }
+            }
+        }
+        let addresses = objects.map { object in
             object.keys[0].utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) }
         }
+        XCTAssertEqual(addresses.count, 3)
         XCTAssertNotNil(addresses[0])
-        XCTAssertEqual(addresses[0], addresses[1])
+        XCTAssertEqual(Set(addresses).count, 1)
+    }
+
+    /// Keys from the worker's table are their text: every length around the table's word sizes, keys that differ
+    /// only in their middle (a long key's two words do not cover it) or last byte, each met again in a later file,
+    /// and keys too near the end of the file to be looked up.
+    func testKeysFromTheWorkersTableAreTheirText() throws {
+        let scratch = JSON5Scratch()
+        for length in 1...40 {
+            let base = Array((0..<length).map { UInt8(97 + $0 % 26) })
+            var middle = base
+            middle[length / 2] = UInt8(ascii: "_")
+            var last = base
+            last[length - 1] = UInt8(ascii: "Z")
+            let keys = [base, middle, last].map { String(decoding: $0, as: UTF8.self) }
+            for order in [keys, keys.reversed(), [keys[1], keys[0]], [keys[2]]] {
+                let text = "{" + order.map { "\"\($0)\": 0" }.joined(separator: ", ") + "}"
+                var parser = JSON5Parser(source: SourceText(file: "/virtual/keys.json", validUTF8: Array(text.utf8)), scratch: scratch)
+                guard case .object(let object) = try parser.parseDocument().value else { return XCTFail(text) }
+                XCTAssertEqual(object.keys, order, text)
+            }
+        }
     }
 
     /// Spans are built from positions found front to back (`SourceText.LineCursor`); each value's and key's span

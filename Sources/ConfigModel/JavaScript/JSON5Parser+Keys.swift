@@ -31,51 +31,43 @@ extension JSON5Parser {
     }
 }
 
-/// One file's long keys by their bytes. Every object of a large array repeats its keys: the String made the
-/// first time is reused, so a long key's storage is shared by every object instead of repeated (a key of up
-/// to 15 bytes is a small String, stored inline, and is simply made again). A slot holds the last key hashed to
-/// it; a collision only means building that key again.
+/// A worker's keys by their bytes, kept from one file to the next: config files repeat a small vocabulary of keys,
+/// so a key met before is the String made then, found by comparing two words instead of making a String again
+/// (and a long key's storage is shared by every object that has it). A slot holds the last key hashed to it; a
+/// collision only means making that key again.
 struct JSON5KeyTable {
     private struct Slot {
-        var start = 0
         var count = -1
+        /// The key's first eight bytes and its next eight (zero-padded), or for a key over 16 bytes its last eight.
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
         var text = ""
     }
 
+    private static let slotBits = 9
     private var slots: [Slot] = []
-    private let slotCount: Int
-
-    /// Only a file of 64 KB or more gets a table (a small one repeats too few keys to pay for setting it up);
-    /// larger files have more keys to tell apart.
-    init(byteCount: Int) {
-        var slotCount = byteCount < 1 << 16 ? 0 : 16
-        while slotCount > 0, slotCount < 256, slotCount * 256 < byteCount { slotCount *= 2 }
-        self.slotCount = slotCount
-    }
 
     /// The text of the plain key `bytes[start..<end]` (valid UTF-8).
     mutating func key(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
         let count = end - start
-        guard count > 15, slotCount > 0 else { return JSLexer.string(bytes, start, end) }
-        if slots.isEmpty { slots = Array(repeating: Slot(), count: slotCount) }
+        // Words are loaded whole: a key less than 16 bytes from the end of the file is simply made.
+        guard count > 0, start + 16 <= bytes.count else { return JSLexer.string(bytes, start, end) }
+        if slots.isEmpty { slots = Array(repeating: Slot(), count: 1 << Self.slotBits) }
         return bytes.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            let slot = Int(truncatingIfNeeded: JSON5KeyTable.hash(base + start, count)) & (slotCount - 1)
-            if slots[slot].count == count, memcmp(base + start, base + slots[slot].start, count) == 0 {
+            let base = UnsafeRawPointer(buffer.baseAddress! + start)
+            func word(at offset: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+            func firstBytes(_ word: UInt64, _ count: Int) -> UInt64 { count >= 8 ? word : word & (1 << (8 * count) - 1) }
+            let head = firstBytes(word(at: 0), count)
+            let tail = count <= 8 ? 0 : count <= 16 ? firstBytes(word(at: 8), count - 8) : word(at: count - 8)
+            let hash = ((head ^ tail &* 0xC2B2_AE3D_27D4_EB4F ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15) >> (64 - Self.slotBits)
+            let slot = Int(truncatingIfNeeded: hash)
+            if slots[slot].count == count, slots[slot].head == head, slots[slot].tail == tail,
+               count <= 16 || slots[slot].text.utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, base, count) == 0 }) == true {
                 return slots[slot].text
             }
             let text = JSLexer.string(bytes, start, end)
-            slots[slot] = Slot(start: start, count: count, text: text)
+            slots[slot] = Slot(count: count, head: head, tail: tail, text: text)
             return text
         }
-    }
-
-    private static func hash(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
-        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        // The length and the first and last eight bytes (keys are longer than 15) tell most keys apart.
-        var hash = UInt64(truncatingIfNeeded: count) &* multiplier
-        hash = (hash ^ UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)) &* multiplier
-        hash ^= UnsafeRawPointer(bytes + count - 8).loadUnaligned(as: UInt64.self)
-        return (hash &* multiplier) >> 32
     }
 }

@@ -19,18 +19,17 @@ struct JSON5Parser {
     private let scratch: JSON5Scratch
     /// Values are read front to back, so each span's start and end is found from the line of the last one.
     private var lines = SourceText.LineCursor()
-    /// A big file's long plain keys (`JSON5KeyTable`), so a key met again is not built again and equal keys
-    /// share one String.
-    var keys: JSON5KeyTable
+    /// The worker's plain keys (`JSON5KeyTable`), so a key met again is not made again and equal keys share one String.
+    var keys = JSON5KeyTable()
 
     init(source: SourceText, scratch: JSON5Scratch = JSON5Scratch()) {
         self.source = source
         self.bytes = source.bytes
-        self.keys = JSON5KeyTable(byteCount: source.bytes.count)
         self.scratch = scratch
         swap(&openProperties, &scratch.properties)
         swap(&openElements, &scratch.elements)
         swap(&openKeys, &scratch.keys)
+        swap(&keys, &scratch.keyTable)
     }
 
     /// True when the byte at `offset` is the ASCII character `character`.
@@ -73,6 +72,7 @@ struct JSON5Parser {
             swap(&openProperties, &scratch.properties)
             swap(&openElements, &scratch.elements)
             swap(&openKeys, &scratch.keys)
+        swap(&keys, &scratch.keyTable)
         }
         try skipTrivia()
         let value = try parseValue()
@@ -270,4 +270,5 @@ final class JSON5Scratch {
     fileprivate var properties: [JSProperty] = []
     fileprivate var elements: [LocatedValue] = []
     fileprivate var keys: [Range<Int>] = []
+    fileprivate var keyTable = JSON5KeyTable()
 }
