@@ -26,6 +26,11 @@ struct JSON5Parser {
         self.source = source
         self.bytes = source.bytes
         self.scratch = scratch
+        swapScratch()
+    }
+
+    /// Takes the worker's room, or gives it back.
+    private mutating func swapScratch() {
         swap(&openProperties, &scratch.properties)
         swap(&openElements, &scratch.elements)
         swap(&openKeys, &scratch.keys)
@@ -65,14 +70,11 @@ struct JSON5Parser {
 
     mutating func parseDocument() throws -> LocatedValue {
         defer {
-            // An error leaves the values under way behind.
-            openProperties.removeAll(keepingCapacity: true)
-            openElements.removeAll(keepingCapacity: true)
-            openKeys.removeAll(keepingCapacity: true)
-            swap(&openProperties, &scratch.properties)
-            swap(&openElements, &scratch.elements)
-            swap(&openKeys, &scratch.keys)
-        swap(&keys, &scratch.keyTable)
+            // An error leaves the values under way behind (emptying an empty array still costs a call).
+            if !openProperties.isEmpty { openProperties.removeAll(keepingCapacity: true) }
+            if !openElements.isEmpty { openElements.removeAll(keepingCapacity: true) }
+            if !openKeys.isEmpty { openKeys.removeAll(keepingCapacity: true) }
+            swapScratch()
         }
         try skipTrivia()
         let value = try parseValue()
@@ -164,10 +166,9 @@ struct JSON5Parser {
         case "n": ("null", .null)
         default: nil
         }
-        let end = index + (word?.text.utf8CodeUnitCount ?? 0)
-        guard let word, matches(word.text), end >= bytes.count || !JSLexer.isIdentifierPart(source.scalar(at: end).scalar) else {
-            throw unexpected(at: index)
-        }
+        guard let word, matches(word.text) else { throw unexpected(at: index) }
+        let end = index + word.text.utf8CodeUnitCount
+        guard end >= bytes.count || !JSLexer.isIdentifierPart(source.scalar(at: end).scalar) else { throw unexpected(at: index) }
         index = end
         return LocatedValue(word.value, span: spanOnOneLine(from: start, at: position))
     }
@@ -203,7 +204,7 @@ struct JSON5Parser {
             let value = try parseValue()
             if !isGeneral, let plainASCII, appendsInOrder(plainASCII, keysFrom: firstKey) {
                 openKeys.append(plainASCII)
-                openProperties.append(JSProperty(key: key, keySpan: keySpan, value: value))
+                openProperties.append(JSProperty(key: key, keySpan: keySpan, value: consume value))
             } else {
                 if !isGeneral {
                     general = JSObject(orderedDistinct: openProperties.moveOut(from: firstProperty))
@@ -231,8 +232,10 @@ struct JSON5Parser {
     private func appendsInOrder(_ key: Range<Int>, keysFrom first: Int) -> Bool {
         if !key.isEmpty, JSLexer.isDigit(bytes[key.lowerBound]) { return false }
         return bytes.withUnsafeBufferPointer { buffer in
-            for other in first..<openKeys.count where openKeys[other].count == key.count {
-                if memcmp(buffer.baseAddress! + openKeys[other].lowerBound, buffer.baseAddress! + key.lowerBound, key.count) == 0 {
+            for other in first..<openKeys.count {
+                let written = openKeys[other]
+                if written.count == key.count, key.isEmpty || buffer[written.lowerBound] == buffer[key.lowerBound],
+                   memcmp(buffer.baseAddress! + written.lowerBound, buffer.baseAddress! + key.lowerBound, key.count) == 0 {
                     return false
                 }
             }

@@ -7,9 +7,10 @@ public struct JSProperty: Sendable {
     private var storedKeySpan: KeySpanOffset
 
     public init(key: String, keySpan: SourceSpan, value: LocatedValue) {
+        // The value's last use stores it, so it is moved in rather than copied.
+        storedKeySpan = KeySpanOffset(keySpan, from: value.span)
         self.key = key
         self.value = value
-        storedKeySpan = KeySpanOffset(keySpan, from: value.span)
     }
 
     /// Sets the value, keeping the key span (stored relative to the value's span).

@@ -94,13 +94,13 @@ extension Array {
     }
 
     /// Moves the elements from `start` on out, into an array of exactly their count: moved, not copied, so no
-    /// reference count changes.
+    /// reference count changes (taken from the end, each straight into its place).
     mutating func moveOut(from start: Int) -> [Element] {
-        var moved: [Element] = []
-        moved.reserveCapacity(count - start)
-        while count > start { moved.append(removeLast()) }
-        moved.reverse()
-        return moved
+        let moving = count - start
+        return [Element](unsafeUninitializedCapacity: moving) { buffer, initialized in
+            for position in (0..<moving).reversed() { (buffer.baseAddress! + position).initialize(to: removeLast()) }
+            initialized = moving
+        }
     }
 }
 
