@@ -2,7 +2,7 @@ import XCTest
 @testable import ConfigModel
 
 /// The JSON5 reader's shortcuts against the general paths they stand in for: plain keys (made from their bytes or
-/// taken from the worker's key table) against escaped keys, which always take the general string and name readers;
+/// taken from the worker's string table) against escaped keys, which always take the general string and name readers;
 /// objects built by appending plain keys against objects built with `JSObject.set` alone.
 final class JSON5FastPathTests: XCTestCase {
     private func parse(_ text: String, file: String = "/virtual/fast.json") throws -> LocatedValue {
@@ -114,7 +114,7 @@ final class JSON5FastPathTests: XCTestCase {
         XCTAssertEqual(JSONOutput.stringify(try parse(text).value), text.replacingOccurrences(of: " ", with: ""))
     }
 
-    /// A large file: many objects repeating keys from a vocabulary larger than the key table, so keys collide
+    /// A large file: many objects repeating keys from a vocabulary larger than the string table, so keys collide
     /// in their slots, some objects repeat a key and some use array-index keys.
     func testAHugeFileReadsAsSetWouldBuildIt() throws {
         let vocabulary = (0..<700).map { $0 % 3 == 0 ? "k\($0)" : "a_rather_long_key_number_\($0)" }
@@ -149,7 +149,7 @@ final class JSON5FastPathTests: XCTestCase {
         XCTAssertEqual(nested.properties.capacity, 1)
     }
 
-    /// A worker's files share its key table: equal long keys share one String's storage, within a file and across.
+    /// A worker's files share its string table: equal long keys share one String's storage, within a file and across.
     func testEqualLongKeysOfAWorkerShareTheirStorage() throws {
         let scratch = JSON5Scratch()
         var objects: [JSObject] = []
@@ -169,9 +169,9 @@ final class JSON5FastPathTests: XCTestCase {
         XCTAssertEqual(Set(addresses).count, 1)
     }
 
-    /// Keys from the worker's table are their text: every length around the table's word sizes, keys that differ
-    /// only in their middle (a long key's two words do not cover it) or last byte, each met again in a later file,
-    /// and keys too near the end of the file to be looked up.
+    /// Keys and string values from the worker's table are their text: every length around the table's word sizes,
+    /// strings that differ only in their middle (a long one's two words do not cover it) or last byte, each met again
+    /// in a later file, and strings too near the end of the file to be looked up.
     func testKeysFromTheWorkersTableAreTheirText() throws {
         let scratch = JSON5Scratch()
         for length in 1...40 {
@@ -182,10 +182,11 @@ final class JSON5FastPathTests: XCTestCase {
             last[length - 1] = UInt8(ascii: "Z")
             let keys = [base, middle, last].map { String(decoding: $0, as: UTF8.self) }
             for order in [keys, keys.reversed(), [keys[1], keys[0]], [keys[2]]] {
-                let text = "{" + order.map { "\"\($0)\": 0" }.joined(separator: ", ") + "}"
+                let text = "{" + order.map { "\"\($0)\": '\($0)'" }.joined(separator: ", ") + "}"
                 var parser = JSON5Parser(source: SourceText(file: "/virtual/keys.json", validUTF8: Array(text.utf8)), scratch: scratch)
                 guard case .object(let object) = try parser.parseDocument().value else { return XCTFail(text) }
                 XCTAssertEqual(object.keys, order, text)
+                XCTAssertEqual(object.properties.map { JSONOutput.stringify($0.value.value) }, order.map { "\"\($0)\"" }, text)
             }
         }
     }

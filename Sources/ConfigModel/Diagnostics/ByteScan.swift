@@ -128,7 +128,9 @@ enum ByteScan {
         quotedTextEnd(in: bytes, from: start, quote: quote, stopAtNonASCII: false)
     }
 
-    /// `quotedTextEnd`, also stopping at a byte of 0x80 or more: where a quoted string's plain ASCII text stops.
+    /// `quotedTextEnd`, also stopping at a byte of 0x80 or more: where a quoted string's plain ASCII text stops
+    /// (inlined: the JSON5 reader asks for every key and string).
+    @inline(__always)
     static func quotedASCIITextEnd(in bytes: [UInt8], from start: Int, quote: UInt8) -> Int {
         quotedTextEnd(in: bytes, from: start, quote: quote, stopAtNonASCII: true)
     }

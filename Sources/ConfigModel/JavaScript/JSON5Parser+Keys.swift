@@ -1,7 +1,7 @@
 import Foundation
 
-/// Object keys. A plain key (quoted without escapes, or an unquoted ASCII name) is made from its bytes at once
-/// (a long one through the file's key table); any other goes through the general string and name readers.
+/// Object keys. A plain key (quoted without escapes, or an unquoted ASCII name) is taken from the worker's string
+/// table or made from its bytes at once; any other goes through the general string and name readers.
 extension JSON5Parser {
     /// The key at the reader, and where its text lies in `bytes` when it is plain ASCII (the object then compares
     /// keys by their bytes).
@@ -14,7 +14,7 @@ extension JSON5Parser {
             guard end < bytes.count, bytes[end] == lead else { return (try parseString(), nil) }
             let text = index + 1..<end
             index = end + 1
-            return (keys.key(bytes, text.lowerBound, end), isASCII ? text : nil)
+            return (strings.string(bytes, text.lowerBound, end), isASCII ? text : nil)
         }
         var end = index
         if JSLexer.isASCIINameStart(lead) {
@@ -27,30 +27,30 @@ extension JSON5Parser {
         }
         let text = index..<end
         index = end
-        return (keys.key(bytes, text.lowerBound, end), text)
+        return (strings.string(bytes, text.lowerBound, end), text)
     }
 }
 
-/// A worker's keys by their bytes, kept from one file to the next: config files repeat a small vocabulary of keys,
-/// so a key met before is the String made then, found by comparing two words instead of making a String again
-/// (and a long key's storage is shared by every object that has it). A slot holds the last key hashed to it; a
-/// collision only means making that key again.
-struct JSON5KeyTable {
+/// A worker's plain strings (keys and string values) by their bytes, kept from one file to the next: config files
+/// repeat a small vocabulary of keys and values, so a string met before is the String made then, found by comparing
+/// two words instead of making a String again (and a long one's storage is shared by every value that has it). A slot
+/// holds the last string hashed to it; a collision only means making that string again.
+struct JSON5StringTable {
     private struct Slot {
         var count = -1
-        /// The key's first eight bytes and its next eight (zero-padded), or for a key over 16 bytes its last eight.
+        /// The first eight bytes and the next eight (zero-padded), or for a string over 16 bytes its last eight.
         var head: UInt64 = 0
         var tail: UInt64 = 0
         var text = ""
     }
 
-    private static let slotBits = 9
+    private static let slotBits = 10
     private var slots: [Slot] = []
 
-    /// The text of the plain key `bytes[start..<end]` (valid UTF-8).
-    mutating func key(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+    /// The text of `bytes[start..<end]` (valid UTF-8).
+    mutating func string(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
         let count = end - start
-        // Words are loaded whole: a key less than 16 bytes from the end of the file is simply made.
+        // Words are loaded whole: a string less than 16 bytes from the end of the file is simply made.
         guard count > 0, start + 16 <= bytes.count else { return JSLexer.string(bytes, start, end) }
         if slots.isEmpty { slots = Array(repeating: Slot(), count: 1 << Self.slotBits) }
         return bytes.withUnsafeBufferPointer { buffer in

@@ -19,8 +19,9 @@ struct JSON5Parser {
     private let scratch: JSON5Scratch
     /// Values are read front to back, so each span's start and end is found from the line of the last one.
     private var lines = SourceText.LineCursor()
-    /// The worker's plain keys (`JSON5KeyTable`), so a key met again is not made again and equal keys share one String.
-    var keys = JSON5KeyTable()
+    /// The worker's plain strings (`JSON5StringTable`), so a key or value met again is not made again and equal ones
+    /// share one String.
+    var strings = JSON5StringTable()
 
     init(source: SourceText, scratch: JSON5Scratch = JSON5Scratch()) {
         self.source = source
@@ -34,7 +35,7 @@ struct JSON5Parser {
         swap(&openProperties, &scratch.properties)
         swap(&openElements, &scratch.elements)
         swap(&openKeys, &scratch.keys)
-        swap(&keys, &scratch.keyTable)
+        swap(&strings, &scratch.strings)
     }
 
     /// True when the byte at `offset` is the ASCII character `character`.
@@ -146,7 +147,7 @@ struct JSON5Parser {
             let quote = bytes[index]
             let end = ByteScan.quotedASCIITextEnd(in: bytes, from: index + 1, quote: quote)
             if end < bytes.count, bytes[end] == quote {
-                let text = JSLexer.string(bytes, index + 1, end)
+                let text = strings.string(bytes, index + 1, end)
                 index = end + 1
                 return LocatedValue(.string(text), span: spanOnOneLine(from: start, at: position))
             }
@@ -273,5 +274,5 @@ final class JSON5Scratch {
     fileprivate var properties: [JSProperty] = []
     fileprivate var elements: [LocatedValue] = []
     fileprivate var keys: [Range<Int>] = []
-    fileprivate var keyTable = JSON5KeyTable()
+    fileprivate var strings = JSON5StringTable()
 }
