@@ -55,9 +55,12 @@ struct JSON5StringTable {
         if slots.isEmpty { slots = Array(repeating: Slot(), count: 1 << Self.slotBits) }
         return bytes.withUnsafeBufferPointer { buffer in
             let base = UnsafeRawPointer(buffer.baseAddress! + start)
-            func word(at offset: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
-            func firstBytes(_ word: UInt64, _ count: Int) -> UInt64 { count >= 8 ? word : word & (1 << (8 * count) - 1) }
-            let head = firstBytes(word(at: 0), count)
+            @inline(__always) func word(at offset: Int) -> UInt64 {
+                UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            }
+            // The first `count` bytes of a word (1 to 8): the bytes past the string's end are zeroed.
+            @inline(__always) func firstBytes(_ word: UInt64, _ count: Int) -> UInt64 { word & (~0 &>> (64 - 8 * count)) }
+            let head = firstBytes(word(at: 0), min(count, 8))
             let tail = count <= 8 ? 0 : count <= 16 ? firstBytes(word(at: 8), count - 8) : word(at: count - 8)
             let hash = ((head ^ tail &* 0xC2B2_AE3D_27D4_EB4F ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15) >> (64 - Self.slotBits)
             let slot = Int(truncatingIfNeeded: hash)
