@@ -40,9 +40,38 @@ final class JSObjectLiteralTests: XCTestCase {
         let distinct = ["{}", "{ a: 1, b: 2 }", "{ 'a': 1, b: { c: 2 }, d() { return 1 }, e }", "{ a1: 1, A1: 2 }"]
         for literal in distinct { XCTAssertTrue(try parsedObject(literal).2, literal) }
         let searched = ["{ a: 1, a: 2 }", "{ b: 1, '0': 2 }", "{ 1: 'x' }", "{ __proto__: null }", "{ ...x }",
-                        "{ [k]: 1 }", "{ '': 1 }", "{ a: 1, 'a': 2 }",
+                        "{ [k]: 1 }", "{ '': 1 }", "{ a: 1, 'a': 2 }", "{ class: 1, \"class\": 2 }",
+                        // Escapes and non-ASCII keys are left to the search: their bytes are not the text compared.
+                        #"{ a: 1, "\x61": 2 }"#, #"{ "\u0062": 1 }"#, "{ é: 1 }", "{ 'e\u{301}': 1 }",
                         "{ " + (0..<40).map { "k\($0): \($0)" }.joined(separator: ", ") + " }"]
         for literal in searched { XCTAssertFalse(try parsedObject(literal).2, literal) }
+    }
+
+    func testKeysComparedAsBytesAgreeWithStringComparison() throws {
+        // Keys that share a length, a prefix or a spelling in another quote, nested objects reusing outer keys.
+        let distinct = ["{ ab: 1, ba: 2, 'abc': 3, \"abd\": 4 }", "{ a: { a: { a: 1 } }, b: { a: 2 } }",
+                        "{ default: 1, 'null': 2, true: 3, async: 4, get: 5 }", "{ __proto: 1, proto__: 2 }"]
+        for literal in distinct {
+            XCTAssertTrue(try parsedObject(literal).2, literal)
+            XCTAssertEqual(try evaluate(literal), try evaluate(literal, keysAreDistinctNames: false), literal)
+        }
+        // The same written key twice, across quotes or after a nested object, is never taken as distinct.
+        for literal in ["{ ab: 1, c: { ab: 2 }, 'ab': 3 }", "{ 'true': 1, true: 2 }", "{ \"x\": { y: 1 }, x: 2 }"] {
+            XCTAssertFalse(try parsedObject(literal).2, literal)
+        }
+    }
+
+    func testReusedParserRoomGivesTheSameTree() throws {
+        // A worker's parser reuses its room from file to file, also after a file that failed to parse.
+        let scratch = JSParserScratch()
+        let texts = ["module.exports = { a: { b: 1, c: 2 }, d: 3 };", "module.exports = { a: { b: ", "module.exports = { d: 1, a: 2 };"]
+        for text in texts + texts {
+            let source = try SourceText.decode(Array(text.utf8), file: "/virtual/reuse.js").get()
+            let reused = Result { try JSParser.parseProgram(source, scratch: scratch) }
+            let fresh = Result { try JSParser.parseProgram(source) }
+            XCTAssertEqual(String(describing: reused), String(describing: fresh), text)
+            XCTAssertTrue(scratch.keyRanges.isEmpty, text)
+        }
     }
 
     func testAppendingDistinctKeysEqualsSettingThemOneByOne() throws {

@@ -300,12 +300,13 @@ extension JSParser {
         let start = token.start
         try advance()
         var members: [JSObjectMember] = []
-        members.reserveCapacity(JSParser.initialLiteralCapacity)
-        let namesStart = keyNames.count
-        defer { keyNames.removeLast(keyNames.count - namesStart) }  // keeps the capacity, unlike removeSubrange
+        members.reserveCapacity(JSParser.initialObjectCapacity)
+        let keysStart = keyRanges.count
+        // One at a time: `removeLast(_:)` went through `replaceSubrange`, which allocated a new buffer every time.
+        defer { while keyRanges.count > keysStart { keyRanges.removeLast() } }
         var keysAreDistinctNames = true
         while !token.is(.closeBrace) {
-            if keysAreDistinctNames { keysAreDistinctNames = addDistinctKey(namesStart: namesStart) }
+            if keysAreDistinctNames { keysAreDistinctNames = addDistinctKey(keysStart: keysStart) }
             members.append(try eat(.spread) ? JSObjectMember(key: nil, value: try parseAssignment()) : try parseObjectProperty())
             if !token.is(.closeBrace) {
                 try expect(.comma, "or `}` in the object")
@@ -315,22 +316,40 @@ extension JSParser {
         return .object(members, keysAreDistinctNames: keysAreDistinctNames, JSRange(start: start, end: previousEnd))
     }
 
-    /// Adds the key the current token starts to `keyNames` when it is written out (a name or a string), cannot be
-    /// an array index (it does not start with a digit), is not `__proto__` and is not there yet: then evaluation
-    /// can append the property without looking for an earlier one. Read from the token, before the member is
-    /// built, so the check copies no syntax. Objects longer than a config object usually is are left to the search.
-    private mutating func addDistinctKey(namesStart: Int) -> Bool {
-        let key: String?
-        if case .string(let text) = token.kind { key = text } else { key = token.name }
-        guard let name = key, keyNames.count - namesStart < 32, let first = name.utf8.first,
-              first &- UInt8(ascii: "0") >= 10 else { return false }
-        let length = name.utf8.count
-        if length == 9 && name == "__proto__" { return false }
-        for index in namesStart..<keyNames.count where keyNames[index].utf8.count == length && keyNames[index] == name {
-            return false
+    /// Adds the key the current token starts to `keyRanges` when it is written out plainly (see `plainKeyBytes`), is
+    /// not `__proto__` and is not there yet: then evaluation can append the property without looking for an earlier
+    /// one. Keys are compared as source bytes, before the member is built, so the check copies no String. Objects
+    /// longer than a config object usually is are left to the search.
+    private mutating func addDistinctKey(keysStart: Int) -> Bool {
+        guard keyRanges.count - keysStart < 32, let key = plainKeyBytes() else { return false }
+        let isNew = lexer.bytes.withUnsafeBufferPointer { bytes in
+            let text = UnsafeBufferPointer(rebasing: bytes[key])
+            if text.elementsEqual("__proto__".utf8) { return false }
+            for index in keysStart..<keyRanges.count where keyRanges[index].count == key.count {
+                if UnsafeBufferPointer(rebasing: bytes[keyRanges[index]]).elementsEqual(text) { return false }
+            }
+            return true
         }
-        keyNames.append(name)
-        return true
+        if isNew { keyRanges.append(key) }
+        return isNew
+    }
+
+    /// The bytes of the key the current token starts when they spell it exactly as a String would compare it: a name,
+    /// keyword or string written without escapes and in ASCII (Swift compares other text by canonical equivalence,
+    /// which bytes do not follow), neither empty nor starting with a digit (it could be an array index).
+    private func plainKeyBytes() -> Range<Int>? {
+        let range: Range<Int>
+        switch token.kind {
+        case .name, .keyword: range = token.start..<token.end
+        case .string: range = token.start + 1..<token.end - 1
+        default: return nil
+        }
+        guard !range.isEmpty else { return nil }
+        return lexer.bytes.withUnsafeBufferPointer { bytes in
+            guard bytes[range.lowerBound] &- UInt8(ascii: "0") >= 10 else { return nil }
+            for index in range where bytes[index] >= 0x80 || bytes[index] == UInt8(ascii: "\\") { return nil }
+            return range
+        }
     }
 
     mutating func parsePropertyKey() throws -> JSPropertyKey {

@@ -73,12 +73,13 @@ extension JSParser {
         guard token.isName || token.is(.openParen) else { return nil }
         // A plain name starts an arrow function only when `=>` follows: the bytes tell, no need to save and restore.
         if token.isName, !token.is(.async), !lexer.nextIsArrowOnSameLine() { return nil }
-        let remembers = token.is(.openParen) || token.is(.async)
-        if remembers, knownNonArrowStarts.contains(start) { return nil }
+        if token.is(.openParen) || token.is(.async), knownNonArrowStarts.contains(start) { return nil }
         let saved = (lexer.state, token, previousEnd)
-        func giveUp() -> JSExpression? {
+        /// Only a failed parameter list is remembered: other failures are found again within a token or two, and
+        /// `exports.default = async function …`, in most config files, would otherwise allocate the set for every file.
+        func giveUp(afterParameterList: Bool = false) -> JSExpression? {
             (lexer.state, token, previousEnd) = saved
-            if remembers { knownNonArrowStarts.insert(start) }
+            if afterParameterList { knownNonArrowStarts.insert(start) }
             return nil
         }
         if token.is(.async) {
@@ -97,9 +98,9 @@ extension JSParser {
             do {
                 (parameters, rest) = try parseParameterList()
             } catch {
-                return giveUp()
+                return giveUp(afterParameterList: true)
             }
-            guard token.is(.arrow), !token.newlineBefore else { return giveUp() }
+            guard token.is(.arrow), !token.newlineBefore else { return giveUp(afterParameterList: true) }
         } else {
             return giveUp()
         }

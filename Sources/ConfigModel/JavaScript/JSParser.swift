@@ -10,10 +10,14 @@ struct JSParser {
     var knownNonArrowStarts: Set<Int> = []
     /// Ranges of expressions written inside parentheses (the tree itself does not keep them).
     var parenthesized: Set<JSRange> = []
-    /// The distinct written-out keys of the object literals being parsed, innermost last (see `addDistinctKey`).
-    var keyNames: [String] = []
-    /// Room an object or array literal starts with: most config literals fit, so few grow more than once.
+    /// The distinct written-out keys of the object literals being parsed, innermost last, as the ranges of their bytes
+    /// in the source (see `addDistinctKey`).
+    var keyRanges: [Range<Int>] = []
+    /// Room an array literal starts with: most config arrays fit, so few grow more than once.
     static let initialLiteralCapacity = 4
+    /// Room an object literal starts with: a config object has a handful of keys. The tree lives only while its file
+    /// is read, so spare room costs little, while growing costs an allocation and a copy.
+    static let initialObjectCapacity = 8
     /// Nesting deeper than this is reported rather than risking the stack.
     static let maximumDepth = 400
 
@@ -21,18 +25,26 @@ struct JSParser {
     /// every parser be built aside and copied (a retain for each of its buffers).
     init(source: SourceText) {
         lexer = JSLexer(source: source)
-        keyNames.reserveCapacity(32)
         token = JSToken(kind: .endOfFile, start: 0, end: 0, newlineBefore: false)
     }
 
-    static func parseProgram(_ source: consuming SourceText) throws -> [JSStatement] {
+    /// `scratch` lends the parser room kept from file to file (a worker reads many).
+    static func parseProgram(_ source: consuming SourceText, scratch: JSParserScratch? = nil) throws -> [JSStatement] {
         var parser = JSParser(source: source)
+        if let scratch { swap(&parser.keyRanges, &scratch.keyRanges) }
+        defer {
+            if let scratch {
+                parser.keyRanges.removeAll(keepingCapacity: true)
+                swap(&parser.keyRanges, &scratch.keyRanges)
+            }
+        }
         try parser.advance()
         return try parser.parseStatements()
     }
 
     mutating func parseStatements() throws -> [JSStatement] {
         var statements: [JSStatement] = []
+        statements.reserveCapacity(JSParser.initialLiteralCapacity)  // most files have a few; growing costs allocations
         while token.kind != .endOfFile {
             statements.append(try parseStatement())
         }
@@ -274,4 +286,9 @@ struct JSParser {
         try advance()
         return body
     }
+}
+
+/// Room a worker's parser reuses from file to file, so each file does not allocate it again.
+final class JSParserScratch {
+    var keyRanges: [Range<Int>] = []
 }

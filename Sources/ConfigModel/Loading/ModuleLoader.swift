@@ -17,6 +17,8 @@ final class ModuleLoader {
     private let overlay: [String: [UInt8]]
     /// The JSON5 reader's room, reused by every `.json` file this loader's worker reads.
     let json5Scratch = JSON5Scratch()
+    /// The JavaScript parser's room, reused by every `.js` file this loader's worker reads.
+    private let parserScratch = JSParserScratch()
 
     init(environment: [String: String], overlay: [String: [UInt8]] = [:]) {
         self.overlay = overlay
@@ -30,7 +32,7 @@ final class ModuleLoader {
     /// `consuming`: the evaluator takes the caller's `source`, so only the parser needs a copy (a retain per buffer).
     func evaluateModule(_ source: consuming SourceText) throws(ReadError) -> (LocatedValue, JSEvaluator) {
         do {
-            let statements = try JSParser.parseProgram(copy source)
+            let statements = try JSParser.parseProgram(copy source, scratch: parserScratch)
             let evaluator = JSEvaluator(source: source, context: context)
             return (try evaluator.evaluateModule(statements), evaluator)
         } catch let error as ReadError {
