@@ -106,4 +106,27 @@ final class JSObjectLiteralTests: XCTestCase {
             XCTAssertNil(scope, "the module scope leaked through the closure stored in it")
         }
     }
+
+    func testAFunctionCanBeCalledOnlyWhileItsFileIsEvaluated() throws {
+        let source = try SourceText.decode(Array("module.exports = () => 1;".utf8), file: "/virtual/callee.js").get()
+        var evaluator: JSEvaluator? = JSEvaluator(source: source, context: EvaluationContext(environment: [:]))
+        guard case .function(let function) = try evaluator?.evaluateModule(JSParser.parseProgram(source)).value else {
+            return XCTFail("expected the exported function")
+        }
+        let caller = JSEvaluator(source: source, context: EvaluationContext(environment: [:]))
+        XCTAssertEqual(JSONOutput.stringify(try caller.call(function, arguments: [], at: JSRange(start: 0, end: 0)).value), "1")
+        evaluator = nil
+        XCTAssertThrowsError(try caller.call(function, arguments: [], at: JSRange(start: 0, end: 0))) { error in
+            XCTAssertEqual((error as? ReadError)?.message, "call to a function whose file is no longer being evaluated")
+        }
+    }
+
+    func testManyScopesAreReleasedWithoutDeepRecursion() throws {
+        // Every call makes a scope; the evaluator unlinks them one by one as it goes.
+        let text = "module.exports = 'x'.repeat(200000).split('').map((c) => c).length;"
+        let source = try SourceText.decode(Array(text.utf8), file: "/virtual/scopes.js").get()
+        let value = try JSEvaluator(source: source, context: EvaluationContext(environment: [:]))
+            .evaluateModule(JSParser.parseProgram(source))
+        XCTAssertEqual(JSONOutput.stringify(value.value), "200000")
+    }
 }

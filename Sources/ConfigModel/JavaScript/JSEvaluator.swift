@@ -8,8 +8,9 @@ final class JSEvaluator {
     private(set) var originalExports = JSObject()
     private(set) var replacedExports: LocatedValue?
 
-    /// Every scope this file created, whose bindings `deinit` releases.
-    private var scopes: [Scope] = []
+    /// The last scope this file created; each names the one created before it, so `deinit` reaches every scope
+    /// without an array of them.
+    private var lastScope: Scope?
 
     init(source: SourceText, context: EvaluationContext) {
         self.source = source
@@ -18,13 +19,21 @@ final class JSEvaluator {
 
     /// A function value keeps the scope it closes over, which may hold that function value: releasing the
     /// bindings when the file's evaluator goes (also after an error) keeps such cycles from outliving it.
+    /// Unlinked one by one, so a long list is not released recursively.
     deinit {
-        for scope in scopes { scope.removeAll() }
+        var next = lastScope
+        lastScope = nil
+        while let scope = next {
+            scope.releaseBindings()
+            next = scope.createdBefore
+            scope.createdBefore = nil
+        }
     }
 
     func makeScope(parent: Scope?, isFunction: Bool) -> Scope {
         let scope = Scope(parent: parent, isFunction: isFunction)
-        scopes.append(scope)
+        scope.createdBefore = lastScope
+        lastScope = scope
         return scope
     }
 
@@ -234,12 +243,17 @@ final class JSEvaluator {
 final class Closure {
     let node: JSFunctionNode
     let scope: Scope
-    /// Weak, so finished files do not stay alive through function values they returned.
-    weak var owner: JSEvaluator?
+    /// Unowned, so finished files do not stay alive through function values they returned. Not weak: the first weak
+    /// reference to an evaluator allocated a side table for it. Read only through `owner`, while it is alive.
+    private unowned let evaluator: JSEvaluator
+
+    /// The evaluator of the file that defined the function, nil once it went: `scope` is one of its scopes, whose
+    /// bindings it released as it went.
+    var owner: JSEvaluator? { scope.bindingsReleased ? nil : evaluator }
 
     init(node: JSFunctionNode, scope: Scope, owner: JSEvaluator) {
         self.node = node
         self.scope = scope
-        self.owner = owner
+        self.evaluator = owner
     }
 }

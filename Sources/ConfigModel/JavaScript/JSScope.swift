@@ -11,6 +11,10 @@ final class Scope {
 
     let parent: Scope?
     let isFunction: Bool
+    /// The scope its evaluator created before this one (see `JSEvaluator.lastScope`).
+    var createdBefore: Scope?
+    /// Whether its evaluator went, releasing the bindings (see `Closure.owner`).
+    private(set) var bindingsReleased = false
     /// Names and their bindings in declaration order, in one array (one allocation per scope). A config file's
     /// scopes hold a handful of names, which a linear search finds faster than hashing each one; `index` takes
     /// over for large scopes.
@@ -69,9 +73,11 @@ final class Scope {
         declare(name, .value(value, mutable: true))
     }
 
-    func removeAll() {
+    /// Called by the scope's evaluator as it goes: a closure stored here may hold this scope (a cycle).
+    func releaseBindings() {
         entries.removeAll()
         index = nil
+        bindingsReleased = true
     }
 }
 
