@@ -38,6 +38,17 @@ final class ReaderBadInputTests: XCTestCase {
         }
     }
 
+    /// Only parenthesised `??`, `||` and `&&` expressions are noted as parenthesised, the only ones the mixing rule asks.
+    func testNullishMixedWithLogicalOnlyWithoutParentheses() {
+        let mixing = "syntax-error: `??` cannot be mixed with `||` or `&&` without parentheses"
+        for grouped in ["(null ?? 0) || 5", "null ?? (0 && 5)", "((null || 0)) ?? 5", "(0, null ?? 0) || 5", "(null) ?? (0 || 5)"] {
+            XCTAssertEqual(firstError("module.exports = { a: \(grouped) };").0, "no error", grouped)
+        }
+        for bare in ["(null) ?? 0 || 5", "(null ?? 0 || 5)", "null || (0) ?? 5", "(1 + 2) ?? 0 && 5"] {
+            XCTAssertEqual(firstError("module.exports = { a: \(bare) };").0, mixing, bare)
+        }
+    }
+
     /// Node decodes invalid UTF-8 to U+FFFD and loads the file (issue 9 §4): a warning, and the objects are read.
     func testInvalidUTF8IsAWarningAndTheFileIsRead() {
         for (path, opening) in [("/virtual/a.js", "module.exports = {"), ("/virtual/a.json", "{")] {

@@ -74,6 +74,12 @@ extension JSParser {
         return left
     }
 
+    /// Whether `mixesNullishWithLogical` asks if the expression was written in parentheses: only such are noted.
+    private static func mayMixNullishWithLogical(_ expression: JSExpression) -> Bool {
+        guard case .binary(let op, _, _, _) = expression else { return false }
+        return op == .nullish || op == .logicalOr || op == .logicalAnd
+    }
+
     /// JavaScript forbids `a ?? b || c` and `a || b ?? c`: the grouping must be written out.
     private func mixesNullishWithLogical(_ op: JSBinaryOperator, _ left: JSExpression, _ right: JSExpression) -> Bool {
         func isBare(_ expression: JSExpression, _ matches: (JSBinaryOperator) -> Bool) -> Bool {
@@ -182,7 +188,7 @@ extension JSParser {
             try advance()
             let inner = try parseExpression()
             try expect(.closeParen, "to close the parenthesis")
-            parenthesized.insert(inner.range)
+            if JSParser.mayMixNullishWithLogical(inner) { parenthesized.insert(inner.range) }
             return inner
         case .punctuator(.openBracket):
             return try parseArrayLiteral()
@@ -254,6 +260,7 @@ extension JSParser {
     private mutating func parseTemplate() throws -> JSExpression {
         let start = token.start
         var quasis: [String] = []
+        quasis.reserveCapacity(2)  // the usual `text ${value} text` needs two; growing from one costs an allocation
         var expressions: [JSExpression] = []
         while case .template(let cooked, let isTail) = token.kind {
             guard let cooked else {

@@ -8,7 +8,7 @@ struct JSParser {
     var previousEnd = 0
     var depth = 0
     var knownNonArrowStarts: Set<Int> = []
-    /// Ranges of expressions written inside parentheses (the tree itself does not keep them).
+    /// Ranges of `??`, `||` and `&&` expressions written inside parentheses (the tree itself does not keep them).
     var parenthesized: Set<JSRange> = []
     /// The distinct written-out keys of the object literals being parsed, innermost last, as the ranges of their bytes
     /// in the source (see `addDistinctKey`).
