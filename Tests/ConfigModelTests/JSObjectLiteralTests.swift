@@ -129,4 +129,17 @@ final class JSObjectLiteralTests: XCTestCase {
             .evaluateModule(JSParser.parseProgram(source))
         XCTAssertEqual(JSONOutput.stringify(value.value), "200000")
     }
+
+    func testTakingReadsForgetsTheirPlacesWhetherTheRoomIsKeptOrNot() {
+        // A worker's context keeps the room of a small set of noted places from file to file, not of a large one.
+        let context = EvaluationContext(environment: [:])
+        let span = SourceSpan(file: "/virtual/env.js", start: TextPosition(line: 1, column: 1), end: TextPosition(line: 1, column: 5))
+        for count in [1, 3, 200, 2, 200, 1] {
+            for _ in 0..<2 {
+                for index in 0..<count { context.noteEnvironmentRead("V\(index)", at: span, isSet: false) }
+            }
+            XCTAssertEqual(context.takeEnvironmentReads().map(\.name), (0..<count).map { "V\($0)" })
+            XCTAssertEqual(context.takeEnvironmentReads(), [])
+        }
+    }
 }

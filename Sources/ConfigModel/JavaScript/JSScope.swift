@@ -127,7 +127,8 @@ final class EvaluationContext {
     func takeEnvironmentReads() -> [EnvironmentRead] {
         defer {
             environmentReads.removeAll()
-            notedPlaces.removeAll()
+            // The worker's next file usually reads a few variables too: its set keeps the room, unless it is large.
+            notedPlaces.removeAll(keepingCapacity: notedPlaces.count <= 64)
         }
         return environmentReads
     }
