@@ -283,7 +283,7 @@ extension JSParser {
         let start = token.start
         try advance()
         var elements: [JSArrayElement] = []
-        elements.reserveCapacity(JSParser.initialLiteralCapacity)
+        if !token.is(.closeBracket) { elements.reserveCapacity(JSParser.initialLiteralCapacity) }  // `[]` needs none
         while !token.is(.closeBracket) {
             if token.is(.comma) {
                 elements.append(.hole(JSRange(start: token.start, end: token.start)))
@@ -307,7 +307,7 @@ extension JSParser {
         let start = token.start
         try advance()
         var members: [JSObjectMember] = []
-        members.reserveCapacity(JSParser.initialObjectCapacity)
+        if !token.is(.closeBrace) { members.reserveCapacity(JSParser.initialObjectCapacity) }  // `{}` needs none
         let keysStart = keyRanges.count
         // One at a time: `removeLast(_:)` went through `replaceSubrange`, which allocated a new buffer every time.
         defer { while keyRanges.count > keysStart { keyRanges.removeLast() } }
@@ -329,16 +329,24 @@ extension JSParser {
     /// longer than a config object usually is are left to the search.
     private mutating func addDistinctKey(keysStart: Int) -> Bool {
         guard keyRanges.count - keysStart < 32, let key = plainKeyBytes() else { return false }
-        let isNew = lexer.bytes.withUnsafeBufferPointer { bytes in
-            let text = UnsafeBufferPointer(rebasing: bytes[key])
-            if text.elementsEqual("__proto__".utf8) { return false }
-            for index in keysStart..<keyRanges.count where keyRanges[index].count == key.count {
-                if UnsafeBufferPointer(rebasing: bytes[keyRanges[index]]).elementsEqual(text) { return false }
-            }
-            return true
+        if key.count == JSParser.protoKey.count && lexer.bytes[key].elementsEqual(JSParser.protoKey) { return false }
+        for index in keysStart..<keyRanges.count where keyRanges[index].count == key.count {
+            if sameBytes(keyRanges[index], key) { return false }
         }
-        if isNew { keyRanges.append(key) }
-        return isNew
+        keyRanges.append(key)
+        return true
+    }
+
+    private static let protoKey = Array("__proto__".utf8)
+
+    /// Byte by byte from the lexer's array: keys are short, and a buffer pointer to it copied the lexer first.
+    private func sameBytes(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
+        var other = second.lowerBound
+        for index in first {
+            if lexer.bytes[index] != lexer.bytes[other] { return false }
+            other += 1
+        }
+        return true
     }
 
     /// The bytes of the key the current token starts when they spell it exactly as a String would compare it: a name,
@@ -351,12 +359,12 @@ extension JSParser {
         case .string: range = token.start + 1..<token.end - 1
         default: return nil
         }
-        guard !range.isEmpty else { return nil }
-        return lexer.bytes.withUnsafeBufferPointer { bytes in
-            guard bytes[range.lowerBound] &- UInt8(ascii: "0") >= 10 else { return nil }
-            for index in range where bytes[index] >= 0x80 || bytes[index] == UInt8(ascii: "\\") { return nil }
-            return range
+        guard !range.isEmpty, lexer.bytes[range.lowerBound] &- UInt8(ascii: "0") >= 10 else { return nil }
+        for index in range {
+            let byte = lexer.bytes[index]
+            if byte >= 0x80 || byte == UInt8(ascii: "\\") { return nil }
         }
+        return range
     }
 
     mutating func parsePropertyKey() throws -> JSPropertyKey {

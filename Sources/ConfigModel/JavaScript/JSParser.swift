@@ -15,9 +15,9 @@ struct JSParser {
     var keyRanges: [Range<Int>] = []
     /// Room an array literal starts with: most config arrays fit, so few grow more than once.
     static let initialLiteralCapacity = 4
-    /// Room an object literal starts with: a config object has a handful of keys. The tree lives only while its file
+    /// Room an object literal starts with: a config object has up to a dozen keys. The tree lives only while its file
     /// is read, so spare room costs little, while growing costs an allocation and a copy.
-    static let initialObjectCapacity = 8
+    static let initialObjectCapacity = 12
     /// Nesting deeper than this is reported rather than risking the stack.
     static let maximumDepth = 400
 
