@@ -32,23 +32,31 @@ extension JSParser {
         case .string: key = token.start + 1..<token.end - 1
         default: return false
         }
-        // A reference to the lexer's bytes: reading them through `lexer` in a helper copied the whole parser.
-        let bytes = lexer.bytes
-        guard JSParser.isPlainKey(bytes[key]) else { return false }
-        for index in keysStart..<keyRanges.count where keyRanges[index].count == key.count {
-            if bytes[keyRanges[index]] == bytes[key] { return false }
+        // A reference to the lexer's bytes first: `lexer.bytes.withUnsafeBufferPointer` copied the whole lexer.
+        let source = lexer.bytes
+        let isNew = source.withUnsafeBufferPointer { bytes in
+            guard JSParser.isPlainKey(UnsafeBufferPointer(rebasing: bytes[key])) else { return false }
+            for index in keysStart..<keyRanges.count where keyRanges[index].count == key.count {
+                if JSParser.sameBytes(bytes, keyRanges[index].lowerBound, key.lowerBound, count: key.count) { return false }
+            }
+            return true
         }
-        keyRanges.append(key)
-        return true
+        if isNew { keyRanges.append(key) }
+        return isNew
     }
 
     /// Whether a key's bytes spell it exactly as a String would compare it: written without escapes and in ASCII
     /// (Swift compares other text by canonical equivalence, which bytes do not follow), neither empty nor starting
     /// with a digit (it could be an array index), and not `__proto__` (which sets the prototype).
-    private static func isPlainKey(_ key: ArraySlice<UInt8>) -> Bool {
+    private static func isPlainKey(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = key.first, first &- UInt8(ascii: "0") >= 10 else { return false }
         for byte in key where byte >= 0x80 || byte == UInt8(ascii: "\\") { return false }
         return !(key.count == protoKey.count && key.elementsEqual(protoKey))
+    }
+
+    private static func sameBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Int, _ second: Int, count: Int) -> Bool {
+        for offset in 0..<count where bytes[first + offset] != bytes[second + offset] { return false }
+        return true
     }
 
     private static let protoKey = Array("__proto__".utf8)
