@@ -27,7 +27,7 @@ final class ValidationReferenceCollectorTests: XCTestCase {
             for bootstrapped in [nil, "boot"] {
                 let fast = ReferenceCollector.references(of: entry, bootstrappedPropertyID: bootstrapped)
                 let plain = Self.plainReferences(of: entry, bootstrappedPropertyID: bootstrapped)
-                XCTAssertEqual(fast.map(Self.facts), plain.map(Self.facts), entry.label)
+                XCTAssertEqual(fast.map(Self.facts), plain, entry.label)
                 compared += fast.count
             }
         }
@@ -44,16 +44,30 @@ final class ValidationReferenceCollectorTests: XCTestCase {
     }
 
     private static func facts(_ reference: ConfigReference) -> String {
-        "\(reference.kind) \(reference.path) \(reference.targetClass) \(reference.targetID) \(reference.span) \(reference.isNullish)"
+        facts(reference.kind, reference.path, reference.targetClass, reference.targetID, reference.span, reference.isNullish)
     }
 
-    /// The collector as it was before the one walk: each container looked up by name.
-    private static func plainReferences(of entry: ConfigEntry, bootstrappedPropertyID: String?) -> [ConfigReference] {
-        var found: [ConfigReference] = []
+    private static func facts(_ kind: ConfigReference.Kind, _ path: String, _ targetClass: String, _ targetID: String,
+                              _ span: SourceSpan, _ isNullish: Bool) -> String {
+        "\(kind) \(path) \(targetClass) \(targetID) \(span) \(isNullish)"
+    }
+
+    /// The elements `for…of`/`for…in` visit, each with its label spelled out.
+    private static func elements(of value: JSValue, path: String) -> [(String, LocatedValue)] {
+        switch value {
+        case .array(let items): return items.enumerated().map { ("\(path)[\($0.offset)]", $0.element) }
+        case .object(let object): return object.properties.map { ("\(path).\($0.key)", $0.value) }
+        default: return []
+        }
+    }
+
+    /// The collector as it was before the one walk (each container looked up by name, paths spelled out at once),
+    /// as the facts `facts` prints.
+    private static func plainReferences(of entry: ConfigEntry, bootstrappedPropertyID: String?) -> [String] {
+        var found: [String] = []
         let object = entry.properties
-        func make(_ kind: ConfigReference.Kind, _ path: String, _ targetClass: String, _ value: LocatedValue) -> ConfigReference {
-            ConfigReference(kind: kind, path: path, targetClass: targetClass, targetID: JavaScriptValues.string(value.value),
-                            span: value.span, isNullish: JavaScriptValues.isNullish(value.value))
+        func make(_ kind: ConfigReference.Kind, _ path: String, _ targetClass: String, _ value: LocatedValue) -> String {
+            facts(kind, path, targetClass, JavaScriptValues.string(value.value), value.span, JavaScriptValues.isNullish(value.value))
         }
         for property in object.properties where property.key.count > 2 && property.key.hasSuffix("Id") {
             found.append(make(.idKey, property.key, String(property.key.dropLast(2)), property.value))
@@ -64,7 +78,7 @@ final class ValidationReferenceCollectorTests: XCTestCase {
             }
         }
         if let rules = object["rules"] {
-            for (label, rule) in ReferenceCollector.elements(of: rules.value, path: "rules") {
+            for (label, rule) in elements(of: rules.value, path: "rules") {
                 guard case .object(let ruleObject) = rule.value else { continue }
                 for property in ruleObject.properties where property.key.count > 2 && property.key.hasSuffix("Id") {
                     if case .string(let text) = property.value.value, ReferenceCollector.topLevelRuleKeys.contains(text) { continue }
@@ -85,9 +99,8 @@ final class ValidationReferenceCollectorTests: XCTestCase {
         }
         if case .object(let recordProperties)? = object["properties"]?.value {
             for property in recordProperties.properties {
-                found.append(ConfigReference(kind: .recordProperty, path: "properties.\(property.key)",
-                                             targetClass: "property", targetID: property.key, span: property.keySpan,
-                                             isNullish: false))
+                found.append(facts(.recordProperty, "properties.\(property.key)", "property", property.key, property.keySpan,
+                                   false))
             }
         }
         return found

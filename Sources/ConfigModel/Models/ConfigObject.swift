@@ -50,43 +50,44 @@ public indirect enum ConfigObject: Sendable {
     /// except a non-string `class` or a non-object value, which are reported here). Type mismatches
     /// in fields become diagnostics; unknown keys are left to validation (`header.unknownKeys`).
     public static func decode(_ value: LocatedValue) -> ConfigDecodeResult {
-        guard case .object(let object) = value.value else {
+        let decoded = decode(value, TopLevelKeys(value)) { header, reader in decodeModel(header: header, reader: reader) }
+        return ConfigDecodeResult(object: decoded.model, diagnostics: decoded.diagnostics)
+    }
+
+    /// `decode` with the object's `class` and `id` found already, handing the header and a reader to `model`
+    /// (validation builds its own wrapper of each model there, not a `ConfigObject` to take apart again).
+    static func decode<Model>(_ value: LocatedValue, _ keys: TopLevelKeys,
+                              model: (consuming ConfigObjectHeader, FieldReader) -> Model)
+    -> (model: Model?, diagnostics: [Diagnostic]) {
+        guard let object = keys.object else {
             let context = DecodeContext(objectClass: nil)
             context.mismatch(.error, "config object", expected: "an object", found: value)
-            return ConfigDecodeResult(object: nil, diagnostics: context.diagnostics)
+            return (nil, context.diagnostics)
         }
-        // `class` and `id` are read in place: copying a value out costs a reference-count round trip per object.
-        let classIndex = object.propertyIndex("class")
-        var rawClassText: String?
-        if let classIndex, case .string(let text) = object.properties[classIndex].value.value { rawClassText = text }
-        let context = DecodeContext(objectClass: rawClassText)
+        let context = DecodeContext(objectClass: keys.rawClass)
         let reader = FieldReader(object, context: context)
         // A falsy id (`0`, `false`) is missing (R-PIPE-01, `missing-id`), not a value to read as a string.
         var id: Field<String>?
-        if let idIndex = object.propertyIndex("id"), JSConversions.toBoolean(object.properties[idIndex].value.value) {
+        if let idIndex = keys.idIndex, JSConversions.toBoolean(object.properties[idIndex].value.value) {
             id = reader.string(at: idIndex)
         }
         context.objectID = id?.value
 
-        guard let classIndex else {
-            return ConfigDecodeResult(object: nil, diagnostics: context.diagnostics)
-        }
-        guard let rawClass = rawClassText else {
+        guard let classIndex = keys.classIndex else { return (nil, context.diagnostics) }
+        guard keys.rawClass != nil else {
             switch object.properties[classIndex].value.value {
             case .null, .undefined: break
             default:
                 context.mismatch(.error, "class", expected: "a string", found: object.properties[classIndex].value)
             }
-            return ConfigDecodeResult(object: nil, diagnostics: context.diagnostics)
+            return (nil, context.diagnostics)
         }
-        guard let configClass = ConfigClass(raw: rawClass) else {
-            return ConfigDecodeResult(object: nil, diagnostics: context.diagnostics)
-        }
+        guard let configClass = keys.dispatchClass else { return (nil, context.diagnostics) }
         let header = ConfigObjectHeader(
             classIndex: Int32(classIndex),
             configClass: configClass, id: id, span: value.span, object: object)
-        let decoded = decodeModel(header: header, reader: reader)
-        return ConfigDecodeResult(object: decoded, diagnostics: context.diagnostics)
+        let decoded = model(header, reader)
+        return (decoded, context.diagnostics)
     }
 
     /// `consuming`: the header moves into the model instead of being copied (a copy retains each of its parts).
@@ -117,5 +118,34 @@ public struct ConfigDecodeResult: Sendable {
     public init(object: ConfigObject?, diagnostics: [Diagnostic]) {
         self.object = object
         self.diagnostics = diagnostics
+    }
+}
+
+/// Where an object's `class` and `id` are and the class they dispatch to, found once for decoding and for
+/// validation's entry. `class` and `id` are read in place: copying a value out costs a reference-count round trip.
+struct TopLevelKeys {
+    /// The value's properties; nil when it is not an object.
+    let object: JSObject?
+    let classIndex: Int?
+    let idIndex: Int?
+    /// `class` as written, when it is a string.
+    let rawClass: String?
+    /// The class `rawClass` dispatches to (`ConfigClass(raw:)`).
+    let dispatchClass: ConfigClass?
+
+    init(_ value: LocatedValue) {
+        guard case .object(let object) = value.value else {
+            (self.object, classIndex, idIndex, rawClass, dispatchClass) = (nil, nil, nil, nil, nil)
+            return
+        }
+        self.object = object
+        classIndex = object.propertyIndex("class")
+        idIndex = object.propertyIndex("id")
+        if let classIndex, case .string(let text) = object.properties[classIndex].value.value {
+            rawClass = text
+            dispatchClass = ConfigClass(raw: text)
+        } else {
+            (rawClass, dispatchClass) = (nil, nil)
+        }
     }
 }

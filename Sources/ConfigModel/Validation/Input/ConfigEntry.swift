@@ -16,16 +16,19 @@ public final class ConfigEntry: Sendable {
 
     /// The typed model is not kept here: `ValidationInput`'s typed lists hold it once (a model is
     /// hundreds of bytes, and config trees hold tens of thousands of objects).
-    init(position: Int, file: String, value: LocatedValue) {
+    convenience init(position: Int, file: String, value: LocatedValue) {
+        self.init(position: position, file: file, value: value, keys: TopLevelKeys(value))
+    }
+
+    /// `keys`: the value's `class` and `id`, found once for the entry and for decoding.
+    init(position: Int, file: String, value: LocatedValue, keys: TopLevelKeys) {
         self.position = position
         self.file = file
         self.value = value
-        let properties = ConfigEntry.properties(of: value)
-        let rawClass = ConfigEntry.rawClass(of: properties)
-        cleanClass = ConfigClass.cleanClass(rawClass)
-        dispatchClass = rawClass.flatMap(ConfigClass.init(raw:))
-        if let idValue = properties["id"]?.value, JavaScriptValues.isTruthy(idValue) {
-            id = JavaScriptValues.string(idValue)
+        cleanClass = ConfigClass.cleanClass(keys.rawClass)
+        dispatchClass = keys.dispatchClass
+        if let object = keys.object, let idIndex = keys.idIndex, JavaScriptValues.isTruthy(object.properties[idIndex].value.value) {
+            id = JavaScriptValues.string(object.properties[idIndex].value.value)
         } else {
             id = nil
         }
@@ -73,17 +76,18 @@ public final class ConfigEntry: Sendable {
     public var displayClass: String? { dispatchClass?.preferredSpelling ?? rawClass }
 
     /// Grouparoo's `key || name` label used in wrapped and option messages (R-PIPE-08, R-OPT-02).
-    public var keyOrName: String {
-        for key in ["key", "name"] {
-            if let value = properties[key]?.value, JavaScriptValues.isTruthy(value) { return JavaScriptValues.string(value) }
-        }
-        return "undefined"
-    }
+    public var keyOrName: String { firstTruthy("key", "name") }
 
     /// Grouparoo's `name || key` label used in option messages (R-OPT-02/03).
-    public var nameOrKey: String {
-        for key in ["name", "key"] {
-            if let value = properties[key]?.value, JavaScriptValues.isTruthy(value) { return JavaScriptValues.string(value) }
+    public var nameOrKey: String { firstTruthy("name", "key") }
+
+    /// `String(first || second)`, the values read in place (every property entry asks for its key).
+    private func firstTruthy(_ first: String, _ second: String) -> String {
+        let properties = properties
+        for key in [first, second] {
+            if let index = properties.propertyIndex(key), JavaScriptValues.isTruthy(properties.properties[index].value.value) {
+                return JavaScriptValues.string(properties.properties[index].value.value)
+            }
         }
         return "undefined"
     }

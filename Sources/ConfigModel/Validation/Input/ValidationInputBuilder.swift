@@ -125,11 +125,12 @@ private struct DecodedEntry {
     let propertyKey: String?
 
     init(position: Int, file: String, value: LocatedValue) {
-        let result = ConfigObject.decode(value)
-        let entry = ConfigEntry(position: position, file: file, value: value)
+        let keys = TopLevelKeys(value)
+        let entry = ConfigEntry(position: position, file: file, value: value, keys: keys)
         self.entry = entry
-        model = result.object.map { DecodedModel($0, entry: entry) }
-        diagnostics = result.diagnostics
+        (model, diagnostics) = ConfigObject.decode(value, keys) { header, reader in
+            DecodedModel(header: header, reader: reader, entry: entry)
+        }
         if entry.dispatchClass == .property {
             let keyOrName = entry.keyOrName  // two look-ups each time it is read
             propertyKey = keyOrName == "undefined" ? "" : keyOrName
@@ -154,20 +155,23 @@ private enum DecodedModel {
     case teamMember(Decoded<TeamMemberConfig>)
     case record(Decoded<RecordConfig>)
 
-    init(_ object: ConfigObject, entry: ConfigEntry) {
-        switch object {
-        case .setting(let config): self = .setting(Decoded(entry: entry, config: config))
-        case .model(let config): self = .model(Decoded(entry: entry, config: config))
-        case .app(let config): self = .app(Decoded(entry: entry, config: config))
-        case .source(let config): self = .source(Decoded(entry: entry, config: config))
-        case .property(let config): self = .property(Decoded(entry: entry, config: config))
-        case .schedule(let config): self = .schedule(Decoded(entry: entry, config: config))
-        case .group(let config): self = .group(Decoded(entry: entry, config: config))
-        case .destination(let config): self = .destination(Decoded(entry: entry, config: config))
-        case .apiKey(let config): self = .apiKey(Decoded(entry: entry, config: config))
-        case .team(let config): self = .team(Decoded(entry: entry, config: config))
-        case .teamMember(let config): self = .teamMember(Decoded(entry: entry, config: config))
-        case .record(let config): self = .record(Decoded(entry: entry, config: config))
+    /// Decodes the model straight into its wrapper (a `ConfigObject` first would box the model, then copy it out).
+    init(header: consuming ConfigObjectHeader, reader: FieldReader, entry: ConfigEntry) {
+        switch header.configClass {
+        case .setting: self = .setting(Decoded(entry: entry, config: SettingConfig(header: header, reader: reader)))
+        case .model: self = .model(Decoded(entry: entry, config: ModelConfig(header: header, reader: reader)))
+        case .app: self = .app(Decoded(entry: entry, config: AppConfig(header: header, reader: reader)))
+        case .source: self = .source(Decoded(entry: entry, config: SourceConfig(header: header, reader: reader)))
+        case .property: self = .property(Decoded(entry: entry, config: PropertyConfig(header: header, reader: reader)))
+        case .schedule: self = .schedule(Decoded(entry: entry, config: ScheduleConfig(header: header, reader: reader)))
+        case .group: self = .group(Decoded(entry: entry, config: GroupConfig(header: header, reader: reader)))
+        case .destination:
+            self = .destination(Decoded(entry: entry, config: DestinationConfig(header: header, reader: reader)))
+        case .apiKey: self = .apiKey(Decoded(entry: entry, config: ApiKeyConfig(header: header, reader: reader)))
+        case .team: self = .team(Decoded(entry: entry, config: TeamConfig(header: header, reader: reader)))
+        case .teamMember:
+            self = .teamMember(Decoded(entry: entry, config: TeamMemberConfig(header: header, reader: reader)))
+        case .record, .profile: self = .record(Decoded(entry: entry, config: RecordConfig(header: header, reader: reader)))
         }
     }
 }

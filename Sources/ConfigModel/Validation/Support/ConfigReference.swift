@@ -18,8 +18,20 @@ public struct ConfigReference: Sendable {
     }
 
     // Stored with the small fields last, 72 bytes instead of 96: every object's references are kept for the run.
-    /// Where the reference is written, e.g. `appId`, `rules[0].propertyId`, `mapping.email`.
-    public let path: String
+    /// Where the reference is written, e.g. `appId`, `rules[0].propertyId`, `mapping.email`: spelled out when
+    /// asked (only messages do), from `kind` and `pathEnd`.
+    public var path: String {
+        switch kind {
+        case .idKey, .groupRule, .template: return pathEnd
+        case .nestedPropertyID: return "\(pathEnd).propertyId"
+        case .mapping: return "mapping.\(pathEnd)"
+        case .groupMembership: return "destinationGroupMemberships.\(pathEnd)"
+        case .recordProperty: return "properties.\(pathEnd)"
+        }
+    }
+    /// The part of `path` after the container `kind` names (the whole path for `idKey`, `groupRule` and `template`):
+    /// a key as read, so a reference costs no string of its own.
+    private let pathEnd: String
     /// The class prefix Grouparoo builds, case kept (`teamMemberId` → `teamMember`, which never resolves).
     public let targetClass: String
     /// The referenced id as Grouparoo interpolates it (`undefined`/`null` for missing values).
@@ -37,9 +49,10 @@ public struct ConfigReference: Sendable {
     /// True when the written value is `null` or `undefined`.
     public let isNullish: Bool
 
-    init(kind: Kind, path: String, targetClass: String, targetID: String, span: SourceSpan, isNullish: Bool) {
+    /// `pathEnd`: see `path`.
+    init(kind: Kind, pathEnd: String, targetClass: String, targetID: String, span: SourceSpan, isNullish: Bool) {
         self.kind = kind
-        self.path = path
+        self.pathEnd = pathEnd
         self.targetClass = targetClass
         self.targetID = targetID
         self.span = span
@@ -78,44 +91,57 @@ enum ReferenceCollector {
         // (looking each container up by name walks the keys again, seven times per object).
         var containers = InlineArray<7, Int?>(repeating: nil)  // one slot per `ContainerKey`, on the stack
         for index in properties.indices {
-            let key = properties[index].key
-            if isIDKey(key) {
+            if isIDKey(properties[index].key) {
+                // Room for every key at the first reference: most objects' references are their `Id` keys.
+                if found.isEmpty { found.reserveCapacity(properties.count) }
+                let key = properties[index].key
                 found.append(make(.idKey, key, prefix(of: key), properties[index].value))
-            } else if let container = ContainerKey(key) {
+            } else if let container = ContainerKey(properties[index].key) {
                 containers[container.rawValue] = index
             }
         }
-        func value(_ key: ContainerKey) -> JSValue? { containers[key.rawValue].map { properties[$0].value.value } }
+        func object(_ key: ContainerKey) -> JSObject? {
+            guard let index = containers[key.rawValue], case .object(let object) = properties[index].value.value else {
+                return nil
+            }
+            return object
+        }
         for container in [ContainerKey.options, .source, .destination] {
-            if case .object(let nested)? = value(container), let target = nested.property("propertyId") {
-                found.append(make(.nestedPropertyID, "\(container.key).propertyId", "property", target.value))
+            if let nested = object(container), let index = nested.propertyIndex("propertyId") {
+                found.append(make(.nestedPropertyID, container.key, "property", nested.properties[index].value))
             }
         }
-        if let rules = value(.rules) {
-            for (label, rule) in elements(of: rules, path: "rules") {
-                guard case .object(let ruleObject) = rule.value else { continue }
-                for property in ruleObject.properties where isIDKey(property.key) {
-                    if case .string(let text) = property.value.value, topLevelRuleKeys.contains(text) { continue }
-                    found.append(make(.groupRule, "\(label).\(property.key)", "property", property.value))
+        if let rulesIndex = containers[ContainerKey.rules.rawValue] {
+            forEachElement(of: properties[rulesIndex].value.value, path: "rules") { label, rule in
+                guard case .object(let ruleObject) = rule.value else { return }
+                for index in ruleObject.properties.indices where isIDKey(ruleObject.properties[index].key) {
+                    let value = ruleObject.properties[index].value
+                    if case .string(let text) = value.value, topLevelRuleKeys.contains(text) { continue }
+                    found.append(make(.groupRule, "\(label()).\(ruleObject.properties[index].key)", "property", value))
                 }
             }
         }
-        if case .object(let mapping)? = value(.mapping) {
-            for property in mapping.properties {
-                if case .string(let text) = property.value.value, text == bootstrappedPropertyID { continue }
-                found.append(make(.mapping, "mapping.\(property.key)", "property", property.value))
+        if let mapping = object(.mapping) {
+            found.reserveCapacity(found.count + mapping.properties.count)
+            for index in mapping.properties.indices {
+                let value = mapping.properties[index].value
+                if case .string(let text) = value.value, text == bootstrappedPropertyID { continue }
+                found.append(make(.mapping, mapping.properties[index].key, "property", value))
             }
         }
-        if case .object(let memberships)? = value(.destinationGroupMemberships) {
-            for property in memberships.properties {
-                found.append(make(.groupMembership, "destinationGroupMemberships.\(property.key)", "group", property.value))
+        if let memberships = object(.destinationGroupMemberships) {
+            found.reserveCapacity(found.count + memberships.properties.count)
+            for index in memberships.properties.indices {
+                found.append(make(.groupMembership, memberships.properties[index].key, "group",
+                                  memberships.properties[index].value))
             }
         }
-        if case .object(let recordProperties)? = value(.properties) {
-            for property in recordProperties.properties {
-                found.append(ConfigReference(kind: .recordProperty, path: "properties.\(property.key)",
-                                             targetClass: "property", targetID: property.key, span: property.keySpan,
-                                             isNullish: false))
+        if let recordProperties = object(.properties) {
+            found.reserveCapacity(found.count + recordProperties.properties.count)
+            for index in recordProperties.properties.indices {
+                let key = recordProperties.properties[index].key
+                found.append(ConfigReference(kind: .recordProperty, pathEnd: key, targetClass: "property", targetID: key,
+                                             span: recordProperties.properties[index].keySpan, isNullish: false))
             }
         }
         return found
@@ -156,13 +182,19 @@ enum ReferenceCollector {
 
     /// Template variables in a property's string options (R-DEP-05), and options that fail to parse.
     static func templates(of entry: ConfigEntry) -> (variables: [TemplateVariable], problems: [TemplateSyntaxProblem]) {
-        guard entry.cleanClass == "property", case .object(let options)? = entry.properties["options"]?.value else {
+        let properties = entry.properties
+        guard entry.cleanClass == "property", let index = properties.propertyIndex("options"),
+              case .object(let options) = properties.properties[index].value.value else {
             return ([], [])
         }
         var variables: [TemplateVariable] = []
         var problems: [TemplateSyntaxProblem] = []
-        for option in options.properties {
-            guard case .string(let text) = option.value.value, MustacheScanner.isTemplate(text) else { continue }
+        // Options are read in place: most are not templates, and copying each out cost a reference-count round trip.
+        for index in options.properties.indices {
+            guard case .string(let text) = options.properties[index].value.value, MustacheScanner.isTemplate(text) else {
+                continue
+            }
+            let option = options.properties[index]
             switch MustacheScanner.scan(text) {
             case .variables(let names):
                 variables += names.map { TemplateVariable(optionKey: option.key, name: $0, span: option.value.span) }
@@ -188,21 +220,30 @@ enum ReferenceCollector {
         }
     }
 
-    /// `key.replace(/Id$/, "")` (only asked of keys `isIDKey` accepts, which end in the two bytes of `Id`).
-    static func prefix(of key: String) -> String { String(decoding: key.utf8.dropLast(2), as: UTF8.self) }
+    /// `key.replace(/Id$/, "")` (only asked of keys `isIDKey` accepts, which end in the two bytes of `Id`). From
+    /// the bytes in place: the generic `dropLast` of a UTF-8 view cost more than the rest of a reference.
+    static func prefix(of key: String) -> String {
+        key.utf8.withContiguousStorageIfAvailable { String(decoding: $0.dropLast(2), as: UTF8.self) }
+            ?? String(decoding: key.utf8.dropLast(2), as: UTF8.self)
+    }
 
-    /// The elements `for…of`/`for…in` visit: array elements, or an object's values.
-    static func elements(of value: JSValue, path: String) -> [(String, LocatedValue)] {
+    /// Calls `body` with each element `for…of`/`for…in` visit (array elements, or an object's values) and its
+    /// label (`rules[0]`, `rules.first`), spelled out only when asked.
+    static func forEachElement(of value: JSValue, path: String, _ body: (_ label: () -> String, LocatedValue) -> Void) {
         switch value {
-        case .array(let items): return items.enumerated().map { ("\(path)[\($0.offset)]", $0.element) }
-        case .object(let object): return object.properties.map { ("\(path).\($0.key)", $0.value) }
-        default: return []
+        case .array(let items):
+            for offset in items.indices { body({ "\(path)[\(offset)]" }, items[offset]) }
+        case .object(let object):
+            for index in object.properties.indices {
+                body({ "\(path).\(object.properties[index].key)" }, object.properties[index].value)
+            }
+        default: break
         }
     }
 
-    private static func make(_ kind: ConfigReference.Kind, _ path: String, _ targetClass: String,
+    private static func make(_ kind: ConfigReference.Kind, _ pathEnd: String, _ targetClass: String,
                              _ value: LocatedValue) -> ConfigReference {
-        ConfigReference(kind: kind, path: path, targetClass: targetClass, targetID: JavaScriptValues.string(value.value),
+        ConfigReference(kind: kind, pathEnd: pathEnd, targetClass: targetClass, targetID: JavaScriptValues.string(value.value),
                         span: value.span, isNullish: JavaScriptValues.isNullish(value.value))
     }
 }
