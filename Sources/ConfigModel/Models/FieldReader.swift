@@ -46,12 +46,17 @@ struct FieldReader {
 
     private func label(_ index: Int) -> String { path.prefix + object.properties[index].key }
 
+    // Each read first takes the value of the expected kind in place; only any other value goes to the context
+    // (which also accepts that kind, as the plain reading): passing the property's value copied it out.
+
     func string(at index: Int) -> Field<String>? {
-        context.string(object.properties[index].value, label: label(index), origin: origin(index))
+        if case .string(let text) = object.properties[index].value.value { return Field(text, origin: origin(index)) }
+        return context.string(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
     func bool(at index: Int) -> Field<Bool>? {
-        context.bool(object.properties[index].value, label: label(index), origin: origin(index))
+        if case .boolean(let flag) = object.properties[index].value.value { return Field(flag, origin: origin(index)) }
+        return context.bool(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
     /// A boolean where an explicit `null` is meaningful (permission options): `Field(nil)` for `null`.
@@ -61,7 +66,8 @@ struct FieldReader {
     }
 
     func number(at index: Int) -> Field<Double>? {
-        context.number(object.properties[index].value, label: label(index), origin: origin(index))
+        if case .number(let number) = object.properties[index].value.value { return Field(number, origin: origin(index)) }
+        return context.number(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
     func enumValue<Known>(at index: Int, _ cases: EnumCases<Known>) -> Field<EnumValue<Known>>? {
@@ -73,7 +79,8 @@ struct FieldReader {
     }
 
     func objectField(at index: Int) -> Field<JSObject>? {
-        context.object(object.properties[index].value, label: label(index), origin: origin(index))
+        if case .object(let nested) = object.properties[index].value.value { return Field(nested, origin: origin(index)) }
+        return context.object(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
     func array(at index: Int) -> Field<[LocatedValue]>? {
