@@ -25,13 +25,14 @@ public final class ConfigEntry: Sendable {
         self.position = position
         self.file = file
         self.value = value
-        cleanClass = ConfigClass.cleanClass(keys.rawClass)
-        dispatchClass = keys.dispatchClass
-        if let object = keys.object, let idIndex = keys.idIndex, JavaScriptValues.isTruthy(object.properties[idIndex].value.value) {
-            id = JavaScriptValues.string(object.properties[idIndex].value.value)
+        // A class spelled exactly as a class's raw value is clean already (`cleanClass` would return it as it is).
+        if let rawClass = keys.rawClass, rawClass == keys.dispatchClass?.rawValue {
+            cleanClass = rawClass
         } else {
-            id = nil
+            cleanClass = ConfigClass.cleanClass(keys.rawClass)
         }
+        dispatchClass = keys.dispatchClass
+        id = keys.idIndex.flatMap { keys.object?.truthyString(at: $0) }
     }
 
     /// `class` as written, when it is a string. Looked up when asked (only rules about unusual classes do):
@@ -81,15 +82,10 @@ public final class ConfigEntry: Sendable {
     /// Grouparoo's `name || key` label used in option messages (R-OPT-02/03).
     public var nameOrKey: String { firstTruthy("name", "key") }
 
-    /// `String(first || second)`, the values read in place (every property entry asks for its key).
+    /// `String(first || second)` (every property entry asks for its key).
     private func firstTruthy(_ first: String, _ second: String) -> String {
         let properties = properties
-        for key in [first, second] {
-            if let index = properties.propertyIndex(key), JavaScriptValues.isTruthy(properties.properties[index].value.value) {
-                return JavaScriptValues.string(properties.properties[index].value.value)
-            }
-        }
-        return "undefined"
+        return properties.truthyString(first) ?? properties.truthyString(second) ?? "undefined"
     }
 
     /// A short human label, e.g. `app "data_warehouse"`.
@@ -111,6 +107,19 @@ public final class Decoded<Model: Sendable>: Sendable {
         self.entry = entry
         self.config = config
     }
+}
+
+extension JSObject {
+    /// `String(value)` of the property at `index` when its value is truthy. Read in place: an element of the
+    /// properties seen through their buffer is not copied out (with its reference counts) to be looked at.
+    func truthyString(at index: Int) -> String? {
+        properties.withUnsafeBufferPointer { properties in
+            JavaScriptValues.isTruthy(properties[index].value.value) ? JavaScriptValues.string(properties[index].value.value) : nil
+        }
+    }
+
+    /// `truthyString(at:)` of the first property named `key`.
+    func truthyString(_ key: String) -> String? { propertyIndex(key).flatMap(truthyString(at:)) }
 }
 
 /// JavaScript conversions validation needs to reproduce Grouparoo's messages.
