@@ -2,19 +2,35 @@
 /// see than their bytes) and then by content: a key matches as `JSObject` finds a property by key.
 struct FieldKeys: Sendable {
     private let keys: [String]
-    private let lengths: [Int]
+    /// The first row whose key has each length in bytes (-1: none), and after each row the next row of its length:
+    /// a key whose length no row has costs one look, not a comparison with every row's length.
+    private let firstRowByLength: [Int16]
+    private let nextRowOfLength: [Int16]
 
     init(_ keys: [String]) {
         // An object has each key once, so a key bound twice would decode only one of its rows.
         precondition(Set(keys).count == keys.count, "a field table binds a key twice")
         self.keys = keys
-        lengths = keys.map(\.utf8.count)
+        let lengths = keys.map(\.utf8.count)
+        var first = [Int16](repeating: -1, count: (lengths.max() ?? 0) + 1)
+        var next = [Int16](repeating: -1, count: keys.count)
+        for row in keys.indices.reversed() {
+            next[row] = first[lengths[row]]
+            first[lengths[row]] = Int16(row)
+        }
+        firstRowByLength = first
+        nextRowOfLength = next
     }
 
-    /// The position of `key` among the keys.
+    /// The position of `key` among the keys (the first row, in order, whose key has its length and equals it).
     func row(of key: String) -> Int? {
         let length = key.utf8.count
-        for row in lengths.indices where lengths[row] == length && keys[row] == key { return row }
+        guard length < firstRowByLength.count else { return nil }
+        var row = Int(firstRowByLength[length])
+        while row >= 0 {
+            if keys[row] == key { return row }
+            row = Int(nextRowOfLength[row])
+        }
         return nil
     }
 }

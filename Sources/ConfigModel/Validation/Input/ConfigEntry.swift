@@ -32,7 +32,11 @@ public final class ConfigEntry: Sendable {
             cleanClass = ConfigClass.cleanClass(keys.rawClass)
         }
         dispatchClass = keys.dispatchClass
-        id = keys.idIndex.flatMap { keys.object?.truthyString(at: $0) }
+        if let object = keys.object, let idIndex = keys.idIndex, JavaScriptValues.isTruthy(object.properties[idIndex].value.value) {
+            id = JavaScriptValues.string(object.properties[idIndex].value.value)
+        } else {
+            id = nil
+        }
     }
 
     /// `class` as written, when it is a string. Looked up when asked (only rules about unusual classes do):
@@ -110,16 +114,14 @@ public final class Decoded<Model: Sendable>: Sendable {
 }
 
 extension JSObject {
-    /// `String(value)` of the property at `index` when its value is truthy. Read in place: an element of the
-    /// properties seen through their buffer is not copied out (with its reference counts) to be looked at.
-    func truthyString(at index: Int) -> String? {
-        properties.withUnsafeBufferPointer { properties in
+    /// `String(value)` of the first property named `key` when its value is truthy. Read through the properties'
+    /// buffer: an element of an array read by index was copied out (with its reference counts) to be looked at.
+    func truthyString(_ key: String) -> String? {
+        guard let index = propertyIndex(key) else { return nil }
+        return properties.withUnsafeBufferPointer { properties in
             JavaScriptValues.isTruthy(properties[index].value.value) ? JavaScriptValues.string(properties[index].value.value) : nil
         }
     }
-
-    /// `truthyString(at:)` of the first property named `key`.
-    func truthyString(_ key: String) -> String? { propertyIndex(key).flatMap(truthyString(at:)) }
 }
 
 /// JavaScript conversions validation needs to reproduce Grouparoo's messages.

@@ -163,9 +163,8 @@ enum ReferenceCollector {
             }
         }
 
-        /// Compares only with the container of the key's length and first byte: most keys have none. `borrowing`:
-        /// asked of every key of every object, and an owned key cost a reference-count round trip.
-        init?(_ key: borrowing String) {
+        /// Compares only with the container of the key's length: most keys have none.
+        init?(_ key: String) {
             let candidate: ContainerKey
             switch key.utf8.count {
             case 5: candidate = .rules
@@ -176,7 +175,7 @@ enum ReferenceCollector {
             case 27: candidate = .destinationGroupMemberships
             default: return nil
             }
-            guard key.utf8.first == candidate.key.utf8.first, key == candidate.key else { return nil }
+            guard key == candidate.key else { return nil }
             self = candidate
         }
     }
@@ -190,20 +189,17 @@ enum ReferenceCollector {
         }
         var variables: [TemplateVariable] = []
         var problems: [TemplateSyntaxProblem] = []
-        // Options are read in place, through their buffer: most are not templates, and copying each out cost a
-        // reference-count round trip.
-        options.properties.withUnsafeBufferPointer { options in
-            for option in options.indices {
-                guard case .string(let text) = options[option].value.value, MustacheScanner.isTemplate(text) else {
-                    continue
-                }
-                let (key, span) = (options[option].key, options[option].value.span)
-                switch MustacheScanner.scan(text) {
-                case .variables(let names):
-                    variables += names.map { TemplateVariable(optionKey: key, name: $0, span: span) }
-                case .syntaxError(let message):
-                    problems.append(TemplateSyntaxProblem(optionKey: key, message: message, span: span))
-                }
+        // Options are read in place: most are not templates, and copying each out cost a reference-count round trip.
+        for index in options.properties.indices {
+            guard case .string(let text) = options.properties[index].value.value, MustacheScanner.isTemplate(text) else {
+                continue
+            }
+            let option = options.properties[index]
+            switch MustacheScanner.scan(text) {
+            case .variables(let names):
+                variables += names.map { TemplateVariable(optionKey: option.key, name: $0, span: option.value.span) }
+            case .syntaxError(let message):
+                problems.append(TemplateSyntaxProblem(optionKey: option.key, message: message, span: option.value.span))
             }
         }
         return (variables, problems)
