@@ -20,8 +20,9 @@ public final class ConfigEntry: Sendable {
         self.init(position: position, file: file, value: value, keys: TopLevelKeys(value))
     }
 
-    /// `keys`: the value's `class` and `id`, found once for the entry and for decoding.
-    init(position: Int, file: String, value: LocatedValue, keys: TopLevelKeys) {
+    /// `keys`: the value's `class` and `id`, found once for the entry and for decoding (borrowed: the caller goes on
+    /// to decode with them, and an owned copy cost a reference-count round trip for each of its parts).
+    init(position: Int, file: String, value: LocatedValue, keys: borrowing TopLevelKeys) {
         self.position = position
         self.file = file
         self.value = value
