@@ -2,7 +2,8 @@
 final class DecodeContext {
     let objectClass: String?
     var objectID: String?
-    private(set) var diagnostics: [Diagnostic] = []
+    /// Unchecked: a context belongs to one decoding, on one thread, and the run-time check cost a call per object.
+    @exclusivity(unchecked) private(set) var diagnostics: [Diagnostic] = []
 
     init(objectClass: String?, objectID: String? = nil) {
         self.objectClass = objectClass
