@@ -92,14 +92,14 @@ enum ReferenceCollector {
         var containers = InlineArray<7, Int?>(repeating: nil)  // one slot per `ContainerKey`, on the stack
         for index in properties.indices {
             if isIDKey(properties[index].key) {
-                // Room for every key at the first reference: most objects' references are their `Id` keys.
-                if found.isEmpty { found.reserveCapacity(properties.count) }
                 let key = properties[index].key
                 found.append(make(.idKey, key, prefix(of: key), properties[index].value))
             } else if let container = ContainerKey(properties[index].key) {
                 containers[container.rawValue] = index
             }
         }
+        // Room is made for each container's references at once, exactly: every object's list is kept until all are
+        // laid out in one array (`ReferencesByPosition`), so room for every key cost megabytes at the peak.
         func object(_ key: ContainerKey) -> JSObject? {
             guard let index = containers[key.rawValue], case .object(let object) = properties[index].value.value else {
                 return nil
