@@ -87,7 +87,8 @@ final class ValidationByteChecksTests: XCTestCase {
     func testByteHelpers() {
         XCTAssertTrue("abc".isAllASCII)
         XCTAssertFalse("abé".isAllASCII)
-        for text in samples + ["u0_email", "Name 1", "a@b.co", "[@]^_`{", "stra\u{DF}e", "\u{130}"] {
+        for text in samples + ["u0_email", "Name 1", "a@b.co", "[@]^_`{", "stra\u{DF}e", "\u{130}", "AZ az @[`{",
+                               "Warehouse Source Number 1234", "\r\nX", "MIXED Case é"] {
             XCTAssertEqual(text.lowercasedIfNeeded(), text.lowercased(), text.debugDescription)
         }
         XCTAssertTrue("x:y".containsByte(UInt8(ascii: ":")))

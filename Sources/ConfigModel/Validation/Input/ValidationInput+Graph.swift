@@ -24,20 +24,22 @@ extension ValidationInput {
     /// Positions of the entries `entry` needs, in prerequisite order, as `ConfigGraph` links them: only
     /// the first object with a node id provides it (a later one needs nothing), and a node no object
     /// provides is left out (it needs nothing either), as is the entry itself. Repeats are kept: they
-    /// change neither the cycles nor the shortest one.
-    func prerequisiteProviders(of entry: ConfigEntry) -> [Int] {
-        guard nodeProviders[entry.position] == entry.position else { return [] }
-        var providers: [Int] = []
+    /// change neither the cycles nor the shortest one. Appended to `providers`: the cycle search keeps every
+    /// entry's in one list (a list per entry cost an allocation each).
+    func appendPrerequisiteProviders(of entry: ConfigEntry, to providers: inout [Int]) {
+        guard nodeProviders[entry.position] == entry.position else { return }
+        let references = self.references[entry.position]
+        let variables = templateVariables[entry.position] ?? []
         func link(_ nodeID: String) {
             if let provider = nodes.provider(nodeID: nodeID), provider != entry.position { providers.append(provider) }
         }
-        for (variable, property) in resolvedTemplateVariables(of: entry) {
-            link("property:\(Self.templateTargetID(variable, property))")
+        for variable in variables {
+            link("property:\(Self.templateTargetID(variable, propertyEntry(key: variable.name)))")
         }
-        for reference in references[entry.position] {
-            if let provider = reference.provider, provider != entry.position { providers.append(provider) }
+        // By index: only the provider is read, not a copy of each reference.
+        for index in references.indices {
+            if let provider = references[index].provider, provider != entry.position { providers.append(provider) }
         }
-        return providers
     }
 
     func prerequisites(of entry: ConfigEntry) -> [GraphInput.Prerequisite] {

@@ -10,11 +10,12 @@ enum LaterDuplicates {
         var duplicates: [(item: Item, first: ConfigEntry)] = []
         for item in items {
             guard let value = value(item) else { continue }
-            guard let first = firstByValue[value] else {
-                firstByValue[value] = entry(item)
-                continue
-            }
-            if first.id != entry(item).id { duplicates.append((item, first)) }
+            let entry = entry(item)
+            // One hash for a value not seen yet (nearly every one): the entry goes in, and in the rare case the
+            // value was there, the first entry is put back.
+            guard let first = firstByValue.updateValue(entry, forKey: value) else { continue }
+            firstByValue[value] = first
+            if first.id != entry.id { duplicates.append((item, first)) }
         }
         return duplicates
     }

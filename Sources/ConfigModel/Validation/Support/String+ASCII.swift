@@ -7,9 +7,22 @@ extension String {
     }
 
     /// `lowercased()`, but an ASCII string without `A`…`Z` is returned as it is instead of copied (most keys
-    /// and emails the uniqueness rules compare are written in lower case already; names are capitalised).
+    /// and emails the uniqueness rules compare are written in lower case already), and other ASCII text (names
+    /// are capitalised) is lowered byte by byte, which costs a fraction of the general case mapping.
     func lowercasedIfNeeded() -> String {
-        utf8.withContiguousStorageIfAvailable(ByteScan.isLowerCaseASCII) == true ? self : lowercased()
+        let lowered = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            if ByteScan.isLowerCaseASCII(bytes) { return self }
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    buffer[index] = byte &- UInt8(ascii: "A") < 26 ? byte + 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
+        if case let lowered?? = lowered { return lowered }
+        return lowercased()
     }
 
     /// True when one of the UTF-8 bytes is `byte`, read through contiguous storage as `isAllASCII` is.

@@ -21,8 +21,8 @@ struct InvalidGroupRuleOpRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         GroupRuleTypes.diagnostics(in: config) { use -> Diagnostic? in
             guard let type = use.type else { return nil }
-            let opText = use.rule.op?.value.rawValue ?? "undefined"
             if let op = use.rule.op?.value.knownValue, op.isAccepted(for: type, dialect: .postgres) { return nil }
+            let opText = use.rule.op?.value.rawValue ?? "undefined"
             let allowed = GroupRuleTypes.configOps(for: type, dialect: config.dialect).map(\.rawValue)
             let subject = use.topLevel ? "top-level rule `\(use.label)`" : "property `\(use.label)`"
             let grouparoo = use.topLevel ? "Cannot read properties of null (reading 'type')"

@@ -10,7 +10,13 @@ struct PostgresOnlyGroupRuleOpRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         guard config.dialect != .postgres else { return [] }
-        return GroupRuleTypes.diagnostics(in: config) { use -> Diagnostic? in
+        // Rules with an op that cannot be reported are passed over without looking their property up.
+        let candidates = Self.candidates(for: config.dialect)
+        let isCandidate = { (rule: GroupRuleConfig) -> Bool in
+            guard let op = rule.op?.value.knownValue else { return false }
+            return candidates.contains(op)
+        }
+        return GroupRuleTypes.diagnostics(in: config, including: isCandidate) { use -> Diagnostic? in
             guard let type = use.type, let op = use.rule.op?.value.knownValue,
                   op.isAccepted(for: type, dialect: .postgres), !op.isAccepted(for: type, dialect: config.dialect)
             else { return nil }
@@ -18,6 +24,13 @@ struct PostgresOnlyGroupRuleOpRule: ValidationRule {
                               + "(validate with the postgres dialect if you deploy on Postgres)", on: use.group,
                               at: use.rule.op?.span,
                               grouparoo: "invalid group rule operation \"\(op.rawValue)\" for property of type \(type.rawValue)")
+        }
+    }
+
+    /// The ops some property type accepts on Postgres and not in `dialect` (`iLike`, …): only these can be reported.
+    static func candidates(for dialect: SQLDialect) -> [GroupRuleOp] {
+        GroupRuleOp.allCases.filter { op in
+            PropertyType.allCases.contains { op.isAccepted(for: $0, dialect: .postgres) && !op.isAccepted(for: $0, dialect: dialect) }
         }
     }
 }

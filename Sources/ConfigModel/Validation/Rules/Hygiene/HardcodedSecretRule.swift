@@ -39,17 +39,20 @@ struct HardcodedSecretRule: ValidationRule {
             guard case .string(let text) = value.value, keyIsSecret || Self.looksLikeToken(text),
                   Self.couldBeSecret(text), value.span.startsWithLiteral else { return }
             let label = label()
-            found.append(diagnostic("`\(label)` is a literal secret (value not shown); read it from the environment "
-                                    + "instead, e.g. `process.env.\(Self.environmentName(entry, label))`", on: entry,
-                                    at: value.span))
+            found.append(diagnostic(Self.message(label: label, environmentName: Self.environmentName(entry, label)),
+                                    on: entry, at: value.span))
         }
-        let optionOwners = config.apps.map { ($0.entry, $0.config.options) } + config.sources.map { ($0.entry, $0.config.options) }
-            + config.destinations.map { ($0.entry, $0.config.options) }
-        for (entry, options) in optionOwners {
-            for option in options?.value.properties ?? [] {
-                inspect(entry, "options.\(option.key)", option.value, keyIsSecret: Self.isSecretKey(option.key))
+        // Each list is walked in place: a combined list of owners copied every `options` field.
+        func inspectOptions(of entry: ConfigEntry, _ options: Field<JSObject>?) {
+            guard let properties = options?.value.properties else { return }
+            for index in properties.indices {
+                let key = properties[index].key
+                inspect(entry, "options.\(key)", properties[index].value, keyIsSecret: Self.isSecretKey(key))
             }
         }
+        for app in config.apps { inspectOptions(of: app.entry, app.config.options) }
+        for source in config.sources { inspectOptions(of: source.entry, source.config.options) }
+        for destination in config.destinations { inspectOptions(of: destination.entry, destination.config.options) }
         for member in config.teamMembers {
             if let password = member.config.options?.value.object["password"] {
                 inspect(member.entry, "options.password", password, keyIsSecret: true)
@@ -59,6 +62,18 @@ struct HardcodedSecretRule: ValidationRule {
             if let value = key.entry.properties["apiKey"] { inspect(key.entry, "apiKey", value, keyIsSecret: true) }
         }
         return found
+    }
+
+    /// Written into room reserved for all of it: interpolating grew the text twice, and every finding builds one.
+    static func message(label: String, environmentName: String) -> String {
+        let advice = "` is a literal secret (value not shown); read it from the environment instead, e.g. `process.env."
+        var message = "`"
+        message.reserveCapacity(label.utf8.count + advice.utf8.count + environmentName.utf8.count + 2)
+        message += label
+        message += advice
+        message += environmentName
+        message += "`"
+        return message
     }
 
     private static let secretKeyPartBytes = secretKeyParts.map { Array($0.utf8) }

@@ -35,7 +35,7 @@ struct InvalidRemoteKeyRule: ValidationRule {
             var firstByLowercased: [String: KeyedReference] = [:]
             for entry in saved {
                 found += lengthProblem(entry, on: destination.entry)
-                let folded = entry.key.lowercased()
+                let folded = entry.key.lowercasedIfNeeded()
                 guard let first = firstByLowercased[folded] else { firstByLowercased[folded] = entry; continue }
                 let id = destination.entry.id ?? "undefined"
                 found.append(diagnostic("mapping keys `\(first.key)` and `\(entry.key)` differ only in case; Grouparoo "

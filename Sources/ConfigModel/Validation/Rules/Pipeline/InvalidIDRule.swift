@@ -21,7 +21,8 @@ struct InvalidIDRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         config.entries.compactMap { entry -> Diagnostic? in
-            guard let id = entry.id, let configClass = entry.dispatchClass else { return nil }
+            // Nearly every id is well formed, which rules out a `:` too: nothing else is looked at for it.
+            guard let id = entry.id, let configClass = entry.dispatchClass, !GrouparooLimits.isWellFormedID(id) else { return nil }
             if id.containsByte(UInt8(ascii: ":")) {
                 return diagnostic("id `\(id)` contains `:`; Grouparoo silently skips this object, so it is never loaded",
                                   on: entry, severity: .error)
@@ -30,7 +31,6 @@ struct InvalidIDRule: ValidationRule {
                   !config.isBootstrapped(entry) else { return nil }
             let limit = GrouparooLimits.maximumLength
             let tooLong = id.utf16.count > limit
-            guard !GrouparooLimits.isWellFormedID(id) else { return nil }
             let reason = tooLong ? "is \(id.utf16.count) characters long (at most \(limit))"
                 : "may only contain ASCII letters, digits, `-` and `_`"
             return diagnostic("id `\(id)` \(reason)", on: entry,

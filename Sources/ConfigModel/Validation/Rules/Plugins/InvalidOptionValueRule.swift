@@ -13,12 +13,16 @@ struct InvalidOptionValueRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         // A few definitions per object: a linear search (the first with a key wins) beats building a dictionary.
-        for target in config.pluginOptionTargets where target.applicableDefinitions.contains(where: { !$0.allowedValues.isEmpty }) {
-            for option in target.providedOptions {
-                guard let allowed = target.applicableDefinitions.first(where: { $0.key == option.key })?.allowedValues,
-                      !allowed.isEmpty else { continue }
-                let value = JavaScriptValues.string(option.value.value)
+        let targets = config.pluginOptionTargets
+        // By index: a target or option is copied only when it is reported.
+        for index in targets.indices where targets[index].applicableDefinitions.contains(where: { !$0.allowedValues.isEmpty }) {
+            let (provided, definitions) = (targets[index].providedOptions, targets[index].applicableDefinitions)
+            for optionIndex in provided.indices {
+                guard let definition = definitions.firstIndex(where: { $0.key == provided[optionIndex].key }),
+                      case let allowed = definitions[definition].allowedValues, !allowed.isEmpty else { continue }
+                let value = JavaScriptValues.string(provided[optionIndex].value.value)
                 guard !allowed.contains(value) else { continue }
+                let (target, option) = (targets[index], provided[optionIndex])
                 found.append(diagnostic("\"\(value)\" is not a valid value for option `\(option.key)` (values: "
                                         + allowed.joined(separator: ", ") + ")", on: target.entry, at: option.value.span,
                                         grouparoo: "\"\(value)\" is not a valid value for \(target.type) "

@@ -31,17 +31,22 @@ struct MissingRequiredOptionRule: ValidationRule {
         // `database: process.env.DB_NAME` is provided, its value unknown offline: `unset-env-var` covers it.
         // Built only when a required option is written but undefined.
         lazy var unsetVariableReads = Set(config.read.files.flatMap(\.environmentReads).filter { !$0.isSet }.map(\.span))
-        for target in config.pluginOptionTargets {
-            for definition in target.applicableDefinitions where definition.isRequired {
+        let targets = config.pluginOptionTargets
+        // By index: a target is copied only when it is reported.
+        for index in targets.indices {
+            let (provided, definitions) = (targets[index].providedOptions, targets[index].applicableDefinitions)
+            for definition in definitions.indices where definitions[definition].isRequired {
+                let key = definitions[definition].key
                 // A few options per object: a linear search (the first with a key wins) beats building a dictionary.
-                if let value = target.providedOptions.first(where: { $0.key == definition.key })?.value.value,
-                   JavaScriptValues.isTruthy(value) { continue }
-                if let written = target.options?.value[definition.key], written.value.isUndefined,
+                if let option = provided.firstIndex(where: { $0.key == key }),
+                   JavaScriptValues.isTruthy(provided[option].value.value) { continue }
+                let target = targets[index]
+                if let written = target.options?.value[key], written.value.isUndefined,
                    unsetVariableReads.contains(written.span) { continue }
                 let id = target.entry.id ?? "undefined"
-                found.append(diagnostic("\(target.modelName) of type `\(target.type)` needs option `\(definition.key)`",
+                found.append(diagnostic("\(target.modelName) of type `\(target.type)` needs option `\(key)`",
                                         on: target.entry, at: target.options?.span,
-                                        grouparoo: "\(definition.key) is required for a \(target.modelName) of type "
+                                        grouparoo: "\(key) is required for a \(target.modelName) of type "
                                             + "\(target.type) (\(target.label), \(id))"))
             }
         }

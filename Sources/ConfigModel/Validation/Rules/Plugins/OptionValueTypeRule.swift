@@ -12,13 +12,14 @@ struct OptionValueTypeRule: ValidationRule {
             """)])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        let owners = config.apps.map { ($0.entry, $0.config.options) } + config.sources.map { ($0.entry, $0.config.options) }
-            + config.destinations.map { ($0.entry, $0.config.options) } + config.schedules.map { ($0.entry, $0.config.options) }
         var found: [Diagnostic] = []
-        for (entry, options) in owners {
-            for option in options?.value.properties ?? [] {
-                switch option.value.value {
+        // Each list is walked in place, each option read by index: only a reported option is copied.
+        func inspect(_ entry: ConfigEntry, _ options: Field<JSObject>?) {
+            guard let properties = options?.value.properties else { return }
+            for index in properties.indices {
+                switch properties[index].value.value {
                 case .object, .array, .function:
+                    let option = properties[index]
                     let type = JavaScriptValues.typeOf(option.value.value)
                     found.append(diagnostic("option `\(option.key)` must be a string, number or boolean, not \(type)",
                                             on: entry, at: option.value.span,
@@ -28,6 +29,10 @@ struct OptionValueTypeRule: ValidationRule {
                 }
             }
         }
+        for app in config.apps { inspect(app.entry, app.config.options) }
+        for source in config.sources { inspect(source.entry, source.config.options) }
+        for destination in config.destinations { inspect(destination.entry, destination.config.options) }
+        for schedule in config.schedules { inspect(schedule.entry, schedule.config.options) }
         return found
     }
 }

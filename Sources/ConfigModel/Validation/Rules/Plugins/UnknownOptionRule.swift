@@ -14,9 +14,13 @@ struct UnknownOptionRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for target in config.pluginOptionTargets {
+        let targets = config.pluginOptionTargets
+        // By index: a target or option is copied only when it is reported.
+        for index in targets.indices {
+            let (provided, definitions) = (targets[index].providedOptions, targets[index].applicableDefinitions)
             // A few definitions per object: a linear search beats building a set.
-            for option in target.providedOptions where !target.applicableDefinitions.contains(where: { $0.key == option.key }) {
+            for optionIndex in provided.indices where !definitions.contains(where: { $0.key == provided[optionIndex].key }) {
+                let (target, option) = (targets[index], provided[optionIndex])
                 let id = target.entry.id ?? "undefined"
                 let allowed = target.applicableDefinitions.map(\.key)
                 let hint = allowed.isEmpty ? "it takes no options" : "options: \(allowed.joined(separator: ", "))"

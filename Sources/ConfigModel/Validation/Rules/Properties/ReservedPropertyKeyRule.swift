@@ -10,10 +10,13 @@ struct ReservedPropertyKeyRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         config.properties.compactMap { property -> Diagnostic? in
             let key = property.config.effectiveKey
-            guard reservedPropertyKeys.contains(key), !config.isBootstrapped(property.entry) else { return nil }
+            guard Self.reservedKeys.contains(key), !config.isBootstrapped(property.entry) else { return nil }
             return diagnostic("\"\(key)\" is reserved and cannot be a property key", on: property.entry,
                               at: (property.config.key ?? property.config.name)?.span,
                               grouparoo: "\(key) is a reserved key and cannot be used as a property")
         }
     }
+
+    /// Looked up for every property: lengths are compared first.
+    private static let reservedKeys = KeyList(reservedPropertyKeys)
 }

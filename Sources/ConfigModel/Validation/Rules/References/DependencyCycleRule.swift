@@ -24,7 +24,13 @@ struct DependencyCycleRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         // Nodes are entry positions: the graph's nodes without building it (`ConfigGraph` spells out every
         // node and edge, which only the few cycles found here need).
-        let adjacency = config.entries.map { config.prerequisiteProviders(of: $0) }
+        var (starts, providers) = ([0], [Int]())
+        starts.reserveCapacity(config.entries.count + 1)
+        for entry in config.entries {
+            config.appendPrerequisiteProviders(of: entry, to: &providers)
+            starts.append(providers.count)
+        }
+        guard let adjacency = CycleCandidates.adjacency(starts: starts, targets: providers) else { return [] }
         return GraphAlgorithms.cyclicComponents(adjacency).compactMap { component -> Diagnostic? in
             let cycle = GraphAlgorithms.shortestCycle(from: component[0], within: Set(component), adjacency: adjacency)
             guard let start = cycle.first else { return nil }

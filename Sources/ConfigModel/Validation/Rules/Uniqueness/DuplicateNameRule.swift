@@ -26,7 +26,7 @@ struct DuplicateNameRule: ValidationRule {
         var found: [Diagnostic] = []
         func collect(_ items: [(ConfigEntry, String?)], table: String, allowEmpty: Bool) {
             let named = items.filter { _, name in allowEmpty || name?.isEmpty == false }
-            for ((entry, name), first) in LaterDuplicates.find(named, entry: { $0.0 }, value: { $0.1?.lowercased() }) {
+            for ((entry, name), first) in LaterDuplicates.find(named, entry: { $0.0 }, value: { $0.1?.lowercasedIfNeeded() }) {
                 let name = name ?? ""
                 let what = name.isEmpty ? "has no name, like another \(first.displayClass ?? "object")"
                     : "name \"\(name)\" is already used by another \(first.displayClass ?? "object") (names ignore case)"

@@ -51,7 +51,10 @@ struct InvalidEnumRule: ValidationRule {
         return found
     }
 
-    private static let enumeratedFields = PerClass { $0.bodyFields.filter { !$0.allowedValues.isEmpty } }
+    /// Key and values only: copying a whole field (several strings) for every object cost.
+    private static let enumeratedFields = PerClass { configClass in
+        configClass.bodyFields.filter { !$0.allowedValues.isEmpty }.map { (key: $0.key, allowedValues: $0.allowedValues) }
+    }
 
     /// Grouparoo's own message for a value it rejects: the raw value and the object.
     private static let grouparooMessages: [ConfigClass: [String: @Sendable (String, ConfigEntry) -> String]] = [

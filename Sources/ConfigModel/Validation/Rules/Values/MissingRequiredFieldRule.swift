@@ -28,25 +28,18 @@ struct MissingRequiredFieldRule: ValidationRule {
         for entry in config.entries {
             guard let configClass = entry.dispatchClass, configClass.canonical != .record || config.runMode.loadsRecords
             else { continue }
-            let model = configClass.modelName
             let fields = Self.checkedFields[configClass]
             let properties = entry.properties  // derived from the entry's value: read it once
             for key in fields.required where isMissing(properties[key]) {
-                found.append(missing(key, on: entry, grouparoo: "\(model).\(key) cannot be null"))
+                found.append(missing(key, on: entry, grouparoo: "\(configClass.modelName).\(key) cannot be null"))
             }
-            for field in fields.parents where properties.property(field.key) == nil {
-                switch field.requirement {
-                case .parentLookup:
-                    let parent = field.references?.modelName ?? field.key
-                    found.append(missing(field.key, on: entry, grouparoo: "missing parent id to find a \(parent)"))
-                case .parentColumn:
-                    found.append(missing(field.key, on: entry, grouparoo: "\(model).\(field.key) cannot be null"))
-                default: break
-                }
+            for parent in fields.parents where properties[parent.key] == nil {
+                found.append(missing(parent.key, on: entry, grouparoo: parent.grouparoo))
             }
             for key in fields.notNull where properties[key]?.value.isNull == true {
                 found.append(diagnostic("`\(key)` is null; leave it out to use the default, or set true or false",
-                                        on: entry, at: entry.span(of: key), grouparoo: "\(model).\(key) cannot be null"))
+                                        on: entry, at: entry.span(of: key),
+                                        grouparoo: "\(configClass.modelName).\(key) cannot be null"))
             }
         }
         for member in config.teamMembers {
@@ -69,17 +62,24 @@ struct MissingRequiredFieldRule: ValidationRule {
         return found
     }
 
-    /// The keys each class requires, by kind of requirement (most fields are optional).
+    /// The keys each class requires, by kind of requirement (most fields are optional). A parent is kept as its
+    /// key and Grouparoo's message, not as its field: copying a field (several strings) for every object cost.
     private struct CheckedFields: Sendable {
         let required: [String]
-        let parents: [ConfigField]
+        let parents: [(key: String, grouparoo: String)]
         let notNull: [String]
     }
 
     private static let checkedFields = PerClass { configClass in
         let fields = configClass.bodyFields
-        return CheckedFields(required: fields.filter { $0.requirement == .required }.map(\.key),
-                             parents: fields.filter { $0.requirement.isParent },
+        let parents = fields.compactMap { field -> (key: String, grouparoo: String)? in
+            switch field.requirement {
+            case .parentLookup: return (field.key, "missing parent id to find a \(field.references?.modelName ?? field.key)")
+            case .parentColumn: return (field.key, "\(configClass.modelName).\(field.key) cannot be null")
+            default: return nil
+            }
+        }
+        return CheckedFields(required: fields.filter { $0.requirement == .required }.map(\.key), parents: parents,
                              notNull: fields.filter { $0.requirement == .notNull }.map(\.key))
     }
 
@@ -112,8 +112,4 @@ struct MissingRequiredFieldRule: ValidationRule {
         return diagnostic("\(kind) \(state) `\(key)`, which is required", on: entry, at: entry.properties[key]?.span,
                           grouparoo: grouparoo)
     }
-}
-
-private extension FieldRequirement {
-    var isParent: Bool { self == .parentLookup || self == .parentColumn }
 }

@@ -1,0 +1,100 @@
+@testable import ConfigModel
+import XCTest
+
+/// Rules skip work that cannot change their answer; each shortcut must agree with the plain check it replaces.
+final class ValidationRuleShortcutsTests: XCTestCase {
+    private func entry(id: String?, position: Int) -> ConfigEntry {
+        var object = JSObject()
+        if let id { object.set("id", LocatedValue(.string(id), span: .synthesized)) }
+        return ConfigEntry(position: position, file: "/virtual/config.js", value: LocatedValue(.object(object), span: .synthesized))
+    }
+
+    /// `LaterDuplicates` hashes a new value once and puts the first entry back when the value was there.
+    func testLaterDuplicatesAgreeWithLookingUpFirst() {
+        let rows: [(id: String?, value: String?)] = [("a", "x"), ("b", "y"), ("c", "x"), ("a", "x"), (nil, "y"), ("d", nil),
+                                                      ("e", "z"), ("f", "x"), (nil, nil), ("g", "y"), ("e", "z")]
+        let items = rows.enumerated().map { (entry: entry(id: $0.element.id, position: $0.offset), value: $0.element.value) }
+        var firstByValue: [String: ConfigEntry] = [:]
+        var expected: [(item: Int, first: Int)] = []
+        for (position, item) in items.enumerated() {
+            guard let value = item.value else { continue }
+            guard let first = firstByValue[value] else {
+                firstByValue[value] = item.entry
+                continue
+            }
+            if first.id != item.entry.id { expected.append((position, first.position)) }
+        }
+        let found = LaterDuplicates.find(items, entry: \.entry, value: \.value)
+        XCTAssertEqual(found.map(\.item.entry.position), expected.map(\.item))
+        XCTAssertEqual(found.map(\.first.position), expected.map(\.first))
+        XCTAssertEqual(expected.map(\.item), [2, 4, 7, 9])
+    }
+
+    /// `invalid-id` passes over a well-formed id at once: such an id has no `:` and is not too long either.
+    func testWellFormedIDsNeedNoOtherCheck() {
+        for id in ["a", "data_warehouse-2", String(repeating: "x", count: GrouparooLimits.maximumLength), "a:b", "a b", ""] {
+            if GrouparooLimits.isWellFormedID(id) {
+                XCTAssertFalse(id.containsByte(UInt8(ascii: ":")), id)
+                XCTAssertLessThanOrEqual(id.utf16.count, GrouparooLimits.maximumLength, id)
+            }
+        }
+    }
+
+    /// `postgres-only-group-rule-op` looks only at rules whose op can be reported; every other op is accepted
+    /// in both dialects or in neither, whatever the property type.
+    func testPostgresOnlyCandidatesCoverEveryReportableOp() {
+        for dialect in SQLDialect.allCases where dialect != .postgres {
+            let candidates = PostgresOnlyGroupRuleOpRule.candidates(for: dialect)
+            for op in GroupRuleOp.allCases where !candidates.contains(op) {
+                for type in PropertyType.allCases {
+                    XCTAssertFalse(op.isAccepted(for: type, dialect: .postgres) && !op.isAccepted(for: type, dialect: dialect),
+                                   "\(op) \(type) \(dialect)")
+                }
+            }
+            XCTAssertTrue(candidates.contains(.iLike), "\(dialect)")
+        }
+    }
+
+    /// `dependency-cycle` searches only what peeling leaves: the same cyclic components, with the same edges
+    /// inside each, as the whole graph has.
+    func testCycleCandidatesKeepEveryCycle() {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<300 {
+            let count = Int.random(in: 1...30, using: &generator)
+            let edges = round % 3 == 0 ? count / 2 : Int.random(in: 0...(count * 2), using: &generator)
+            var adjacency = [[Int]](repeating: [], count: count)
+            // No entry links to itself; repeats happen.
+            for _ in 0..<edges {
+                let (from, to) = (Int.random(in: 0..<count, using: &generator), Int.random(in: 0..<count, using: &generator))
+                if from != to { adjacency[from].append(to) }
+            }
+            var starts = [0]
+            for list in adjacency { starts.append(starts[starts.count - 1] + list.count) }
+            let components = GraphAlgorithms.cyclicComponents(adjacency)
+            guard let peeled = CycleCandidates.adjacency(starts: starts, targets: adjacency.flatMap { $0 }) else {
+                // Nothing is left to search only when there is no cycle.
+                XCTAssertEqual(components, [], "\(adjacency)")
+                continue
+            }
+            XCTAssertEqual(GraphAlgorithms.cyclicComponents(peeled), components, "\(adjacency)")
+            for component in components {
+                let members = Set(component)
+                for node in component {
+                    XCTAssertEqual(peeled[node].filter(members.contains), adjacency[node].filter(members.contains), "\(adjacency)")
+                }
+                XCTAssertEqual(GraphAlgorithms.shortestCycle(from: component[0], within: members, adjacency: peeled),
+                               GraphAlgorithms.shortestCycle(from: component[0], within: members, adjacency: adjacency))
+            }
+            XCTAssertFalse(components.isEmpty, "\(adjacency)")
+        }
+    }
+
+    /// `hardcoded-secret` writes its message into reserved room; it must read as the interpolated sentence.
+    func testSecretMessageAgreesWithInterpolation() {
+        for (label, name) in [("options.password", "DW_PASSWORD"), ("apiKey", "K_APIKEY"), ("options.é", "X__"), ("", "")] {
+            XCTAssertEqual(HardcodedSecretRule.message(label: label, environmentName: name),
+                           "`\(label)` is a literal secret (value not shown); read it from the environment "
+                               + "instead, e.g. `process.env.\(name)`")
+        }
+    }
+}
