@@ -34,7 +34,7 @@ final class ByteScanTests: XCTestCase {
 
     func testLineStartsAreThoseOfTheByteByByteLoop() {
         // Long inputs too: runs of ASCII words with several LFs each, next to CR and non-ASCII words.
-        for bytes in Self.inputs() + Self.inputs(maxLength: 160) {
+        for bytes in Self.inputs() + Self.inputs(maxLength: 160) + Self.inputs(maxLength: 700) {
             var starts = [0]
             var index = 0
             while index < bytes.count {
@@ -47,6 +47,11 @@ final class ByteScanTests: XCTestCase {
             let scanned = ByteScan.lineStarts(of: bytes)
             XCTAssertEqual(scanned.starts, starts, "\(bytes)")
             XCTAssertEqual(scanned.isASCII, bytes.allSatisfy { $0 < 0x80 }, "\(bytes)")
+            // The line of every block start, found as a search over the starts would.
+            let blockLines = stride(from: 0, through: bytes.count, by: 1 << ByteScan.lineBlockShift).map { offset in
+                starts.lastIndex { $0 <= offset }!
+            }
+            XCTAssertEqual(scanned.blockLines, blockLines, "\(bytes)")
         }
     }
 

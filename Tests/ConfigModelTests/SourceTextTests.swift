@@ -70,7 +70,8 @@ final class SourceTextTests: XCTestCase {
         // Every eighth mixed input keeps the test quick; the added ones are the cases the shortcut must refuse.
         let inputs = mixedInputs().enumerated().filter { $0.offset % 8 == 0 }.map(\.element) + [
             Array("ab\r\ncd\re\n\nf".utf8), Array("x\u{2028}y\nz".utf8), Array("é\nab cd\nef".utf8),
-            Array(repeating: UInt8(ascii: "a"), count: 300),
+            Array(repeating: UInt8(ascii: "a"), count: 300), [], Array("\t{\ta: 1,\t}\r\n\t'b'".utf8),
+            Array("a\u{1F600}b\n\u{1D11E}x\r\n\"\u{1F600}\"".utf8), Array((String(repeating: "ab\n", count: 40) + "`x`").utf8),
         ]
         for bytes in inputs {
             let source = SourceText.decodeReplacingInvalid(bytes, file: "/virtual/span.js").text
@@ -78,11 +79,29 @@ final class SourceTextTests: XCTestCase {
             let offsets = count <= 40 ? Array(-2...count + 2) : Array(-2...12) + Array(count - 12...count + 2)
             for start in offsets {
                 for end in offsets {
-                    let span = source.span(start, end)
-                    XCTAssertEqual(span.start, source.position(of: start), "\(bytes) span \(start)..<\(end)")
-                    XCTAssertEqual(span.end, source.position(of: end), "\(bytes) span \(start)..<\(end)")
+                    assertSpan(source, start, end, "\(bytes)")
                 }
             }
+        }
+    }
+
+    /// A span must hold the ends `position(of:)` gives (the general path), compare equal to one made from them and
+    /// say whether a quote opens it. (One check, not four assertions: this runs a million times.)
+    private func assertSpan(_ source: SourceText, _ start: Int, _ end: Int, _ context: @autoclosure () -> String) {
+        let span = source.span(start, end)
+        let plain = SourceSpan(fileID: span.fileID, start: source.position(of: start), end: source.position(of: end))
+        let literal = start >= 0 && start < source.bytes.count && [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`")].contains(source.bytes[start])
+        if span.start != plain.start || span.end != plain.end || span != plain || span.startsWithLiteral != literal {
+            XCTFail("\(context()) span \(start)..<\(end): \(span.start)-\(span.end) \(span.startsWithLiteral), not \(plain.start)-\(plain.end) \(literal)")
+        }
+    }
+
+    /// A line past the one-line layout's columns (2^20) takes the general path; spans before that column the shortcut.
+    func testSpansOnAVeryLongLineAgreeWithPositions() {
+        let limit = SourceSpan.oneLineColumnLimit
+        let source = SourceText(file: "/virtual/long.js", validUTF8: Array(repeating: UInt8(ascii: "a"), count: limit + 4) + [0x0A, 0x62])
+        for (start, end) in [(0, limit - 2), (0, limit - 1), (0, limit), (3, limit + 1), (limit - 1, limit + 5), (10, limit + 6), (limit + 5, limit + 6)] {
+            assertSpan(source, start, end, "long line")
         }
     }
 

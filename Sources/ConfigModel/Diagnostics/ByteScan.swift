@@ -191,23 +191,34 @@ enum ByteScan {
         }
     }
 
-    /// Byte offsets at which each line starts (after LF, CR, CRLF, U+2028 and U+2029), and whether
-    /// all the bytes are ASCII.
-    static func lineStarts(of bytes: [UInt8]) -> (starts: [Int], isASCII: Bool) {
+    /// `lineStarts(of:)`'s blocks: `blockLines[k]` is the line of byte `k << lineBlockShift`.
+    static let lineBlockShift = 6
+
+    /// Byte offsets at which each line starts (after LF, CR, CRLF, U+2028 and U+2029), the 0-based line holding
+    /// the byte at every multiple of `1 << lineBlockShift` through the end (so finding an offset's line is one look-up
+    /// and a step or two), and whether all the bytes are ASCII.
+    static func lineStarts(of bytes: [UInt8]) -> (starts: [Int], blockLines: [Int], isASCII: Bool) {
         // Room for lines of 16 bytes on average up front: config files' lines are rarely shorter, so they
         // need no regrowing (with 24, half the benchmark files regrew, 7.6 M instructions in 10,000 files).
         // Reserved before the first append: reserving in a `[0]` literal would allocate twice.
         var starts: [Int] = []
         starts.reserveCapacity(bytes.count / 16 + 2)
         starts.append(0)
+        var blockLines: [Int] = []
+        blockLines.reserveCapacity(bytes.count >> lineBlockShift + 1)
+        var nextBlock = 0
         var isASCII = true
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             var index = 0
             while index + 8 <= count {
+                if index >= nextBlock { recordBlockLines(through: index, next: &nextBlock, starts, &blockLines) }
                 let word = word(buffer, index)
-                if word & highBits == 0, !holds(word, 0x0D) {
-                    // ASCII without CR (nearly every word): the only terminators are LFs, found by bit mask.
+                if !mayHoldLineTerminator(word) {
+                    // No byte below 0x0E and none non-ASCII (most words): nothing to record.
+                    index += 8
+                } else if word & highBits == 0, !holds(word, 0x0D) {
+                    // ASCII without CR: the only terminators are LFs, found by bit mask.
                     var lineFeeds = zeroBytes(word ^ (0x0A &* ones))
                     while lineFeeds != 0 {
                         starts.append(index + lineFeeds.trailingZeroBitCount / 8 + 1)
@@ -221,8 +232,21 @@ enum ByteScan {
                 }
             }
             while index < count { index = scanLineByte(buffer, index, &starts, &isASCII) }
+            recordBlockLines(through: count, next: &nextBlock, starts, &blockLines)
         }
-        return (starts, isASCII)
+        return (starts, blockLines, isASCII)
+    }
+
+    /// Appends the line of every block start from `next` through `offset`, which the scan has passed (so every
+    /// line start at or before it is in `starts`; the last few may lie past a block start).
+    @inline(__always)
+    private static func recordBlockLines(through offset: Int, next: inout Int, _ starts: [Int], _ blockLines: inout [Int]) {
+        while next <= offset {
+            var line = starts.count - 1
+            while starts[line] > next { line -= 1 }
+            blockLines.append(line)
+            next += 1 << lineBlockShift
+        }
     }
 
     /// One step of the byte-by-byte line scan at `index`: records a line start after a terminator

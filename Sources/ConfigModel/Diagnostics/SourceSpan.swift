@@ -76,6 +76,19 @@ public struct SourceSpan: Hashable, Sendable {
         storedEnd = SpanEnd(end, from: start)
     }
 
+    /// A span on one line from parts the reader already narrowed (`SourceText.span`'s shortcut): `endColumn` must be
+    /// below `oneLineColumnLimit`, so the end takes the near layout, the encoding `init(fileID:start:end:)` gives too.
+    @inline(__always)
+    init(fileID: Int32, line: Int32, column: Int32, endColumn: UInt32, startsWithLiteral: Bool) {
+        fileBits = UInt32(bitPattern: fileID) | (startsWithLiteral ? Self.literalBit : 0)
+        startLine = line
+        startColumn = column
+        storedEnd = SpanEnd(nearLineOffset: 0, column: endColumn)
+    }
+
+    /// End columns below this fit a one-line span's stored end.
+    static let oneLineColumnLimit = Int(SpanEnd.nearColumnLimit)
+
     public var file: String { FilePathTable.shared.path(for: fileID) }
 
     /// This span with `startsWithLiteral` set to `literal` (for a span kept without the flag, `KeySpanOffset`).
@@ -116,7 +129,7 @@ private struct SpanEnd: Hashable, Sendable {
     private static let farColumnBits: UInt32 = 10
     // Each layout's line offset takes the 30 bits its column leaves.
     private static let nearLineLimit: UInt = 1 << 10
-    private static let nearColumnLimit: UInt = 1 << 20
+    static let nearColumnLimit: UInt = 1 << 20
     private static let farLineLimit: UInt = 1 << 20
     private static let farColumnLimit: UInt = 1 << 10
 

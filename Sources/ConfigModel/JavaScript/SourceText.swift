@@ -13,10 +13,12 @@ struct SourceText {
     private let scalarCheckpoints: [Int]
     private static let checkpointStride = 64
 
-    /// The line of the byte at every `blockSize`-th offset (and at the end), so finding the line of
-    /// an offset is one look-up and a step or two instead of a search over all lines.
+    /// The line of the byte at every multiple of `1 << ByteScan.lineBlockShift` (through the end), so finding
+    /// the line of an offset is one look-up and a step or two instead of a search over all lines.
     private let blockLines: [Int]
-    private static let blockSize = 64
+    /// Whether a column is the byte offset from the line's start (an ASCII file) and every line and column fits
+    /// a span's 32 bits: `span`'s shortcut.
+    private let columnsAreBytes: Bool
     /// Every span of a `.json` file starts with a literal (`SourceSpan.startsWithLiteral`).
     private let isJSON: Bool
 
@@ -26,25 +28,15 @@ struct SourceText {
     }
 
     /// `lineScan` must be `ByteScan.lineStarts(of: bytes)` (decoding has it already).
-    init(file: String, validUTF8 bytes: [UInt8], lineScan: (starts: [Int], isASCII: Bool)) {
+    init(file: String, validUTF8 bytes: [UInt8], lineScan: (starts: [Int], blockLines: [Int], isASCII: Bool)) {
         self.file = file
         self.fileID = FilePathTable.shared.id(for: file)
         isJSON = file.hasSuffix(".json")
         self.bytes = bytes
         lineStarts = lineScan.starts
-        blockLines = SourceText.blockLines(lineScan.starts, byteCount: bytes.count)
+        blockLines = lineScan.blockLines
         scalarCheckpoints = lineScan.isASCII ? [] : SourceText.checkpoints(bytes)
-    }
-
-    private static func blockLines(_ lineStarts: [Int], byteCount: Int) -> [Int] {
-        var lines: [Int] = []
-        lines.reserveCapacity(byteCount / blockSize + 1)
-        var line = 0
-        for offset in stride(from: 0, through: byteCount, by: blockSize) {
-            while line + 1 < lineStarts.count, lineStarts[line + 1] <= offset { line += 1 }
-            lines.append(line)
-        }
-        return lines
+        columnsAreBytes = lineScan.isASCII && bytes.count < Int32.max
     }
 
     private static func checkpoints(_ bytes: [UInt8]) -> [Int] {
@@ -118,20 +110,38 @@ struct SourceText {
     /// The 0-based line holding byte `index`.
     @inline(__always)
     private func lineIndex(of index: Int) -> Int {
-        lineIndex(of: index, from: blockLines[min(max(index, 0), bytes.count) / SourceText.blockSize])
+        lineIndex(inText: min(max(index, 0), bytes.count))
+    }
+
+    /// `lineIndex(of:)` for an offset known to lie in the text (0 through the end).
+    @inline(__always)
+    private func lineIndex(inText offset: Int) -> Int {
+        var line = blockLines[offset >> ByteScan.lineBlockShift]
+        while line + 1 < lineStarts.count, lineStarts[line + 1] <= offset { line += 1 }
+        return line
     }
 
     func span(_ start: Int, _ end: Int) -> SourceSpan {
+        // Most spans lie on one line of an ASCII file: one look-up for the line, both columns by subtraction,
+        // and the parts are stored as they are (`columnsAreBytes` says they fit).
+        if columnsAreBytes, start >= 0, start <= end, end <= bytes.count {
+            let line = lineIndex(inText: start)
+            let lineStart = lineStarts[line]
+            if end < nextLineStart(after: line), end - lineStart + 1 < SourceSpan.oneLineColumnLimit {
+                return SourceSpan(fileID: fileID, line: Int32(truncatingIfNeeded: line + 1),
+                                  column: Int32(truncatingIfNeeded: start - lineStart + 1),
+                                  endColumn: UInt32(truncatingIfNeeded: end - lineStart + 1), startsWithLiteral: startsWithLiteral(start))
+            }
+            // Columns are still byte counts; most spans end a few lines on: step on from the start's line.
+            let endLine = end - start < 1 << ByteScan.lineBlockShift ? lineIndex(of: end, from: line) : lineIndex(inText: end)
+            return SourceSpan(fileID: fileID, start: TextPosition(line: line + 1, column: start - lineStart + 1),
+                              end: TextPosition(line: endLine + 1, column: end - lineStarts[endLine] + 1),
+                              startsWithLiteral: startsWithLiteral(start))
+        }
         let startLine = lineIndex(of: start)
         let literal = startsWithLiteral(start)
-        // Most spans lie on one line of an ASCII file: both columns by subtraction, no second look-up.
-        if scalarCheckpoints.isEmpty, start >= 0, start <= end, end < nextLineStart(after: startLine) {
-            let lineStart = lineStarts[startLine]
-            return SourceSpan(fileID: fileID, start: TextPosition(line: startLine + 1, column: start - lineStart + 1),
-                              end: TextPosition(line: startLine + 1, column: end - lineStart + 1), startsWithLiteral: literal)
-        }
         // Most spans end on the line they start on, or a few lines later: step on from the start's line.
-        let endLine = end >= start && end - start < SourceText.blockSize
+        let endLine = end >= start && end - start < 1 << ByteScan.lineBlockShift
             ? lineIndex(of: end, from: startLine) : lineIndex(of: end)
         return SourceSpan(fileID: fileID, start: position(of: start, line: startLine), end: position(of: end, line: endLine),
                           startsWithLiteral: literal)
