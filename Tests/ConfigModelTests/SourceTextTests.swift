@@ -105,6 +105,27 @@ final class SourceTextTests: XCTestCase {
         }
     }
 
+    /// The JSON5 reader's plain tokens take `span(from:at:asciiLength:)`; it must give the span the general
+    /// `span(from:at:to:)` makes, for short tokens, ends at and past the one-line layout's columns, and odd positions.
+    func testASCIILengthSpansAreThoseOfTheGeneralPath() {
+        let limit = SourceSpan.oneLineColumnLimit
+        for file in ["/virtual/tokens.json", "/virtual/tokens.js"] {
+            let source = SourceText(file: file, validUTF8: Array("{\"a\": 'b', c: 12}\n".utf8))
+            for start in 0...source.bytes.count {
+                for (line, column) in [(1, 1), (3, 7), (2, limit - 9), (1, -4), (40, limit + 3)] {
+                    for length in [0, 1, 8, 9, 10, 12] {
+                        let position = TextPosition(line: line, column: column)
+                        let general = source.span(from: start, at: position, to: TextPosition(line: line, column: column + length))
+                        let shortcut = source.span(from: start, at: position, asciiLength: length)
+                        XCTAssertEqual(shortcut, general, "\(file) \(start) \(position) +\(length)")
+                        XCTAssertEqual(shortcut.end, general.end, "\(file) \(start) \(position) +\(length)")
+                        XCTAssertEqual(shortcut.startsWithLiteral, general.startsWithLiteral, "\(file) \(start) \(position) +\(length)")
+                    }
+                }
+            }
+        }
+    }
+
     /// The JSON5 reader asks for positions front to back through a `LineCursor`; every answer must be the one
     /// `position(of:)` gives, whether the offsets come one by one, in strides across lines, or out of order.
     func testCursorPositionsAreThoseOfPositionOf() {

@@ -224,8 +224,14 @@ final class FilePathTable: @unchecked Sendable {
 
     private static let firstSegmentSize = 1024
     private static let segmentCount = 40
+    /// A path and its hash, kept so the table grows and probes without hashing paths again.
+    private struct Entry {
+        let path: String
+        let hash: Int
+    }
+
     // Guarded by `lock` for writing; a slot is read only after its id was returned.
-    private let segments = UnsafeMutablePointer<UnsafeMutablePointer<String>?>.allocate(capacity: segmentCount)
+    private let segments = UnsafeMutablePointer<UnsafeMutablePointer<Entry>?>.allocate(capacity: segmentCount)
     private var count = 0
     /// Path → id, holding ids only (a dictionary kept a copy of every path's string beside it).
     private var ids = PositionHashTable(minimumCapacity: 1024)
@@ -241,22 +247,27 @@ final class FilePathTable: @unchecked Sendable {
         // One hash per call: the lookup inserts the next id when the path is new (the reader
         // interns every file it reads, so most calls are for new paths).
         let next = Int32(count)
-        if let id = ids.firstOrInsert(next, hash: FilePathTable.hash(path), where: { FilePathTable.sameBytes(self.path(for: $0), path) },
-                                      hashOf: { FilePathTable.hash(self.path(for: $0)) }) {
+        let hash = FilePathTable.hash(path)
+        if let id = ids.firstOrInsert(next, hash: hash, where: { self.entry($0).pointee.hash == hash && FilePathTable.sameBytes(self.entry($0).pointee.path, path) },
+                                      hashOf: { self.entry($0).pointee.hash }) {
             return id
         }
         let (segment, offset) = FilePathTable.slot(count)
         if segments[segment] == nil {
             segments[segment] = .allocate(capacity: FilePathTable.firstSegmentSize << segment)
         }
-        (segments[segment]! + offset).initialize(to: path)
+        (segments[segment]! + offset).initialize(to: Entry(path: path, hash: hash))
         count += 1
         return next
     }
 
     func path(for id: Int32) -> String {
+        entry(id).pointee.path
+    }
+
+    private func entry(_ id: Int32) -> UnsafeMutablePointer<Entry> {
         let (segment, offset) = FilePathTable.slot(Int(id))
-        return segments[segment]![offset]
+        return segments[segment]! + offset
     }
 
     /// A hash of the path's bytes, eight at a time: every file read is interned, and the standard library's

@@ -57,7 +57,7 @@ struct JSON5Parser {
     /// `span(from:at:)` when the bytes from `start` to the reader are ASCII and end no line (a plain key or
     /// string, a number, a word): the end is as many columns on, found without a look-up.
     private func spanOnOneLine(from start: Int, at position: TextPosition) -> SourceSpan {
-        source.span(from: start, at: position, to: TextPosition(line: position.line, column: position.column + index - start))
+        source.span(from: start, at: position, asciiLength: index - start)
     }
 
     func error(_ message: String, at position: Int) -> ReadError {

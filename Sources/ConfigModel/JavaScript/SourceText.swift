@@ -187,6 +187,18 @@ struct SourceText {
         SourceSpan(fileID: fileID, start: startPosition, end: end, startsWithLiteral: startsWithLiteral(start))
     }
 
+    /// `span(from:at:to:)` for `length` ASCII bytes that end no line (a plain token): the end is as many columns on,
+    /// and a short one is stored as it is.
+    func span(from start: Int, at startPosition: TextPosition, asciiLength length: Int) -> SourceSpan {
+        let endColumn = startPosition.column + length
+        guard endColumn >= 0, endColumn < SourceSpan.oneLineColumnLimit else {
+            return span(from: start, at: startPosition, to: TextPosition(line: startPosition.line, column: endColumn))
+        }
+        return SourceSpan(fileID: fileID, line: Int32(truncatingIfNeeded: startPosition.line),
+                          column: Int32(truncatingIfNeeded: startPosition.column), endColumn: UInt32(truncatingIfNeeded: endColumn),
+                          startsWithLiteral: startsWithLiteral(start))
+    }
+
     /// The text between two byte offsets at scalar boundaries.
     func text(_ start: Int, _ end: Int) -> String {
         String(decoding: bytes[start..<end], as: UTF8.self)
