@@ -116,35 +116,41 @@ struct SourceText {
     /// `lineIndex(of:)` for an offset known to lie in the text (0 through the end).
     @inline(__always)
     private func lineIndex(inText offset: Int) -> Int {
-        var line = blockLines[offset >> ByteScan.lineBlockShift]
-        while line + 1 < lineStarts.count, lineStarts[line + 1] <= offset { line += 1 }
-        return line
+        // Read unchecked: a block's line is a line, and the loop stops at the end of the table.
+        lineStarts.withUnsafeBufferPointer { starts in
+            var next = blockLines[offset >> ByteScan.lineBlockShift] &+ 1
+            while next < starts.count, starts[next] <= offset { next &+= 1 }
+            return next &- 1
+        }
     }
 
+    /// Inlined: the evaluator makes a span for every value, and most lie on one line of an ASCII file, which takes
+    /// one look-up for the line and both columns by subtraction, its parts stored as they are (`columnsAreBytes`
+    /// says they fit).
+    @inline(__always)
     func span(_ start: Int, _ end: Int) -> SourceSpan {
-        // Most spans lie on one line of an ASCII file: one look-up for the line, both columns by subtraction,
-        // and the parts are stored as they are (`columnsAreBytes` says they fit).
         if columnsAreBytes, start >= 0, start <= end, end <= bytes.count {
             let line = lineIndex(inText: start)
             let lineStart = lineStarts[line]
-            if end < nextLineStart(after: line), end - lineStart + 1 < SourceSpan.oneLineColumnLimit {
-                return SourceSpan(fileID: fileID, line: Int32(truncatingIfNeeded: line + 1),
-                                  column: Int32(truncatingIfNeeded: start - lineStart + 1),
-                                  endColumn: UInt32(truncatingIfNeeded: end - lineStart + 1), startsWithLiteral: startsWithLiteral(start))
+            let endColumn = end &- lineStart &+ 1
+            if end < nextLineStart(after: line), endColumn < SourceSpan.oneLineColumnLimit {
+                return SourceSpan(fileID: fileID, line: Int32(truncatingIfNeeded: line &+ 1),
+                                  column: Int32(truncatingIfNeeded: start &- lineStart &+ 1),
+                                  endColumn: UInt32(truncatingIfNeeded: endColumn), startsWithLiteral: startsWithLiteral(start))
             }
-            // Columns are still byte counts; most spans end a few lines on: step on from the start's line.
-            let endLine = end - start < 1 << ByteScan.lineBlockShift ? lineIndex(of: end, from: line) : lineIndex(inText: end)
-            return SourceSpan(fileID: fileID, start: TextPosition(line: line + 1, column: start - lineStart + 1),
-                              end: TextPosition(line: endLine + 1, column: end - lineStarts[endLine] + 1),
-                              startsWithLiteral: startsWithLiteral(start))
         }
+        return generalSpan(start, end)
+    }
+
+    /// `span` for any offsets: across lines, in a file with non-ASCII text, backwards or outside the text.
+    @inline(never)
+    private func generalSpan(_ start: Int, _ end: Int) -> SourceSpan {
         let startLine = lineIndex(of: start)
-        let literal = startsWithLiteral(start)
         // Most spans end on the line they start on, or a few lines later: step on from the start's line.
         let endLine = end >= start && end - start < 1 << ByteScan.lineBlockShift
             ? lineIndex(of: end, from: startLine) : lineIndex(of: end)
         return SourceSpan(fileID: fileID, start: position(of: start, line: startLine), end: position(of: end, line: endLine),
-                          startsWithLiteral: literal)
+                          startsWithLiteral: startsWithLiteral(start))
     }
 
     /// Whether a span starting at byte `start` starts with a literal: a JSON file's always, JavaScript's when a quote opens it.
