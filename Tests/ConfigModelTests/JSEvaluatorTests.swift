@@ -122,6 +122,22 @@ final class JSEvaluatorTests: XCTestCase {
         XCTAssertEqual(valueOf("hoisted()", prelude: "function hoisted() { return 'ok' }"), #""ok""#)
     }
 
+    /// A named function expression's own name is bound only when first looked up (`Scope.bindOwnName`): it must read
+    /// as the immutable binding declared first that it was before (expected values are main's, before the change).
+    func testNamedFunctionExpressionsSeeTheirOwnName() {
+        let prelude = """
+            const fact = function f(n) { return n < 2 ? 1 : n * f(n - 1); };
+            const shadow = function f(f) { return f; };
+            const inner = function f() { var f; return typeof f; };
+            const nested = function f(n) { const g = () => f; return n > 0 ? g()(n - 1) : "done"; };
+            """
+        XCTAssertEqual(valueOf("[fact(5), shadow(7), inner(), nested(3)]", prelude: prelude), #"[120,7,"function","done"]"#)
+        XCTAssertEqual(valueOf("[(function f(n) { return n ? f(n - 1) + 1 : 0; })(4), [1].map(function m(x) { return typeof m + x; })]"),
+                       #"[4,["function1"]]"#)
+        XCTAssertEqual(dumpJS("const set = function f() { f = 1; return f; };\nmodule.exports = { v: set() };"),
+                       "evaluation-error: evaluating this file fails: TypeError: Assignment to constant variable.")
+    }
+
     func testJSONStringify() {
         XCTAssertEqual(valueOf("JSON.stringify({ a: [1, 'x', null, undefined], b: undefined, c: true })"), #""{\"a\":[1,\"x\",null,null],\"c\":true}""#)
         XCTAssertEqual(valueOf("JSON.stringify([1], null, 2)"), #""[\n  1\n]""#)

@@ -5,12 +5,13 @@ final class JSEvaluator {
     let source: SourceText
     let context: EvaluationContext
     /// What `module.exports` is now: the original `exports` object, or a replacement.
-    private(set) var originalExports = JSObject()
-    private(set) var replacedExports: LocatedValue?
+    @exclusivity(unchecked) private(set) var originalExports = JSObject()
+    @exclusivity(unchecked) private(set) var replacedExports: LocatedValue?
 
     /// The last scope this file created; each names the one created before it, so `deinit` reaches every scope
     /// without an array of them.
-    private var lastScope: Scope?
+    /// Unchecked, as `Scope`'s state: an evaluator belongs to one worker thread.
+    @exclusivity(unchecked) private var lastScope: Scope?
 
     init(source: SourceText, context: EvaluationContext) {
         self.source = source
@@ -66,9 +67,7 @@ final class JSEvaluator {
     func evaluateModule(_ statements: [JSStatement]) throws -> LocatedValue {
         let scope = makeScope(parent: nil, isFunction: true)
         try hoist(statements, into: scope)
-        for statement in statements {
-            if case .returned = try execute(statement, in: scope) { break }
-        }
+        _ = try executeInOrder(statements, in: scope)
         return moduleExports
     }
 
@@ -170,10 +169,18 @@ final class JSEvaluator {
 
     func executeBlock(_ statements: [JSStatement], in scope: Scope) throws -> Completion {
         try hoistFunctionsOnly(statements, into: scope)
-        for statement in statements {
-            if case .returned(let value) = try execute(statement, in: scope) { return .returned(value) }
+        return try executeInOrder(statements, in: scope)
+    }
+
+    /// Runs statements until one returns. Through the buffer, so each statement is read in place: iterating the
+    /// array copied (retained) every statement's parts.
+    private func executeInOrder(_ statements: [JSStatement], in scope: Scope) throws -> Completion {
+        try statements.withUnsafeBufferPointer { statements in
+            for index in statements.indices {
+                if case .returned(let value) = try execute(statements[index], in: scope) { return .returned(value) }
+            }
+            return .normal
         }
-        return .normal
     }
 
     private func hoistFunctionsOnly(_ statements: [JSStatement], into scope: Scope) throws {
@@ -208,9 +215,7 @@ final class JSEvaluator {
         defer { context.leaveCall() }
         let node = closure.node
         let scope = makeScope(parent: closure.scope, isFunction: true)
-        if node.bindsOwnName, let name = node.name {
-            scope.declare(name, .value(LocatedValue(.function(JSFunction(name: name, payload: closure)), span: span(node.range)), mutable: false))
-        }
+        if node.bindsOwnName { scope.bindOwnName(of: closure) }
         for (index, parameter) in node.parameters.enumerated() {
             if passingHostArgument && index == 0 {
                 guard case .name(let name, _) = parameter else {
@@ -231,9 +236,7 @@ final class JSEvaluator {
             return try evaluate(expression, in: scope)
         case .block(let statements):
             try hoist(statements, into: scope)
-            for statement in statements {
-                if case .returned(let value) = try execute(statement, in: scope) { return value }
-            }
+            if case .returned(let value) = try executeInOrder(statements, in: scope) { return value }
             return LocatedValue(.undefined, span: span(node.range))
         }
     }
@@ -255,5 +258,10 @@ final class Closure {
         self.node = node
         self.scope = scope
         self.evaluator = owner
+    }
+
+    /// The function as a value, for its own name inside a call (see `Scope.bindOwnName`): its evaluator is running it.
+    func valueNamingItself() -> LocatedValue {
+        LocatedValue(.function(JSFunction(name: node.name, payload: self)), span: evaluator.span(node.range))
     }
 }

@@ -11,23 +11,49 @@ final class Scope {
 
     let parent: Scope?
     let isFunction: Bool
+    // Scopes, evaluators and their context belong to one worker thread: their stored `var`s skip the run-time
+    // exclusivity check, which cost two calls on every name looked up in every scope passed.
     /// The scope its evaluator created before this one (see `JSEvaluator.lastScope`).
-    var createdBefore: Scope?
+    @exclusivity(unchecked) var createdBefore: Scope?
     /// Whether its evaluator went, releasing the bindings (see `Closure.owner`).
-    private(set) var bindingsReleased = false
+    @exclusivity(unchecked) private(set) var bindingsReleased = false
     /// Names and their bindings in declaration order, in one array (one allocation per scope). A config file's
     /// scopes hold a handful of names, which a linear search finds faster than hashing each one; `index` takes
     /// over for large scopes.
-    private var entries: [(name: String, binding: Binding)] = []
-    private var index: [String: Int]?
+    @exclusivity(unchecked) private var entries: [Entry] = []
+    @exclusivity(unchecked) private var index: [String: Int]?
     private static let linearSearchLimit = 16
+    /// A named function expression called in this scope, whose own name is bound when first looked up.
+    @exclusivity(unchecked) private var unboundOwnName: Closure?
+
+    /// A struct, not a tuple: an array of tuples was destroyed element by element through the runtime's generic code.
+    private struct Entry {
+        let name: String
+        var binding: Binding
+    }
 
     init(parent: Scope?, isFunction: Bool) {
         self.parent = parent
         self.isFunction = isFunction
     }
 
+    /// Binds the function's own name (as an immutable value) in this, its call's scope, as though declared first,
+    /// but only once the name is looked up: most functions never name themselves, and the binding cost a function
+    /// value and this scope's array.
+    func bindOwnName(of closure: Closure) {
+        unboundOwnName = closure
+    }
+
     private func slot(of name: String) -> Int? {
+        if let slot = declaredSlot(of: name) { return slot }
+        guard let closure = unboundOwnName, let ownName = closure.node.name, ownName.utf8.count == name.utf8.count,
+              ownName == name else { return nil }
+        unboundOwnName = nil
+        append(name, .value(closure.valueNamingItself(), mutable: false))
+        return entries.count - 1
+    }
+
+    private func declaredSlot(of name: String) -> Int? {
         if let index { return index[name] }
         let length = name.utf8.count
         for slot in entries.indices where entries[slot].name.utf8.count == length && entries[slot].name == name { return slot }
@@ -39,7 +65,11 @@ final class Scope {
             entries[slot].binding = binding
             return
         }
-        entries.append((name, binding))
+        append(name, binding)
+    }
+
+    private func append(_ name: String, _ binding: Binding) {
+        entries.append(Entry(name: name, binding: binding))
         if index != nil {
             index?[name] = entries.count - 1
         } else if entries.count > Scope.linearSearchLimit {
@@ -77,6 +107,7 @@ final class Scope {
     func releaseBindings() {
         entries.removeAll()
         index = nil
+        unboundOwnName = nil
         bindingsReleased = true
     }
 }
@@ -92,14 +123,14 @@ private struct EnvironmentPlace: Hashable {
 final class EvaluationContext {
     let environment: [String: String]
     /// Reads of environment variables, in source order, each place once.
-    private(set) var environmentReads: [EnvironmentRead] = []
+    @exclusivity(unchecked) private(set) var environmentReads: [EnvironmentRead] = []
     /// The places in `environmentReads`, so noting a read costs one look-up however many were noted before.
-    private var notedPlaces: Set<EnvironmentPlace> = []
+    @exclusivity(unchecked) private var notedPlaces: Set<EnvironmentPlace> = []
     /// Loads another file for `require`; set by the reader.
     var requireModule: ((_ specifier: String, _ fromFile: String) throws(ReadError) -> LocatedValue)?
 
-    private var steps = 0
-    private var callDepth = 0
+    @exclusivity(unchecked) private var steps = 0
+    @exclusivity(unchecked) private var callDepth = 0
     static let maximumSteps = 2_000_000
     static let maximumCallDepth = 200
     static let maximumStringLength = 50_000_000
@@ -109,7 +140,7 @@ final class EvaluationContext {
     }
 
     /// While positive, environment reads have a fallback (`||`, `??`, a destructuring default).
-    var environmentWarningsMuted = 0
+    @exclusivity(unchecked) var environmentWarningsMuted = 0
 
     func noteEnvironmentRead(_ name: String, at span: SourceSpan, isSet: Bool) {
         guard notedPlaces.insert(EnvironmentPlace(name: name, span: span)).inserted else { return }
