@@ -51,7 +51,8 @@ extension JSParser {
     private static func isPlainKey(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = key.first, first &- UInt8(ascii: "0") >= 10 else { return false }
         for byte in key where byte >= 0x80 || byte == UInt8(ascii: "\\") { return false }
-        return !(key.count == protoKey.count && key.elementsEqual(protoKey))
+        // The first byte before the table: reaching a `static let` costs a call on every key.
+        return !(first == UInt8(ascii: "_") && key.elementsEqual(protoKey))
     }
 
     private static func sameBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Int, _ second: Int, count: Int) -> Bool {
