@@ -138,6 +138,18 @@ final class JSEvaluatorTests: XCTestCase {
                        "evaluation-error: evaluating this file fails: TypeError: Assignment to constant variable.")
     }
 
+    /// The step budget runs out at the same node as before the range of each node was found only then (positions are
+    /// main's, before the change).
+    func testStepLimitPointsAtTheNodeThatExceedsIt() {
+        for (length, column) in [(1_999_970, 54), (1_999_985, 24)] {
+            let source = "const a = \"x\".repeat(\(length)).split(\"\");\nconst f = (x) => x;\n"
+                + "module.exports = { v: [a.length, f(1), f(2), f(3), f(4), f(5), f(6), f(7)] };\n"
+            let result = evaluateJS(source)
+            XCTAssertEqual(result.diagnostics.first?.message.hasPrefix("cannot evaluate evaluation that takes more than 2000000 steps"), true)
+            XCTAssertEqual(result.diagnostics.first?.span?.start, TextPosition(line: 3, column: column))
+        }
+    }
+
     func testJSONStringify() {
         XCTAssertEqual(valueOf("JSON.stringify({ a: [1, 'x', null, undefined], b: undefined, c: true })"), #""{\"a\":[1,\"x\",null,null],\"c\":true}""#)
         XCTAssertEqual(valueOf("JSON.stringify([1], null, 2)"), #""[\n  1\n]""#)

@@ -42,7 +42,7 @@ extension JSEvaluator {
 
     /// Evaluates, returning nil when an optional chain (`a?.b`) short-circuits.
     func evaluateReference(_ expression: JSExpression, in scope: Scope) throws -> Evaluated? {
-        try context.spendStep(at: expression.range, in: self)
+        try context.spendStep(in: self) { expression.range }
         switch expression {
         case .number(let value, let range):
             return .value(LocatedValue(.number(value), span: span(range)))

@@ -133,7 +133,7 @@ final class JSEvaluator {
     }
 
     func execute(_ statement: JSStatement, in scope: Scope) throws -> Completion {
-        try context.spendStep(at: statement.range, in: self)
+        try context.spendStep(in: self) { statement.range }
         switch statement {
         case .declaration(let kind, let declarations, let range):
             for (pattern, initializer) in declarations {

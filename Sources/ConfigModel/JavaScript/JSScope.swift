@@ -168,9 +168,16 @@ final class EvaluationContext {
     func startFile() { steps = 0 }
 
     func spendStep(at range: JSRange, in evaluator: JSEvaluator, count: Int = 1) throws {
+        try spendStep(in: evaluator, count: count) { range }
+    }
+
+    /// As `spendStep(at:)`, asking for the range only once the budget ran out: every node evaluated spends a step,
+    /// and finding a node's range is a switch over its cases.
+    @inline(__always)
+    func spendStep(in evaluator: JSEvaluator, count: Int = 1, at range: () -> JSRange) throws {
         steps += count
         if steps > EvaluationContext.maximumSteps {
-            throw evaluator.unsupported("evaluation that takes more than \(EvaluationContext.maximumSteps) steps", at: range)
+            throw evaluator.unsupported("evaluation that takes more than \(EvaluationContext.maximumSteps) steps", at: range())
         }
     }
 
