@@ -151,12 +151,30 @@ final class JSObjectLiteralTests: XCTestCase {
         // A worker's context keeps the room of a small set of noted places from file to file, not of a large one.
         let context = EvaluationContext(environment: [:])
         let span = SourceSpan(file: "/virtual/env.js", start: TextPosition(line: 1, column: 1), end: TextPosition(line: 1, column: 5))
-        for count in [1, 3, 200, 2, 200, 1] {
+        for count in [1, 3, 200, 2, 200, 1, 7, 8, 9, 8] {
             for _ in 0..<2 {
                 for index in 0..<count { context.noteEnvironmentRead("V\(index)", at: span, isSet: false) }
             }
             XCTAssertEqual(context.takeEnvironmentReads().map(\.name), (0..<count).map { "V\($0)" })
             XCTAssertEqual(context.takeEnvironmentReads(), [])
+        }
+    }
+
+    func testReadsAreNotedOncePerPlaceWhetherSearchedInOrderOrHashed() {
+        // Up to `placesSearchedInOrder` reads the list is searched, then a set: both must keep the same reads.
+        let context = EvaluationContext(environment: [:])
+        let spans = (1...3).map { line in
+            SourceSpan(file: "/virtual/env.js", start: TextPosition(line: line, column: 1), end: TextPosition(line: line, column: 5))
+        }
+        for count in 1...(2 * EvaluationContext.placesSearchedInOrder) {
+            var expected: [String] = []
+            for index in 0..<count {
+                let (name, span) = ("V\(index % 5)", spans[index % 3])
+                if !expected.contains("\(name)@\(span.start.line)") { expected.append("\(name)@\(span.start.line)") }
+                context.noteEnvironmentRead(name, at: span, isSet: false)
+                context.noteEnvironmentRead(name, at: span, isSet: true)  // the same place: not noted again
+            }
+            XCTAssertEqual(context.takeEnvironmentReads().map { "\($0.name)@\($0.span.start.line)" }, expected, "\(count) reads")
         }
     }
 }

@@ -124,8 +124,10 @@ final class EvaluationContext {
     let environment: [String: String]
     /// Reads of environment variables, in source order, each place once.
     @exclusivity(unchecked) private(set) var environmentReads: [EnvironmentRead] = []
-    /// The places in `environmentReads`, so noting a read costs one look-up however many were noted before.
+    /// The places in `environmentReads` once there are more than `placesSearchedInOrder`, so noting a read costs one
+    /// look-up however many were noted before; a file's few reads are compared in order instead of hashed.
     @exclusivity(unchecked) private var notedPlaces: Set<EnvironmentPlace> = []
+    static let placesSearchedInOrder = 8
     /// Loads another file for `require`; set by the reader.
     var requireModule: ((_ specifier: String, _ fromFile: String) throws(ReadError) -> LocatedValue)?
 
@@ -143,23 +145,35 @@ final class EvaluationContext {
     @exclusivity(unchecked) var environmentWarningsMuted = 0
 
     func noteEnvironmentRead(_ name: String, at span: SourceSpan, isSet: Bool) {
-        guard notedPlaces.insert(EnvironmentPlace(name: name, span: span)).inserted else { return }
+        guard isNewPlace(name, span) else { return }
         environmentReads.append(EnvironmentRead(name: name, span: span, isSet: isSet, hasFallback: environmentWarningsMuted > 0))
     }
 
     /// Notes reads made elsewhere (a required module's) as made here: a fallback around this place covers them too.
     func noteEnvironmentReads(_ reads: [EnvironmentRead]) {
-        for read in reads where notedPlaces.insert(EnvironmentPlace(name: read.name, span: read.span)).inserted {
+        for read in reads where isNewPlace(read.name, read.span) {
             environmentReads.append(EnvironmentRead(name: read.name, span: read.span, isSet: read.isSet,
                                                     hasFallback: read.hasFallback || environmentWarningsMuted > 0))
         }
     }
 
+    /// Whether no read was noted at this place yet (then the caller notes it). Up to `placesSearchedInOrder` reads the
+    /// list is searched; the read that passes that puts every place into `notedPlaces`, which answers from then on.
+    private func isNewPlace(_ name: String, _ span: SourceSpan) -> Bool {
+        if environmentReads.count < EvaluationContext.placesSearchedInOrder {
+            return !environmentReads.contains { $0.span == span && $0.name == name }
+        }
+        if notedPlaces.isEmpty {
+            notedPlaces = Set(environmentReads.map { EnvironmentPlace(name: $0.name, span: $0.span) })
+        }
+        return notedPlaces.insert(EnvironmentPlace(name: name, span: span)).inserted
+    }
+
     func takeEnvironmentReads() -> [EnvironmentRead] {
         defer {
             environmentReads.removeAll()
-            // The worker's next file usually reads a few variables too: its set keeps the room, unless it is large.
-            notedPlaces.removeAll(keepingCapacity: notedPlaces.count <= 64)
+            // A worker's set keeps its room for the next file with many reads, unless it is large.
+            if !notedPlaces.isEmpty { notedPlaces.removeAll(keepingCapacity: notedPlaces.count <= 64) }
         }
         return environmentReads
     }
