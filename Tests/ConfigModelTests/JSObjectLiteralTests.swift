@@ -36,23 +36,6 @@ final class JSObjectLiteralTests: XCTestCase {
         return describe(try evaluator.evaluate(expression, in: scope))
     }
 
-    /// Literal member values are read in place (`evaluateValue`); each must be what `evaluate` gives its expression,
-    /// with the same span, whether or not the keys were proved distinct.
-    func testLiteralMembersAreWhatEvaluateGives() throws {
-        let literal = #"{ a: 'x', b: 1.5, c: true, d: null, e: false, f: "q\n", g: -1, h: [1], i: { j: 2 }, k: `t` }"#
-        let (source, members, _, range) = try parsedObject(literal)
-        for distinct in [true, false] {
-            let evaluator = JSEvaluator(source: source, context: EvaluationContext(environment: [:]))
-            let scope = evaluator.makeScope(parent: nil, isFunction: true)
-            let object = try evaluator.evaluate(.object(members, keysAreDistinctNames: distinct, range), in: scope)
-            guard case .object(let properties) = object.value else { return XCTFail("not an object") }
-            XCTAssertEqual(properties.count, members.count)
-            for (property, member) in zip(properties.properties, members) {
-                XCTAssertEqual(describe(property.value), describe(try evaluator.evaluate(member.value, in: scope)), property.key)
-            }
-        }
-    }
-
     func testDistinctWrittenOutKeysAreRecognised() throws {
         let distinct = ["{}", "{ a: 1, b: 2 }", "{ 'a': 1, b: { c: 2 }, d() { return 1 }, e }", "{ a1: 1, A1: 2 }"]
         for literal in distinct { XCTAssertTrue(try parsedObject(literal).2, literal) }

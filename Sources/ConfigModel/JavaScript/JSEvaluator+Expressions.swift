@@ -188,7 +188,7 @@ extension JSEvaluator {
             try members.withUnsafeBufferPointer { members in
                 for index in members.indices {
                     guard case .fixed(let name, let keyRange)? = members[index].key else { continue }
-                    object.appendNew(name, try evaluateValue(of: members, at: index, in: scope), keySpan: span(keyRange))
+                    object.appendNew(name, try evaluate(members[index].value, in: scope), keySpan: span(keyRange))
                 }
             }
             return try nested(.object(object), at: range)
@@ -214,25 +214,7 @@ extension JSEvaluator {
             if case .fixed("__proto__", let keyRange) = key {
                 throw unsupported("`__proto__` in an object literal", at: keyRange)
             }
-            object.set(name, try evaluateValue(of: members, at: index, in: scope), keySpan: keySpan)
-        }
-    }
-
-    /// What member `index`'s value evaluates to, as `evaluate` gives it. A literal (most config values are) is read in
-    /// place: passing the expression on to `evaluate` copied it, a retain and a release of its parts per member.
-    private func evaluateValue(of members: UnsafeBufferPointer<JSObjectMember>, at index: Int, in scope: Scope) throws -> LocatedValue {
-        switch members[index].value {
-        case .string(let text, let range):
-            try context.spendStep(at: range, in: self)
-            return LocatedValue(.string(text), span: span(range))
-        case .number(let value, let range):
-            try context.spendStep(at: range, in: self)
-            return LocatedValue(.number(value), span: span(range))
-        case .keywordLiteral(let value, let range):
-            try context.spendStep(at: range, in: self)
-            return LocatedValue(value, span: span(range))
-        default:
-            return try evaluate(members[index].value, in: scope)
+            object.set(name, try evaluate(members[index].value, in: scope), keySpan: keySpan)
         }
     }
 

@@ -12,8 +12,6 @@ final class JSEvaluator {
     /// without an array of them.
     /// Unchecked, as `Scope`'s state: an evaluator belongs to one worker thread.
     @exclusivity(unchecked) private var lastScope: Scope?
-    /// The line of the last position `span` found.
-    @exclusivity(unchecked) private var spanCursor = SourceText.LineCursor()
 
     init(source: SourceText, context: EvaluationContext) {
         self.source = source
@@ -44,15 +42,7 @@ final class JSEvaluator {
         replacedExports ?? LocatedValue(.object(originalExports), span: source.span(0, 0))
     }
 
-    /// The span of a node's text. Evaluation asks in nearly source order, so a line cursor finds most positions on
-    /// the line of the one before, without the look-up `SourceText.span` makes for each; `spanWithoutCursor` is the plain way.
-    func span(_ range: JSRange) -> SourceSpan {
-        guard range.start >= 0, range.start <= range.end, range.end <= source.bytes.count else { return spanWithoutCursor(range) }
-        let start = source.position(of: range.start, after: &spanCursor)
-        return source.span(from: range.start, at: start, to: source.position(of: range.end, after: &spanCursor))
-    }
-
-    func spanWithoutCursor(_ range: JSRange) -> SourceSpan { source.span(range.start, range.end) }
+    func span(_ range: JSRange) -> SourceSpan { source.span(range.start, range.end) }
 
     func runtimeError(_ message: String, at range: JSRange) -> ReadError {
         ReadError(.runtime, message, at: source.position(of: range.start))
