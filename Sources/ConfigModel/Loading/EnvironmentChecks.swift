@@ -5,15 +5,16 @@ enum EnvironmentChecks {
     static func diagnostics(for reads: [EnvironmentRead], declared: Set<String>?, exampleName: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for read in reads {
-            let written = ConfigReader.environmentRead(read.name)
+            // Spelled out only for a message: most reads make none.
+            func written() -> String { ConfigReader.environmentRead(read.name) }
             if !read.isSet, !read.hasFallback, declared?.contains(read.name) != true {
                 found.append(Diagnostic(severity: .warning, problem: .unsetEnvVar,
-                                        message: "environment variable `\(read.name)` is not set, so `\(written)` is undefined",
+                                        message: "environment variable `\(read.name)` is not set, so `\(written())` is undefined",
                                         span: read.span))
             }
             if let declared, !declared.contains(read.name) {
                 found.append(Diagnostic(severity: .warning, problem: .envVarNotInExample,
-                                        message: "`\(written)` is used but \(exampleName) does not declare it; "
+                                        message: "`\(written())` is used but \(exampleName) does not declare it; "
                                             + "add \(read.name) to \(exampleName)",
                                         span: read.span))
             }
