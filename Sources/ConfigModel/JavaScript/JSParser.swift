@@ -110,11 +110,15 @@ struct JSParser {
         throw unexpected(expecting: "`;` or a line break")
     }
 
+    /// Inlined, with the error made out of line: every expression enters a level.
+    @inline(__always)
     mutating func enterNesting() throws {
         depth += 1
-        if depth > JSParser.maximumDepth {
-            throw lexer.error("nesting is too deep (more than \(JSParser.maximumDepth) levels)", at: token.start)
-        }
+        if depth > JSParser.maximumDepth { throw nestingTooDeep() }
+    }
+
+    private func nestingTooDeep() -> ReadError {
+        lexer.error("nesting is too deep (more than \(JSParser.maximumDepth) levels)", at: token.start)
     }
 
     mutating func leaveNesting() { depth -= 1 }
