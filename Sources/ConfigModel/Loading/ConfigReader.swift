@@ -181,7 +181,7 @@ public struct ConfigReader: Sendable {
         result.environmentReads = loader.context.takeEnvironmentReads()
         let environmentProblems = EnvironmentChecks.diagnostics(for: result.environmentReads, declared: options.exampleVariables,
                                                                 exampleName: options.exampleName)
-        result.diagnostics = environmentProblems + result.diagnostics
+        if !environmentProblems.isEmpty { result.diagnostics.insert(contentsOf: environmentProblems, at: 0) }
         return result
     }
 
