@@ -149,12 +149,14 @@ public struct ConfigReader: Sendable {
                     + "and loads the file, and so do we",
                 span: SourceSpan(file: path, start: firstInvalid, end: firstInvalid)))
         }
+        // Taken now, so that the evaluator below is handed `source` rather than a copy (a retain for each of its buffers).
+        let nodeStart = options.evaluator == .node ? source.span(0, 0) : nil
         do {
             let payload: LocatedValue
             if path.hasSuffix(".json") {
                 payload = try unwrapDefault(jsonPayload(source, scratch: loader.json5Scratch))
             } else {
-                let (exports, evaluator) = try loader.evaluateModule(source)
+                let (exports, evaluator) = try loader.evaluateModule(consume source)
                 payload = try callIfFunction(unwrapDefault(exports), evaluator: evaluator)
             }
             let (evaluated, objects, nullish) = topLevelObjects(payload)
@@ -164,9 +166,9 @@ public struct ConfigReader: Sendable {
                 result.diagnostics.append(nullObjectsDiagnostic(count: nullish, path: path, span: payload.span))
             }
         } catch let error as ReadError {
-            if error.kind == .unsupported, options.evaluator == .node {
+            if error.kind == .unsupported, let nodeStart {
                 let before = result
-                result = NodeEvaluator.evaluate(path: path, start: source.span(0, 0), timeout: options.nodeTimeout,
+                result = NodeEvaluator.evaluate(path: path, start: nodeStart, timeout: options.nodeTimeout,
                                                 environment: options.environment)
                 result.suppressions = before.suppressions
                 result.diagnostics = before.diagnostics + result.diagnostics
