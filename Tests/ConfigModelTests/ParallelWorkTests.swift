@@ -56,12 +56,12 @@ final class ParallelWorkTests: XCTestCase {
 
     /// Paths are put in glob's order by one stable sort (while the files are read): the order must be the one
     /// a plain stable sort gives with the comparison taken from `GlobOrder.order` on each pair alone, with names
-    /// that tie on everything but case, and repeated names.
+    /// that tie on everything but case, and repeated names (up to 32 letters: keys compare eight bytes at a time).
     func testGlobOrderEqualsOneStableSortOfPairs() {
         var seed: UInt64 = 42
         let letters = Array("aAbB_-.1/ é")
         let paths = (0..<5_000).map { _ in
-            let length = 1 + Int(seed >> 61)
+            let length = 1 + Int(seed >> 59)
             var name = ""
             for _ in 0..<length {
                 seed = seed &* 6364136223846793005 &+ 1442695040888963407
@@ -79,6 +79,27 @@ final class ParallelWorkTests: XCTestCase {
             GlobOrder.order([ascii[right], ascii[left]], rootLength: rootLength) == [1, 0]
         }
         XCTAssertEqual(GlobOrder.order(ascii, rootLength: rootLength), plainASCII)
+    }
+
+    /// Keys compare eight bytes at a time: the order must be the plain byte-by-byte one, for every length and
+    /// wherever the first difference is (the bytes after a key are some other key's).
+    func testKeysCompareByWordsAsByBytes() {
+        var seed: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(seed >> 33) % bound
+        }
+        for _ in 0..<20_000 {
+            let a = (0..<next(20)).map { _ in UInt8(next(3)) }
+            var b = Array(a.prefix(next(a.count + 1)))
+            b += (0..<next(20)).map { _ in UInt8(next(3)) }
+            let plain: Bool? = a == b ? nil : a.lexicographicallyPrecedes(b)
+            let joined = a + b + [UInt8](repeating: 0xFF, count: GlobOrder.padding)
+            joined.withUnsafeBufferPointer { bytes in
+                let base = bytes.baseAddress!
+                XCTAssertEqual(GlobOrder.precedes(base, a.count, base + a.count, b.count), plain, "\(a) \(b)")
+            }
+        }
     }
 
     /// Objects are decoded on every core, each finding its file by a binary search over where each file's
