@@ -62,6 +62,37 @@ final class ValidationNodeLookupTests: XCTestCase {
         }
         XCTAssertEqual(positions["m"], [0, 2, 4])
     }
+
+    /// Typed lookups by id go through the id table: each must give what a plain dictionary per typed list gives
+    /// (the first object of the class with the id wins), also for ids other classes share and classes spelled oddly.
+    func testTypedLookupsEqualAPlainTablePerClass() {
+        let objects = """
+            { class: "model", id: "m" }, { class: "app", name: "no id" }, { class: "app", id: "m" },
+            { class: "App", id: "a" }, { class: " app", id: "a" }, { class: "app", id: "a", name: "second" },
+            { class: "source", id: "s" }, { class: "property", id: "m" }, { class: "team", id: 0 },
+            { class: "group", id: "s" }, { class: "team", id: 7 }, { class: "team", id: "7" }, { class: "model", id: "m" },
+            { class: "property", id: "p" }, { class: "source", id: "m" }, { class: "group", id: "g" }, { id: "a" }
+            """
+        let read = ConfigReader().read(contents: Array(RuleExample(objects: objects).files["config.js"]!.utf8),
+                                       path: "/virtual/config.js")
+        let input = ValidationInput(read: ConfigReadResult(directory: "/virtual", files: [read]))
+        // The plain form it replaces: id → first index in the typed list.
+        func plain<Model>(_ list: [Decoded<Model>]) -> [String: ObjectIdentifier] {
+            var table: [String: ObjectIdentifier] = [:]
+            for item in list { if let id = item.entry.id, table[id] == nil { table[id] = ObjectIdentifier(item) } }
+            return table
+        }
+        let ids = Set(input.entries.compactMap(\.id)).union(["absent", "0", "undefined"])
+        for id in ids {
+            XCTAssertEqual(input.model(id: id).map(ObjectIdentifier.init), plain(input.models)[id], id)
+            XCTAssertEqual(input.app(id: id).map(ObjectIdentifier.init), plain(input.apps)[id], id)
+            XCTAssertEqual(input.source(id: id).map(ObjectIdentifier.init), plain(input.sources)[id], id)
+            XCTAssertEqual(input.property(id: id).map(ObjectIdentifier.init), plain(input.properties)[id], id)
+            XCTAssertEqual(input.group(id: id).map(ObjectIdentifier.init), plain(input.groups)[id], id)
+            XCTAssertEqual(input.team(id: id).map(ObjectIdentifier.init), plain(input.teams)[id], id)
+        }
+        XCTAssertEqual(input.app(id: "a")?.entry.position, 3)
+    }
 }
 
 /// `ReferencesByPosition` keeps every entry's references in one array; each entry must get back exactly

@@ -35,13 +35,9 @@ public struct ValidationInput: Sendable {
     let entriesByID: PositionsByID
     /// Dependency node id → first entry providing it (R-DEP-01).
     let nodes: NodeLookup
-    /// Typed lookups by id (first object wins when ids repeat; duplicates are reported separately).
-    let modelsByID: [String: Int]
-    let appsByID: [String: Int]
-    let sourcesByID: [String: Int]
-    let propertiesByID: [String: Int]
-    let groupsByID: [String: Int]
-    let teamsByID: [String: Int]
+    /// Each entry's index in its typed list, by position (-1 without a model): typed lookups by id go through
+    /// `entriesByID` (a table per class cost a hash of every id on the serial stage, and kept every id again).
+    let typedIndices: [Int32]
     /// Exact property key (`key || name`) → first property entry, for template variables (R-DEP-05).
     let propertyEntriesByKey: [String: Int]
     /// Source entry position → its auto-bootstrapped property's position (R-SRC-05).
@@ -83,12 +79,7 @@ public struct ValidationInput: Sendable {
         teams = builder.teams
         teamMembers = builder.teamMembers
         records = builder.records
-        modelsByID = ValidationInputBuilder.index(builder.models)
-        appsByID = ValidationInputBuilder.index(builder.apps)
-        sourcesByID = ValidationInputBuilder.index(builder.sources)
-        propertiesByID = ValidationInputBuilder.index(builder.properties)
-        groupsByID = ValidationInputBuilder.index(builder.groups)
-        teamsByID = ValidationInputBuilder.index(builder.teams)
+        typedIndices = builder.typedIndices
         unevaluatedFiles = UnevaluatedFiles(read)
         let (byID, lookup, bootstrapped, byKey) = builder.indexes.result()
         entriesByID = byID
@@ -135,12 +126,21 @@ public struct ValidationInput: Sendable {
     /// Every entry with this id, whatever its class.
     public func entries(withID id: String) -> [ConfigEntry] { entriesByID[id].map { entries[$0] } }
 
-    public func model(id: String) -> Decoded<ModelConfig>? { modelsByID[id].map { models[$0] } }
-    public func app(id: String) -> Decoded<AppConfig>? { appsByID[id].map { apps[$0] } }
-    public func source(id: String) -> Decoded<SourceConfig>? { sourcesByID[id].map { sources[$0] } }
-    public func property(id: String) -> Decoded<PropertyConfig>? { propertiesByID[id].map { properties[$0] } }
-    public func group(id: String) -> Decoded<GroupConfig>? { groupsByID[id].map { groups[$0] } }
-    public func team(id: String) -> Decoded<TeamConfig>? { teamsByID[id].map { teams[$0] } }
+    // Typed lookups by id: the first object of the class with the id wins when ids repeat (duplicates are reported
+    // separately).
+    public func model(id: String) -> Decoded<ModelConfig>? { first(id, .model, models) }
+    public func app(id: String) -> Decoded<AppConfig>? { first(id, .app, apps) }
+    public func source(id: String) -> Decoded<SourceConfig>? { first(id, .source, sources) }
+    public func property(id: String) -> Decoded<PropertyConfig>? { first(id, .property, properties) }
+    public func group(id: String) -> Decoded<GroupConfig>? { first(id, .group, groups) }
+    public func team(id: String) -> Decoded<TeamConfig>? { first(id, .team, teams) }
+
+    /// The first entry with this id whose model is in `list` (of class `configClass`).
+    private func first<Model>(_ id: String, _ configClass: ConfigClass, _ list: [Decoded<Model>]) -> Decoded<Model>? {
+        let position = entriesByID.first(withID: id) { entries[$0].dispatchClass == configClass && typedIndices[$0] >= 0 }
+        guard let position else { return nil }
+        return list[Int(typedIndices[position])]
+    }
 
     /// The property entry whose key (`key || name`) is exactly `key` (R-DEP-05).
     public func propertyEntry(key: String) -> ConfigEntry? { propertyEntriesByKey[key].map { entries[$0] } }

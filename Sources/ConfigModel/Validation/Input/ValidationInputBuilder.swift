@@ -14,6 +14,8 @@ struct ValidationInputBuilder {
     var teams: [Decoded<TeamConfig>] = []
     var teamMembers: [Decoded<TeamMemberConfig>] = []
     var records: [Decoded<RecordConfig>] = []
+    /// Each entry's index in the typed list its model went to, by position; -1 for entries without a model.
+    var typedIndices: [Int32] = []
     /// The id index, the node table, the bootstrapped properties and the property entries by key, made on another
     /// core while this one files the models away (and the caller indexes them): `result()` waits for them.
     let indexes: LargeStack.Background<(entriesByID: PositionsByID, nodes: NodeLookup, bootstrapped: [Int: Int],
@@ -44,6 +46,7 @@ struct ValidationInputBuilder {
             return (byID, NodeLookup(entries: entries, entriesByID: byID), Self.bootstrappedProperties(entries, byID),
                     Self.firstPositions(propertyKeys, capacity: propertyKeys.count))
         }
+        typedIndices.reserveCapacity(count)
         for item in decoded {
             if !item.diagnostics.isEmpty { decodeDiagnostics += item.diagnostics }
             add(item.model)
@@ -71,25 +74,25 @@ struct ValidationInputBuilder {
 
     private mutating func add(_ model: DecodedModel?) {
         switch model {
-        case .setting(let decoded): settings.append(decoded)
-        case .model(let decoded): models.append(decoded)
-        case .app(let decoded): apps.append(decoded)
-        case .source(let decoded): sources.append(decoded)
-        case .property(let decoded): properties.append(decoded)
-        case .schedule(let decoded): schedules.append(decoded)
-        case .group(let decoded): groups.append(decoded)
-        case .destination(let decoded): destinations.append(decoded)
-        case .apiKey(let decoded): apiKeys.append(decoded)
-        case .team(let decoded): teams.append(decoded)
-        case .teamMember(let decoded): teamMembers.append(decoded)
-        case .record(let decoded): records.append(decoded)
-        case nil: break
+        case .setting(let decoded): Self.file(decoded, in: &settings, &typedIndices)
+        case .model(let decoded): Self.file(decoded, in: &models, &typedIndices)
+        case .app(let decoded): Self.file(decoded, in: &apps, &typedIndices)
+        case .source(let decoded): Self.file(decoded, in: &sources, &typedIndices)
+        case .property(let decoded): Self.file(decoded, in: &properties, &typedIndices)
+        case .schedule(let decoded): Self.file(decoded, in: &schedules, &typedIndices)
+        case .group(let decoded): Self.file(decoded, in: &groups, &typedIndices)
+        case .destination(let decoded): Self.file(decoded, in: &destinations, &typedIndices)
+        case .apiKey(let decoded): Self.file(decoded, in: &apiKeys, &typedIndices)
+        case .team(let decoded): Self.file(decoded, in: &teams, &typedIndices)
+        case .teamMember(let decoded): Self.file(decoded, in: &teamMembers, &typedIndices)
+        case .record(let decoded): Self.file(decoded, in: &records, &typedIndices)
+        case nil: typedIndices.append(-1)
         }
     }
 
-    /// Id → index into a typed list; the first object with an id wins.
-    static func index<Model>(_ list: [Decoded<Model>]) -> [String: Int] {
-        firstPositions(list.indices.lazy.compactMap { index in list[index].entry.id.map { ($0, index) } }, capacity: list.count)
+    private static func file<Model>(_ decoded: Decoded<Model>, in list: inout [Decoded<Model>], _ typedIndices: inout [Int32]) {
+        typedIndices.append(Int32(list.count))
+        list.append(decoded)
     }
 
     /// `getAutoBootstrappedProperty` for every source (R-SRC-05): the first mapping value naming a
