@@ -9,7 +9,8 @@ extension ConfigReader {
             let message: String
             let span: SourceSpan?
         }
-        var seen: Set<Key> = []
+        // Room for every diagnostic at once: growing step by step hashed every key again each time.
+        var seen = Set<Key>(minimumCapacity: files.reduce(0) { $0 + $1.diagnostics.count })
         for index in files.indices where !files[index].diagnostics.isEmpty {
             files[index].diagnostics = files[index].diagnostics.filter { diagnostic in
                 let onePerMessage = diagnostic.readerProblem == .envVarNotInExample

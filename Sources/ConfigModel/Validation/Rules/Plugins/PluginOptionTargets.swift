@@ -81,7 +81,7 @@ struct PluginOptionTarget {
                       config.schedules.count]
         // Working out an object's provided options and applicable definitions does not depend on the others
         // and costs as much as a rule, so the objects (in this order: apps, sources, …) are spread over the cores.
-        let targets = LargeStack.parallelMap(counts.reduce(0, +), minimumPerWorker: 256,
+        var targets = LargeStack.parallelMap(counts.reduce(0, +), minimumPerWorker: 256,
                                              makeState: { ApplicableLists() }) { index, lists -> PluginOptionTarget? in
             var (list, position) = (0, index)
             while position >= counts[list] {
@@ -97,9 +97,12 @@ struct PluginOptionTarget {
             }
         }
         // Kept for the whole run: room for exactly the targets there are (`compactMap` doubles its room as it goes).
+        // Each is moved out, not copied (a copy retained its parts, and freeing `targets` released them again).
         var found: [PluginOptionTarget] = []
         found.reserveCapacity(targets.reduce(0) { $1 == nil ? $0 : $0 + 1 })
-        for case let target? in targets { found.append(target) }
+        for index in targets.indices {
+            if let target = targets[index].take() { found.append(target) }
+        }
         return found
     }
 
