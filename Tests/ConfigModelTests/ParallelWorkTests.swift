@@ -81,6 +81,20 @@ final class ParallelWorkTests: XCTestCase {
         XCTAssertEqual(GlobOrder.order(ascii, rootLength: rootLength), plainASCII)
     }
 
+    /// Glob's order comes from a merge sort of its own: it must equal the standard library's stable sort, for
+    /// every count up to a few hundred and with many equal elements.
+    func testGlobOrdersMergeSortEqualsTheStableSort() {
+        var seed: UInt64 = 3
+        for count in 0..<300 {
+            let values = (0..<count).map { _ in
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                return Int(seed >> 33) % 20
+            }
+            let plain = values.indices.sorted { values[$0] < values[$1] }
+            XCTAssertEqual(GlobOrder.stableSorted(count) { values[$0] < values[$1] }, plain, "\(count)")
+        }
+    }
+
     /// Keys compare eight bytes at a time: the order must be the plain byte-by-byte one, for every length and
     /// wherever the first difference is (the bytes after a key are some other key's).
     func testKeysCompareByWordsAsByBytes() {

@@ -64,7 +64,20 @@ public struct ConfigReadResult: Sendable {
     public var files: [FileReadResult]
 
     public var objects: [LocatedValue] { files.flatMap(\.objects) }
-    public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
+    public var diagnostics: [Diagnostic] { Self.gathered(files) { $0.diagnostics } }
+    /// Every `// grouparoo-gen-disable-…` comment, file after file.
+    public var suppressions: [SuppressionComment] { Self.gathered(files) { $0.suppressions } }
+
+    /// Each file's list, one after another. Most files' lists are empty and are passed over (`flatMap` appended
+    /// each, and appending an empty list to the empty result made a new buffer every time).
+    private static func gathered<Item>(_ files: [FileReadResult], _ list: (FileReadResult) -> [Item]) -> [Item] {
+        var all: [Item] = []
+        for file in files {
+            let items = list(file)
+            if !items.isEmpty { all += items }
+        }
+        return all
+    }
 }
 
 /// Reads Grouparoo config files the way Grouparoo's loader does (rules R-LOAD-01..09),

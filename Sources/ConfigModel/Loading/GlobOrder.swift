@@ -36,9 +36,44 @@ enum GlobOrder {
                         }
                     }
                 }
-                return paths.indices.sorted(by: precedes)
+                return stableSorted(paths.count, by: precedes)
             }
         }
+    }
+
+    /// `0..<count` in the order `precedes` gives, equal elements as they were: a bottom-up merge sort written out
+    /// so that the comparison is inlined (the standard library's sort called it, some 130,000 times for 10,000 files).
+    @inline(__always)
+    static func stableSorted(_ count: Int, by precedes: (Int, Int) -> Bool) -> [Int] {
+        var source = Array(0..<count)
+        var target = source
+        var width = 1
+        while width < count {
+            source.withUnsafeBufferPointer { source in
+                target.withUnsafeMutableBufferPointer { target in
+                    for start in stride(from: 0, to: count, by: 2 * width) {
+                        let (middle, end) = (min(start + width, count), min(start + 2 * width, count))
+                        var (left, right, next) = (start, middle, start)
+                        while left < middle && right < end {
+                            // The right one goes first only when it strictly precedes: equal ones keep their order.
+                            if precedes(source[right], source[left]) {
+                                target[next] = source[right]
+                                right += 1
+                            } else {
+                                target[next] = source[left]
+                                left += 1
+                            }
+                            next += 1
+                        }
+                        for index in left..<middle { target[next] = source[index]; next += 1 }
+                        for index in right..<end { target[next] = source[index]; next += 1 }
+                    }
+                }
+            }
+            swap(&source, &target)
+            width *= 2
+        }
+        return source
     }
 
     /// Zero bytes after the last key, so a key's last word can be loaded whole.
@@ -86,19 +121,25 @@ enum GlobOrder {
     }
 
     /// Whether the `aCount` bytes at `a` sort before the `bCount` bytes at `b`, nil when they are equal. Compared
-    /// as big-endian words (the bytes after each run are readable: other keys, or the padding).
+    /// a word at a time, turned big-endian only for the word that differs (the bytes after each run are readable:
+    /// other keys, or the padding). Inlined into the sort's comparison, which runs some 130,000 times for 10,000 files.
+    @inline(__always)
     static func precedes(_ a: UnsafePointer<UInt8>, _ aCount: Int, _ b: UnsafePointer<UInt8>, _ bCount: Int) -> Bool? {
         let common = min(aCount, bCount)
         var offset = 0
         while offset < common {
-            var x = UnsafeRawPointer(a + offset).loadUnaligned(as: UInt64.self).bigEndian
-            var y = UnsafeRawPointer(b + offset).loadUnaligned(as: UInt64.self).bigEndian
-            let left = common - offset
-            if left < 8 {  // Only the first `left` bytes belong to both keys.
-                let shift = UInt64(8 * (8 - left))
-                (x, y) = (x >> shift, y >> shift)
+            var x = UnsafeRawPointer(a + offset).loadUnaligned(as: UInt64.self)
+            var y = UnsafeRawPointer(b + offset).loadUnaligned(as: UInt64.self)
+            if x != y {
+                (x, y) = (x.bigEndian, y.bigEndian)
+                let left = common - offset
+                if left < 8 {  // Only the first `left` bytes belong to both keys.
+                    let shift = UInt64(8 * (8 - left))
+                    (x, y) = (x >> shift, y >> shift)
+                }
+                if x != y { return x < y }
+                break
             }
-            if x != y { return x < y }
             offset += 8
         }
         return aCount == bCount ? nil : aCount < bCount

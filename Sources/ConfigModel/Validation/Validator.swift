@@ -45,10 +45,10 @@ public struct Validator: Sendable {
             return !claimed.contains(problem)
         }
         let activeIDs = Set(active.map(\.description.identifier))
-        diagnostics = InlineSuppressions.apply(diagnostics, comments: input.read.files.flatMap(\.suppressions),
+        diagnostics = InlineSuppressions.apply(diagnostics, comments: input.read.suppressions,
                                                activeRules: activeIDs, knownRules: Set(rules.map(\.description.identifier)),
                                                reportUnused: activeIDs.contains(UnusedSuppressionRule.identifier))
-        return ValidationReport(diagnostics: ValidationReport.sorted(diagnostics), fileCount: input.fileCount,
+        return ValidationReport(diagnostics: ValidationReport.sorted(consume diagnostics), fileCount: input.fileCount,
                                 objectCount: input.entries.count, rules: active.map(\.description))
     }
 }
@@ -74,22 +74,35 @@ public struct ValidationReport: Sendable {
     /// True when there are no errors (warnings and notes are allowed).
     public var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
 
-    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        // Each path is looked up once, not twice per comparison (a span stores its file as a table index).
-        let files = diagnostics.map { $0.span?.file ?? "" }
-        return diagnostics.indices.sorted { left, right in
-            let (a, b) = (diagnostics[left], diagnostics[right])
+    static func sorted(_ diagnostics: consuming [Diagnostic]) -> [Diagnostic] {
+        // What a comparison reads is gathered once: a comparison that copied two diagnostics out cost hundreds of
+        // instructions. Each path is looked up once, not twice per comparison (a span stores its file as a table index).
+        let keys = diagnostics.indices.map { index in
+            let span = diagnostics[index].span
+            return SortKey(span: span, file: span?.file ?? "", ruleID: diagnostics[index].ruleID)
+        }
+        let order = keys.indices.sorted { left, right in
+            let (a, b) = (keys[left], keys[right])
             switch (a.span, b.span) {
             case (nil, nil): break
             case (nil, _): return false
             case (_, nil): return true
             case (let x?, let y?):
-                if files[left] != files[right] { return files[left] < files[right] }
+                if a.file != b.file { return a.file < b.file }
                 if x.start != y.start { return x.start < y.start }
             }
             if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
             return left < right
-        }.map { diagnostics[$0] }
+        }
+        // Moved into that order in place, not copied.
+        diagnostics.withUnsafeMutableBufferPointer { ResultSlots.permute($0, by: order) }
+        return diagnostics
+    }
+
+    private struct SortKey {
+        let span: SourceSpan?
+        let file: String
+        let ruleID: String
     }
 }
 

@@ -22,8 +22,16 @@ struct ValidationOutcome {
         self.fileCount = fileCount
         self.objectCount = objectCount
         self.strict = strict
-        errorCount = diagnostics.count { $0.severity == .error }
-        warningCount = diagnostics.count { $0.severity == .warning }
+        // By index, reading the severity in place: `count(where:)` copied each diagnostic out (and destroyed it).
+        var (errors, warnings) = (0, 0)
+        for index in diagnostics.indices {
+            switch diagnostics[index].severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            default: break
+            }
+        }
+        (errorCount, warningCount) = (errors, warnings)
     }
 
     /// Applies the `--files` filter; keeps the engine's order (by file, line and column).
