@@ -63,6 +63,43 @@ final class ValidationNodeLookupTests: XCTestCase {
         XCTAssertEqual(positions["m"], [0, 2, 4])
     }
 
+    /// ASCII ids are hashed by their bytes: lookups must still find what `String`'s equality finds, also with a
+    /// query equal to an ASCII id but spelled otherwise (KELVIN SIGN for `K`), and in a table holding other ids.
+    func testPositionsByIDFindWhatStringEqualityFinds() {
+        for objects in ["""
+            { class: "team", id: "K" }, { class: "team", id: "a;b" }, { class: "team", id: "x`" },
+            { class: "team", id: "a-much-longer-id-of-several-words" }, { class: "team", id: "K" }, { class: "team" }
+            """, """
+            { class: "team", id: "K" }, { class: "team", id: "caf\u{E9}" }, { class: "team", id: "cafe\u{301}" },
+            { class: "team", id: "\u{212A}" }, { class: "team", id: "a;b" }
+            """] {
+            let read = ConfigReader().read(contents: Array(RuleExample(objects: objects).files["config.js"]!.utf8),
+                                           path: "/virtual/config.js")
+            let entries = ValidationInput(read: ConfigReadResult(directory: "/virtual", files: [read])).entries
+            var plain: [String: [Int]] = [:]
+            for entry in entries { if let id = entry.id { plain[id, default: []].append(entry.position) } }
+            let positions = PositionsByID(entries)
+            let queries = ["K", "\u{212A}", "a;b", "a\u{037E}b", "x`", "x\u{1FEF}", "caf\u{E9}", "cafe\u{301}", "k", "",
+                           "a-much-longer-id-of-several-words", "a-much-longer-id-of-several-wordz", "\u{212A}\u{301}"]
+            for id in queries {
+                XCTAssertEqual(positions[id], plain[id] ?? [], id)
+                XCTAssertEqual(positions.first(withID: id) { _ in true }, plain[id]?.first, id)
+            }
+        }
+    }
+
+    /// `IDHash.asciiEquivalent` maps the only non-ASCII scalars `String` finds equal to an ASCII one: every
+    /// scalar is checked.
+    func testASCIISingletonsAreEveryScalarEqualToAnASCIIOne() {
+        let ascii = Dictionary(uniqueKeysWithValues: (0..<128).map { (String(Unicode.Scalar(UInt8($0))), Unicode.Scalar(UInt8($0))) })
+        var found: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), let equal = ascii[String(scalar)] else { continue }
+            found[scalar] = equal
+        }
+        XCTAssertEqual(found, IDHash.asciiSingletons)
+    }
+
     /// Typed lookups by id go through the id table: each must give what a plain dictionary per typed list gives
     /// (the first object of the class with the id wins), also for ids other classes share and classes spelled oddly.
     func testTypedLookupsEqualAPlainTablePerClass() {

@@ -27,14 +27,9 @@ enum GlobOrder {
                 let base = keys.baseAddress!
                 let precedes = { (left: Int, right: Int) -> Bool in
                     let (leftStart, rightStart) = (starts[left], starts[right])
-                    if let order = Self.precedes(base + leftStart, starts[left + 1] - leftStart,
-                                                 base + rightStart, starts[right + 1] - rightStart) { return order }
-                    return tiebreak(paths[left]).withUnsafeBufferPointer { leftCase in
-                        tiebreak(paths[right]).withUnsafeBufferPointer { rightCase in
-                            Self.precedes(leftCase.baseAddress!, leftCase.count - Self.padding,
-                                          rightCase.baseAddress!, rightCase.count - Self.padding) ?? false
-                        }
-                    }
+                    return Self.precedes(base + leftStart, starts[left + 1] - leftStart,
+                                         base + rightStart, starts[right + 1] - rightStart)
+                        ?? caseTiebreak(paths[left], paths[right])
                 }
                 return stableSorted(paths.count, by: precedes)
             }
@@ -143,6 +138,17 @@ enum GlobOrder {
             offset += 8
         }
         return aCount == bCount ? nil : aCount < bCount
+    }
+
+    /// Whether `left` sorts before `right` when their primary weights are equal. Out of line: it is rarely
+    /// needed, and kept in, it made the comparison too large to inline into the sort.
+    @inline(never)
+    private static func caseTiebreak(_ left: String, _ right: String) -> Bool {
+        tiebreak(left).withUnsafeBufferPointer { leftCase in
+            tiebreak(right).withUnsafeBufferPointer { rightCase in
+                precedes(leftCase.baseAddress!, leftCase.count - padding, rightCase.baseAddress!, rightCase.count - padding) ?? false
+            }
+        }
     }
 
     /// Lower case sorts before upper case, as in ICU's tertiary level.

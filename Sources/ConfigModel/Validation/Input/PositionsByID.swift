@@ -1,9 +1,11 @@
 /// Id → the positions of every entry with that id, in config order. Nearly every id names one
 /// entry, so that position is stored in the table itself and only repeated ids get a list: a list
 /// per id cost about 100 bytes an object, kept for the whole run. The table holds positions only
-/// (`PositionHashTable`); the ids are read from the entries.
+/// (`PositionHashTable`); the ids are read from the entries. When every id is ASCII (as good as always), they are
+/// hashed by their bytes (`IDHash`), else with `String.hashValue`.
 struct PositionsByID: Sendable {
     private let entries: [ConfigEntry]
+    private let idsAreASCII: Bool
     /// A position (≥ 0), or `-1 - i` for the positions in `repeated[i]`.
     private let table: PositionHashTable
     private let repeated: [[Int]]
@@ -11,13 +13,23 @@ struct PositionsByID: Sendable {
     init(_ entries: [ConfigEntry]) {
         var table = PositionHashTable(minimumCapacity: entries.count)
         var repeated: [[Int]] = []
-        // One hash for an id seen the first time; a repeated id is filed again.
-        for entry in entries {
+        var hashes = [Int](repeating: 0, count: entries.count)
+        var idsAreASCII = true
+        for (index, entry) in entries.enumerated() {
             guard let id = entry.id else { continue }
-            let hash = id.hashValue
+            guard let hash = IDHash.ofASCII(id) else {
+                idsAreASCII = false
+                break
+            }
+            hashes[index] = hash
+        }
+        // One hash for an id seen the first time; a repeated id is filed again.
+        for (index, entry) in entries.enumerated() {
+            guard let id = entry.id else { continue }
+            let hash = idsAreASCII ? hashes[index] : id.hashValue
             let earlier = table.firstOrInsert(Int32(entry.position), hash: hash,
                                               where: { Self.id(of: $0, entries, repeated) == id },
-                                              hashOf: { Self.id(of: $0, entries, repeated).hashValue })
+                                              hashOf: { Self.hash(Self.id(of: $0, entries, repeated)!, idsAreASCII) })
             guard let earlier else { continue }
             if earlier >= 0 {
                 repeated.append([Int(earlier), entry.position])
@@ -27,6 +39,7 @@ struct PositionsByID: Sendable {
             }
         }
         self.entries = entries
+        self.idsAreASCII = idsAreASCII
         self.table = table
         self.repeated = repeated
     }
@@ -36,8 +49,13 @@ struct PositionsByID: Sendable {
         entries[value >= 0 ? Int(value) : repeated[Int(-1 - value)][0]].id
     }
 
+    private static func hash(_ id: String, _ idsAreASCII: Bool) -> Int { idsAreASCII ? IDHash.ofASCII(id)! : id.hashValue }
+
     private func slot(_ id: String) -> Int32? {
-        table.first(hash: id.hashValue) { Self.id(of: $0, entries, repeated) == id }
+        guard idsAreASCII else { return table.first(hash: id.hashValue) { Self.id(of: $0, entries, repeated) == id } }
+        // Only an ASCII id can equal one of the table's.
+        guard let hash = IDHash.ofASCII(id) else { return IDHash.asciiEquivalent(id).flatMap(slot) }
+        return table.first(hash: hash) { Self.id(of: $0, entries, repeated) == id }
     }
 
     /// The first position with this id that `matches` accepts.
