@@ -2,7 +2,8 @@
 import XCTest
 
 /// A report's diagnostics are sorted through keys read once and moved into place: the order must be the plain
-/// sort by file, position (located ones first), rule id, then the order they came in.
+/// sort by file (paths equal as strings, in either normal form, are one file), position (located ones first),
+/// rule id, then the order they came in.
 final class ValidationReportOrderTests: XCTestCase {
     func testSortedEqualsThePlainSortOfDiagnostics() {
         var seed: UInt64 = 11
@@ -10,7 +11,7 @@ final class ValidationReportOrderTests: XCTestCase {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
             return Int(seed >> 33) % bound
         }
-        let files = ["/c/b.js", "/c/a.js", "/c/a/z.js", "/c/A.js"]
+        let files = ["/c/b.js", "/c/a.js", "/c/a/z.js", "/c/A.js", "/c/caf\u{E9}.js", "/c/cafe\u{301}.js"]
         let diagnostics = (0..<500).map { index -> Diagnostic in
             let position = TextPosition(line: 1 + next(3), column: 1 + next(3))
             let span = next(5) == 0 ? nil : SourceSpan(file: files[next(files.count)], start: position, end: position)

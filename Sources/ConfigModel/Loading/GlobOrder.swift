@@ -85,14 +85,16 @@ enum GlobOrder {
         let keys = asciiRanks.withUnsafeBufferPointer { ranks in
             [UInt8](unsafeUninitializedCapacity: length + padding) { buffer, count in
                 var next = buffer.baseAddress!
-                for var path in paths where isASCII {
-                    path.withUTF8 { bytes in
+                for path in paths where isASCII {
+                    // Read in place (a native string's bytes always are; any other takes the three-byte keys).
+                    let read = path.utf8.withContiguousStorageIfAvailable { bytes in
                         for byte in UnsafeBufferPointer(rebasing: bytes[rootLength...]) {
                             guard byte < 0x80 else { return isASCII = false }
                             next.initialize(to: ranks[Int(byte)])
                             next += 1
                         }
                     }
+                    if read == nil { isASCII = false }
                     starts.append(next - buffer.baseAddress!)
                 }
                 count = next - buffer.baseAddress!

@@ -77,22 +77,28 @@ public struct ValidationReport: Sendable {
     static func sorted(_ diagnostics: consuming [Diagnostic]) -> [Diagnostic] {
         // What a comparison reads is gathered once: a comparison that copied two diagnostics out cost hundreds of
         // instructions. Each path is looked up once, not twice per comparison (a span stores its file as a table index).
-        let keys = diagnostics.indices.map { index in
+        // A loop, not `map`: a closure holding `diagnostics` made the array shared, so moving in place copied it.
+        var keys: [SortKey] = []
+        keys.reserveCapacity(diagnostics.count)
+        for index in diagnostics.indices {
             let span = diagnostics[index].span
-            return SortKey(span: span, file: span?.file ?? "", ruleID: diagnostics[index].ruleID)
+            keys.append(SortKey(span: span, file: span?.file ?? "", ruleID: diagnostics[index].ruleID))
         }
-        let order = keys.indices.sorted { left, right in
-            let (a, b) = (keys[left], keys[right])
-            switch (a.span, b.span) {
-            case (nil, nil): break
-            case (nil, _): return false
-            case (_, nil): return true
-            case (let x?, let y?):
-                if a.file != b.file { return a.file < b.file }
-                if x.start != y.start { return x.start < y.start }
+        let order = keys.withUnsafeBufferPointer { keys in
+            keys.indices.sorted { left, right in
+                switch (keys[left].span, keys[right].span) {
+                case (nil, nil): break
+                case (nil, _): return false
+                case (_, nil): return true
+                case (let x?, let y?):
+                    // One path, one id (paths are tabled by their bytes): the paths are compared only when the ids
+                    // differ (and may still be equal strings, spelled in other normal forms).
+                    if x.fileID != y.fileID, keys[left].file != keys[right].file { return keys[left].file < keys[right].file }
+                    if x.start != y.start { return x.start < y.start }
+                }
+                if keys[left].ruleID != keys[right].ruleID { return keys[left].ruleID < keys[right].ruleID }
+                return left < right
             }
-            if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
-            return left < right
         }
         // Moved into that order in place, not copied.
         diagnostics.withUnsafeMutableBufferPointer { ResultSlots.permute($0, by: order) }
