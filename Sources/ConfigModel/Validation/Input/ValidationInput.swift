@@ -111,6 +111,9 @@ public struct ValidationInput: Sendable {
             return (nodeProviders: collected.map(\.nodeProvider), variables: variables, problems: problems)
         }
         references = ReferencesByPosition(collected.lazy.map(\.references))
+        // Some 10,000 lists, freed on another core: nothing waits for that.
+        _ = LargeStack.Background { withExtendedLifetime(collected) {} }
+        _ = consume collected
         (nodeProviders, templateVariables, templateProblems) = tables.result()
         if let plugins { pluginOptionTargets = PluginOptionTarget.all(in: self, plugins: plugins) }
     }

@@ -47,9 +47,10 @@ struct ValidationInputBuilder {
                     Self.firstPositions(propertyKeys, capacity: propertyKeys.count))
         }
         typedIndices.reserveCapacity(count)
-        for item in decoded {
-            if !item.diagnostics.isEmpty { decodeDiagnostics += item.diagnostics }
-            add(item.model)
+        // By index: an item copied out retained each of its parts, and released them again.
+        for index in decoded.indices {
+            if !decoded[index].diagnostics.isEmpty { decodeDiagnostics += decoded[index].diagnostics }
+            add(decoded[index].model)
         }
     }
 
