@@ -81,6 +81,39 @@ final class ParallelWorkTests: XCTestCase {
         XCTAssertEqual(GlobOrder.order(ascii, rootLength: rootLength), plainASCII)
     }
 
+    /// `LargeStack.release` lets go of a value on another thread, and a background job's body lets go of what it
+    /// holds on its thread once it ran: either way the value is freed, and not on the caller's thread.
+    func testReleasedValuesAreFreedOnAnotherThread() {
+        final class Watched: @unchecked Sendable {
+            let freed: DispatchSemaphore
+            let caller: Thread
+            init(_ freed: DispatchSemaphore) { (self.freed, caller) = (freed, Thread.current) }
+            deinit {
+                WatchedResult.onCaller = Thread.current == caller
+                freed.signal()
+            }
+        }
+        for handOver in ["release", "background"] {
+            let freed = DispatchSemaphore(value: 0)
+            var watched: Watched? = Watched(freed)
+            if handOver == "release" {
+                LargeStack.release(watched.take()!)
+            } else {
+                // The body waits until this thread let go, so the job holds the last reference.
+                let go = DispatchSemaphore(value: 0)
+                let job = LargeStack.Background { [watched] in
+                    go.wait()
+                    return withExtendedLifetime(watched) { 1 }
+                }
+                watched = nil
+                go.signal()
+                XCTAssertEqual(job.result(), 1)
+            }
+            XCTAssertEqual(freed.wait(timeout: .now() + 60), .success, handOver)
+            XCTAssertFalse(WatchedResult.onCaller, handOver)
+        }
+    }
+
     /// Glob's order comes from a merge sort of its own: it must equal the standard library's stable sort, for
     /// every count up to a few hundred and with many equal elements.
     func testGlobOrdersMergeSortEqualsTheStableSort() {
@@ -130,4 +163,9 @@ final class ParallelWorkTests: XCTestCase {
         XCTAssertEqual(entries.map { "\($0.file) \($0.id ?? "")" }, plain)
         XCTAssertEqual(entries.map(\.position), Array(plain.indices))
     }
+}
+
+/// Where the last `Watched` was freed (set in its deinit, read after its semaphore).
+private enum WatchedResult {
+    nonisolated(unsafe) static var onCaller = true
 }

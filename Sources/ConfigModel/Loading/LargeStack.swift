@@ -77,9 +77,12 @@ enum LargeStack {
         private let done = DispatchSemaphore(value: 0)
 
         init(_ body: @escaping () -> T) {
-            let work = UncheckedSendable(body)
+            let work = Box<() -> T>()
+            work.value = body
             let thread = Thread { [self] in
-                value = work.value()
+                value = work.value!()
+                // What the body holds is let go here, on this core: the thread object may be freed on another.
+                work.value = nil
                 done.signal()
             }
             thread.stackSize = stackSize
@@ -91,6 +94,14 @@ enum LargeStack {
             defer { done.signal() }
             return value!
         }
+    }
+
+    /// Lets go of `value` on another core, where it is freed unless held elsewhere (freeing many small arrays is
+    /// serial work the caller need not wait for).
+    static func release<T>(_ value: consuming T) {
+        let held = Box<T>()
+        held.value = consume value
+        _ = Background { held.value = nil }
     }
 
     /// Hands out consecutive ranges of `0..<count` to whichever worker asks next.

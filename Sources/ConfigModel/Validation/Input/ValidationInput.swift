@@ -111,9 +111,7 @@ public struct ValidationInput: Sendable {
             return (nodeProviders: collected.map(\.nodeProvider), variables: variables, problems: problems)
         }
         references = ReferencesByPosition(collected.lazy.map(\.references))
-        // Some 10,000 lists, freed on another core: nothing waits for that.
-        _ = LargeStack.Background { withExtendedLifetime(collected) {} }
-        _ = consume collected
+        LargeStack.release(consume collected)  // Some 10,000 lists.
         (nodeProviders, templateVariables, templateProblems) = tables.result()
         if let plugins { pluginOptionTargets = PluginOptionTarget.all(in: self, plugins: plugins) }
     }
