@@ -87,7 +87,7 @@ enum GlobOrder {
                 var next = buffer.baseAddress!
                 for path in paths where isASCII {
                     // Read in place (a native string's bytes always are; any other takes the three-byte keys).
-                    let read = path.utf8.withContiguousStorageIfAvailable { bytes in
+                    let read: Void? = path.utf8.withContiguousStorageIfAvailable { bytes in
                         for byte in UnsafeBufferPointer(rebasing: bytes[rootLength...]) {
                             guard byte < 0x80 else { return isASCII = false }
                             next.initialize(to: ranks[Int(byte)])
