@@ -208,4 +208,22 @@ final class JSEvaluatorTests: XCTestCase {
         XCTAssertEqual(dumpJS("const a = 1; a = 2;"), "evaluation-error: evaluating this file fails: TypeError: Assignment to constant variable.")
         XCTAssertEqual(valueOf("a?.b.c", prelude: "const a = undefined;"), "undefined")
     }
+
+    /// Names and keys are compared by their code units, as Node does: `\u{212B}` (ANGSTROM SIGN) and `A` + U+030A
+    /// are canonically equivalent, which `String ==` takes as equal, but are two names and two keys. Above 16 names a
+    /// scope switches to an index; one built over both spellings trapped on a duplicate key.
+    func testCanonicallyEquivalentNamesAndKeysStayApart() {
+        let angstrom = "\u{212B}", decomposed = "A\u{030A}"
+        let many = (0..<20).map { "v\($0)" }.joined(separator: ", ")
+        let body = """
+            var \(angstrom) = "angstrom sign"; var \(decomposed) = "decomposed";
+            function small() { let \(angstrom) = 1; let \(decomposed) = 2; return \(angstrom) + \(decomposed) * 10; }
+            const keys = { "\(angstrom)": 1, "\(decomposed)": 2 };
+            const { "\(angstrom)": taken, ...rest } = keys;
+            module.exports = { name: [\(angstrom), \(decomposed), small(), Object.keys(keys).length, Object.keys(rest).length].join("/") };
+            """
+        let expected = #"[{"name":"angstrom sign/decomposed/21/2/1"}]"#
+        XCTAssertEqual(dumpJS("var \(many);\n" + body), expected, "index built before the names")
+        XCTAssertEqual(dumpJS(body + "\nvar \(many);"), expected, "index built over both names")
+    }
 }

@@ -8,6 +8,18 @@ import Darwin
 /// suppression directive): eight bytes at a time, or the C library's vectorised `memchr`.
 /// Each answer is exactly what the obvious byte-by-byte loop would give.
 enum ByteScan {
+    /// Whether two strings are the same UTF-8 bytes. JavaScript compares names and keys by their code units, so
+    /// canonically equivalent spellings (`Å` and `A` + U+030A), which `String ==` takes as equal, are different.
+    static func sameUTF8(_ first: String, _ second: String) -> Bool {
+        var first = first
+        var second = second
+        return first.withUTF8 { one in
+            second.withUTF8 { other in
+                one.count == other.count && (one.isEmpty || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0)
+            }
+        }
+    }
+
     static let highBits: UInt64 = 0x8080_8080_8080_8080
     static let ones: UInt64 = 0x0101_0101_0101_0101
 

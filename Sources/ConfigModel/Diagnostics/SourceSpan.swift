@@ -248,7 +248,7 @@ final class FilePathTable: @unchecked Sendable {
         // interns every file it reads, so most calls are for new paths).
         let next = Int32(count)
         let hash = FilePathTable.hash(path)
-        if let id = ids.firstOrInsert(next, hash: hash, where: { self.entry($0).pointee.hash == hash && FilePathTable.sameBytes(self.entry($0).pointee.path, path) },
+        if let id = ids.firstOrInsert(next, hash: hash, where: { self.entry($0).pointee.hash == hash && ByteScan.sameUTF8(self.entry($0).pointee.path, path) },
                                       hashOf: { self.entry($0).pointee.hash }) {
             return id
         }
@@ -291,16 +291,6 @@ final class FilePathTable: @unchecked Sendable {
             }
             // The table takes the low bits: fold the well-mixed high ones down.
             return Int(truncatingIfNeeded: hash ^ hash >> 32)
-        }
-    }
-
-    private static func sameBytes(_ first: String, _ second: String) -> Bool {
-        var first = first
-        var second = second
-        return first.withUTF8 { one in
-            second.withUTF8 { other in
-                one.count == other.count && (one.isEmpty || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0)
-            }
         }
     }
 

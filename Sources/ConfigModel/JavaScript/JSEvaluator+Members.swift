@@ -243,16 +243,16 @@ extension JSEvaluator {
             if value.value.isNullish {
                 throw runtimeError("TypeError: Cannot destructure '\(text(range))' as it is \(value.value.isNull ? "null" : "undefined").", at: range)
             }
-            var used: Set<String> = []
+            var used: Set<ExactText> = []
             for item in properties {
                 let (key, _) = try propertyKey(item.key, in: scope)
-                used.insert(key)
+                used.insert(ExactText(text: key))
                 let propertyValue = try destructuredProperty(of: value, key, at: range)
                 try bind(item.value, to: propertyValue, in: scope, mutable: mutable, declaring: declaring)
             }
             if let rest {
                 var remaining = JSObject()
-                for ((key, keySpan), item) in try ownEnumerableProperties(value, at: range) where !used.contains(key) {
+                for ((key, keySpan), item) in try ownEnumerableProperties(value, at: range) where !used.contains(ExactText(text: key)) {
                     remaining.set(key, item, keySpan: keySpan)
                 }
                 try bind(.name(rest, range), to: LocatedValue(.object(remaining), span: value.span),

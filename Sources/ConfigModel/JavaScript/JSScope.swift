@@ -21,7 +21,7 @@ final class Scope {
     /// scopes hold a handful of names, which a linear search finds faster than hashing each one; `index` takes
     /// over for large scopes.
     @exclusivity(unchecked) private var entries: [Entry] = []
-    @exclusivity(unchecked) private var index: [String: Int]?
+    @exclusivity(unchecked) private var index: [ExactText: Int]?
     private static let linearSearchLimit = 16
     /// A named function expression called in this scope, whose own name is bound when first looked up.
     @exclusivity(unchecked) private var unboundOwnName: Closure?
@@ -46,17 +46,20 @@ final class Scope {
 
     private func slot(of name: String) -> Int? {
         if let slot = declaredSlot(of: name) { return slot }
-        guard let closure = unboundOwnName, let ownName = closure.node.name, ownName.utf8.count == name.utf8.count,
-              ownName == name else { return nil }
+        guard let closure = unboundOwnName, let ownName = closure.node.name, ByteScan.sameUTF8(ownName, name) else {
+            return nil
+        }
         unboundOwnName = nil
         append(name, .value(closure.valueNamingItself(), mutable: false))
         return entries.count - 1
     }
 
     private func declaredSlot(of name: String) -> Int? {
-        if let index { return index[name] }
+        if let index { return index[ExactText(text: name)] }
         let length = name.utf8.count
-        for slot in entries.indices where entries[slot].name.utf8.count == length && entries[slot].name == name { return slot }
+        for slot in entries.indices where entries[slot].name.utf8.count == length && ByteScan.sameUTF8(entries[slot].name, name) {
+            return slot
+        }
         return nil
     }
 
@@ -71,9 +74,9 @@ final class Scope {
     private func append(_ name: String, _ binding: Binding) {
         entries.append(Entry(name: name, binding: binding))
         if index != nil {
-            index?[name] = entries.count - 1
+            index?[ExactText(text: name)] = entries.count - 1
         } else if entries.count > Scope.linearSearchLimit {
-            index = Dictionary(uniqueKeysWithValues: entries.indices.map { (entries[$0].name, $0) })
+            index = Dictionary(uniqueKeysWithValues: entries.indices.map { (ExactText(text: entries[$0].name), $0) })
         }
     }
 

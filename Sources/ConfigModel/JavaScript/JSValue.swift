@@ -139,10 +139,12 @@ public struct JSObject: Sendable {
     }
 
     /// Compares keys in place; `first(where:)` would copy (and retain) every property it passes.
-    /// Comparing lengths first skips the out-of-line String comparison for most keys that differ.
+    /// Comparing lengths first skips the byte comparison for most keys that differ; bytes, not `String ==`, as
+    /// JavaScript keeps canonically equivalent keys apart.
     private func index(of key: String) -> Int? {
         let length = key.utf8.count
-        for index in properties.indices where properties[index].key.utf8.count == length && properties[index].key == key {
+        for index in properties.indices where properties[index].key.utf8.count == length
+            && ByteScan.sameUTF8(properties[index].key, key) {
             return index
         }
         return nil
