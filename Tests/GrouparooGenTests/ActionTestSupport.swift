@@ -82,7 +82,7 @@ struct CompositeAction {
         let runnerTemp = directory.appendingPathComponent(".runner-temp")
         try FileManager.default.createDirectory(at: runnerTemp, withIntermediateDirectories: true)
         let pathFile = runnerTemp.appendingPathComponent("github-path")
-        FileManager.default.createFile(atPath: pathFile.path, contents: Data())
+        try Data().write(to: pathFile)
         var runs: [BuiltTool.Run] = []
         for step in selected ?? steps {
             let added = try String(contentsOf: pathFile, encoding: .utf8).split(separator: "\n").reversed().joined(separator: ":")

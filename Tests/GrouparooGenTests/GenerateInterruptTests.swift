@@ -48,8 +48,8 @@ final class GenerateInterruptTests: GenerateTestCase {
         let names = FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []
         return names.filter { name in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory)
-            return !isDirectory.boolValue
+            return FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && !isDirectory.boolValue
         }
     }
 }
