@@ -96,14 +96,6 @@ enum LargeStack {
         }
     }
 
-    /// Lets go of `value` on another core, where it is freed unless held elsewhere (freeing many small arrays is
-    /// serial work the caller need not wait for).
-    static func release<T>(_ value: consuming T) {
-        let held = Box<T>()
-        held.value = consume value
-        _ = Background { held.value = nil }
-    }
-
     /// Hands out consecutive ranges of `0..<count` to whichever worker asks next.
     private final class IndexQueue: @unchecked Sendable {
         private let count: Int

@@ -111,7 +111,6 @@ public struct ValidationInput: Sendable {
             return (nodeProviders: collected.map(\.nodeProvider), variables: variables, problems: problems)
         }
         references = ReferencesByPosition(collected.lazy.map(\.references))
-        LargeStack.release(consume collected)  // Some 10,000 lists.
         (nodeProviders, templateVariables, templateProblems) = tables.result()
         if let plugins { pluginOptionTargets = PluginOptionTarget.all(in: self, plugins: plugins) }
     }

@@ -52,8 +52,6 @@ struct ValidationInputBuilder {
             if !decoded[index].diagnostics.isEmpty { decodeDiagnostics += decoded[index].diagnostics }
             add(decoded[index].model)
         }
-        // Let go of on another core: nearly every part is held elsewhere too, so it is mostly reference counts to drop.
-        LargeStack.release(consume decoded)
     }
 
     /// The last file whose objects start at or before object `index` (a file without objects starts where the
