@@ -4,6 +4,20 @@ import XCTest
 /// `NodeLookup` finds a reference's provider without spelling out `class:id`; it must agree with the node
 /// table in every case, including the ones where spelled-out node ids meet in unusual ways.
 final class ValidationNodeLookupTests: XCTestCase {
+    /// The validation input of one config file holding `objects`.
+    private static func input(_ objects: String) -> ValidationInput {
+        let read = ConfigReader().read(contents: Array(RuleExample(objects: objects).files["config.js"]!.utf8),
+                                       path: "/virtual/config.js")
+        return ValidationInput(read: ConfigReadResult(directory: "/virtual", files: [read]))
+    }
+
+    /// Every id's positions as a plain dictionary of arrays (the form `PositionsByID` replaces).
+    private static func plainPositions(_ entries: [ConfigEntry]) -> [String: [Int]] {
+        var plain: [String: [Int]] = [:]
+        for entry in entries { if let id = entry.id { plain[id, default: []].append(entry.position) } }
+        return plain
+    }
+
     func testProvidersAgreeWithTheNodeTable() {
         let objects = """
             { class: "app", name: "no id" },
@@ -17,9 +31,7 @@ final class ValidationNodeLookupTests: XCTestCase {
             { class: "property", id: "p", sourceId: "s", teamMemberId: "t" },
             { class: "teammember", id: "t" }
             """
-        let read = ConfigReader().read(contents: Array(RuleExample(objects: objects).files["config.js"]!.utf8),
-                                       path: "/virtual/config.js")
-        let input = ValidationInput(read: ConfigReadResult(directory: "/virtual", files: [read]))
+        let input = Self.input(objects)
         XCTAssertEqual(input.entries.count, 10)
         // The plain table it replaces: every node id spelled out, first object wins.
         var table: [String: Int] = [:]
@@ -46,12 +58,9 @@ final class ValidationNodeLookupTests: XCTestCase {
             { class: "source", id: "s" }, { class: "property", id: "m" }, { class: "team", id: 0 },
             { class: "team", id: "s" }, { class: "team", id: 7 }, { class: "team", id: "7" }
             """
-        let read = ConfigReader().read(contents: Array(RuleExample(objects: objects).files["config.js"]!.utf8),
-                                       path: "/virtual/config.js")
-        let entries = ValidationInput(read: ConfigReadResult(directory: "/virtual", files: [read])).entries
+        let entries = Self.input(objects).entries
         // The plain form it replaces: an array of positions per id.
-        var plain: [String: [Int]] = [:]
-        for entry in entries { if let id = entry.id { plain[id, default: []].append(entry.position) } }
+        let plain = Self.plainPositions(entries)
         let positions = PositionsByID(entries)
         for id in plain.keys + ["absent", "0", "undefined"] {
             XCTAssertEqual(positions[id], plain[id] ?? [], id)
@@ -73,11 +82,8 @@ final class ValidationNodeLookupTests: XCTestCase {
             { class: "team", id: "K" }, { class: "team", id: "caf\u{E9}" }, { class: "team", id: "cafe\u{301}" },
             { class: "team", id: "\u{212A}" }, { class: "team", id: "a;b" }
             """] {
-            let read = ConfigReader().read(contents: Array(RuleExample(objects: objects).files["config.js"]!.utf8),
-                                           path: "/virtual/config.js")
-            let entries = ValidationInput(read: ConfigReadResult(directory: "/virtual", files: [read])).entries
-            var plain: [String: [Int]] = [:]
-            for entry in entries { if let id = entry.id { plain[id, default: []].append(entry.position) } }
+            let entries = Self.input(objects).entries
+            let plain = Self.plainPositions(entries)
             let positions = PositionsByID(entries)
             let queries = ["K", "\u{212A}", "a;b", "a\u{037E}b", "x`", "x\u{1FEF}", "caf\u{E9}", "cafe\u{301}", "k", "",
                            "a-much-longer-id-of-several-words", "a-much-longer-id-of-several-wordz", "\u{212A}\u{301}"]
@@ -110,9 +116,7 @@ final class ValidationNodeLookupTests: XCTestCase {
             { class: "group", id: "s" }, { class: "team", id: 7 }, { class: "team", id: "7" }, { class: "model", id: "m" },
             { class: "property", id: "p" }, { class: "source", id: "m" }, { class: "group", id: "g" }, { id: "a" }
             """
-        let read = ConfigReader().read(contents: Array(RuleExample(objects: objects).files["config.js"]!.utf8),
-                                       path: "/virtual/config.js")
-        let input = ValidationInput(read: ConfigReadResult(directory: "/virtual", files: [read]))
+        let input = Self.input(objects)
         // The plain form it replaces: id → first index in the typed list.
         func plain<Model>(_ list: [Decoded<Model>]) -> [String: ObjectIdentifier] {
             var table: [String: ObjectIdentifier] = [:]
