@@ -180,11 +180,12 @@ public struct ConfigReader: Sendable {
             }
         } catch let error as ReadError {
             if error.kind == .unsupported, let nodeStart {
-                let before = result
-                result = NodeEvaluator.evaluate(path: path, start: nodeStart, timeout: options.nodeTimeout,
-                                                environment: options.environment)
-                result.suppressions = before.suppressions
-                result.diagnostics = before.diagnostics + result.diagnostics
+                // Node's result takes this one's parts, not a copy of it: copying it anywhere made every return copy it.
+                var node = NodeEvaluator.evaluate(path: path, start: nodeStart, timeout: options.nodeTimeout,
+                                                  environment: options.environment)
+                node.suppressions = result.suppressions
+                node.diagnostics = result.diagnostics + node.diagnostics
+                result = node
             } else {
                 result.diagnostics.append(error.diagnostic(file: path))
                 result.needsNode = error.kind == .unsupported

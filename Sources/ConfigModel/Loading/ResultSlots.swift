@@ -34,5 +34,6 @@ public struct ResultSlots<T>: @unchecked Sendable {
         }
     }
 
-    public func set(_ index: Int, _ value: T) { (base + index).initialize(to: value) }
+    /// `consuming`: the value is moved into its place, not copied (a retain of each of its references) and then released.
+    public func set(_ index: Int, _ value: consuming T) { (base + index).initialize(to: value) }
 }
