@@ -17,7 +17,9 @@ extension JSParser {
             }
         }
         try advance()
-        return .object(members, keysAreDistinctNames: keysAreDistinctNames, JSRange(start: start, end: previousEnd))
+        let range = JSRange(start: start, end: previousEnd)
+        if keysAreDistinctNames, let constant = constant(members: members, range) { return constant }
+        return .object(members, keysAreDistinctNames: keysAreDistinctNames, range)
     }
 
     /// Adds the key the current token starts to `keyRanges` when it is written out plainly (see `isPlainKey`) and is
