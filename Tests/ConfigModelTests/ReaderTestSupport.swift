@@ -44,19 +44,3 @@ func nodeExecutable() -> String? {
     (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
         .map { "\($0)/node" }.first { FileManager.default.isExecutableFile(atPath: $0) }
 }
-
-/// Keys, key spans, value spans (with their literal flag) and values, so two evaluations can be compared exactly.
-func describeExactly(_ value: LocatedValue) -> String {
-    var text = "\(value.span.start)-\(value.span.end)\(value.span.startsWithLiteral ? "'" : "")"
-    switch value.value {
-    case .object(let object):
-        text += "{" + object.properties.map {
-            "\($0.key)@\($0.keySpan.start)-\($0.keySpan.end)\($0.keySpan.startsWithLiteral ? "'" : ""):\(describeExactly($0.value))"
-        }.joined(separator: ",") + "}"
-    case .array(let elements):
-        text += "[" + elements.map(describeExactly).joined(separator: ",") + "]"
-    default:
-        text += JSONOutput.stringify(value.value) ?? "undefined"
-    }
-    return text
-}

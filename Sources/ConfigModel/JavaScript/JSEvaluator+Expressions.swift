@@ -67,10 +67,6 @@ extension JSEvaluator {
             return .value(try evaluateObject(members, keysAreDistinctNames: keysAreDistinctNames, at: range, in: scope))
         case .function(let node):
             return .value(makeFunction(node, scope: scope))
-        case .constant(let value, let range):
-            let located = LocatedValue(value, span: span(range))
-            try spendSteps(inside: located)
-            return .value(located)
         case .unary(let op, let operand, let range):
             return .value(try evaluateUnary(op, operand, at: range, in: scope))
         case .binary(let op, let left, let right, let range):
@@ -91,31 +87,6 @@ extension JSEvaluator {
             return last
         case .unsupported(let construct, let range):
             throw unsupported(construct, at: range)
-        }
-    }
-
-    /// The steps evaluating a constant literal's values one by one would have spent, one a value (each array or object
-    /// value besides this one): when they run out, the error names the value evaluation would have stopped at.
-    private func spendSteps(inside constant: LocatedValue) throws {
-        var spendable = context.stepsLeft
-        if context.spendSteps(constant.treeSize - 1) { return }
-        throw context.stepsRanOut(at: JSEvaluator.value(after: &spendable, inside: constant)!.span.start)
-    }
-
-    /// The value `count` values after the first inside `value`, in the order evaluation reaches them (depth first).
-    private static func value(after count: inout Int, inside value: LocatedValue) -> LocatedValue? {
-        func search(_ children: some Sequence<LocatedValue>) -> LocatedValue? {
-            for child in children {
-                if count == 0 { return child }
-                count -= 1
-                if let found = JSEvaluator.value(after: &count, inside: child) { return found }
-            }
-            return nil
-        }
-        switch value.value {
-        case .array(let elements): return search(elements)
-        case .object(let object): return search(object.properties.lazy.map(\.value))
-        default: return nil
         }
     }
 

@@ -23,7 +23,7 @@ extension JSParser {
         switch target {
         case .identifier, .member:
             break
-        case .array, .object, .constant:
+        case .array, .object:
             throw unsupported("destructuring assignment", at: start)
         default:
             throw lexer.error("invalid assignment target", at: start)
@@ -300,7 +300,6 @@ extension JSParser {
             }
         }
         try advance()
-        let range = JSRange(start: start, end: previousEnd)
-        return constant(elements: elements, range) ?? .array(elements, range)
+        return .array(elements, JSRange(start: start, end: previousEnd))
     }
 }

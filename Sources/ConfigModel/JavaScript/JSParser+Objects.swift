@@ -17,9 +17,7 @@ extension JSParser {
             }
         }
         try advance()
-        let range = JSRange(start: start, end: previousEnd)
-        if keysAreDistinctNames, let constant = constant(members: members, range) { return constant }
-        return .object(members, keysAreDistinctNames: keysAreDistinctNames, range)
+        return .object(members, keysAreDistinctNames: keysAreDistinctNames, JSRange(start: start, end: previousEnd))
     }
 
     /// Adds the key the current token starts to `keyRanges` when it is written out plainly (see `isPlainKey`) and is

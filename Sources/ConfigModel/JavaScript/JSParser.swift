@@ -18,8 +18,6 @@ struct JSParser {
     /// Room an object literal starts with: a config object has up to a dozen keys. The tree lives only while its file
     /// is read, so spare room costs little, while growing costs an allocation and a copy.
     static let initialObjectCapacity = 12
-    /// Whether literals of literals become `JSExpression.constant` (tests turn it off to compare with evaluating them).
-    var buildsConstants = true
     /// Nesting deeper than this is reported rather than risking the stack.
     static let maximumDepth = 400
 
@@ -31,10 +29,8 @@ struct JSParser {
     }
 
     /// `scratch` lends the parser room kept from file to file (a worker reads many).
-    static func parseProgram(_ source: consuming SourceText, scratch: JSParserScratch? = nil,
-                             buildingConstants: Bool = true) throws -> [JSStatement] {
+    static func parseProgram(_ source: consuming SourceText, scratch: JSParserScratch? = nil) throws -> [JSStatement] {
         var parser = JSParser(source: source)
-        parser.buildsConstants = buildingConstants
         if let scratch { swap(&parser.keyRanges, &scratch.keyRanges) }
         defer {
             if let scratch {

@@ -194,22 +194,8 @@ final class EvaluationContext {
     func spendStep(in evaluator: JSEvaluator, count: Int = 1, at range: () -> JSRange) throws {
         steps += count
         if steps > EvaluationContext.maximumSteps {
-            throw stepsRanOut(at: evaluator.source.position(of: range().start))
+            throw evaluator.unsupported("evaluation that takes more than \(EvaluationContext.maximumSteps) steps", at: range())
         }
-    }
-
-    /// How many steps may still be spent before the budget runs out.
-    var stepsLeft: Int { EvaluationContext.maximumSteps - steps }
-
-    /// Spends `count` steps if that many are left, and says whether it did.
-    func spendSteps(_ count: Int) -> Bool {
-        guard count <= stepsLeft else { return false }
-        steps += count
-        return true
-    }
-
-    func stepsRanOut(at position: TextPosition) -> ReadError {
-        ReadError(.unsupported, "evaluation that takes more than \(EvaluationContext.maximumSteps) steps", at: position)
     }
 
     func enterCall(at range: JSRange, in evaluator: JSEvaluator) throws {

@@ -19,10 +19,6 @@ enum JSExpression: Sendable {
     /// `__proto__` (see `JSParser.addDistinctKey`), so evaluation appends each property without a search.
     case object([JSObjectMember], keysAreDistinctNames: Bool, JSRange)
     case function(JSFunctionNode)
-    /// An array or object literal of literals only (strings, numbers, `true`, `false`, `null`, templates without
-    /// substitutions, and such literals), which the parser builds into its value (see `JSParser.constant`):
-    /// evaluating it walks nothing, and the tree shares that value with the result rather than freeing a copy of it.
-    case constant(JSValue, JSRange)
     indirect case unary(op: JSUnaryOperator, JSExpression, JSRange)
     indirect case binary(op: JSBinaryOperator, JSExpression, JSExpression, JSRange)
     indirect case conditional(JSExpression, JSExpression, JSExpression, JSRange)
@@ -37,7 +33,7 @@ enum JSExpression: Sendable {
     var range: JSRange {
         switch self {
         case .number(_, let range), .string(_, let range), .keywordLiteral(_, let range), .template(_, _, let range),
-             .identifier(_, let range), .array(_, let range), .object(_, _, let range), .constant(_, let range),
+             .identifier(_, let range), .array(_, let range), .object(_, _, let range),
              .unary(_, _, let range), .binary(_, _, _, let range), .conditional(_, _, _, let range),
              .member(_, _, _, let range), .call(_, _, _, let range), .assignment(_, _, _, let range),
              .sequence(_, let range), .unsupported(_, let range):
