@@ -146,20 +146,18 @@ extension JSEvaluator {
     func evaluateElements(_ elements: [JSArrayElement], in scope: Scope) throws -> [LocatedValue] {
         var values: [LocatedValue] = []
         values.reserveCapacity(elements.count)
-        // Through the buffer, so each element is read in place: the array's subscript copied (retained) it.
-        try elements.withUnsafeBufferPointer { elements in
-            for index in elements.indices {
-                switch elements[index] {
-                case .expression(let expression):
-                    values.append(try evaluate(expression, in: scope))
-                case .hole(let range):
-                    values.append(LocatedValue(.undefined, span: span(range)))
-                case .spread(let expression):
-                    let spread = try evaluate(expression, in: scope)
-                    let items = try iterate(spread, at: expression.range)
-                    try context.spendStep(at: expression.range, in: self, count: items.count)
-                    values.append(contentsOf: items)
-                }
+        // By index, so each element is read in place rather than copied out of the array.
+        for index in elements.indices {
+            switch elements[index] {
+            case .expression(let expression):
+                values.append(try evaluate(expression, in: scope))
+            case .hole(let range):
+                values.append(LocatedValue(.undefined, span: span(range)))
+            case .spread(let expression):
+                let spread = try evaluate(expression, in: scope)
+                let items = try iterate(spread, at: expression.range)
+                try context.spendStep(at: expression.range, in: self, count: items.count)
+                values.append(contentsOf: items)
             }
         }
         return values
@@ -182,23 +180,14 @@ extension JSEvaluator {
         var object = JSObject()
         // Sized once: grown by appends, a config tree's objects would keep up to twice the room they use.
         object.reserveCapacity(members.count)
-        // Through the buffer, reading each member's fields in place (see `JSObjectMember`): the array's subscript
-        // copied (retained) every member's value expression.
-        try members.withUnsafeBufferPointer { members in
-            if keysAreDistinctNames {
-                for index in members.indices {
-                    guard case .fixed(let name, let keyRange)? = members[index].key else { continue }
-                    object.appendNew(name, try evaluate(members[index].value, in: scope), keySpan: span(keyRange))
-                }
-            } else {
-                try setEach(members, on: &object, in: scope)
+        // By index, reading each member's fields from the array (see `JSObjectMember`).
+        if keysAreDistinctNames {
+            for index in members.indices {
+                guard case .fixed(let name, let keyRange)? = members[index].key else { continue }
+                object.appendNew(name, try evaluate(members[index].value, in: scope), keySpan: span(keyRange))
             }
+            return try nested(.object(object), at: range)
         }
-        return try nested(.object(object), at: range)
-    }
-
-    /// An object literal's members one by one, as JavaScript sets them: spreads copied, keys computed, repeats replaced.
-    private func setEach(_ members: UnsafeBufferPointer<JSObjectMember>, on object: inout JSObject, in scope: Scope) throws {
         for index in members.indices {
             guard let key = members[index].key else {
                 let spread = try evaluate(members[index].value, in: scope)
@@ -215,6 +204,7 @@ extension JSEvaluator {
             }
             object.set(name, try evaluate(members[index].value, in: scope), keySpan: keySpan)
         }
+        return try nested(.object(object), at: range)
     }
 
     func propertyKey(_ key: JSPropertyKey, in scope: Scope) throws -> (String, SourceSpan) {
