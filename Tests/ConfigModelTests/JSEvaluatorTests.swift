@@ -82,6 +82,10 @@ final class JSEvaluatorTests: XCTestCase {
         XCTAssertEqual(valueOf("`multi\nline`"), #""multi\nline""#)
         XCTAssertEqual(valueOf("`nested ${`inner ${1}`}`"), #""nested inner 1""#)
         XCTAssertEqual(valueOf(#"`\${not} \u0041`"#), #""${not} A""#)
+        // The text before the first substitution, and after the last, may be empty; so may the whole template.
+        XCTAssertEqual(valueOf("``"), #""""#)
+        XCTAssertEqual(valueOf("`${1}`"), #""1""#)
+        XCTAssertEqual(valueOf("`${'a'}${'b'} c`"), #""ab c""#)
     }
 
     func testArithmeticFollowsJavaScript() {

@@ -50,11 +50,11 @@ extension JSEvaluator {
             return .value(LocatedValue(.string(value), span: span(range)))
         case .keywordLiteral(let value, let range):
             return .value(LocatedValue(value, span: span(range)))
-        case .template(let quasis, let expressions, let range):
-            var text = quasis[0]
-            for (index, part) in expressions.enumerated() {
-                text += try toJSString(try evaluate(part, in: scope), at: part.range)
-                text += quasis[index + 1]
+        case .template(let head, let substitutions, let range):
+            var text = head
+            for substitution in substitutions {
+                text += try toJSString(try evaluate(substitution.expression, in: scope), at: substitution.expression.range)
+                text += substitution.textAfter
                 try checkLength(text, at: range)
             }
             return .value(LocatedValue(.string(text), span: span(range)))

@@ -259,20 +259,24 @@ extension JSParser {
 
     private mutating func parseTemplate() throws -> JSExpression {
         let start = token.start
-        var quasis: [String] = []
-        quasis.reserveCapacity(2)  // the usual `text ${value} text` needs two; growing from one costs an allocation
-        var expressions: [JSExpression] = []
+        var head = ""
+        var substitutions: [JSTemplateSubstitution] = []
+        var substitution: JSExpression?  // parsed, its text after it not yet
         while case .template(let cooked, let isTail) = token.kind {
             guard let cooked else {
                 throw lexer.error("invalid escape in template literal", at: token.start)
             }
-            quasis.append(cooked)
+            if let substitution {
+                substitutions.append(JSTemplateSubstitution(expression: substitution, textAfter: cooked))
+            } else {
+                head = cooked
+            }
             if isTail {
                 try advance()
-                return .template(quasis: quasis, expressions: expressions, JSRange(start: start, end: previousEnd))
+                return .template(head: head, substitutions: substitutions, JSRange(start: start, end: previousEnd))
             }
             try advance()
-            expressions.append(try parseExpression())
+            substitution = try parseExpression()
             guard token.is(.closeBrace) else { throw unexpected(expecting: "`}` to close `${` in the template literal") }
             token = try lexer.continueTemplate(after: token)
         }

@@ -12,7 +12,8 @@ enum JSExpression: Sendable {
     case string(String, JSRange)
     /// `true`, `false` or `null`.
     case keywordLiteral(JSValue, JSRange)
-    case template(quasis: [String], expressions: [JSExpression], JSRange)
+    /// `` `head${expression}text` ``: one array of the substitutions, each with the text after it (none without any).
+    case template(head: String, substitutions: [JSTemplateSubstitution], JSRange)
     case identifier(String, JSRange)
     case array([JSArrayElement], JSRange)
     /// `keysAreDistinctNames`: every key is written out, appears once, and is neither an array index nor
@@ -42,6 +43,12 @@ enum JSExpression: Sendable {
             return node.range
         }
     }
+}
+
+struct JSTemplateSubstitution: Sendable {
+    var expression: JSExpression
+    /// The text from the substitution to the next one or the closing backtick.
+    var textAfter: String
 }
 
 enum JSMemberKey: Sendable {

@@ -152,6 +152,13 @@ public struct ConfigReader: Sendable {
 
     private static func evaluate(contents: [UInt8], path: String, loader: ModuleLoader, options: ReaderOptions) -> FileReadResult {
         var result = FileReadResult(path: path)
+        evaluate(contents: contents, into: &result, loader: loader, options: options)
+        return result  // moved out: returned from the function below, which reads into it, it was copied and released
+    }
+
+    private static func evaluate(contents: [UInt8], into result: inout FileReadResult, loader: ModuleLoader,
+                                 options: ReaderOptions) {
+        let path = result.path
         loader.context.startFile()
         let (source, firstInvalid) = SourceText.decodeReplacingInvalid(contents, file: path)
         result.suppressions = source.suppressionComments()
@@ -180,12 +187,11 @@ public struct ConfigReader: Sendable {
             }
         } catch let error as ReadError {
             if error.kind == .unsupported, let nodeStart {
-                // Node's result takes this one's parts, not a copy of it: copying it anywhere made every return copy it.
-                var node = NodeEvaluator.evaluate(path: path, start: nodeStart, timeout: options.nodeTimeout,
-                                                  environment: options.environment)
-                node.suppressions = result.suppressions
-                node.diagnostics = result.diagnostics + node.diagnostics
-                result = node
+                let before = result
+                result = NodeEvaluator.evaluate(path: path, start: nodeStart, timeout: options.nodeTimeout,
+                                                environment: options.environment)
+                result.suppressions = before.suppressions
+                result.diagnostics = before.diagnostics + result.diagnostics
             } else {
                 result.diagnostics.append(error.diagnostic(file: path))
                 result.needsNode = error.kind == .unsupported
@@ -198,7 +204,6 @@ public struct ConfigReader: Sendable {
         let environmentProblems = EnvironmentChecks.diagnostics(for: result.environmentReads, declared: options.exampleVariables,
                                                                 exampleName: options.exampleName)
         if !environmentProblems.isEmpty { result.diagnostics.insert(contentsOf: environmentProblems, at: 0) }
-        return result
     }
 
     /// How the read is written in JavaScript: `process.env.NAME`, or `process.env["A B"]` for other names.
