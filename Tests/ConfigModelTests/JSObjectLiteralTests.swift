@@ -28,9 +28,13 @@ final class JSObjectLiteralTests: XCTestCase {
         return text
     }
 
-    private func evaluate(_ literal: String, keysAreDistinctNames: Bool? = nil) throws -> String {
+    /// With `stepsLeft`, the budget has that many steps left, so evaluation may run out where it spends them.
+    private func evaluate(_ literal: String, keysAreDistinctNames: Bool? = nil, stepsLeft: Int? = nil) throws -> String {
         let (source, members, distinct, range) = try parsedObject(literal)
         let evaluator = JSEvaluator(source: source, context: EvaluationContext(environment: [:]))
+        if let stepsLeft {
+            try evaluator.context.spendStep(at: range, in: evaluator, count: EvaluationContext.maximumSteps - stepsLeft)
+        }
         let scope = evaluator.makeScope(parent: nil, isFunction: true)
         let expression = JSExpression.object(members, keysAreDistinctNames: keysAreDistinctNames ?? distinct, range)
         return describe(try evaluator.evaluate(expression, in: scope))
@@ -83,6 +87,14 @@ final class JSObjectLiteralTests: XCTestCase {
             let fast = try evaluate(literal)
             XCTAssertTrue(try parsedObject(literal).2, literal)
             XCTAssertEqual(fast, try evaluate(literal, keysAreDistinctNames: false), literal)
+        }
+        // Literal values are taken without `evaluate`, each still a step: the budget runs out at the same value.
+        for literal in literals {
+            for stepsLeft in 0...12 {
+                let fast = Result { try evaluate(literal, stepsLeft: stepsLeft) }
+                let searched = Result { try evaluate(literal, keysAreDistinctNames: false, stepsLeft: stepsLeft) }
+                XCTAssertEqual(String(describing: fast), String(describing: searched), "\(stepsLeft) steps: \(literal)")
+            }
         }
         // And the literals that must be searched still follow JavaScript's key order and last-wins rule.
         XCTAssertEqual(valueOf("{ b: 1, '0': 2, a: 3, b: 4 }"), #"{"0":2,"b":4,"a":3}"#)
