@@ -109,10 +109,8 @@ final class JSObjectLiteralTests: XCTestCase {
             do {
                 let evaluator = JSEvaluator(source: source, context: EvaluationContext(environment: [:]))
                 let exports = try evaluator.evaluateModule(JSParser.parseProgram(source))
-                guard case .function(let function) = exports.value, let closure = function.payload as? Closure else {
-                    return XCTFail("expected the exported function")
-                }
-                scope = closure.scope
+                guard case .function(let function) = exports.value else { return XCTFail("expected the exported function") }
+                scope = function.scope
                 XCTAssertNotNil(scope)
             }
             XCTAssertNil(scope, "the module scope leaked through the closure stored in it")

@@ -119,7 +119,7 @@ final class JSEvaluator {
     }
 
     func makeFunction(_ node: JSFunctionNode, scope: Scope) -> LocatedValue {
-        LocatedValue(.function(JSFunction(name: node.name, payload: Closure(node: node, scope: scope, owner: self))), span: span(node.range))
+        LocatedValue(.function(JSFunction(node: node, scope: scope, owner: self)), span: span(node.range))
     }
 
     func execute(_ statement: JSStatement, in scope: Scope) throws -> Completion {
@@ -193,29 +193,29 @@ final class JSEvaluator {
 
     func call(_ function: JSFunction, arguments: [LocatedValue], at range: JSRange) throws -> LocatedValue {
         // A function runs in the evaluator of the file that defined it (it may come from a `require`).
-        guard let closure = function.payload as? Closure, let owner = closure.owner else {
+        guard let owner = function.owner else {
             throw unsupported("call to a function whose file is no longer being evaluated", at: range)
         }
-        return try owner.invoke(closure, arguments: arguments, at: range, caller: self)
+        return try owner.invoke(function, arguments: arguments, at: range, caller: self)
     }
 
     /// Calls an exported function the way a module loader would, with one argument that only exists at
     /// run time (a host object we cannot know statically); reading it is unsupported.
     func callWithHostArgument(_ function: JSFunction) throws -> LocatedValue {
-        guard let closure = function.payload as? Closure, let owner = closure.owner else {
+        guard let owner = function.owner else {
             throw ReadError(.unsupported, "calling the exported function", at: TextPosition(line: 1, column: 1))
         }
-        let range = closure.node.range
-        return try owner.invoke(closure, arguments: [], at: range, caller: owner, passingHostArgument: true)
+        let range = function.node.range
+        return try owner.invoke(function, arguments: [], at: range, caller: owner, passingHostArgument: true)
     }
 
-    func invoke(_ closure: Closure, arguments: [LocatedValue], at range: JSRange, caller: JSEvaluator,
+    func invoke(_ function: JSFunction, arguments: [LocatedValue], at range: JSRange, caller: JSEvaluator,
                 passingHostArgument: Bool = false) throws -> LocatedValue {
         try context.enterCall(at: range, in: caller)
         defer { context.leaveCall() }
-        let node = closure.node
-        let scope = makeScope(parent: closure.scope, isFunction: true)
-        if node.bindsOwnName { scope.bindOwnName(of: closure) }
+        let node = function.node
+        let scope = makeScope(parent: function.scope, isFunction: true)
+        if node.bindsOwnName { scope.bindOwnName(of: function) }
         for (index, parameter) in node.parameters.enumerated() {
             if passingHostArgument && index == 0 {
                 guard case .name(let name, _) = parameter else {
@@ -242,8 +242,9 @@ final class JSEvaluator {
     }
 }
 
-/// A function value's code and the scope it closes over.
-final class Closure {
+/// A function value: its code and the scope it closes over (one object: a value and a closure it pointed to were two
+/// allocations per function). Only the static evaluator calls it; everything else treats it as opaque.
+public final class JSFunction: @unchecked Sendable {
     let node: JSFunctionNode
     let scope: Scope
     /// Unowned, so finished files do not stay alive through function values they returned. Not weak: the first weak
@@ -254,6 +255,8 @@ final class Closure {
     /// bindings it released as it went.
     var owner: JSEvaluator? { scope.bindingsReleased ? nil : evaluator }
 
+    public var name: String? { node.name }
+
     init(node: JSFunctionNode, scope: Scope, owner: JSEvaluator) {
         self.node = node
         self.scope = scope
@@ -261,7 +264,8 @@ final class Closure {
     }
 
     /// The function as a value, for its own name inside a call (see `Scope.bindOwnName`): its evaluator is running it.
+    /// Another object, as it always was: `===` compares them as different functions.
     func valueNamingItself() -> LocatedValue {
-        LocatedValue(.function(JSFunction(name: node.name, payload: self)), span: evaluator.span(node.range))
+        LocatedValue(.function(JSFunction(node: node, scope: scope, owner: evaluator)), span: evaluator.span(node.range))
     }
 }

@@ -15,7 +15,7 @@ final class Scope {
     // exclusivity check, which cost two calls on every name looked up in every scope passed.
     /// The scope its evaluator created before this one (see `JSEvaluator.lastScope`).
     @exclusivity(unchecked) var createdBefore: Scope?
-    /// Whether its evaluator went, releasing the bindings (see `Closure.owner`).
+    /// Whether its evaluator went, releasing the bindings (see `JSFunction.owner`).
     @exclusivity(unchecked) private(set) var bindingsReleased = false
     /// Names and their bindings in declaration order, in one array (one allocation per scope). A config file's
     /// scopes hold a handful of names, which a linear search finds faster than hashing each one; `index` takes
@@ -24,7 +24,7 @@ final class Scope {
     @exclusivity(unchecked) private var index: [ExactText: Int]?
     private static let linearSearchLimit = 16
     /// A named function expression called in this scope, whose own name is bound when first looked up.
-    @exclusivity(unchecked) private var unboundOwnName: Closure?
+    @exclusivity(unchecked) private var unboundOwnName: JSFunction?
 
     /// A struct, not a tuple: an array of tuples was destroyed element by element through the runtime's generic code.
     private struct Entry {
@@ -40,17 +40,17 @@ final class Scope {
     /// Binds the function's own name (as an immutable value) in this, its call's scope, as though declared first,
     /// but only once the name is looked up: most functions never name themselves, and the binding cost a function
     /// value and this scope's array.
-    func bindOwnName(of closure: Closure) {
-        unboundOwnName = closure
+    func bindOwnName(of function: JSFunction) {
+        unboundOwnName = function
     }
 
     private func slot(of name: String) -> Int? {
         if let slot = declaredSlot(of: name) { return slot }
-        guard let closure = unboundOwnName, let ownName = closure.node.name, ByteScan.sameUTF8(ownName, name) else {
+        guard let function = unboundOwnName, let ownName = function.name, ByteScan.sameUTF8(ownName, name) else {
             return nil
         }
         unboundOwnName = nil
-        append(name, .value(closure.valueNamingItself(), mutable: false))
+        append(name, .value(function.valueNamingItself(), mutable: false))
         return entries.count - 1
     }
 

@@ -70,19 +70,6 @@ private struct TreeShape: Sendable {
     }
 }
 
-/// A function value. Its body is evaluated only by the static evaluator;
-/// everything else treats it as opaque.
-public final class JSFunction: @unchecked Sendable {
-    // The payload is owned by the evaluator; it is never mutated after creation.
-    let payload: AnyObject
-    public let name: String?
-
-    init(name: String?, payload: AnyObject) {
-        self.name = name
-        self.payload = payload
-    }
-}
-
 extension Array {
     /// The same elements in room for exactly them (an array grown by appending has up to twice the room).
     /// Reserving and appending is specialised for the element type; `init(unsafeUninitializedCapacity:)`
