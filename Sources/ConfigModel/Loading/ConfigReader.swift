@@ -153,7 +153,7 @@ public struct ConfigReader: Sendable {
     private static func evaluate(contents: [UInt8], path: String, loader: ModuleLoader, options: ReaderOptions) -> FileReadResult {
         var result = FileReadResult(path: path)
         evaluate(contents: contents, into: &result, loader: loader, options: options)
-        return result  // moved out: returned from the function below, which reads into it, it was copied and released
+        return result  // read into place below and moved out: returned from the reading function, it was copied once more
     }
 
     private static func evaluate(contents: [UInt8], into result: inout FileReadResult, loader: ModuleLoader,
