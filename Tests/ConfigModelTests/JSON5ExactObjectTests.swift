@@ -33,4 +33,16 @@ final class JSON5ExactObjectTests: XCTestCase {
         }
         check(parsed)
     }
+
+    /// `moveOut` hands the tail over in order, at its exact size, and leaves the elements before it.
+    func testMoveOutTakesTheTailInOrder() {
+        var stack = ["a", "b", "c", String(repeating: "d", count: 40)]
+        let tail = stack.moveOut(from: 1)
+        XCTAssertEqual(tail, ["b", "c", String(repeating: "d", count: 40)])
+        XCTAssertEqual(tail.capacity, tail.count)
+        XCTAssertEqual(stack, ["a"])
+        XCTAssertEqual(stack.moveOut(from: 1), [])
+        XCTAssertEqual(stack.moveOut(from: 0), ["a"])
+        XCTAssertTrue(stack.isEmpty)
+    }
 }

@@ -203,7 +203,7 @@ struct JSON5Parser {
             index += 1
             try skipTrivia()
             let value = try parseValue()
-            if !isGeneral, let plainASCII, appendsInOrder(plainASCII, keysFrom: firstKey) {
+            if !isGeneral, let plainASCII, Self.appendsInOrder(plainASCII, in: bytes, after: openKeys, from: firstKey) {
                 openKeys.append(plainASCII)
                 openProperties.append(JSProperty(key: key, keySpan: keySpan, value: consume value))
             } else {
@@ -228,13 +228,14 @@ struct JSON5Parser {
         return LocatedValue(.object(built), span: span(from: start, at: position))
     }
 
-    /// Whether the plain key whose text lies at `key` goes after the object's properties as it is: it is no array
-    /// index (those go first) and not one of the object's keys so far, `openKeys` from `first` on.
-    private func appendsInOrder(_ key: Range<Int>, keysFrom first: Int) -> Bool {
+    /// Whether the plain key whose text lies at `key` in `bytes` goes after the object's properties as it is: it is no
+    /// array index (those go first) and not one of the object's keys so far, `keys` from `first` on. Static: a method
+    /// was handed a copy of the whole reader for every key.
+    private static func appendsInOrder(_ key: Range<Int>, in bytes: [UInt8], after keys: [Range<Int>], from first: Int) -> Bool {
         if !key.isEmpty, JSLexer.isDigit(bytes[key.lowerBound]) { return false }
         return bytes.withUnsafeBufferPointer { buffer in
-            for other in first..<openKeys.count {
-                let written = openKeys[other]
+            for other in first..<keys.count {
+                let written = keys[other]
                 if written.count == key.count, key.isEmpty || buffer[written.lowerBound] == buffer[key.lowerBound],
                    memcmp(buffer.baseAddress! + written.lowerBound, buffer.baseAddress! + key.lowerBound, key.count) == 0 {
                     return false

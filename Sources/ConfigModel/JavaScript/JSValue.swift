@@ -81,13 +81,14 @@ extension Array {
     }
 
     /// Moves the elements from `start` on out, into an array of exactly their count: moved, not copied, so no
-    /// reference count changes (taken from the end, each straight into its place).
+    /// reference count changes (taken from the end, then put back in order). Room is reserved, as in
+    /// `init(exactCopyOf:)`, not made with `init(unsafeUninitializedCapacity:)`, which looked up metadata each time.
     mutating func moveOut(from start: Int) -> [Element] {
-        let moving = count - start
-        return [Element](unsafeUninitializedCapacity: moving) { buffer, initialized in
-            for position in (0..<moving).reversed() { (buffer.baseAddress! + position).initialize(to: removeLast()) }
-            initialized = moving
-        }
+        var moved: [Element] = []
+        moved.reserveCapacity(count - start)
+        while count > start { moved.append(removeLast()) }
+        moved.reverse()
+        return moved
     }
 }
 

@@ -51,12 +51,12 @@ struct FieldReader {
     // (which also accepts that kind, as the plain reading): passing the property's value copied it out.
 
     func string(at index: Int) -> Field<String>? {
-        if case .string(let text) = object.properties[index].value.value { return Field(text, origin: origin(index)) }
+        if let text = object.properties[index].stringValue { return Field(text, origin: origin(index)) }
         return context.string(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
     func bool(at index: Int) -> Field<Bool>? {
-        if case .boolean(let flag) = object.properties[index].value.value { return Field(flag, origin: origin(index)) }
+        if let flag = object.properties[index].booleanValue { return Field(flag, origin: origin(index)) }
         return context.bool(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
@@ -67,7 +67,7 @@ struct FieldReader {
     }
 
     func number(at index: Int) -> Field<Double>? {
-        if case .number(let number) = object.properties[index].value.value { return Field(number, origin: origin(index)) }
+        if let number = object.properties[index].numberValue { return Field(number, origin: origin(index)) }
         return context.number(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
@@ -80,7 +80,7 @@ struct FieldReader {
     }
 
     func objectField(at index: Int) -> Field<JSObject>? {
-        if case .object(let nested) = object.properties[index].value.value { return Field(nested, origin: origin(index)) }
+        if let nested = object.properties[index].objectValue { return Field(nested, origin: origin(index)) }
         return context.object(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
@@ -130,6 +130,15 @@ struct FieldReader {
         guard let field = objectField(at: index) else { return nil }
         return (FieldReader(field.value, path: .key(path, object.properties[index].key), context: context), field)
     }
+}
+
+/// A property's value of one kind, its payload copied alone: matching on `properties[index].value.value` in the
+/// reader copied the whole located value (through its value witness) to take the payload out of the copy.
+private extension JSProperty {
+    var stringValue: String? { if case .string(let text) = value.value { text } else { nil } }
+    var booleanValue: Bool? { if case .boolean(let flag) = value.value { flag } else { nil } }
+    var numberValue: Double? { if case .number(let number) = value.value { number } else { nil } }
+    var objectValue: JSObject? { if case .object(let object) = value.value { object } else { nil } }
 }
 
 /// Where a reader's object sits, kept as its parts: it is spelled out (`rules[1].`) only for a message, and
