@@ -7,11 +7,12 @@ final class ModelsFieldReaderTests: XCTestCase {
     func testInPlaceReadsAgreeWithTheContextReaders() {
         let text = """
             exports.default = { s: "text", e: "", n: 8, d: "1.5", t: true, f: false, z: null, u: undefined,
-              a: [1, "x"], o: { p: 1 }, fn: function () { return 1; } };
+              a: [1, "x"], o: { p: 1 }, fn: function () { return 1; }, k: "email" };
             """
         let read = ConfigReader().read(contents: Array(text.utf8), path: "/virtual/config.js")
         guard case .object(let object)? = read.objects.first?.value else { return XCTFail("no object read") }
-        XCTAssertEqual(object.properties.count, 11)
+        XCTAssertEqual(object.properties.count, 12)
+        let cases = EnumCases<PropertyType>()
         for index in object.properties.indices {
             let value = object.properties[index].value
             let key = object.properties[index].key
@@ -19,6 +20,9 @@ final class ModelsFieldReaderTests: XCTestCase {
             compare(index, object) { $0.string(at: $1) } plain: { $0.string(value, label: key, origin: origin) }
             compare(index, object) { $0.bool(at: $1) } plain: { $0.bool(value, label: key, origin: origin) }
             compare(index, object) { $0.number(at: $1) } plain: { $0.number(value, label: key, origin: origin) }
+            compare(index, object) { $0.enumValue(at: $1, cases) } plain: {
+                $0.string(value, label: key, origin: origin).map { $0.withValue(cases.value($0.value)) }
+            }
             compare(index, object, { $0.objectField(at: $1).map { $0.withValue($0.value.properties.map(\.key)) } },
                     plain: { $0.object(value, label: key, origin: origin).map { $0.withValue($0.value.properties.map(\.key)) } })
         }

@@ -72,7 +72,10 @@ struct FieldReader {
     }
 
     func enumValue<Known>(at index: Int, _ cases: EnumCases<Known>) -> Field<EnumValue<Known>>? {
-        string(at: index).map { $0.withValue(cases.value($0.value)) }
+        // A string is classified in place: a `Field<String>` first was made, copied and dropped for each.
+        if let text = object.properties[index].stringValue { return Field(cases.value(text), origin: origin(index)) }
+        return context.string(object.properties[index].value, label: label(index), origin: origin(index))
+            .map { $0.withValue(cases.value($0.value)) }
     }
 
     func scalar(at index: Int) -> Field<ConfigScalar>? {
