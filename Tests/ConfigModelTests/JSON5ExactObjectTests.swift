@@ -34,15 +34,41 @@ final class JSON5ExactObjectTests: XCTestCase {
         check(parsed)
     }
 
-    /// `moveOut` hands the tail over in order, at its exact size, and leaves the elements before it.
-    func testMoveOutTakesTheTailInOrder() {
-        var stack = ["a", "b", "c", String(repeating: "d", count: 40)]
-        let tail = stack.moveOut(from: 1)
-        XCTAssertEqual(tail, ["b", "c", String(repeating: "d", count: 40)])
-        XCTAssertEqual(tail.capacity, tail.count)
-        XCTAssertEqual(stack, ["a"])
-        XCTAssertEqual(stack.moveOut(from: 1), [])
-        XCTAssertEqual(stack.moveOut(from: 0), ["a"])
-        XCTAssertTrue(stack.isEmpty)
+    /// The reader's stack hands a tail over as slicing an array would, in room of exactly its size, and lets go of
+    /// every value it held (moved out, removed, or left when it goes).
+    func testScratchStackMovesOutWhatSlicingWouldGive() {
+        final class Counted {
+            let name: String
+            let gone: () -> Void
+            init(_ name: String, gone: @escaping () -> Void) { (self.name, self.gone) = (name, gone) }
+            deinit { gone() }
+        }
+        var released = 0
+        do {
+            let stack = ScratchStack<Counted>()
+            var plain: [Counted] = []
+            for index in 0..<150 {  // past the first room, so it grows
+                let value = Counted("v\(index)") { released += 1 }
+                stack.push(value)
+                plain.append(value)
+            }
+            var tail: [Counted]? = stack.moveOut(from: 100)
+            XCTAssertEqual(tail?.map(\.name), plain[100...].map(\.name))
+            var reserved: [Counted] = []
+            reserved.reserveCapacity(50)
+            XCTAssertEqual(tail?.capacity, reserved.capacity, "no more room than reserving their count gives")
+            XCTAssertEqual(stack.count, 100)
+            XCTAssertEqual(stack.moveOut(from: 100).count, 0)
+            var second: [Counted]? = stack.moveOut(from: 90)
+            XCTAssertEqual(second?.map(\.name), plain[90..<100].map(\.name))
+            plain.removeAll()
+            XCTAssertEqual(released, 0, "the stack and the tails still hold every value")
+            (tail, second) = (nil, nil)
+            XCTAssertEqual(released, 60, "moved-out values go with their arrays")
+            stack.removeAll()
+            XCTAssertEqual(released, 150)
+            stack.push(Counted("left") { released += 1 })
+        }
+        XCTAssertEqual(released, 151, "a value left on the stack goes with it")
     }
 }

@@ -9,9 +9,9 @@ struct JSON5Parser {
     let bytes: [UInt8]
     /// The properties of the objects under way, each object's above its parent's (and so the elements of the arrays
     /// under way): a finished one is moved out into an array of exactly its size (appending leaves up to twice
-    /// the room, and every value is kept), and the room is reused for the next.
-    private var openProperties: [JSProperty] = []
-    private var openElements: [LocatedValue] = []
+    /// the room, and every value is kept), and the room is reused for the next. Shared with the worker's scratch.
+    private let openProperties: ScratchStack<JSProperty>
+    private let openElements: ScratchStack<LocatedValue>
     /// Where the keys in `openProperties` lie in `bytes` while every key of their object is plain ASCII, so a
     /// repeated key is found by comparing bytes.
     private var openKeys: [Range<Int>] = []
@@ -27,13 +27,13 @@ struct JSON5Parser {
         self.source = source
         self.bytes = source.bytes
         self.scratch = scratch
+        openProperties = scratch.properties
+        openElements = scratch.elements
         swapScratch()
     }
 
     /// Takes the worker's room, or gives it back.
     private mutating func swapScratch() {
-        swap(&openProperties, &scratch.properties)
-        swap(&openElements, &scratch.elements)
         swap(&openKeys, &scratch.keys)
         swap(&strings, &scratch.strings)
     }
@@ -72,8 +72,8 @@ struct JSON5Parser {
     mutating func parseDocument() throws -> LocatedValue {
         defer {
             // An error leaves the values under way behind (emptying an empty array still costs a call).
-            if !openProperties.isEmpty { openProperties.removeAll(keepingCapacity: true) }
-            if !openElements.isEmpty { openElements.removeAll(keepingCapacity: true) }
+            openProperties.removeAll()
+            openElements.removeAll()
             if !openKeys.isEmpty { openKeys.removeAll(keepingCapacity: true) }
             swapScratch()
         }
@@ -205,7 +205,7 @@ struct JSON5Parser {
             let value = try parseValue()
             if !isGeneral, let plainASCII, Self.appendsInOrder(plainASCII, in: bytes, after: openKeys, from: firstKey) {
                 openKeys.append(plainASCII)
-                openProperties.append(JSProperty(key: key, keySpan: keySpan, value: consume value))
+                openProperties.push(JSProperty(key: key, keySpan: keySpan, value: consume value))
             } else {
                 if !isGeneral {
                     general = JSObject(orderedDistinct: openProperties.moveOut(from: firstProperty))
@@ -254,7 +254,7 @@ struct JSON5Parser {
         try skipTrivia()
         while index < bytes.count, bytes[index] != UInt8(ascii: "]") {
             let element = try parseValue()
-            openElements.append(element)
+            openElements.push(element)
             try skipTrivia()
             guard byte(at: index, is: ",") else { break }
             index += 1
@@ -272,8 +272,55 @@ struct JSON5Parser {
 /// The room a worker's JSON5 reader builds objects and arrays in, kept from one file to the next: most config
 /// files are small, and growing new room for each one cost more than reading its values.
 final class JSON5Scratch {
-    fileprivate var properties: [JSProperty] = []
-    fileprivate var elements: [LocatedValue] = []
+    fileprivate let properties = ScratchStack<JSProperty>()
+    fileprivate let elements = ScratchStack<LocatedValue>()
     fileprivate var keys: [Range<Int>] = []
     fileprivate var strings = JSON5StringTable()
+}
+
+/// A stack of values in memory of its own, kept from file to file: `moveOut` hands the values from a place on over
+/// into an array of exactly their count, moved rather than copied. An `Array` as the stack cost more: cutting its
+/// tail took a call per element, or a generic range removal of hundreds of instructions, and making the exact
+/// array with `init(unsafeUninitializedCapacity:)` looked up its storage type's metadata every time.
+final class ScratchStack<Element> {
+    // One reader uses the stack at a time, on one thread (the run-time exclusivity check cost a call per access).
+    @exclusivity(unchecked) private var base: UnsafeMutablePointer<Element>
+    @exclusivity(unchecked) private var capacity = 64
+    @exclusivity(unchecked) private(set) var count = 0
+
+    init() { base = .allocate(capacity: capacity) }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    func push(_ element: consuming Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    private func grow() {
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
+
+    /// Removes the values from `start` on (a count the stack had) and returns them in order.
+    func moveOut(from start: Int) -> [Element] {
+        precondition(start >= 0 && start <= count, "moveOut(from:) past the stack's values")
+        var moved: [Element] = []
+        moved.reserveCapacity(count - start)
+        for index in start..<count { moved.append((base + index).move()) }
+        count = start
+        return moved
+    }
+
+    func removeAll() {
+        base.deinitialize(count: count)
+        count = 0
+    }
 }

@@ -80,16 +80,6 @@ extension Array {
         append(contentsOf: other)
     }
 
-    /// Moves the elements from `start` on out, into an array of exactly their count: moved, not copied, so no
-    /// reference count changes (taken from the end, then put back in order). Room is reserved, as in
-    /// `init(exactCopyOf:)`, not made with `init(unsafeUninitializedCapacity:)`, which looked up metadata each time.
-    mutating func moveOut(from start: Int) -> [Element] {
-        var moved: [Element] = []
-        moved.reserveCapacity(count - start)
-        while count > start { moved.append(removeLast()) }
-        moved.reverse()
-        return moved
-    }
 }
 
 /// A plain JavaScript object. Property order follows JavaScript's rules:

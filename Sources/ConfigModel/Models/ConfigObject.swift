@@ -124,28 +124,38 @@ public struct ConfigDecodeResult: Sendable {
 /// Where an object's `class` and `id` are and the class they dispatch to, found once for decoding and for
 /// validation's entry. `class` and `id` are read in place: copying a value out costs a reference-count round trip.
 struct TopLevelKeys {
-    /// The value's properties; nil when it is not an object.
-    let object: JSObject?
+    // Stored without optionals (`object` and `rawClass` make them): an optional string or object copied out of
+    // this struct went through its type's value witnesses, some hundred instructions each, four times per object.
+    /// The value's properties; empty when it is not an object.
+    private let properties: JSObject
+    private let isObject: Bool
     let classIndex: Int?
     let idIndex: Int?
-    /// `class` as written, when it is a string.
-    let rawClass: String?
+    /// `class` as written when it is a string (`classIsString`), else empty.
+    private let classText: String
+    private let classIsString: Bool
     /// The class `rawClass` dispatches to (`ConfigClass(raw:)`).
     let dispatchClass: ConfigClass?
 
+    /// The value's properties; nil when it is not an object.
+    var object: JSObject? { isObject ? properties : nil }
+    /// `class` as written, when it is a string.
+    var rawClass: String? { classIsString ? classText : nil }
+
     init(_ value: LocatedValue) {
         guard case .object(let object) = value.value else {
-            (self.object, classIndex, idIndex, rawClass, dispatchClass) = (nil, nil, nil, nil, nil)
+            (properties, isObject, classIndex, idIndex) = (JSObject(), false, nil, nil)
+            (classText, classIsString, dispatchClass) = ("", false, nil)
             return
         }
-        self.object = object
+        (properties, isObject) = (object, true)
         classIndex = object.propertyIndex("class")
         idIndex = object.propertyIndex("id")
         if let classIndex, case .string(let text) = object.properties[classIndex].value.value {
-            rawClass = text
+            (classText, classIsString) = (text, true)
             dispatchClass = ConfigClass(raw: text)
         } else {
-            (rawClass, dispatchClass) = (nil, nil)
+            (classText, classIsString, dispatchClass) = ("", false, nil)
         }
     }
 }
