@@ -83,10 +83,11 @@ public indirect enum ConfigObject: Sendable {
             return (nil, context.diagnostics)
         }
         guard let configClass = keys.dispatchClass else { return (nil, context.diagnostics) }
+        // Both consumed at their last use: passed plainly, each was copied, and the copy dropped after.
         let header = ConfigObjectHeader(
             classIndex: Int32(classIndex),
-            configClass: configClass, id: id, span: value.span, object: object)
-        let decoded = model(header, reader)
+            configClass: configClass, id: consume id, span: value.span, object: object)
+        let decoded = model(consume header, reader)
         return (decoded, context.diagnostics)
     }
 

@@ -51,12 +51,12 @@ struct FieldReader {
     // (which also accepts that kind, as the plain reading): passing the property's value copied it out.
 
     func string(at index: Int) -> Field<String>? {
-        if let text = object.properties[index].stringValue { return Field(text, origin: origin(index)) }
+        if let text = object.string(at: index) { return Field(text, origin: origin(index)) }
         return context.string(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
     func bool(at index: Int) -> Field<Bool>? {
-        if let flag = object.properties[index].booleanValue { return Field(flag, origin: origin(index)) }
+        if let flag = object.boolean(at: index) { return Field(flag, origin: origin(index)) }
         return context.bool(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
@@ -67,13 +67,13 @@ struct FieldReader {
     }
 
     func number(at index: Int) -> Field<Double>? {
-        if let number = object.properties[index].numberValue { return Field(number, origin: origin(index)) }
+        if let number = object.number(at: index) { return Field(number, origin: origin(index)) }
         return context.number(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
     func enumValue<Known>(at index: Int, _ cases: EnumCases<Known>) -> Field<EnumValue<Known>>? {
         // A string is classified in place: a `Field<String>` first was made, copied and dropped for each.
-        if let text = object.properties[index].stringValue { return Field(cases.value(text), origin: origin(index)) }
+        if let text = object.string(at: index) { return Field(cases.value(text), origin: origin(index)) }
         return context.string(object.properties[index].value, label: label(index), origin: origin(index))
             .map { $0.withValue(cases.value($0.value)) }
     }
@@ -83,7 +83,7 @@ struct FieldReader {
     }
 
     func objectField(at index: Int) -> Field<JSObject>? {
-        if let nested = object.properties[index].objectValue { return Field(nested, origin: origin(index)) }
+        if let nested = object.object(at: index) { return Field(nested, origin: origin(index)) }
         return context.object(object.properties[index].value, label: label(index), origin: origin(index))
     }
 
@@ -135,13 +135,19 @@ struct FieldReader {
     }
 }
 
-/// A property's value of one kind, its payload copied alone: matching on `properties[index].value.value` in the
-/// reader copied the whole located value (through its value witness) to take the payload out of the copy.
-private extension JSProperty {
-    var stringValue: String? { if case .string(let text) = value.value { text } else { nil } }
-    var booleanValue: Bool? { if case .boolean(let flag) = value.value { flag } else { nil } }
-    var numberValue: Double? { if case .number(let number) = value.value { number } else { nil } }
-    var objectValue: JSObject? { if case .object(let object) = value.value { object } else { nil } }
+/// A property's value of one kind, its payload copied alone. Looked at through the properties' buffer: an element
+/// read by index (`properties[index].value.value`) was copied out whole, through its value witness, to take the
+/// payload from the copy.
+private extension JSObject {
+    func payload<Payload>(at index: Int, _ take: (JSValue) -> Payload?) -> Payload? {
+        precondition(properties.indices.contains(index), "no property at this index")
+        return properties.withUnsafeBufferPointer { take($0[index].value.value) }
+    }
+
+    func string(at index: Int) -> String? { payload(at: index) { if case .string(let text) = $0 { text } else { nil } } }
+    func boolean(at index: Int) -> Bool? { payload(at: index) { if case .boolean(let flag) = $0 { flag } else { nil } } }
+    func number(at index: Int) -> Double? { payload(at: index) { if case .number(let number) = $0 { number } else { nil } } }
+    func object(at index: Int) -> JSObject? { payload(at: index) { if case .object(let object) = $0 { object } else { nil } } }
 }
 
 /// Where a reader's object sits, kept as its parts: it is spelled out (`rules[1].`) only for a message, and
