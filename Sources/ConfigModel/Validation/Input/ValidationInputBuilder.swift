@@ -130,10 +130,9 @@ private struct DecodedEntry {
 
     init(position: Int, file: String, value: LocatedValue) {
         let keys = TopLevelKeys(value)
-        // The value moves into the entry and is decoded from there: handed to both, it was copied for one.
         let entry = ConfigEntry(position: position, file: file, value: value, keys: keys)
         self.entry = entry
-        (model, diagnostics) = ConfigObject.decode(entry.value, keys) { header, reader in
+        (model, diagnostics) = ConfigObject.decode(value, keys) { header, reader in
             DecodedModel(header: header, reader: reader, entry: entry)
         }
         if entry.dispatchClass == .property {
