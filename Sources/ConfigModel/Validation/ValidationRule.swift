@@ -10,11 +10,43 @@ public protocol ValidationRule: Sendable {
     var passedOnReaderProblem: ReaderProblem? { get }
     /// The reader problem this rule names (`ReaderProblemRule`), passed on or reported otherwise.
     var namedReaderProblem: ReaderProblem? { get }
+    /// This rule when it checks entries one by one (`EntryRule`), else nil (a requirement, not an `as?` cast).
+    var entryRule: (any EntryRule)? { get }
 }
 
 extension ValidationRule {
     public var passedOnReaderProblem: ReaderProblem? { nil }
     public var namedReaderProblem: ReaderProblem? { nil }
+    public var entryRule: (any EntryRule)? { nil }
+}
+
+/// A rule that looks at each entry on its own, then perhaps at more: the validator runs it over ranges of entries,
+/// every such rule over a range while its objects are in cache (`Validator`). Its findings are those of the entries
+/// in config order, then those beyond them.
+public protocol EntryRule: ValidationRule {
+    /// Appends what the rule finds in this entry alone.
+    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic])
+    /// What the rule finds beyond single entries, reported after theirs.
+    func checkBeyondEntries(_ config: ValidationInput) -> [Diagnostic]
+}
+
+extension EntryRule {
+    public func checkBeyondEntries(_ config: ValidationInput) -> [Diagnostic] { [] }
+    public var entryRule: (any EntryRule)? { self }
+
+    public func check(_ config: ValidationInput) -> [Diagnostic] {
+        checkEntries(config.entries.indices, of: config) + checkBeyondEntries(config)
+    }
+
+    /// What the rule finds in the entries at these positions, in config order.
+    func checkEntries(_ positions: Range<Int>, of config: ValidationInput) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        // By index: an entry copied out of the array cost a retain and a release.
+        config.entries.withUnsafeBufferPointer { entries in
+            for position in positions { check(entries[position], in: config, into: &found) }
+        }
+        return found
+    }
 }
 
 /// What a rule is, for `grouparoo-gen rules`, SARIF `tool.driver.rules` and the tests.

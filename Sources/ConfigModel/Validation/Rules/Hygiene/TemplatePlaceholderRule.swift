@@ -1,6 +1,6 @@
 /// `grouparoo generate` templates write `"..."` where a value is still needed; a value left that way
 /// is almost certainly unfinished.
-struct TemplatePlaceholderRule: ValidationRule {
+struct TemplatePlaceholderRule: EntryRule {
     let description = RuleDescription(
         identifier: "template-placeholder", summary: "A value is still the \"...\" placeholder from a template.",
         grouparooRules: [], severity: .warning,
@@ -11,30 +11,27 @@ struct TemplatePlaceholderRule: ValidationRule {
             { id: "m", class: "teamMember", teamId: "t", email: "a@b.co", options: { firstName: "A", lastName: "Ellipsis..." } }
             """)])
 
-    func check(_ config: ValidationInput) -> [Diagnostic] {
-        var found: [Diagnostic] = []
+    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
         // Few objects hold a placeholder: a walk that spells out no paths finds them first.
-        for entry in config.entries where Self.containsPlaceholder(entry.properties) {
-            // Iterative walk: config values can nest deeply and must not overflow the stack.
-            // A value's path is spelled out only for containers and placeholders, not for every value.
-            var pending: [(place: PathStep, value: LocatedValue)] = entry.properties.properties.map { (.key(nil, $0.key), $0.value) }
-            while let (place, located) = pending.popLast() {
-                switch located.value {
-                case .string(let text) where TemplatePlaceholderRule.isPlaceholder(text):
-                    found.append(diagnostic("`\(place.path)` is still the template placeholder \"...\"", on: entry,
-                                            at: located.span))
-                case .object(let object):
-                    let path = place.path
-                    pending += object.properties.map { (.key(path, $0.key), $0.value) }
-                case .array(let elements):
-                    let path = place.path
-                    pending += elements.enumerated().map { (.index(path, $0.offset), $0.element) }
-                default:
-                    break
-                }
+        guard Self.containsPlaceholder(entry.properties) else { return }
+        // Iterative walk: config values can nest deeply and must not overflow the stack.
+        // A value's path is spelled out only for containers and placeholders, not for every value.
+        var pending: [(place: PathStep, value: LocatedValue)] = entry.properties.properties.map { (.key(nil, $0.key), $0.value) }
+        while let (place, located) = pending.popLast() {
+            switch located.value {
+            case .string(let text) where TemplatePlaceholderRule.isPlaceholder(text):
+                found.append(diagnostic("`\(place.path)` is still the template placeholder \"...\"", on: entry,
+                                        at: located.span))
+            case .object(let object):
+                let path = place.path
+                pending += object.properties.map { (.key(path, $0.key), $0.value) }
+            case .array(let elements):
+                let path = place.path
+                pending += elements.enumerated().map { (.index(path, $0.offset), $0.element) }
+            default:
+                break
             }
         }
-        return found.sorted { ($0.span?.start ?? TextPosition(line: 0, column: 0)) < ($1.span?.start ?? TextPosition(line: 0, column: 0)) }
     }
 
     /// Where a value sits: a key (of the object at the parent path, nil at the top level) or an array index.

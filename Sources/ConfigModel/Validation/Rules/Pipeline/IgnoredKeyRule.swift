@@ -1,6 +1,6 @@
 /// Keys Grouparoo accepts at the top level but never reads, where the author almost certainly meant
 /// the place the loader does read (e.g. `options.permissionAllRead`).
-struct IgnoredKeyRule: ValidationRule {
+struct IgnoredKeyRule: EntryRule {
     let description = RuleDescription(
         identifier: "ignored-key",
         summary: "A key is accepted but ignored by Grouparoo's loader (it belongs somewhere else).",
@@ -15,23 +15,19 @@ struct IgnoredKeyRule: ValidationRule {
                 """),
         ])
 
-    func check(_ config: ValidationInput) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        for entry in config.entries {
-            // Most classes ignore no key: their objects are not looked at.
-            guard let configClass = entry.dispatchClass, case let ignored = Self.ignoredFields[configClass], !ignored.isEmpty
-            else { continue }
-            let (ignoredKeys, properties) = (Self.ignoredKeys[configClass], entry.properties.properties)
-            // By index: only an ignored property is copied.
-            for index in properties.indices where ignoredKeys.contains(properties[index].key) {
-                let property = properties[index]
-                guard case .ignored(let instead, _)? = ignored.first(where: { $0.key == property.key })?.status else { continue }
-                let hint = instead.map { "use `\($0)` instead" } ?? "Grouparoo always decides this itself"
-                found.append(diagnostic("`\(property.key)` is ignored at the top level of a "
-                                        + "\(configClass.preferredSpelling); \(hint)", on: entry, at: property.keySpan))
-            }
+    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
+        // Most classes ignore no key: their objects are not looked at.
+        guard let configClass = entry.dispatchClass, case let ignored = Self.ignoredFields[configClass], !ignored.isEmpty
+        else { return }
+        let (ignoredKeys, properties) = (Self.ignoredKeys[configClass], entry.properties.properties)
+        // By index: only an ignored property is copied.
+        for index in properties.indices where ignoredKeys.contains(properties[index].key) {
+            let property = properties[index]
+            guard case .ignored(let instead, _)? = ignored.first(where: { $0.key == property.key })?.status else { continue }
+            let hint = instead.map { "use `\($0)` instead" } ?? "Grouparoo always decides this itself"
+            found.append(diagnostic("`\(property.key)` is ignored at the top level of a "
+                                    + "\(configClass.preferredSpelling); \(hint)", on: entry, at: property.keySpan))
         }
-        return found
     }
 
     /// Their keys (a few at most), to pass over the other keys without copying a field for each.

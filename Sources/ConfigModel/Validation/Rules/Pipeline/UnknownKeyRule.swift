@@ -1,7 +1,7 @@
 /// Only the model's columns and the loader's extra keys are allowed at the top level (§3). Records
 /// (`record`, `profile`) are checked only in `config` mode: `grouparoo validate` and `apply` never load
 /// them, so their keys are not checked there (R-PIPE-14).
-struct UnknownKeyRule: ValidationRule {
+struct UnknownKeyRule: EntryRule {
     let description = RuleDescription(
         identifier: "unknown-key", summary: "A top-level key is not allowed for the object's class.",
         grouparooRules: ["R-KEYS-01", "R-KEYS-03", "R-KEYS-04", "R-SET-01", "R-CLASS-03", "R-PIPE-14"], severity: .error,
@@ -19,19 +19,15 @@ struct UnknownKeyRule: ValidationRule {
                 """),
         ])
 
-    func check(_ config: ValidationInput) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        for entry in config.entries {
-            guard let configClass = entry.dispatchClass, configClass.canonical != .record || config.runMode.loadsRecords else { continue }
-            let (allowed, properties) = (Self.allowedKeys[configClass], entry.properties.properties)
-            // By index: only a reported property is copied.
-            for index in properties.indices where !allowed.contains(properties[index].key) {
-                let property = properties[index]
-                found.append(diagnostic(message(for: property.key, in: configClass), on: entry, at: property.keySpan,
-                                        grouparoo: "\(property.key) is not a valid property of a \(configClass.modelName)"))
-            }
+    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
+        guard let configClass = entry.dispatchClass, configClass.canonical != .record || config.runMode.loadsRecords else { return }
+        let (allowed, properties) = (Self.allowedKeys[configClass], entry.properties.properties)
+        // By index: only a reported property is copied.
+        for index in properties.indices where !allowed.contains(properties[index].key) {
+            let property = properties[index]
+            found.append(diagnostic(message(for: property.key, in: configClass), on: entry, at: property.keySpan,
+                                    grouparoo: "\(property.key) is not a valid property of a \(configClass.modelName)"))
         }
-        return found
     }
 
     /// The keys `ConfigClass.allowsKey` accepts, fetched once per object rather than once per key.

@@ -1,6 +1,6 @@
 /// Values from Grouparoo's fixed lists: property type, model type, destination sync mode and
 /// collection, and the relative-match fields of group rules. Enums are case-sensitive.
-struct InvalidEnumRule: ValidationRule {
+struct InvalidEnumRule: EntryRule {
     let description = RuleDescription(
         identifier: "invalid-enum",
         summary: "A value is not one of the allowed values (property type, model type, syncMode, collection, …).",
@@ -23,17 +23,18 @@ struct InvalidEnumRule: ValidationRule {
                 """),
         ])
 
-    func check(_ config: ValidationInput) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        for entry in config.entries {
-            guard let configClass = entry.dispatchClass else { continue }
-            for field in Self.enumeratedFields[configClass] {
-                guard let value = entry.decodedString(field.key), !field.allowedValues.contains(value.value) else { continue }
-                let grouparoo = Self.grouparooMessages[configClass]?[field.key]?(value.value, entry)
-                found.append(problem(field.key, value.value, field.allowedValues, on: entry, at: value.span,
-                                     grouparoo: grouparoo))
-            }
+    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
+        guard let configClass = entry.dispatchClass else { return }
+        for field in Self.enumeratedFields[configClass] {
+            guard let value = entry.decodedString(field.key), !field.allowedValues.contains(value.value) else { continue }
+            let grouparoo = Self.grouparooMessages[configClass]?[field.key]?(value.value, entry)
+            found.append(problem(field.key, value.value, field.allowedValues, on: entry, at: value.span,
+                                 grouparoo: grouparoo))
         }
+    }
+
+    func checkBeyondEntries(_ config: ValidationInput) -> [Diagnostic] {
+        var found: [Diagnostic] = []
         for group in config.groups {
             for rule in group.config.rules?.value ?? [] {
                 if let direction = rule.relativeMatchDirection, case .unrecognized(let raw) = direction.value,

@@ -1,6 +1,6 @@
 /// Length limits of string columns: api key and team names need 3..191 characters; other names,
 /// property keys and ids at most 191.
-struct InvalidLengthRule: ValidationRule {
+struct InvalidLengthRule: EntryRule {
     let description = RuleDescription(
         identifier: "invalid-length", summary: "A name or key is too short or too long.",
         grouparooRules: ["R-SEQ-02", "R-KEY-02", "R-TEAM-02", "R-APP-03", "R-SRC-02", "R-PROP-03", "R-SCH-04",
@@ -12,22 +12,18 @@ struct InvalidLengthRule: ValidationRule {
         ],
         nonTriggeringExamples: [RuleExample(objects: "{ id: \"t\", class: \"team\", name: \"QA team\" }")])
 
-    func check(_ config: ValidationInput) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        for entry in config.entries {
-            guard let configClass = entry.dispatchClass else { continue }
-            for field in Self.limitedFields[configClass] {
-                // `key || name`: an alias stands in for a missing key (R-PROP-03).
-                guard let value = entry.decodedString(field.key) ?? field.alias.flatMap({ entry.decodedString($0) })
-                else { continue }
-                let (limit, length) = (field.limit, value.value.utf16.count)
-                guard !limit.contains(length) else { continue }
-                let bound = length > limit.upperBound ? "at most \(limit.upperBound)" : "at least \(limit.lowerBound)"
-                found.append(diagnostic("`\(field.key)` is \(length) character\(length == 1 ? "" : "s") long; it must be \(bound)",
-                                        on: entry, at: value.span, grouparoo: "Validation len on \(field.key) failed"))
-            }
+    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
+        guard let configClass = entry.dispatchClass else { return }
+        for field in Self.limitedFields[configClass] {
+            // `key || name`: an alias stands in for a missing key (R-PROP-03).
+            guard let value = entry.decodedString(field.key) ?? field.alias.flatMap({ entry.decodedString($0) })
+            else { continue }
+            let (limit, length) = (field.limit, value.value.utf16.count)
+            guard !limit.contains(length) else { continue }
+            let bound = length > limit.upperBound ? "at most \(limit.upperBound)" : "at least \(limit.lowerBound)"
+            found.append(diagnostic("`\(field.key)` is \(length) character\(length == 1 ? "" : "s") long; it must be \(bound)",
+                                    on: entry, at: value.span, grouparoo: "Validation len on \(field.key) failed"))
         }
-        return found
     }
 
     /// A field with a length limit, and the key whose value stands in when it is missing.

@@ -1,7 +1,7 @@
 /// NOT NULL columns and parent ids each class needs (R-SEQ-01, R-PARENT-01). A parent id that is
 /// present but `null` is reported by `unknown-reference`, as Grouparoo reports it. Records are checked
 /// only in `config` mode, the only one that loads them (R-PIPE-14).
-struct MissingRequiredFieldRule: ValidationRule {
+struct MissingRequiredFieldRule: EntryRule {
     let description = RuleDescription(
         identifier: "missing-required-field",
         summary: "A required key is missing or null (e.g. a property's type, a source's modelId, a team's name).",
@@ -23,25 +23,26 @@ struct MissingRequiredFieldRule: ValidationRule {
                 """),
         ])
 
-    func check(_ config: ValidationInput) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        for entry in config.entries {
-            guard let configClass = entry.dispatchClass, configClass.canonical != .record || config.runMode.loadsRecords
-            else { continue }
-            let fields = Self.checkedFields[configClass]
-            let properties = entry.properties  // derived from the entry's value: read it once
-            for key in fields.required where isMissing(properties[key]) {
-                found.append(missing(key, on: entry, grouparoo: "\(configClass.modelName).\(key) cannot be null"))
-            }
-            for parent in fields.parents where properties[parent.key] == nil {
-                found.append(missing(parent.key, on: entry, grouparoo: parent.grouparoo))
-            }
-            for key in fields.notNull where properties[key]?.value.isNull == true {
-                found.append(diagnostic("`\(key)` is null; leave it out to use the default, or set true or false",
-                                        on: entry, at: entry.span(of: key),
-                                        grouparoo: "\(configClass.modelName).\(key) cannot be null"))
-            }
+    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
+        guard let configClass = entry.dispatchClass, configClass.canonical != .record || config.runMode.loadsRecords
+        else { return }
+        let fields = Self.checkedFields[configClass]
+        let properties = entry.properties  // derived from the entry's value: read it once
+        for key in fields.required where isMissing(properties[key]) {
+            found.append(missing(key, on: entry, grouparoo: "\(configClass.modelName).\(key) cannot be null"))
         }
+        for parent in fields.parents where properties[parent.key] == nil {
+            found.append(missing(parent.key, on: entry, grouparoo: parent.grouparoo))
+        }
+        for key in fields.notNull where properties[key]?.value.isNull == true {
+            found.append(diagnostic("`\(key)` is null; leave it out to use the default, or set true or false",
+                                    on: entry, at: entry.span(of: key),
+                                    grouparoo: "\(configClass.modelName).\(key) cannot be null"))
+        }
+    }
+
+    func checkBeyondEntries(_ config: ValidationInput) -> [Diagnostic] {
+        var found: [Diagnostic] = []
         for member in config.teamMembers {
             for key in Self.requiredMemberOptions {
                 let value = member.config.options?.value.object[key]?.value
