@@ -60,7 +60,8 @@ extension Validator {
     /// they run on every core. The entry rules go through the entries a chunk at a time, each chunk through every entry
     /// rule at once: one rule walking all entries after another read each object from memory again once a large
     /// config no longer fits the cache (most of the rules' cache misses on 100k files).
-    static func run(_ active: [any ValidationRule], on input: ValidationInput) -> [Diagnostic] {
+    static func run(_ active: [any ValidationRule], on input: ValidationInput,
+                    entriesPerChunk: Int = entriesPerChunk) -> [Diagnostic] {
         let entryRules = active.compactMap(\.entryRule)
         let count = input.entries.count
         let chunks = entryRules.isEmpty ? 0 : (count + entriesPerChunk - 1) / entriesPerChunk
