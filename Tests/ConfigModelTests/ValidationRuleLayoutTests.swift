@@ -15,9 +15,9 @@ final class ValidationRuleLayoutTests: XCTestCase {
         var ruleFiles = 0
         for file in files {
             let text = try String(contentsOf: Self.rulesDirectory.appendingPathComponent(file), encoding: .utf8)
-            // A rule is a type conforming to ValidationRule, directly or through the reader problem protocols.
+            // A rule is a type conforming to ValidationRule, directly or through `EntryRule` or the reader problem protocols.
             let conformances = text.components(separatedBy: "\n").filter { line in
-                line.hasPrefix("struct ") && [": ValidationRule", ": ReaderPassThroughRule", ": ReaderProblemRule"].contains { line.contains($0) }
+                line.hasPrefix("struct ") && [": ValidationRule", ": EntryRule", ": ReaderPassThroughRule", ": ReaderProblemRule"].contains { line.contains($0) }
             }
             let instancesOfManyRules = text.components(separatedBy: "static let all: [").count - 1
             XCTAssertLessThanOrEqual(conformances.count, 1, "\(file) defines several rules")

@@ -2,7 +2,7 @@
 /// is created, so settings (never created), a source's auto-bootstrapped property and, outside `config` mode,
 /// records (created only by `grouparoo config`, never by `validate` or `apply`; R-PIPE-14) skip it. An id containing `:` is worse,
 /// for every class: the dependency sort silently drops the object.
-struct InvalidIDRule: ValidationRule {
+struct InvalidIDRule: EntryRule {
     let description = RuleDescription(
         identifier: "invalid-id",
         summary: "An id has characters other than letters, digits, - and _, or is longer than \(GrouparooLimits.maximumLength) characters.",
@@ -19,23 +19,22 @@ struct InvalidIDRule: ValidationRule {
                 """),
         ])
 
-    func check(_ config: ValidationInput) -> [Diagnostic] {
-        config.entries.compactMap { entry -> Diagnostic? in
-            // Nearly every id is well formed, which rules out a `:` too: nothing else is looked at for it.
-            guard let id = entry.id, let configClass = entry.dispatchClass, !GrouparooLimits.isWellFormedID(id) else { return nil }
-            if id.containsByte(UInt8(ascii: ":")) {
-                return diagnostic("id `\(id)` contains `:`; Grouparoo silently skips this object, so it is never loaded",
-                                  on: entry, severity: .error)
-            }
-            guard configClass != .setting, configClass.canonical != .record || config.runMode.loadsRecords,
-                  !config.isBootstrapped(entry) else { return nil }
-            let limit = GrouparooLimits.maximumLength
-            let tooLong = id.utf16.count > limit
-            let reason = tooLong ? "is \(id.utf16.count) characters long (at most \(limit))"
-                : "may only contain ASCII letters, digits, `-` and `_`"
-            return diagnostic("id `\(id)` \(reason)", on: entry,
-                              grouparoo: "invalid id: `\(id)` - ids must be less than \(limit) characters and not contain "
-                                  + "spaces or special characters")
+    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
+        // Nearly every id is well formed, which rules out a `:` too: nothing else is looked at for it.
+        guard let id = entry.id, let configClass = entry.dispatchClass, !GrouparooLimits.isWellFormedID(id) else { return }
+        if id.containsByte(UInt8(ascii: ":")) {
+            found.append(diagnostic("id `\(id)` contains `:`; Grouparoo silently skips this object, so it is never loaded",
+                                    on: entry, severity: .error))
+            return
         }
+        guard configClass != .setting, configClass.canonical != .record || config.runMode.loadsRecords,
+              !config.isBootstrapped(entry) else { return }
+        let limit = GrouparooLimits.maximumLength
+        let tooLong = id.utf16.count > limit
+        let reason = tooLong ? "is \(id.utf16.count) characters long (at most \(limit))"
+            : "may only contain ASCII letters, digits, `-` and `_`"
+        found.append(diagnostic("id `\(id)` \(reason)", on: entry,
+                                grouparoo: "invalid id: `\(id)` - ids must be less than \(limit) characters and not contain "
+                                    + "spaces or special characters"))
     }
 }

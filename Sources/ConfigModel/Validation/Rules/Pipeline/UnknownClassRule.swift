@@ -1,5 +1,5 @@
 /// `class` must be one Grouparoo dispatches, matched case-insensitively but without trimming.
-struct UnknownClassRule: ValidationRule {
+struct UnknownClassRule: EntryRule {
     let description = RuleDescription(
         identifier: "unknown-class", summary: "A config object has no class, or one Grouparoo does not know.",
         grouparooRules: ["R-PIPE-06", "R-CLASS-01", "R-EDGE-02"], severity: .error,
@@ -16,25 +16,24 @@ struct UnknownClassRule: ValidationRule {
     private static let renamed = ["grouparoorecord": "record", "grouparoomodel": "model", "api_key": "apiKey",
                                   "team_member": "teamMember", "apikeys": "apiKey"]
 
-    func check(_ config: ValidationInput) -> [Diagnostic] {
-        config.entries.compactMap { entry -> Diagnostic? in
-            guard entry.dispatchClass == nil else { return nil }
-            guard let classProperty = entry.properties.property("class") else {
-                return diagnostic("this config object has no `class`", on: entry,
-                                  grouparoo: "unknown config object class: undefined")
-            }
-            guard let raw = entry.rawClass else { return nil }  // a non-string class is an `invalid-value-type`
-            var message = "unknown class `\(raw)`"
-            if let trimmed = entry.cleanClass, ConfigClass(raw: trimmed) != nil {
-                message += "; remove the surrounding whitespace (Grouparoo matches the class without trimming it)"
-            } else if let suggestion = Self.renamed[raw.lowercased()] {
-                message += "; use `\(suggestion)`"
-            } else {
-                message += "; expected one of " + ConfigClass.allCases.filter { !$0.isDeprecated }
-                    .map(\.preferredSpelling).joined(separator: ", ")
-            }
-            return diagnostic(message, on: entry, at: classProperty.value.span,
-                              grouparoo: "unknown config object class: \(raw)")
+    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
+        guard entry.dispatchClass == nil else { return }
+        guard let classProperty = entry.properties.property("class") else {
+            found.append(diagnostic("this config object has no `class`", on: entry,
+                                    grouparoo: "unknown config object class: undefined"))
+            return
         }
+        guard let raw = entry.rawClass else { return }  // a non-string class is an `invalid-value-type`
+        var message = "unknown class `\(raw)`"
+        if let trimmed = entry.cleanClass, ConfigClass(raw: trimmed) != nil {
+            message += "; remove the surrounding whitespace (Grouparoo matches the class without trimming it)"
+        } else if let suggestion = Self.renamed[raw.lowercased()] {
+            message += "; use `\(suggestion)`"
+        } else {
+            message += "; expected one of " + ConfigClass.allCases.filter { !$0.isDeprecated }
+                .map(\.preferredSpelling).joined(separator: ", ")
+        }
+        found.append(diagnostic(message, on: entry, at: classProperty.value.span,
+                                grouparoo: "unknown config object class: \(raw)"))
     }
 }
