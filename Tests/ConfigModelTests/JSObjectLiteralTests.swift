@@ -88,7 +88,7 @@ final class JSObjectLiteralTests: XCTestCase {
             XCTAssertTrue(try parsedObject(literal).2, literal)
             XCTAssertEqual(fast, try evaluate(literal, keysAreDistinctNames: false), literal)
         }
-        // Literal values are taken without `evaluate`, each still a step: the budget runs out at the same value.
+        // Setting distinct keys without a search spends the same steps: the budget runs out at the same value.
         for literal in literals {
             for stepsLeft in 0...12 {
                 let fast = Result { try evaluate(literal, stepsLeft: stepsLeft) }

@@ -5,7 +5,7 @@ import XCTest
 /// `check` over the whole config, in the same order.
 final class ValidationEntryChunksTests: XCTestCase {
     /// Every rule's triggering examples read as one config, each example in a folder of its own.
-    private static func everyExample() -> ValidationInput {
+    private static func everyExample(runMode: RunMode) -> ValidationInput {
         var files: [FileReadResult] = []
         for (index, rule) in RuleCatalog.all.enumerated() {
             for (number, example) in rule.description.triggeringExamples.enumerated() {
@@ -14,18 +14,21 @@ final class ValidationEntryChunksTests: XCTestCase {
                 }
             }
         }
-        return ValidationInput(read: ConfigReadResult(directory: "/virtual", files: files))
+        return ValidationInput(read: ConfigReadResult(directory: "/virtual", files: files), runMode: runMode)
     }
 
     func testChunkedRulesFindWhatEachRuleFindsAlone() {
-        let input = Self.everyExample()
-        let active = Validator(selection: ValidationHarness.everyRule).activeRules
-        XCTAssertGreaterThan(input.entries.count, 100)
-        XCTAssertGreaterThan(active.filter { $0.entryRule != nil }.count, 3)
-        let plain = active.flatMap { $0.check(input) }
-        XCTAssertTrue(plain.contains { $0.ruleID == "missing-required-field" })
-        for size in [1, 7, Validator.entriesPerChunk] {
-            XCTAssertEqual(Validator.run(active, on: input, entriesPerChunk: size), plain, "chunks of \(size)")
+        // Both run modes: `config` makes some rules read records too.
+        for runMode in RunMode.allCases {
+            let input = Self.everyExample(runMode: runMode)
+            let active = Validator(selection: ValidationHarness.everyRule, runMode: runMode).activeRules
+            XCTAssertGreaterThan(input.entries.count, 100)
+            XCTAssertGreaterThan(active.filter { $0.entryRule != nil }.count, 3)
+            let plain = active.flatMap { $0.check(input) }
+            XCTAssertTrue(plain.contains { $0.ruleID == "missing-required-field" })
+            for size in [1, 7, Validator.entriesPerChunk] {
+                XCTAssertEqual(Validator.run(active, on: input, entriesPerChunk: size), plain, "\(runMode), chunks of \(size)")
+            }
         }
     }
 }

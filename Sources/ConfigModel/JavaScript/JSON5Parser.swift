@@ -32,7 +32,7 @@ struct JSON5Parser {
         swapScratch()
     }
 
-    /// Takes the worker's room, or gives it back.
+    /// Takes the worker's key and string tables, or gives them back (the stacks of values under way are shared).
     private mutating func swapScratch() {
         swap(&openKeys, &scratch.keys)
         swap(&strings, &scratch.strings)
@@ -70,8 +70,10 @@ struct JSON5Parser {
     }
 
     mutating func parseDocument() throws -> LocatedValue {
+        // The stacks are the worker's, shared by every document it reads: one document at a time, never nested.
+        precondition(openProperties.count == 0 && openElements.count == 0, "a JSON5 document read inside another")
         defer {
-            // An error leaves the values under way behind (emptying an empty array still costs a call).
+            // An error leaves the values under way behind.
             openProperties.removeAll()
             openElements.removeAll()
             if !openKeys.isEmpty { openKeys.removeAll(keepingCapacity: true) }

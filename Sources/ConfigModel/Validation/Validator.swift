@@ -65,23 +65,26 @@ extension Validator {
         let entryRules = active.compactMap(\.entryRule)
         let count = input.entries.count
         let chunks = entryRules.isEmpty ? 0 : (count + entriesPerChunk - 1) / entriesPerChunk
-        // Items: the chunks (one list per entry rule), then every rule's whole-config part (one list).
-        let results = LargeStack.parallelMap(chunks + active.count, minimumPerWorker: 1) { item -> [[Diagnostic]] in
-            guard item < chunks else {
-                let rule = active[item - chunks]
+        // Items: every rule's whole-config part (one list), then the chunks (one list per entry rule). Workers take
+        // items in order, so the long whole-config passes start first and the short chunks fill in around them.
+        let wholes = active.count
+        let results = LargeStack.parallelMap(wholes + chunks, minimumPerWorker: 1) { item -> [[Diagnostic]] in
+            guard item >= wholes else {
+                let rule = active[item]
                 return [rule.entryRule?.checkBeyondEntries(input) ?? rule.check(input)]
             }
-            let positions = item * entriesPerChunk..<min(count, (item + 1) * entriesPerChunk)
+            let chunk = item - wholes
+            let positions = chunk * entriesPerChunk..<min(count, (chunk + 1) * entriesPerChunk)
             return entryRules.map { $0.checkEntries(positions, of: input) }
         }
         var diagnostics: [Diagnostic] = []
         var entryRuleIndex = 0
         for index in active.indices {
             if active[index].entryRule != nil {
-                for chunk in 0..<chunks { diagnostics += results[chunk][entryRuleIndex] }
+                for chunk in 0..<chunks { diagnostics += results[wholes + chunk][entryRuleIndex] }
                 entryRuleIndex += 1
             }
-            diagnostics += results[chunks + index][0]
+            diagnostics += results[index][0]
         }
         return diagnostics
     }
