@@ -6,8 +6,10 @@ import XCTest
 final class PositionHashTableTests: XCTestCase {
     func testFindsWhatADictionaryFinds() {
         let keys = (0..<3_000).map { "key\($0 % 1_700)" }
-        for collide in [false, true] {
-            let hash = { (key: String) in collide ? key.utf8.count : key.hashValue }
+        // Hashes that collide whole, hashes that collide only in the bits that pick a slot (the table tells them
+        // apart by the bits it stores beside each value), and plain ones.
+        let hashes: [(String) -> Int] = [{ $0.utf8.count }, { $0.hashValue & ~0xFFFF_FFFF | 5 }, { $0.hashValue }]
+        for hash in hashes {
             var table = PositionHashTable(minimumCapacity: 1)
             var plain: [String: Int] = [:]
             for (position, key) in keys.enumerated() {
@@ -20,8 +22,12 @@ final class PositionHashTableTests: XCTestCase {
             for key in plain.keys + ["absent", ""] {
                 XCTAssertEqual(table.first(hash: hash(key)) { keys[Int($0)] == key }.map(Int.init), plain[key], key)
             }
-            table.replace(Int32(plain["key7"]!), with: 2_999, hash: hash("key7"))
+            // Owners store negative values too (PositionsByID: an index into its lists of repeated ids).
+            table.replace(Int32(plain["key7"]!), with: -3, hash: hash("key7"))
+            XCTAssertEqual(table.first(hash: hash("key7")) { $0 == -3 }, -3)
+            table.replace(-3, with: 2_999, hash: hash("key7"))
             XCTAssertEqual(table.first(hash: hash("key7")) { $0 == 2_999 }, 2_999)
+            XCTAssertNil(table.first(hash: hash("key7")) { $0 == -3 })
         }
     }
 }
