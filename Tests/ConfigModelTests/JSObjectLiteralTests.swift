@@ -78,6 +78,18 @@ final class JSObjectLiteralTests: XCTestCase {
         }
     }
 
+    func testNodeRangesAreSmallEnoughForMallocsFastSizes() {
+        // Ranges are two 32-bit offsets, every offset of a file the parser accepts round-trips, and an object
+        // literal's initial room (with the array's 32-byte header) stays within glibc's per-thread cache (1,032 bytes).
+        XCTAssertEqual(MemoryLayout<JSRange>.size, 8)
+        XCTAssertEqual(MemoryLayout<JSObjectMember>.stride, 80)
+        XCTAssertLessThanOrEqual(JSParser.initialObjectCapacity * MemoryLayout<JSObjectMember>.stride + 32, 1032)
+        for offset in [0, 1, 65_535, 1 << 31 - 2, JSParser.maximumFileSize] {
+            let range = JSRange(start: offset, end: offset)
+            XCTAssertEqual([range.start, range.end], [offset, offset])
+        }
+    }
+
     func testAppendingDistinctKeysEqualsSettingThemOneByOne() throws {
         let literals = ["{ a: 1, b: 'two', c: [3, { d: 4 }], e: { f: null, g: true } }",
                         "{ zeta: 1, alpha: 2, mid: 3 }",

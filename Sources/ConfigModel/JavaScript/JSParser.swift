@@ -20,6 +20,8 @@ struct JSParser {
     static let initialObjectCapacity = 12
     /// Nesting deeper than this is reported rather than risking the stack.
     static let maximumDepth = 400
+    /// Node ranges hold 32-bit offsets (`JSRange`): a larger file is refused.
+    static let maximumFileSize = Int(Int32.max)
 
     /// A parser before the first token, which `advance()` reads. Reading it here, in a throwing initialiser, made
     /// every parser be built aside and copied (a retain for each of its buffers).
@@ -30,6 +32,9 @@ struct JSParser {
 
     /// `scratch` lends the parser room kept from file to file (a worker reads many).
     static func parseProgram(_ source: consuming SourceText, scratch: JSParserScratch? = nil) throws -> [JSStatement] {
+        if source.bytes.count > maximumFileSize {
+            throw ReadError(.unsupported, "a file larger than \(maximumFileSize) bytes", at: TextPosition(line: 1, column: 1))
+        }
         var parser = JSParser(source: source)
         if let scratch { swap(&parser.keyRanges, &scratch.keyRanges) }
         defer {
