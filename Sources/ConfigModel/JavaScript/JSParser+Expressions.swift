@@ -15,10 +15,19 @@ extension JSParser {
     mutating func parseAssignment() throws -> JSExpression {
         try enterNesting()
         defer { leaveNesting() }
-        if let alone = try parseOperandStandingAlone() { return alone }
-        if let arrow = try parseArrowFunctionIfPresent() { return arrow }
         let start = token.start
-        let target = try parseConditional()
+        // An object or array literal (most config values that are not plain ones) is read first: followed by `,` `)`
+        // `]` `}` or `;` it is the whole expression, and otherwise the precedence levels go on from it.
+        var literal: JSExpression?
+        if token.is(.openBrace) || token.is(.openBracket) {
+            let parsed = try parsePrimary()
+            if token.endsExpression { return parsed }
+            literal = parsed
+        } else {
+            if let alone = try parseOperandStandingAlone() { return alone }
+            if let arrow = try parseArrowFunctionIfPresent() { return arrow }
+        }
+        let target = try parseConditional(start: start, first: literal)
         guard case .punctuator(.assignment(let op)) = token.kind else { return target }
         switch target {
         case .identifier, .member:
@@ -44,9 +53,9 @@ extension JSParser {
         return try parsePrimary()
     }
 
-    private mutating func parseConditional() throws -> JSExpression {
-        let start = token.start
-        let test = try parseBinary(minimumPrecedence: 1)
+    /// `first`: the expression's first operand when it was read already (a literal starting at `start`).
+    private mutating func parseConditional(start: Int, first: JSExpression?) throws -> JSExpression {
+        let test = try parseBinary(minimumPrecedence: 1, start: start, first: first)
         guard try eat(.question) else { return test }
         let consequent = try parseAssignment()
         try expect(.colon, "in the conditional expression")
@@ -54,9 +63,13 @@ extension JSParser {
         return .conditional(test, consequent, alternate, JSRange(start: start, end: previousEnd))
     }
 
-    private mutating func parseBinary(minimumPrecedence: Int) throws -> JSExpression {
-        let start = token.start
-        var left = try parseUnary()
+    private mutating func parseBinary(minimumPrecedence: Int, start: Int, first: JSExpression? = nil) throws -> JSExpression {
+        var left: JSExpression
+        if let first {
+            left = try parsePostfix(start: start, first: first)
+        } else {
+            left = try parseUnary()
+        }
         while let op = JSBinaryOperator(token: token.kind), op.precedence >= minimumPrecedence {
             if op == .exponent, case .unary = left, !lexer.byte(at: start, is: "(") {
                 throw lexer.error("a unary operator before `**` needs parentheses, e.g. `(-a) ** b`", at: token.start)
@@ -65,7 +78,7 @@ extension JSParser {
             try enterNesting()
             defer { leaveNesting() }
             // `**` is right-associative; everything else groups to the left.
-            let right = try parseBinary(minimumPrecedence: op == .exponent ? op.precedence : op.precedence + 1)
+            let right = try parseBinary(minimumPrecedence: op == .exponent ? op.precedence : op.precedence + 1, start: token.start)
             if mixesNullishWithLogical(op, left, right) {
                 throw lexer.error("`??` cannot be mixed with `||` or `&&` without parentheses", at: start)
             }
@@ -102,7 +115,7 @@ extension JSParser {
         if token.is(.increment) || token.is(.decrement) {
             throw unsupported("`\(token.is(.increment) ? "++" : "--")` operator", at: start)
         }
-        guard let op = JSUnaryOperator(token: token.kind) else { return try parsePostfix() }
+        guard let op = JSUnaryOperator(token: token.kind) else { return try parsePostfix(start: start) }
         try advance()
         try enterNesting()
         defer { leaveNesting() }
@@ -111,9 +124,13 @@ extension JSParser {
         return .unary(op: op, operand, JSRange(start: start, end: previousEnd))
     }
 
-    private mutating func parsePostfix() throws -> JSExpression {
-        let start = token.start
-        var expression = try parsePrimary()
+    private mutating func parsePostfix(start: Int, first: JSExpression? = nil) throws -> JSExpression {
+        var expression: JSExpression
+        if let first {
+            expression = first
+        } else {
+            expression = try parsePrimary()
+        }
         var steps = 0
         while true {
             steps += 1

@@ -31,6 +31,17 @@ struct JSToken {
         return false
     }
 
+    /// Whether the token is `,` `)` `]` `}` or `;`, none of which can continue an expression.
+    var endsExpression: Bool {
+        switch kind {
+        case .punctuator(.comma), .punctuator(.closeParen), .punctuator(.closeBracket), .punctuator(.closeBrace),
+             .punctuator(.semicolon):
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Whether the token is a name or keyword, i.e. `name` is not nil (without building the String).
     var isName: Bool {
         switch kind {
