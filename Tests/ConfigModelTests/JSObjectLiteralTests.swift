@@ -112,6 +112,19 @@ final class JSObjectLiteralTests: XCTestCase {
         XCTAssertEqual(valueOf("{ b: 1, '0': 2, a: 3, b: 4 }"), #"{"0":2,"b":4,"a":3}"#)
     }
 
+    func testEveryLiteralArrayAndObjectSpendsOneStepBeforeItsParts() throws {
+        // Eight nodes, in this order: the object, the array, 1, 'x', true, null, the inner object, 2.5. With one step
+        // too few the budget runs out at the last of them.
+        let literal = "{ a: [1, 'x', true, null], b: { c: 2.5 } }"
+        XCTAssertNoThrow(try evaluate(literal, stepsLeft: 8))
+        XCTAssertThrowsError(try evaluate(literal, stepsLeft: 7)) { error in
+            XCTAssertEqual((error as? ReadError)?.position, TextPosition(line: 1, column: 53))
+        }
+        XCTAssertThrowsError(try evaluate(literal, stepsLeft: 1)) { error in
+            XCTAssertEqual((error as? ReadError)?.position, TextPosition(line: 1, column: 23))
+        }
+    }
+
     func testClosureScopesAreFreedWithTheirFile() throws {
         // `f` lives in the module scope and closes over it: a cycle only the end of the file's evaluation breaks,
         // also when nobody says the file is done (an error stopped it, or a caller just let go).

@@ -30,6 +30,7 @@ extension JSEvaluator {
     ]
 
     func evaluate(_ expression: JSExpression, in scope: Scope) throws -> LocatedValue {
+        if let value = try plainValue(expression, in: scope) { return value }
         switch try evaluateReference(expression, in: scope) {
         case .value(let value)?:
             return value
@@ -42,14 +43,11 @@ extension JSEvaluator {
 
     /// Evaluates, returning nil when an optional chain (`a?.b`) short-circuits.
     func evaluateReference(_ expression: JSExpression, in scope: Scope) throws -> Evaluated? {
+        if let value = try plainValue(expression, in: scope) { return .value(value) }
         try context.spendStep(in: self) { expression.range }
         switch expression {
-        case .number(let value, let range):
-            return .value(LocatedValue(.number(value), span: span(range)))
-        case .string(let value, let range):
-            return .value(LocatedValue(.string(value), span: span(range)))
-        case .keywordLiteral(let value, let range):
-            return .value(LocatedValue(value, span: span(range)))
+        case .number, .string, .keywordLiteral, .array, .object:
+            preconditionFailure("plainValue evaluates literals, arrays and objects")
         case .template(let head, let substitutions, let range):
             var text = head
             for substitution in substitutions {
@@ -60,11 +58,6 @@ extension JSEvaluator {
             return .value(LocatedValue(.string(text), span: span(range)))
         case .identifier(let name, let range):
             return try resolve(name, at: range, in: scope)
-        case .array(let elements, let range):
-            let values = try evaluateElements(elements, in: scope)
-            return .value(try nested(.array(values), at: range))
-        case .object(let members, let keysAreDistinctNames, let range):
-            return .value(try evaluateObject(members, keysAreDistinctNames: keysAreDistinctNames, at: range, in: scope))
         case .function(let node):
             return .value(makeFunction(node, scope: scope))
         case .unary(let op, let operand, let range):
@@ -87,6 +80,31 @@ extension JSEvaluator {
             return last
         case .unsupported(let construct, let range):
             throw unsupported(construct, at: range)
+        }
+    }
+
+    /// A literal, array or object (most of a config's values), spending its step; nil, with no step spent, for other
+    /// expressions. Inlined into `evaluate`, so such a value is not wrapped as `Evaluated` and taken out again.
+    @inline(__always)
+    private func plainValue(_ expression: JSExpression, in scope: Scope) throws -> LocatedValue? {
+        switch expression {
+        case .number(let value, let range):
+            try context.spendStep(in: self) { range }
+            return LocatedValue(.number(value), span: span(range))
+        case .string(let value, let range):
+            try context.spendStep(in: self) { range }
+            return LocatedValue(.string(value), span: span(range))
+        case .keywordLiteral(let value, let range):
+            try context.spendStep(in: self) { range }
+            return LocatedValue(value, span: span(range))
+        case .array(let elements, let range):
+            try context.spendStep(in: self) { range }
+            return try nested(.array(try evaluateElements(elements, in: scope)), at: range)
+        case .object(let members, let keysAreDistinctNames, let range):
+            try context.spendStep(in: self) { range }
+            return try evaluateObject(members, keysAreDistinctNames: keysAreDistinctNames, at: range, in: scope)
+        default:
+            return nil
         }
     }
 
