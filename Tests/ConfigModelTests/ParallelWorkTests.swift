@@ -15,6 +15,36 @@ final class ParallelWorkTests: XCTestCase {
         }
     }
 
+    /// On a large-stack thread (as `validate` runs), that thread does the work of one worker itself and takes part
+    /// in the work of several, and a background job too small for a thread is done at once: the results must be the
+    /// same as from a thread with a small stack, which starts a thread for each worker and job.
+    func testWorkOnALargeStackThreadEqualsWorkStartedFromASmallOne() {
+        func work() -> [[String]] {
+            [0, 1, 63, 64, 65, 1_000, 5_003].map { count in
+                let order = Array((0..<count).reversed())
+                let later = LargeStack.Background(worthAThread: count > 64) { (0..<count).map { "\($0)" } }
+                let ordered = LargeStack.parallelMap(count, makeState: { 7 }, order: { order }) { "\($0 * $1)" }
+                return ordered + later.result()
+            }
+        }
+        let fromSmallStack = work()
+        XCTAssertEqual(LargeStack.run(work), fromSmallStack)
+        XCTAssertEqual(fromSmallStack.last, (0..<5_003).reversed().map { "\($0 * 7)" } + (0..<5_003).map { "\($0)" })
+    }
+
+    /// A small config's rules run on one worker (with no thread of their own inside `LargeStack.run`), a larger
+    /// one's on several: the report must be the one the plain run from this thread gives, for either size.
+    func testValidationOnALargeStackThreadEqualsThePlainRun() {
+        for groups in [3, 60] {
+            let once = ValidationScaleTests.manyFiles(groups)
+            // Every object twice: duplicate ids to report.
+            let read = ConfigReadResult(directory: once.directory, files: once.files + once.files)
+            let plain = Validator().validate(read).diagnostics
+            XCTAssertGreaterThanOrEqual(plain.count, groups * 8)
+            XCTAssertEqual(LargeStack.run { Validator().validate(read).diagnostics }, plain)
+        }
+    }
+
     /// Plugin option targets are worked out on every core; they must be the serial loop's, in its order
     /// (apps, sources, destinations, properties, schedules).
     func testPluginOptionTargetsAreTheSerialLoopsInOrder() {

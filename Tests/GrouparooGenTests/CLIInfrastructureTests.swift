@@ -38,6 +38,24 @@ final class CLIInfrastructureTests: XCTestCase {
         XCTAssertEqual(try ArgumentParser.parse(["--format=-x"], spec: spec)[option.format], "-x", "--opt=-x is how to pass a dash value")
     }
 
+    /// The environment is split at each variable's first `=` byte: it must be what splitting each decoded entry at its
+    /// first "=" gives, with a value holding "=" and non-ASCII text among the variables.
+    func testProcessEnvironmentSplitsEachVariableAtItsFirstEquals() {
+        setenv("GROUPAROO_GEN_TEST_SPLIT", "a=b=ç", 1)
+        defer { unsetenv("GROUPAROO_GEN_TEST_SPLIT") }
+        var plain: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.firstIndex(of: "="), plain[String(text[..<equals])] == nil {
+                plain[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            entry += 1
+        }
+        XCTAssertEqual(plain["GROUPAROO_GEN_TEST_SPLIT"], "a=b=ç")
+        XCTAssertEqual(CommandContext.processEnvironment(), plain)
+    }
+
     func testDoubleDashEndsOptions() throws {
         let parsed = try ArgumentParser.parse(["--", "--strict", "-f"], spec: spec)
         XCTAssertEqual(parsed.positionals, ["--strict", "-f"])

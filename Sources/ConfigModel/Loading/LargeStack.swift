@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs work on a thread with a large stack, so deeply nested (but within limits)
 /// input never overflows the small stacks of secondary threads.
-enum LargeStack {
+public enum LargeStack {
     private final class Box<T>: @unchecked Sendable {
         var value: T?
     }
@@ -12,7 +12,9 @@ enum LargeStack {
 
     /// Runs `body` on a large-stack thread, or right here when this thread's stack is already that large
     /// (a caller that reads many single files, such as the fuzzer, starts one such thread for all of them).
-    static func run<T>(_ body: @escaping () -> T) -> T {
+    /// A command that runs all its stages inside one `run` starts no thread for the work of one worker, and takes
+    /// part in the work of several.
+    public static func run<T>(_ body: @escaping () -> T) -> T {
         if currentThreadHasLargeStack { return body() }
         return runParallel(1) { _ in body() }[0]
     }
@@ -20,6 +22,9 @@ enum LargeStack {
     private static var currentThreadHasLargeStack: Bool {
         Thread.current.stackSize >= stackSize
     }
+
+    /// Asked once: Foundation reads the cgroup's CPU quota files at every call.
+    private static let processorCount = ProcessInfo.processInfo.activeProcessorCount
 
     /// `(0..<count).map(transform)`, spread over the machine's cores. Workers take the next few indices
     /// as they finish the last ones, so a few slow items (a very large file, a costly rule) do not leave
@@ -31,7 +36,7 @@ enum LargeStack {
         _ count: Int, minimumPerWorker: Int = 64, makeState: @escaping () -> State, finish: @escaping (State) -> Void = { _ in },
         order: (() -> [Int])? = nil, _ transform: @escaping (Int, State) -> T
     ) -> [T] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count / max(1, minimumPerWorker) + 1))
+        let workers = max(1, min(processorCount, 8, count / max(1, minimumPerWorker) + 1))
         let batch = max(1, min(16, count / (workers * 32)))
         let queue = IndexQueue(count: count, batch: batch)
         var ordered: [Int] = []
@@ -51,12 +56,13 @@ enum LargeStack {
     }
 
     /// Runs `body(0)…body(count - 1)` on `count` large-stack threads and returns their results in order; `meanwhile`
-    /// runs on this thread once they are started.
+    /// runs on this thread once they are started. When this thread's stack is large, it is the first of them.
     static func runParallel<T>(_ count: Int, meanwhile: () -> Void = {}, _ body: @escaping (Int) -> T) -> [T] {
         let boxes = (0..<count).map { _ in Box<T>() }
         let done = DispatchSemaphore(value: 0)
         let work = UncheckedSendable(body)
-        for index in 0..<count {
+        let started = currentThreadHasLargeStack ? 1 : 0
+        for index in started..<count {
             let box = boxes[index]
             let thread = Thread {
                 box.value = work.value(index)
@@ -66,17 +72,24 @@ enum LargeStack {
             thread.start()
         }
         meanwhile()
-        for _ in 0..<count { done.wait() }
+        if started == 1 { boxes[0].value = body(0) }
+        for _ in started..<count { done.wait() }
         return boxes.map { $0.value! }
     }
 
-    /// Work started on a large-stack thread of its own while the caller goes on; `result()` waits for it.
+    /// Work started on a large-stack thread of its own while the caller goes on; `result()` waits for it. Work too
+    /// small to be worth a thread (`worthAThread: false`) is done at once when this thread's stack is large.
     final class Background<T>: @unchecked Sendable {
         // Written once by the worker before `done` is signalled, read only after waiting for it.
         private var value: T?
         private let done = DispatchSemaphore(value: 0)
 
-        init(_ body: @escaping () -> T) {
+        init(worthAThread: Bool = true, _ body: @escaping () -> T) {
+            guard worthAThread || !currentThreadHasLargeStack else {
+                value = body()
+                done.signal()
+                return
+            }
             let work = Box<() -> T>()
             work.value = body
             let thread = Thread { [self] in

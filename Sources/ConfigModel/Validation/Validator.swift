@@ -68,7 +68,9 @@ extension Validator {
         // Items: every rule's whole-config part (one list), then the chunks (one list per entry rule). Workers take
         // items in order, so the long whole-config passes start first and the short chunks fill in around them.
         let wholes = active.count
-        let results = LargeStack.parallelMap(wholes + chunks, minimumPerWorker: 1) { item -> [[Diagnostic]] in
+        // A small config's rules all run on one worker: a thread would cost more than it saves.
+        let perWorker = count < ValidationInput.entriesPerWorker ? Int.max : 1
+        let results = LargeStack.parallelMap(wholes + chunks, minimumPerWorker: perWorker) { item -> [[Diagnostic]] in
             guard item >= wholes else {
                 let rule = active[item]
                 return [rule.entryRule?.checkBeyondEntries(input) ?? rule.check(input)]

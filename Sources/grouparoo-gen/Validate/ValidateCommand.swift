@@ -135,9 +135,15 @@ enum ValidateCommand: Command {
         return outcome.isValid ? ExitCode.success : ExitCode.failure
     }
 
-    /// Reads the config dir and runs the rules; the input is kept for `--fix`.
+    /// Reads the config dir and runs the rules; the input is kept for `--fix`. Every stage runs on one large-stack
+    /// thread, which takes part in each stage's work: a small config starts no other thread.
     static func check(_ options: ValidateOptions, readerOptions: ReaderOptions,
                       installation: PluginInstallation?) -> (ValidationOutcome, ValidationInput) {
+        LargeStack.run { checkHere(options, readerOptions: readerOptions, installation: installation) }
+    }
+
+    private static func checkHere(_ options: ValidateOptions, readerOptions: ReaderOptions,
+                                  installation: PluginInstallation?) -> (ValidationOutcome, ValidationInput) {
         let read = ConfigReader(options: readerOptions).readDirectory(at: options.configDirectory)
         let plugins = options.customPlugins.map { PluginCatalog.bundled.merging($0) } ?? .bundled
         var validator = Validator(selection: options.selection, dialect: options.dialect, plugins: plugins, runMode: options.runMode)
@@ -179,15 +185,16 @@ enum ValidateCommand: Command {
     /// itself cannot start with it).
     private static func installedPlugins(configDirectory: String, context: CommandContext) -> PluginInstallation? {
         let path = URL(fileURLWithPath: configDirectory).deletingLastPathComponent().appendingPathComponent("package.json").path
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let parsed = JSON5.parse([UInt8](data), file: path)
+        // Read without Foundation: its first file read sets up more than this whole run of a small config costs.
+        guard let data = FileBytes.contents(of: path) else { return nil }
+        let parsed = JSON5.parse(data, file: path)
         if parsed.value == nil, let problem = parsed.diagnostics.first {
             let place = problem.span.map { ":\($0.start.line):\($0.start.column)" } ?? ""
             let shown = DiagnosticPrinter(context: context, relativeTo: context.currentDirectory).displayPath(path)
             context.writeError("warning: \(shown)\(place): "
                 + "\(ControlCharacters.escaped(problem.message)); the installed plugins are not checked\n")
         }
-        return PluginInstallation.read(packageJSON: [UInt8](data), path: path)
+        return PluginInstallation.read(packageJSON: data, path: path)
     }
 
     /// `--allow-unevaluated`: an unevaluated file is reported, but does not fail the run unless `--strict`.

@@ -57,6 +57,10 @@ public struct ValidationInput: Sendable {
     /// Objects whose `options` a plugin defines, with the definitions that apply (empty without a catalog).
     private(set) var pluginOptionTargets: [PluginOptionTarget] = []
 
+    /// The fewest entries a worker takes in the stages that go through every entry (decoding, references, rules):
+    /// for fewer, starting a thread costs more than it saves.
+    static let entriesPerWorker = 256
+
     public init(read: ConfigReadResult, dialect: SQLDialect = .sqlite, plugins: PluginCatalog? = PluginCatalog.bundled,
                 runMode: RunMode = .default) {
         let builder = ValidationInputBuilder(read: read)
@@ -88,7 +92,7 @@ public struct ValidationInput: Sendable {
         bootstrappedProperties = bootstrapped
         bootstrappedPropertyPositions = Set(bootstrapped.values)
         let entries = builder.entries
-        let collected = LargeStack.parallelMap(entries.count, minimumPerWorker: 256) { index in
+        let collected = LargeStack.parallelMap(entries.count, minimumPerWorker: Self.entriesPerWorker) { index in
             let entry = entries[index]
             let propertyID = bootstrapped[index].flatMap { entries[$0].id }
             var references = ReferenceCollector.references(of: entry, bootstrappedPropertyID: propertyID)
@@ -100,7 +104,7 @@ public struct ValidationInput: Sendable {
             return (references: references, templates: ReferenceCollector.templates(of: entry), nodeProvider: nodeProvider ?? index)
         }
         // The other tables are made on another core while this one lays the references out.
-        let tables = LargeStack.Background {
+        let tables = LargeStack.Background(worthAThread: entries.count >= Self.entriesPerWorker) {
             var variables: [Int: [TemplateVariable]] = [:]
             var problems: [Int: [TemplateSyntaxProblem]] = [:]
             for (position, item) in collected.enumerated() {

@@ -34,14 +34,14 @@ struct ValidationInputBuilder {
         let files = read.files
         // Decoding is the costly part and each object decodes on its own, so it runs on every core;
         // what is left here only files the results away.
-        let decoded = LargeStack.parallelMap(count, minimumPerWorker: 256) { index in
+        let decoded = LargeStack.parallelMap(count, minimumPerWorker: ValidationInput.entriesPerWorker) { index in
             let file = Self.lastFile(startingAtOrBefore: index, starts)
             return DecodedEntry(position: index, file: files[file].path, value: files[file].objects[index - starts[file]])
         }
         let entries = decoded.map(\.entry)
         self.entries = entries
         let propertyKeys = decoded.compactMap { item in item.propertyKey.map { ($0, item.entry.position) } }
-        indexes = LargeStack.Background {
+        indexes = LargeStack.Background(worthAThread: count >= ValidationInput.entriesPerWorker) {
             let byID = PositionsByID(entries)
             return (byID, NodeLookup(entries: entries, entriesByID: byID), Self.bootstrappedProperties(entries, byID),
                     Self.firstPositions(propertyKeys, capacity: propertyKeys.count))
