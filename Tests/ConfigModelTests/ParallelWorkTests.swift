@@ -138,6 +138,12 @@ final class ParallelWorkTests: XCTestCase {
         XCTAssertFalse(WatchedResult.onCaller)
     }
 
+    /// An ASCII scalar's one-byte key is its weight's rank among the distinct weights, from 1.
+    func testASCIIRanksAreTheWeightsPlacesAmongTheDistinctWeights() {
+        let distinct = Set(GlobOrder.asciiWeights).sorted()
+        XCTAssertEqual(GlobOrder.asciiRanks, GlobOrder.asciiWeights.map { UInt8(distinct.firstIndex(of: $0)! + 1) })
+    }
+
     /// Glob's order comes from a merge sort of its own: it must equal the standard library's stable sort, for
     /// every count up to a few hundred and with many equal elements.
     func testGlobOrdersMergeSortEqualsTheStableSort() {

@@ -7,12 +7,20 @@ enum GlobOrder {
     private static let punctuationOrder: [Unicode.Scalar] = Array("_-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$".unicodeScalars)
 
     /// Primary weights of every ASCII scalar, computed once (the sort compares each path many times).
-    private static let asciiWeights: [UInt32] = (0..<128).map { weight(Unicode.Scalar(UInt8($0))) }
+    static let asciiWeights: [UInt32] = (0..<128).map { weight(Unicode.Scalar(UInt8($0))) }
 
     /// Ranks of the ASCII weights, from 1: when every path is ASCII, a scalar's weight fits in one byte.
-    private static let asciiRanks: [UInt8] = {
-        let distinct = Set(asciiWeights).sorted()
-        return asciiWeights.map { UInt8(distinct.firstIndex(of: $0)! + 1) }
+    /// One pass over the scalars in weight order (a search of the distinct weights for each cost more at start-up than
+    /// ordering a small config's files).
+    static let asciiRanks: [UInt8] = {
+        let weights = asciiWeights
+        var ranks = [UInt8](repeating: 0, count: weights.count)
+        var (rank, previous): (UInt8, UInt32?) = (0, nil)
+        for scalar in weights.indices.sorted(by: { weights[$0] < weights[$1] }) {
+            if weights[scalar] != previous { (rank, previous) = (rank + 1, weights[scalar]) }
+            ranks[scalar] = rank
+        }
+        return ranks
     }()
 
     /// The indices of `paths`, which all start with the same `rootLength` bytes, in glob's order (a stable sort).

@@ -103,9 +103,10 @@ public struct PluginCatalog: Sendable {
     public let connections: [String: PluginConnection]
 
     public init(apps: [PluginApp], connections: [PluginConnection]) {
-        var appsByType: [String: PluginApp] = [:]
+        // Room for every type at once: growing step by step rehashed the catalog's tables a dozen times at start-up.
+        var appsByType = [String: PluginApp](minimumCapacity: apps.count)
         for app in apps where appsByType[app.type] == nil { appsByType[app.type] = app }
-        var connectionsByType: [String: PluginConnection] = [:]
+        var connectionsByType = [String: PluginConnection](minimumCapacity: connections.count)
         for connection in connections where connectionsByType[connection.type] == nil {
             connectionsByType[connection.type] = connection
         }
