@@ -50,6 +50,15 @@ final class ReleaseArchiveTests: XCTestCase {
         XCTAssertFalse(run.output.contains("libcurl"), run.output)
     }
 
+    /// libstdc++ is linked in: binding the shared library's symbols was most of a `--version` run.
+    func testTheCxxLibrariesAreLinkedIn() throws {
+        let ldd = try Programs.require("ldd", for: "to list the libraries the binary loads")
+        let run = try BuiltTool.run([ldd, binary.path], in: ReleaseFiles.dist, environment: ["PATH": "/usr/bin:/bin"])
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.output.contains("libc.so.6"), run.output)
+        XCTAssertFalse(run.output.contains("libstdc++") || run.output.contains("libgcc_s"), run.output)
+    }
+
     func testVersionNamesTheVersionAndTheCommit() throws {
         let run = try BuiltTool.run([binary.path, "--version"], in: ReleaseFiles.dist, environment: [:])
         XCTAssertEqual(run.status, 0)
