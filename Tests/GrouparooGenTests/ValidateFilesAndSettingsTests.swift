@@ -120,6 +120,32 @@ final class ValidateFilesAndSettingsTests: ValidateTestCase {
                        root.appendingPathComponent("outer/.grouparoo-gen.json").path)
     }
 
+    /// The walk up by the path's text finds what the walk with `URL`'s path methods finds, from folders below, at and
+    /// above a settings file and a repository root, spelled with `.`, `..`, a trailing slash and non-ASCII names.
+    func testSettingsLookupByPathTextEqualsTheURLWalk() throws {
+        func urlWalk(_ directory: String) -> String? {
+            var current = URL(fileURLWithPath: directory).standardizedFileURL
+            while true {
+                let candidate = current.appendingPathComponent(ProjectSettings.fileName).path
+                if FileManager.default.fileExists(atPath: candidate) { return candidate }
+                if FileManager.default.fileExists(atPath: current.appendingPathComponent(".git").path) { return nil }
+                let parent = current.deletingLastPathComponent()
+                if parent.path == current.path { return nil }
+                current = parent
+            }
+        }
+        try write("a/.grouparoo-gen.json", "{}")
+        try write("a/b/\u{301}c/é/x.js", "")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("a/b/\u{301}c/.git"), withIntermediateDirectories: true)
+        try write("a/d/e/x.js", "")
+        let base = root.path
+        let starts = ["a", "a/", "a/b", "a/b/\u{301}c", "a/b/\u{301}c/é", "a/b/\u{301}c/é/", "a/d/e", "a/d/./e/..", "a/d/e/../../b",
+                      "", ".", "/", "/tmp"].map { $0.hasPrefix("/") ? $0 : base + "/" + $0 }
+        for start in starts { XCTAssertEqual(ProjectSettings.find(startingAt: start), urlWalk(start), start) }
+        XCTAssertEqual(ProjectSettings.find(startingAt: base + "/a/d/e"), base + "/a/.grouparoo-gen.json")
+        XCTAssertNil(ProjectSettings.find(startingAt: base + "/a/b/\u{301}c/é"))
+    }
+
     func testBadSettingsFilesAreUsageErrors() throws {
         let cases: [(String, String)] = [
             (#"{ "stirct": true }"#, #"unknown setting "stirct" (did you mean "strict"?)"#),

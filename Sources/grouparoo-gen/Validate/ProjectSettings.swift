@@ -24,16 +24,17 @@ struct ProjectSettings {
     /// The nearest settings file in `directory` or one of its ancestors, stopping at the
     /// repository root (the first directory holding `.git`) so a file elsewhere on the
     /// machine never leaks into a project.
+    /// The walk up joins and cuts the standardized path's text: `URL`'s path methods cost more than the rest of
+    /// reading the options.
     static func find(startingAt directory: String) -> String? {
         let fileManager = FileManager.default
-        var current = URL(fileURLWithPath: directory).standardizedFileURL
+        var current = URL(fileURLWithPath: directory).standardizedFileURL.path
         while true {
-            let candidate = current.appendingPathComponent(fileName).path
-            if fileManager.fileExists(atPath: candidate) { return candidate }
-            if fileManager.fileExists(atPath: current.appendingPathComponent(".git").path) { return nil }
-            let parent = current.deletingLastPathComponent()
-            if parent.path == current.path { return nil }
-            current = parent
+            let folder = current.hasSuffix("/") ? current : current + "/"
+            if fileManager.fileExists(atPath: folder + fileName) { return folder + fileName }
+            if fileManager.fileExists(atPath: folder + ".git") { return nil }
+            guard current != "/", let slash = current.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+            current = slash == current.utf8.startIndex ? "/" : String(Substring(current.utf8[..<slash]))
         }
     }
 
