@@ -15,10 +15,37 @@ extension ConfigEntry {
 struct PerClass<Value: Sendable>: Sendable {
     private let values: [Value]
 
-    init(_ derive: (ConfigClass) -> Value) { values = orderedClasses.map(derive) }
+    init(_ derive: (ConfigClass) -> Value) { values = ConfigClass.allCases.map(derive) }
 
-    subscript(configClass: ConfigClass) -> Value { values[orderedClasses.firstIndex(of: configClass)!] }
+    /// By the class's ordinal: every entry rule asks once per object, and searching `allCases` (or hashing a raw-value
+    /// enum, which hashes its string) cost more than the rest of a rule's look at most objects.
+    subscript(configClass: ConfigClass) -> Value { values[configClass.ordinal] }
 }
 
-/// Found by position: `allCases` builds a new array on every call, and hashing a raw-value enum hashes its string.
-private let orderedClasses = ConfigClass.allCases
+extension ConfigClass {
+    /// The case's position in `allCases`: a case without a payload is stored as its declaration index.
+    var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+}
+
+/// What one of a field table's keys holds in an object, looked at in place (copying the value out cost a
+/// reference-count round trip, and most objects have every key asked for).
+enum TableKeyState: Equatable {
+    case absent, null, undefined, set
+
+    /// `key` is a field table's key, which is ASCII: `propertyIndex` compares keys of its length with `==`, for ASCII
+    /// text a byte comparison, as JavaScript compares keys (the subscript compares bytes at a higher cost; other text
+    /// equal to an ASCII key through canonical equivalence is longer).
+    init(_ key: String, in object: JSObject) {
+        guard let index = object.propertyIndex(key) else {
+            self = .absent
+            return
+        }
+        self = object.properties.withUnsafeBufferPointer { properties in
+            switch properties[index].value.value {
+            case .null: .null
+            case .undefined: .undefined
+            default: .set
+            }
+        }
+    }
+}

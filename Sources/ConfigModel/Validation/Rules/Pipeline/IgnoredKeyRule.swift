@@ -30,8 +30,9 @@ struct IgnoredKeyRule: EntryRule {
         }
     }
 
-    /// Their keys (a few at most), to pass over the other keys without copying a field for each.
-    private static let ignoredKeys = PerClass { ignoredFields[$0].map(\.key) }
+    /// Their keys (a few at most), to pass over the other keys without copying a field for each (most differ in
+    /// length, which `KeyList` sees without comparing them).
+    private static let ignoredKeys = PerClass { KeyList(ignoredFields[$0].map(\.key)) }
 
     /// Each class's fields Grouparoo ignores (the first field with a key decides, as `ConfigClass.field` does).
     private static let ignoredFields = PerClass { configClass in

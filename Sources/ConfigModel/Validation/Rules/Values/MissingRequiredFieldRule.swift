@@ -28,13 +28,13 @@ struct MissingRequiredFieldRule: EntryRule {
         else { return }
         let fields = Self.checkedFields[configClass]
         let properties = entry.properties  // derived from the entry's value: read it once
-        for key in fields.required where isMissing(properties[key]) {
+        for key in fields.required where TableKeyState(key, in: properties) != .set {
             found.append(missing(key, on: entry, grouparoo: "\(configClass.modelName).\(key) cannot be null"))
         }
-        for parent in fields.parents where properties[parent.key] == nil {
+        for parent in fields.parents where TableKeyState(parent.key, in: properties) == .absent {
             found.append(missing(parent.key, on: entry, grouparoo: parent.grouparoo))
         }
-        for key in fields.notNull where properties[key]?.value.isNull == true {
+        for key in fields.notNull where TableKeyState(key, in: properties) == .null {
             found.append(diagnostic("`\(key)` is null; leave it out to use the default, or set true or false",
                                     on: entry, at: entry.span(of: key),
                                     grouparoo: "\(configClass.modelName).\(key) cannot be null"))
@@ -100,11 +100,6 @@ struct MissingRequiredFieldRule: EntryRule {
             }
         }
         return found
-    }
-
-    private func isMissing(_ value: LocatedValue?) -> Bool {
-        guard let value else { return true }
-        return JavaScriptValues.isNullish(value.value)
     }
 
     private func missing(_ key: String, on entry: ConfigEntry, grouparoo: String) -> Diagnostic {
