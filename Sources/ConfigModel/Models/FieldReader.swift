@@ -180,11 +180,6 @@ extension JSObject {
         }
         return nil
     }
-
-    /// The value of `key` and a field origin pointing back at its property.
-    func located(_ key: String) -> (value: LocatedValue, origin: FieldOrigin)? {
-        propertyIndex(key).map { (properties[$0].value, .property(self, index: Int32($0))) }
-    }
 }
 
 /// The typed readers take the label as an autoclosure: it is spelled out only for a message.

@@ -24,8 +24,8 @@ extension ValidationRule {
 /// every such rule over a range while its objects are in cache (`Validator`). Its findings are those of the entries
 /// in config order, then those beyond them.
 public protocol EntryRule: ValidationRule {
-    /// Appends what the rule finds in this entry alone.
-    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic])
+    /// Appends what the rule finds in this entry alone; `rows` places its keys in its class's fields.
+    func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic])
     /// What the rule finds beyond single entries, reported after theirs.
     func checkBeyondEntries(_ config: ValidationInput) -> [Diagnostic]
 }
@@ -35,15 +35,15 @@ extension EntryRule {
     public var entryRule: (any EntryRule)? { self }
 
     public func check(_ config: ValidationInput) -> [Diagnostic] {
-        checkEntries(config.entries.indices, of: config) + checkBeyondEntries(config)
+        checkEntries(TableRows(config.entries.indices, of: config), of: config) + checkBeyondEntries(config)
     }
 
-    /// What the rule finds in the entries at these positions, in config order.
-    func checkEntries(_ positions: Range<Int>, of config: ValidationInput) -> [Diagnostic] {
+    /// What the rule finds in the entries these rows are of, in config order.
+    func checkEntries(_ rows: TableRows, of config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         // By index: an entry copied out of the array cost a retain and a release.
         config.entries.withUnsafeBufferPointer { entries in
-            for position in positions { check(entries[position], in: config, into: &found) }
+            rows.forEachEntry { position, rows in check(entries[position], rows: rows, in: config, into: &found) }
         }
         return found
     }

@@ -77,7 +77,8 @@ extension Validator {
             }
             let chunk = item - wholes
             let positions = chunk * entriesPerChunk..<min(count, (chunk + 1) * entriesPerChunk)
-            return entryRules.map { $0.checkEntries(positions, of: input) }
+            let rows = TableRows(positions, of: input)  // once for every rule
+            return entryRules.map { $0.checkEntries(rows, of: input) }
         }
         var diagnostics: [Diagnostic] = []
         var entryRuleIndex = 0

@@ -3,10 +3,15 @@ extension ConfigEntry {
     /// A top-level value as the models decode a string: numbers and booleans as JavaScript writes
     /// them; `nil` for a missing, `null` or non-scalar value.
     func decodedString(_ key: String) -> Field<String>? {
-        guard case let (located, origin)? = properties.located(key), let scalar = ConfigScalar(located.value) else {
-            return nil
-        }
-        return Field(scalar.javaScriptString, origin: origin)
+        let properties = properties
+        return decodedString(property: properties.propertyIndex(key), of: properties)
+    }
+
+    /// The same of the property at `index` of `properties` (this entry's), found by the caller; nil for no property.
+    func decodedString(property index: Int?, of properties: JSObject) -> Field<String>? {
+        guard let index, let scalar = properties.properties.withUnsafeBufferPointer({ ConfigScalar($0[index].value.value) })
+        else { return nil }
+        return Field(scalar.javaScriptString, origin: .property(properties, index: Int32(index)))
     }
 }
 
@@ -27,16 +32,14 @@ extension ConfigClass {
     var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 }
 
-/// What one of a field table's keys holds in an object, looked at in place (copying the value out cost a
-/// reference-count round trip, and most objects have every key asked for).
+/// What one of a class's fields holds in an entry, looked at in place (copying the value out cost a reference-count
+/// round trip, and most objects have every key asked for).
 enum TableKeyState: Equatable {
     case absent, null, undefined, set
 
-    /// `key` is a field table's key, which is ASCII: `propertyIndex` compares keys of its length with `==`, for ASCII
-    /// text a byte comparison, as JavaScript compares keys (the subscript compares bytes at a higher cost; other text
-    /// equal to an ASCII key through canonical equivalence is longer).
-    init(_ key: String, in object: JSObject) {
-        guard let index = object.propertyIndex(key) else {
+    /// `row`: the field's row in the class's fields; `rows`: the rows of the entry's keys (`TableRows`).
+    init(_ row: Int16?, rows: EntryRows, in object: JSObject) {
+        guard let index = rows.firstProperty(at: row) else {
             self = .absent
             return
         }

@@ -11,7 +11,7 @@ struct TemplatePlaceholderRule: EntryRule {
             { id: "m", class: "teamMember", teamId: "t", email: "a@b.co", options: { firstName: "A", lastName: "Ellipsis..." } }
             """)])
 
-    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
+    func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic]) {
         // Few objects hold a placeholder: a walk that spells out no paths finds them first.
         guard Self.containsPlaceholder(entry.properties) else { return }
         // Iterative walk: config values can nest deeply and must not overflow the stack.

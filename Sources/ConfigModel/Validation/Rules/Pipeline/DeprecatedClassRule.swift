@@ -6,7 +6,7 @@ struct DeprecatedClassRule: EntryRule {
         triggeringExamples: [RuleExample(objects: "{ id: \"p\", class: ↓\"profile\", modelId: \"m\" }")],
         nonTriggeringExamples: [RuleExample(objects: "{ id: \"p\", class: \"record\", modelId: \"m\" }")])
 
-    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
+    func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic]) {
         guard entry.dispatchClass?.isDeprecated == true else { return }
         found.append(diagnostic("class `\(entry.rawClass ?? "profile")` is deprecated; use `record`", on: entry,
                                 at: entry.span(of: "class"),

@@ -15,13 +15,16 @@ struct IgnoredKeyRule: EntryRule {
                 """),
         ])
 
-    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
+    func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic]) {
         // Most classes ignore no key: their objects are not looked at.
         guard let configClass = entry.dispatchClass, case let ignored = Self.ignoredFields[configClass], !ignored.isEmpty
         else { return }
-        let (ignoredKeys, properties) = (Self.ignoredKeys[configClass], entry.properties.properties)
-        // By index: only an ignored property is copied.
-        for index in properties.indices where ignoredKeys.contains(properties[index].key) {
+        let (isIgnored, properties) = (Self.isIgnored[configClass], entry.properties.properties)
+        // By index: only an ignored property is copied. A key outside ASCII is compared as `ConfigClass.field` does.
+        for index in properties.indices {
+            let row = rows[index]
+            guard row >= 0 ? isIgnored[Int(row)]
+                : row == TableRows.notASCII && Self.ignoredKeys[configClass].contains(properties[index].key) else { continue }
             let property = properties[index]
             guard case .ignored(let instead, _)? = ignored.first(where: { $0.key == property.key })?.status else { continue }
             let hint = instead.map { "use `\($0)` instead" } ?? "Grouparoo always decides this itself"
@@ -30,15 +33,17 @@ struct IgnoredKeyRule: EntryRule {
         }
     }
 
-    /// Their keys (a few at most), to pass over the other keys without copying a field for each (most differ in
-    /// length, which `KeyList` sees without comparing them).
+    /// Their keys (a few at most).
     private static let ignoredKeys = PerClass { KeyList(ignoredFields[$0].map(\.key)) }
 
-    /// Each class's fields Grouparoo ignores (the first field with a key decides, as `ConfigClass.field` does).
-    private static let ignoredFields = PerClass { configClass in
-        configClass.fields.filter { field in
+    /// Whether the field at each row is ignored (the first field with a key decides, as `ConfigClass.field` does).
+    private static let isIgnored = PerClass { configClass in
+        configClass.fields.map { field in
             guard case .ignored? = configClass.field(field.key)?.status else { return false }
             return true
         }
     }
+
+    /// Each class's fields Grouparoo ignores.
+    private static let ignoredFields = PerClass { configClass in zip(configClass.fields, isIgnored[configClass]).filter(\.1).map(\.0) }
 }

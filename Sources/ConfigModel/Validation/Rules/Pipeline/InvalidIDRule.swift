@@ -19,7 +19,7 @@ struct InvalidIDRule: EntryRule {
                 """),
         ])
 
-    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
+    func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic]) {
         // Nearly every id is well formed, which rules out a `:` too: nothing else is looked at for it.
         guard let id = entry.id, let configClass = entry.dispatchClass, !GrouparooLimits.isWellFormedID(id) else { return }
         if id.containsByte(UInt8(ascii: ":")) {

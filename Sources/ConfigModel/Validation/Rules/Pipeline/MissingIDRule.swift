@@ -9,7 +9,7 @@ struct MissingIDRule: EntryRule {
         ],
         nonTriggeringExamples: [RuleExample(objects: "{ id: \"admins\", class: \"team\", name: \"Admins\" }")])
 
-    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
+    func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic]) {
         guard entry.id == nil else { return }
         let label = ["name", "key"].lazy.compactMap { key -> String? in
             guard let value = entry.properties[key]?.value, JavaScriptValues.isTruthy(value) else { return nil }

@@ -16,7 +16,7 @@ struct UnknownClassRule: EntryRule {
     private static let renamed = ["grouparoorecord": "record", "grouparoomodel": "model", "api_key": "apiKey",
                                   "team_member": "teamMember", "apikeys": "apiKey"]
 
-    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
+    func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic]) {
         guard entry.dispatchClass == nil else { return }
         guard let classProperty = entry.properties.property("class") else {
             found.append(diagnostic("this config object has no `class`", on: entry,

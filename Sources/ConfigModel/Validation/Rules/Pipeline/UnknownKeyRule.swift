@@ -19,18 +19,20 @@ struct UnknownKeyRule: EntryRule {
                 """),
         ])
 
-    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
+    func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic]) {
         guard let configClass = entry.dispatchClass, configClass.canonical != .record || config.runMode.loadsRecords else { return }
-        let (allowed, properties) = (Self.allowedKeys[configClass], entry.properties.properties)
-        // By index: only a reported property is copied.
-        for index in properties.indices where !allowed.contains(properties[index].key) {
+        let properties = entry.properties.properties
+        // By index: only a reported property is copied. A row is a field's key; a key outside ASCII is compared as
+        // `ConfigClass.allowsKey` compares it.
+        for index in properties.indices where rows[index] == TableRows.none
+            || rows[index] == TableRows.notASCII && !Self.allowedKeys[configClass].contains(properties[index].key) {
             let property = properties[index]
             found.append(diagnostic(message(for: property.key, in: configClass), on: entry, at: property.keySpan,
                                     grouparoo: "\(property.key) is not a valid property of a \(configClass.modelName)"))
         }
     }
 
-    /// The keys `ConfigClass.allowsKey` accepts, fetched once per object rather than once per key.
+    /// The keys `ConfigClass.allowsKey` accepts.
     private static let allowedKeys = PerClass { KeyList($0.fields.map(\.key)) }
 
     private func message(for key: String, in configClass: ConfigClass) -> String {

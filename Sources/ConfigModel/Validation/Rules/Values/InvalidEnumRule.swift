@@ -23,10 +23,12 @@ struct InvalidEnumRule: EntryRule {
                 """),
         ])
 
-    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
+    func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic]) {
         guard let configClass = entry.dispatchClass else { return }
+        let properties = entry.properties  // derived from the entry's value: read it once
         for field in Self.enumeratedFields[configClass] {
-            guard let value = entry.decodedString(field.key), !field.allowedValues.contains(value.value) else { continue }
+            guard let value = entry.decodedString(property: rows.firstProperty(at: field.row), of: properties),
+                  !field.allowedValues.contains(value.value) else { continue }
             let grouparoo = Self.grouparooMessages[configClass]?[field.key]?(value.value, entry)
             found.append(problem(field.key, value.value, field.allowedValues, on: entry, at: value.span,
                                  grouparoo: grouparoo))
@@ -52,9 +54,10 @@ struct InvalidEnumRule: EntryRule {
         return found
     }
 
-    /// Key and values only: copying a whole field (several strings) for every object cost.
+    /// Key, row (`TableRows`) and values only: copying a whole field (several strings) for every object cost.
     private static let enumeratedFields = PerClass { configClass in
-        configClass.bodyFields.filter { !$0.allowedValues.isEmpty }.map { (key: $0.key, allowedValues: $0.allowedValues) }
+        configClass.bodyFields.filter { !$0.allowedValues.isEmpty }
+            .map { (key: $0.key, row: TableRows.row(of: $0.key, in: configClass), allowedValues: $0.allowedValues) }
     }
 
     /// Grouparoo's own message for a value it rejects: the raw value and the object.

@@ -12,11 +12,13 @@ struct InvalidLengthRule: EntryRule {
         ],
         nonTriggeringExamples: [RuleExample(objects: "{ id: \"t\", class: \"team\", name: \"QA team\" }")])
 
-    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
+    func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic]) {
         guard let configClass = entry.dispatchClass else { return }
+        let properties = entry.properties  // derived from the entry's value: read it once
         for field in Self.limitedFields[configClass] {
             // `key || name`: an alias stands in for a missing key (R-PROP-03).
-            guard let value = entry.decodedString(field.key) ?? field.alias.flatMap({ entry.decodedString($0) })
+            guard let value = entry.decodedString(property: rows.firstProperty(at: field.row), of: properties)
+                ?? entry.decodedString(property: rows.firstProperty(at: field.aliasRow), of: properties)
             else { continue }
             let (limit, length) = (field.limit, value.value.utf16.count)
             guard !limit.contains(length) else { continue }
@@ -26,18 +28,22 @@ struct InvalidLengthRule: EntryRule {
         }
     }
 
-    /// A field with a length limit, and the key whose value stands in when it is missing.
+    /// A field with a length limit, and the row (`TableRows`) of its key and of the key whose value stands in when
+    /// it is missing.
     private struct LimitedField: Sendable {
         let key: String
         let limit: ClosedRange<Int>
-        let alias: String?
+        let row: Int16?
+        let aliasRow: Int16?
     }
 
     private static let limitedFields = PerClass { configClass in
         let fields = configClass.bodyFields
         return fields.compactMap { field -> LimitedField? in
             guard let limit = field.length else { return nil }
-            return LimitedField(key: field.key, limit: limit, alias: fields.first { $0.status == .alias(of: field.key) }?.key)
+            let alias = fields.first { $0.status == .alias(of: field.key) }?.key
+            return LimitedField(key: field.key, limit: limit, row: TableRows.row(of: field.key, in: configClass),
+                                aliasRow: alias.flatMap { TableRows.row(of: $0, in: configClass) })
         }
     }
 }

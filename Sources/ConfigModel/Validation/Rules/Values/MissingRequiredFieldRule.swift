@@ -23,18 +23,18 @@ struct MissingRequiredFieldRule: EntryRule {
                 """),
         ])
 
-    func check(_ entry: ConfigEntry, in config: ValidationInput, into found: inout [Diagnostic]) {
+    func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic]) {
         guard let configClass = entry.dispatchClass, configClass.canonical != .record || config.runMode.loadsRecords
         else { return }
         let fields = Self.checkedFields[configClass]
         let properties = entry.properties  // derived from the entry's value: read it once
-        for key in fields.required where TableKeyState(key, in: properties) != .set {
+        for (key, row) in fields.required where TableKeyState(row, rows: rows, in: properties) != .set {
             found.append(missing(key, on: entry, grouparoo: "\(configClass.modelName).\(key) cannot be null"))
         }
-        for parent in fields.parents where TableKeyState(parent.key, in: properties) == .absent {
+        for parent in fields.parents where TableKeyState(parent.row, rows: rows, in: properties) == .absent {
             found.append(missing(parent.key, on: entry, grouparoo: parent.grouparoo))
         }
-        for key in fields.notNull where TableKeyState(key, in: properties) == .null {
+        for (key, row) in fields.notNull where TableKeyState(row, rows: rows, in: properties) == .null {
             found.append(diagnostic("`\(key)` is null; leave it out to use the default, or set true or false",
                                     on: entry, at: entry.span(of: key),
                                     grouparoo: "\(configClass.modelName).\(key) cannot be null"))
@@ -65,23 +65,27 @@ struct MissingRequiredFieldRule: EntryRule {
 
     /// The keys each class requires, by kind of requirement (most fields are optional). A parent is kept as its
     /// key and Grouparoo's message, not as its field: copying a field (several strings) for every object cost.
+    /// Each key with its row in the class's fields (`TableRows`).
     private struct CheckedFields: Sendable {
-        let required: [String]
-        let parents: [(key: String, grouparoo: String)]
-        let notNull: [String]
+        let required: [(key: String, row: Int16?)]
+        let parents: [(key: String, row: Int16?, grouparoo: String)]
+        let notNull: [(key: String, row: Int16?)]
     }
 
     private static let checkedFields = PerClass { configClass in
         let fields = configClass.bodyFields
-        let parents = fields.compactMap { field -> (key: String, grouparoo: String)? in
+        let row = { (key: String) in TableRows.row(of: key, in: configClass) }
+        let parents = fields.compactMap { field -> (key: String, row: Int16?, grouparoo: String)? in
             switch field.requirement {
-            case .parentLookup: return (field.key, "missing parent id to find a \(field.references?.modelName ?? field.key)")
-            case .parentColumn: return (field.key, "\(configClass.modelName).\(field.key) cannot be null")
+            case .parentLookup:
+                return (field.key, row(field.key), "missing parent id to find a \(field.references?.modelName ?? field.key)")
+            case .parentColumn: return (field.key, row(field.key), "\(configClass.modelName).\(field.key) cannot be null")
             default: return nil
             }
         }
-        return CheckedFields(required: fields.filter { $0.requirement == .required }.map(\.key), parents: parents,
-                             notNull: fields.filter { $0.requirement == .notNull }.map(\.key))
+        return CheckedFields(required: fields.filter { $0.requirement == .required }.map { ($0.key, row($0.key)) },
+                             parents: parents,
+                             notNull: fields.filter { $0.requirement == .notNull }.map { ($0.key, row($0.key)) })
     }
 
     private static let requiredMemberOptions = TeamMemberOptions.fieldTable.fields.filter { $0.requirement == .required }.map(\.key)
