@@ -32,11 +32,13 @@ struct InvalidRemoteKeyRule: ValidationRule {
         }
         for destination in config.destinations {
             let saved = (destination.config.mapping?.value ?? []).filter { $0.target != nil }
-            var firstByLowercased: [String: KeyedReference] = [:]
+            // Sized once, and one hash for a key not seen yet (nearly every one): the rare first one seen again is put back.
+            var firstByLowercased = [String: KeyedReference](minimumCapacity: saved.count)
             for entry in saved {
                 found += lengthProblem(entry, on: destination.entry)
                 let folded = entry.key.lowercasedIfNeeded()
-                guard let first = firstByLowercased[folded] else { firstByLowercased[folded] = entry; continue }
+                guard let first = firstByLowercased.updateValue(entry, forKey: folded) else { continue }
+                firstByLowercased[folded] = first
                 let id = destination.entry.id ?? "undefined"
                 found.append(diagnostic("mapping keys `\(first.key)` and `\(entry.key)` differ only in case; Grouparoo "
                                         + "treats them as the same remote key and stops loading", on: destination.entry,
@@ -46,12 +48,12 @@ struct InvalidRemoteKeyRule: ValidationRule {
                                         notes: [DiagnosticNote("`\(first.key)` is mapped here", span: first.keySpan)]))
             }
             // Memberships are inverted to {groupId: remoteName}: for each group the last remote name is saved (R-DST-08).
-            var lastByGroup: [String: KeyedReference] = [:]
+            let memberships = destination.config.destinationGroupMemberships?.value ?? []
+            var lastByGroup = [String: KeyedReference](minimumCapacity: memberships.count)
             var order: [String] = []
-            for entry in destination.config.destinationGroupMemberships?.value ?? [] {
+            for entry in memberships {
                 guard let group = entry.target?.value else { continue }
-                if lastByGroup[group] == nil { order.append(group) }
-                lastByGroup[group] = entry
+                if lastByGroup.updateValue(entry, forKey: group) == nil { order.append(group) }
             }
             for group in order { found += lengthProblem(lastByGroup[group]!, on: destination.entry) }
         }
