@@ -28,6 +28,9 @@ public protocol EntryRule: ValidationRule {
     func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic])
     /// What the rule finds beyond single entries, reported after theirs.
     func checkBeyondEntries(_ config: ValidationInput) -> [Diagnostic]
+    /// What the rule finds in the entries these rows are of, in config order. A requirement, so each rule's loop is
+    /// compiled for that rule: called through the protocol extension, every entry cost a dynamic call and a retain.
+    func checkEntries(_ rows: TableRows, of config: ValidationInput) -> [Diagnostic]
 }
 
 extension EntryRule {
@@ -38,8 +41,7 @@ extension EntryRule {
         checkEntries(TableRows(config.entries.indices, of: config), of: config) + checkBeyondEntries(config)
     }
 
-    /// What the rule finds in the entries these rows are of, in config order.
-    func checkEntries(_ rows: TableRows, of config: ValidationInput) -> [Diagnostic] {
+    public func checkEntries(_ rows: TableRows, of config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         // By index: an entry copied out of the array cost a retain and a release.
         config.entries.withUnsafeBufferPointer { entries in

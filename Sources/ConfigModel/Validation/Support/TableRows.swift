@@ -19,11 +19,12 @@ public struct TableRows: Sendable {
         var rows: [Int16] = []
         var starts: [Int32] = []
         starts.reserveCapacity(positions.count + 1)
+        let fieldKeys = Self.fieldKeys  // fetched once, not once per entry
         config.entries.withUnsafeBufferPointer { entries in
             for position in positions {
                 starts.append(Int32(rows.count))
                 guard let configClass = entries[position].dispatchClass else { continue }
-                let fields = Self.fieldKeys[configClass]
+                let fields = fieldKeys[configClass]
                 entries[position].properties.properties.withUnsafeBufferPointer { properties in
                     for index in properties.indices {
                         let key = properties[index].key
