@@ -16,25 +16,30 @@ public struct TableRows: Sendable {
     private let firstPosition: Int
 
     init(_ positions: Range<Int>, of config: ValidationInput) {
-        var rows: [Int16] = []
-        var starts: [Int32] = []
+        // Counted first, then written into room of that size: appending row by row cost a uniqueness and a capacity
+        // check for each.
+        var starts: [Int32] = [0]
         starts.reserveCapacity(positions.count + 1)
         let fieldKeys = Self.fieldKeys  // fetched once, not once per entry
-        config.entries.withUnsafeBufferPointer { entries in
+        self.rows = config.entries.withUnsafeBufferPointer { entries in
             for position in positions {
-                starts.append(Int32(rows.count))
-                guard let configClass = entries[position].dispatchClass else { continue }
-                let fields = fieldKeys[configClass]
-                entries[position].properties.properties.withUnsafeBufferPointer { properties in
-                    for index in properties.indices {
-                        let key = properties[index].key
-                        rows.append(fields.place(ofSameLength: key).map(Int16.init) ?? (key.isAllASCII ? Self.none : Self.notASCII))
+                let count = entries[position].dispatchClass == nil ? 0 : entries[position].properties.count
+                starts.append(starts[starts.count - 1] + Int32(count))
+            }
+            return [Int16](unsafeUninitializedCapacity: Int(starts[starts.count - 1])) { rows, written in
+                for position in positions {
+                    guard let configClass = entries[position].dispatchClass else { continue }
+                    let fields = fieldKeys[configClass]
+                    entries[position].properties.properties.withUnsafeBufferPointer { properties in
+                        for index in properties.indices {
+                            let key = properties[index].key
+                            rows[written] = fields.place(ofSameLength: key).map(Int16.init) ?? (key.isAllASCII ? Self.none : Self.notASCII)
+                            written += 1
+                        }
                     }
                 }
             }
         }
-        starts.append(Int32(rows.count))
-        self.rows = rows
         self.starts = starts
         firstPosition = positions.lowerBound
     }

@@ -25,7 +25,7 @@ struct DuplicateNameRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         func collect(_ items: [(ConfigEntry, String?)], table: String, allowEmpty: Bool) {
-            let named = items.filter { _, name in allowEmpty || name?.isEmpty == false }
+            let named = allowEmpty ? items : items.filter { _, name in name?.isEmpty == false }
             for ((entry, name), first) in LaterDuplicates.find(named, entry: { $0.0 }, value: { $0.1?.lowercasedIfNeeded() }) {
                 let name = name ?? ""
                 let what = name.isEmpty ? "has no name, like another \(first.displayClass ?? "object")"

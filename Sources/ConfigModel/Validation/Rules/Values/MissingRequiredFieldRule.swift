@@ -97,10 +97,13 @@ struct MissingRequiredFieldRule: EntryRule {
         var found: [Diagnostic] = []
         for (entry, filters) in lists {
             for filter in filters.value {
-                for (key, present) in [("key", filter.key != nil), ("op", filter.op != nil)] where !present {
+                // Not a list of the two keys: that was an allocation for every filter.
+                let missing = { (key: String) in
                     found.append(diagnostic("a filter needs `\(key)`", on: entry, at: filter.raw.span,
                                             grouparoo: "Filter.\(key) cannot be null"))
                 }
+                if filter.key == nil { missing("key") }
+                if filter.op == nil { missing("op") }
             }
         }
         return found
