@@ -13,14 +13,14 @@ struct KeyList: Sendable {
         let firstPlaces = keys.indices.filter { place in
             !keys[..<place].contains { $0.utf8.elementsEqual(keys[place].utf8) }
         }
-        let sorted = firstPlaces.map { (key: keys[$0], value: $0) }
-            .sorted { ($0.key.utf8.count, $0.value) < ($1.key.utf8.count, $1.value) }
+        let sorted = firstPlaces.map { (key: keys[$0], place: $0) }
+            .sorted { ($0.key.utf8.count, $0.place) < ($1.key.utf8.count, $1.place) }
         var starts = [Int](repeating: 0, count: (sorted.last?.key.utf8.count ?? 0) + 2)
         for (key, _) in sorted { starts[key.utf8.count + 1] += 1 }
         for length in starts.indices.dropFirst() { starts[length] += starts[length - 1] }
         self.keys = sorted.map(\.key)
         self.starts = starts
-        places = sorted.map(\.value)
+        places = sorted.map(\.place)
         isAllASCII = keys.allSatisfy(\.isAllASCII)
     }
 
@@ -31,8 +31,8 @@ struct KeyList: Sendable {
         return (!isAllASCII || !key.isAllASCII) && keys.contains(key)
     }
 
-    /// The place in the list given of the key that `key` equals with the same UTF-8 length. For an ASCII key that is
-    /// the key with the same bytes, as JavaScript compares keys: other text `==` an ASCII key is longer.
+    /// The place in the list given of the key that `key` equals with the same UTF-8 length. In a list of ASCII keys
+    /// that is the key with the same bytes, as JavaScript compares keys: other text `==` an ASCII key is longer.
     func place(ofSameLength key: String) -> Int? {
         let length = key.utf8.count
         guard length + 1 < starts.count else { return nil }
