@@ -26,4 +26,30 @@ final class ApplicableListsTests: XCTestCase {
         XCTAssertEqual(lists.list(definitions) { _ in true }.map(\.key), ["a", "b", "c"])
         XCTAssertEqual(lists.list(definitions) { _ in false }, [])
     }
+
+    /// `SourceConnectionMemo` answers from the last source id asked: it must give what the plain look-up gives for
+    /// any sequence of ids (repeats, a change, an unknown source, a source of an unknown type, none).
+    func testSourceConnectionMemoEqualsThePlainLookUp() {
+        let objects = """
+            module.exports = [
+              { id: "app", class: "app", type: "postgres", options: {} },
+              { id: "s1", class: "source", type: "postgres-import-table", appId: "app" },
+              { id: "s2", class: "source", type: "postgres-import-query", appId: "app" },
+              { id: "s3", class: "source", type: "no-such-plugin", appId: "app" },
+            ];
+            """
+        let read = ConfigReader().read(contents: Array(objects.utf8), path: "/virtual/sources.js")
+        let input = ValidationInput(read: ConfigReadResult(directory: "/virtual", files: [read]))
+        let plugins = PluginCatalog.bundled
+        let memo = SourceConnectionMemo()
+        let ids: [String?] = ["s1", "s1", "s2", "s2", "s1", "missing", "missing", "s3", nil, "s1", nil, nil, "s2", "s3", "s3"]
+        for id in ids {
+            let field = id.map { Field($0) }
+            let plain = PluginOptionTarget.sourceConnection(field, input, plugins)
+            let memoized = memo.connection(field, input, plugins)
+            XCTAssertEqual(memoized?.0, plain?.0, "\(String(describing: id))")
+            XCTAssertEqual(memoized?.1.options.map(\.key), plain?.1.options.map(\.key), "\(String(describing: id))")
+        }
+        XCTAssertNotNil(PluginOptionTarget.sourceConnection(Field("s1"), input, plugins), "the config has known sources")
+    }
 }

@@ -147,4 +147,13 @@ final class SourceTextTests: XCTestCase {
             }
         }
     }
+
+    /// `isJSONPath` reads the last bytes; `hasSuffix` compares characters, which it must agree with.
+    func testJSONPathCheckAgreesWithHasSuffix() {
+        let paths = ["a.json", ".json", "json", "a.jso", "a.js", "/x/y/file.json", "a.JSON", "a.json ", "a.json/b",
+                     "é.json", "\u{0600}.json", "a\u{0301}.json", "a.json\u{0301}", "a.jsón", "日本.json", "", "n"]
+        for path in paths {
+            XCTAssertEqual(SourceText.isJSONPath(path), path.hasSuffix(".json"), path)
+        }
+    }
 }

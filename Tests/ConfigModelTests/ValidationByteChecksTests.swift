@@ -93,6 +93,13 @@ final class ValidationByteChecksTests: XCTestCase {
         }
         XCTAssertTrue("x:y".containsByte(UInt8(ascii: ":")))
         XCTAssertFalse("xy".containsByte(UInt8(ascii: ":")))
+        // `containsByte` reads with `memchr`: the same answer as looking at every byte, short and long, at either end.
+        for text in samples + ["", ":", "a:", ":a", "é:", "app:u1_warehouse", String(repeating: "x", count: 40) + ":",
+                               String(repeating: "y", count: 70), "\u{3A3}"] {
+            for byte in [UInt8(ascii: ":"), UInt8(ascii: "x"), 0xCE, 0xA3, 0] {
+                XCTAssertEqual(text.containsByte(byte), text.utf8.contains(byte), "\(text.debugDescription) \(byte)")
+            }
+        }
         XCTAssertTrue("select 1 -- x".containsDoubled(UInt8(ascii: "-")))
         XCTAssertFalse("a-b-c".containsDoubled(UInt8(ascii: "-")))
         XCTAssertFalse("".containsDoubled(UInt8(ascii: "-")))

@@ -31,7 +31,7 @@ struct SourceText {
     init(file: String, validUTF8 bytes: [UInt8], lineScan: (starts: [Int], blockLines: [Int], isASCII: Bool)) {
         self.file = file
         self.fileID = FilePathTable.shared.id(for: file)
-        isJSON = file.hasSuffix(".json")
+        isJSON = SourceText.isJSONPath(file)
         self.bytes = bytes
         lineStarts = lineScan.starts
         blockLines = lineScan.blockLines

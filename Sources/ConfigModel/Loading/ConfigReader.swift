@@ -173,8 +173,8 @@ public struct ConfigReader: Sendable {
         let nodeStart = options.evaluator == .node ? source.span(0, 0) : nil
         do {
             let payload: LocatedValue
-            if path.hasSuffix(".json") {
-                payload = try unwrapDefault(jsonPayload(source, scratch: loader.json5Scratch))
+            if SourceText.isJSONPath(path) {
+                payload = try unwrapDefault(jsonPayload(consume source, scratch: loader.json5Scratch))
             } else {
                 let (exports, evaluator) = try loader.evaluateModule(consume source)
                 payload = try callIfFunction(unwrapDefault(exports), evaluator: evaluator)
@@ -215,7 +215,7 @@ public struct ConfigReader: Sendable {
     }
 
     /// R-LOAD-04: JSON is parsed only when the trimmed text contains `{`; otherwise the file contributes nothing.
-    private static func jsonPayload(_ source: SourceText, scratch: JSON5Scratch) throws -> LocatedValue {
+    private static func jsonPayload(_ source: consuming SourceText, scratch: JSON5Scratch) throws -> LocatedValue {
         guard ByteScan.contains(openingBrace, in: source.bytes) else {
             return LocatedValue(.object(JSObject()), span: source.span(0, 0))
         }

@@ -82,7 +82,8 @@ struct PluginOptionTarget {
         // Working out an object's provided options and applicable definitions does not depend on the others
         // and costs as much as a rule, so the objects (in this order: apps, sources, …) are spread over the cores.
         var targets = LargeStack.parallelMap(counts.reduce(0, +), minimumPerWorker: 256,
-                                             makeState: { ApplicableLists() }) { index, lists -> PluginOptionTarget? in
+                                             makeState: { (ApplicableLists(), SourceConnectionMemo()) }) { index, state -> PluginOptionTarget? in
+            let (lists, sources) = state
             var (list, position) = (0, index)
             while position >= counts[list] {
                 position -= counts[list]
@@ -92,8 +93,8 @@ struct PluginOptionTarget {
             case 0: return app(config.apps[position], plugins, lists)
             case 1: return source(config.sources[position], plugins, lists)
             case 2: return destination(config.destinations[position], plugins, lists)
-            case 3: return property(config.properties[position], config, plugins, lists)
-            default: return schedule(config.schedules[position], config, plugins, lists)
+            case 3: return property(config.properties[position], config, plugins, lists, sources)
+            default: return schedule(config.schedules[position], config, plugins, lists, sources)
             }
         }
         // Kept for the whole run: room for exactly the targets there are (`compactMap` doubles its room as it goes).
@@ -129,9 +130,10 @@ struct PluginOptionTarget {
     }
 
     static func property(_ property: Decoded<PropertyConfig>, _ config: ValidationInput,
-                         _ plugins: PluginCatalog, _ lists: ApplicableLists = ApplicableLists()) -> PluginOptionTarget? {
+                         _ plugins: PluginCatalog, _ lists: ApplicableLists = ApplicableLists(),
+                         _ sources: SourceConnectionMemo = SourceConnectionMemo()) -> PluginOptionTarget? {
         guard !config.isBootstrapped(property.entry),
-              let (type, connection) = sourceConnection(property.config.sourceId, config, plugins),
+              let (type, connection) = sources.connection(property.config.sourceId, config, plugins),
               let definitions = connection.propertyOptions else { return nil }
         return PluginOptionTarget(entry: property.entry, type: type, definitions: definitions,
                                   options: property.config.options, label: property.config.effectiveKey,
@@ -139,8 +141,9 @@ struct PluginOptionTarget {
     }
 
     static func schedule(_ schedule: Decoded<ScheduleConfig>, _ config: ValidationInput,
-                         _ plugins: PluginCatalog, _ lists: ApplicableLists = ApplicableLists()) -> PluginOptionTarget? {
-        guard let (type, connection) = sourceConnection(schedule.config.sourceId, config, plugins),
+                         _ plugins: PluginCatalog, _ lists: ApplicableLists = ApplicableLists(),
+                         _ sources: SourceConnectionMemo = SourceConnectionMemo()) -> PluginOptionTarget? {
+        guard let (type, connection) = sources.connection(schedule.config.sourceId, config, plugins),
               let source = schedule.config.sourceId.flatMap({ config.source(id: $0.value) }) else { return nil }
         // An empty name becomes `${source.name} schedule` before validation (R-SCH-04).
         return PluginOptionTarget(entry: schedule.entry, type: type,
@@ -156,6 +159,23 @@ struct PluginOptionTarget {
     }
 }
 
+/// `PluginOptionTarget.sourceConnection` of the last source id one worker asked about: a source's properties are
+/// neighbours, and each look-up found the source by id and hashed its type again (some 700 instructions a property).
+final class SourceConnectionMemo {
+    // One worker's, on one thread (the run-time exclusivity check cost a call per access).
+    @exclusivity(unchecked) private var lastID: String?
+    @exclusivity(unchecked) private var lastConnection: (String, PluginConnection)?
+
+    func connection(_ sourceID: Field<String>?, _ config: ValidationInput,
+                    _ plugins: PluginCatalog) -> (String, PluginConnection)? {
+        // The answer depends on the id alone; equal ids (as `String` compares them) find the same source.
+        if let id = sourceID?.value, let lastID, id == lastID { return lastConnection }
+        lastConnection = PluginOptionTarget.sourceConnection(sourceID, config, plugins)
+        lastID = sourceID?.value
+        return lastConnection
+    }
+}
+
 /// The applicable-definition lists one worker made, so objects whose deciding values agree share one list
 /// (a list per object cost ~130 bytes, kept for the whole run).
 final class ApplicableLists {
@@ -165,7 +185,8 @@ final class ApplicableLists {
     }
 
     // Each list keeps the definitions it was made from, so no other list can take their address meanwhile.
-    private var made: [Key: (definitions: [PluginOption], applicable: [PluginOption])] = [:]
+    // One worker's, on one thread: the run-time exclusivity check cost a call per object.
+    @exclusivity(unchecked) private var made: [Key: (definitions: [PluginOption], applicable: [PluginOption])] = [:]
 
     /// `definitions.filter(applies)`, shared with earlier calls that gave the same definitions and the same answers.
     func list(_ definitions: [PluginOption], applies: (PluginOption) -> Bool) -> [PluginOption] {
