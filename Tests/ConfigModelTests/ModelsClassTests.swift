@@ -19,7 +19,9 @@ final class ModelsClassTests: XCTestCase {
     /// ASCII spellings are matched byte by byte; the answer must be what lower-casing and looking up gives.
     func testByteMatchAgreesWithLowercasing() {
         let spellings = ConfigClass.allCases.flatMap { [$0.rawValue, $0.rawValue.uppercased(), "\($0)", " \($0.rawValue)"] }
-            + ["", "ap", "appp", "App\u{0}", "[pp", "@PP", "te@m", "profil\u{C9}", "\u{212A}", "apiKe\u{212A}", "ſetting", "settinG"]
+            + ["", "ap", "appp", "App\u{0}", "[pp", "@PP", "te@m", "profil\u{C9}", "\u{212A}", "apiKe\u{212A}", "ſetting", "settinG",
+               "aPiKeY", "TEAMmember", "destinationdesti", "destinationdestin", String(repeating: "app", count: 9), "\u{0}",
+               "app\u{0}\u{0}", "{pp", "`pp", "DESTINATION", "destinatioN"]
         let byLowercasing = Dictionary(uniqueKeysWithValues: ConfigClass.allCases.map { ($0.rawValue, $0) })
         for raw in spellings {
             XCTAssertEqual(ConfigClass(raw: raw), byLowercasing[raw.lowercased()], raw.debugDescription)
@@ -29,7 +31,9 @@ final class ModelsClassTests: XCTestCase {
     /// A clean ASCII class is returned as written; it must be what trimming and lower-casing give.
     func testCleanClassShortcutAgreesWithTrimming() {
         let spellings = ["app", "App", " app", "app ", "\tapp\n", "\u{0B}a\u{0C}", "a\rb", "teammember", "team member", "x:y",
-                         "[@]", "Z", "z", "", " ", "app\u{A0}", "\u{FEFF}app", "\u{0085}app", "caf\u{E9}", "app\u{2028}", "a\u{0}"]
+                         "[@]", "Z", "z", "", " ", "app\u{A0}", "\u{FEFF}app", "\u{0085}app", "caf\u{E9}", "app\u{2028}", "a\u{0}",
+                         "apiKey", "TeamMember", " ApiKey", "ApiKey\t", "A", "\u{1C}App", "App\u{1F}", "A B", "[A@Z]", "Caf\u{E9}",
+                         "App\u{A0}", "\u{FEFF}App", String(repeating: "AbC", count: 30)]
         for raw in spellings {
             XCTAssertEqual(ConfigClass.cleanClass(raw), JavaScriptText.trim(raw).lowercased(), raw.debugDescription)
         }

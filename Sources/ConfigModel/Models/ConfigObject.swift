@@ -137,21 +137,31 @@ struct TopLevelKeys {
     private let classIsString: Bool
     /// The class `rawClass` dispatches to (`ConfigClass(raw:)`).
     let dispatchClass: ConfigClass?
+    /// `id` as written when it is a string (`idIsString`), else empty: the entry takes its id from here.
+    private let idText: String
+    private let idIsString: Bool
 
     /// The value's properties; nil when it is not an object.
     var object: JSObject? { isObject ? properties : nil }
     /// `class` as written, when it is a string.
     var rawClass: String? { classIsString ? classText : nil }
+    /// `id` as written, when it is a string.
+    var stringID: String? { idIsString ? idText : nil }
 
     init(_ value: LocatedValue) {
         guard case .object(let object) = value.value else {
             (properties, isObject, classIndex, idIndex) = (JSObject(), false, nil, nil)
-            (classText, classIsString, dispatchClass) = ("", false, nil)
+            (classText, classIsString, dispatchClass, idText, idIsString) = ("", false, nil, "", false)
             return
         }
         (properties, isObject) = (object, true)
         classIndex = object.propertyIndex("class")
         idIndex = object.propertyIndex("id")
+        if let idIndex, case .string(let text) = object.properties[idIndex].value.value {
+            (idText, idIsString) = (text, true)
+        } else {
+            (idText, idIsString) = ("", false)
+        }
         if let classIndex, case .string(let text) = object.properties[classIndex].value.value {
             (classText, classIsString) = (text, true)
             dispatchClass = ConfigClass(raw: text)

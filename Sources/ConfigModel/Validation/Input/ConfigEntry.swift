@@ -33,7 +33,11 @@ public final class ConfigEntry: Sendable {
             cleanClass = ConfigClass.cleanClass(keys.rawClass)
         }
         dispatchClass = keys.dispatchClass
-        if let object = keys.object, let idIndex = keys.idIndex, JavaScriptValues.isTruthy(object.properties[idIndex].value.value) {
+        if let text = keys.stringID {
+            // A string id (nearly always) is its own `String(id)`, and falsy only when empty.
+            id = text.isEmpty ? nil : text
+        } else if let object = keys.object, let idIndex = keys.idIndex,
+                  JavaScriptValues.isTruthy(object.properties[idIndex].value.value) {
             id = JavaScriptValues.string(object.properties[idIndex].value.value)
         } else {
             id = nil
