@@ -1,8 +1,9 @@
 @testable import ConfigModel
 import XCTest
 
-/// Validation decodes each model straight into its `Decoded` wrapper; the models and diagnostics must be those
-/// `ConfigObject.decode` gives, for every class.
+/// Validation decodes each model straight into its `Decoded` wrapper, one object after another with the worker's one
+/// `DecodeContext`; the models and diagnostics (with the class and id they are tagged with) must be those
+/// `ConfigObject.decode` gives with a context of its own, for every class.
 final class ValidationDecodedModelTests: XCTestCase {
     func testEveryClassDecodesAsConfigObjectDecodeDoes() {
         let objects = """
@@ -21,12 +22,13 @@ final class ValidationDecodedModelTests: XCTestCase {
             { class: "profile", id: "r2", properties: {} },
             { class: "nothing", id: "n" },
             { class: 3, id: "c" },
-            { id: "noclass" }
+            { id: "noclass" },
+            { class: "app", id: "after", name: 5 }
             """
         let read = ConfigReader().read(contents: Array(RuleExample(objects: objects).files["config.js"]!.utf8),
                                        path: "/virtual/config.js")
         let input = ValidationInput(read: ConfigReadResult(directory: "/virtual", files: [read]))
-        XCTAssertEqual(input.entries.count, 16)
+        XCTAssertEqual(input.entries.count, 17)
         var decoded: [Int: any TypedConfig] = [:]
         func file<Model: TypedConfig>(_ list: [Decoded<Model>]) { for item in list { decoded[item.entry.position] = item.config } }
         file(input.settings); file(input.models); file(input.apps); file(input.sources); file(input.properties)
@@ -39,7 +41,7 @@ final class ValidationDecodedModelTests: XCTestCase {
             XCTAssertEqual(decoded[entry.position].map { Self.text($0) }, plain.object.map { Self.text($0.model) }, entry.label)
             XCTAssertEqual(decoded[entry.position]?.header.configClass, plain.object?.configClass, entry.label)
         }
-        XCTAssertEqual(decoded.count, 13)
+        XCTAssertEqual(decoded.count, 14)
         XCTAssertEqual(input.decodeDiagnostics, plainDiagnostics)
         XCTAssertGreaterThan(plainDiagnostics.count, 5)
     }

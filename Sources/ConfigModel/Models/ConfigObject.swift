@@ -56,15 +56,16 @@ public indirect enum ConfigObject: Sendable {
 
     /// `decode` with the object's `class` and `id` found already, handing the header and a reader to `model`
     /// (validation builds its own wrapper of each model there, not a `ConfigObject` to take apart again).
-    static func decode<Model>(_ value: LocatedValue, _ keys: TopLevelKeys,
+    /// `context` may be one a worker decodes all its objects with (it is restarted here, and left empty).
+    static func decode<Model>(_ value: LocatedValue, _ keys: TopLevelKeys, context: DecodeContext = DecodeContext(objectClass: nil),
                               model: (consuming ConfigObjectHeader, FieldReader) -> Model)
     -> (model: Model?, diagnostics: [Diagnostic]) {
         guard let object = keys.object else {
-            let context = DecodeContext(objectClass: nil)
+            context.restart(objectClass: nil)
             context.mismatch(.error, "config object", expected: "an object", found: value)
-            return (nil, context.diagnostics)
+            return (nil, context.takeDiagnostics())
         }
-        let context = DecodeContext(objectClass: keys.rawClass)
+        context.restart(objectClass: keys.rawClass)
         let reader = FieldReader(object, context: context)
         // A falsy id (`0`, `false`) is missing (R-PIPE-01, `missing-id`), not a value to read as a string.
         var id: Field<String>?
@@ -73,22 +74,22 @@ public indirect enum ConfigObject: Sendable {
         }
         context.objectID = id?.value
 
-        guard let classIndex = keys.classIndex else { return (nil, context.diagnostics) }
+        guard let classIndex = keys.classIndex else { return (nil, context.takeDiagnostics()) }
         guard keys.rawClass != nil else {
             switch object.properties[classIndex].value.value {
             case .null, .undefined: break
             default:
                 context.mismatch(.error, "class", expected: "a string", found: object.properties[classIndex].value)
             }
-            return (nil, context.diagnostics)
+            return (nil, context.takeDiagnostics())
         }
-        guard let configClass = keys.dispatchClass else { return (nil, context.diagnostics) }
+        guard let configClass = keys.dispatchClass else { return (nil, context.takeDiagnostics()) }
         // Both consumed at their last use: passed plainly, each was copied, and the copy dropped after.
         let header = ConfigObjectHeader(
             classIndex: Int32(classIndex),
             configClass: configClass, id: consume id, span: value.span, object: object)
         let decoded = model(consume header, reader)
-        return (decoded, context.diagnostics)
+        return (decoded, context.takeDiagnostics())
     }
 
     /// `consuming`: the header moves into the model instead of being copied (a copy retains each of its parts).

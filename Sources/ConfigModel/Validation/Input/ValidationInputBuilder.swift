@@ -27,16 +27,19 @@ struct ValidationInputBuilder {
         var starts: [Int] = []
         starts.reserveCapacity(read.files.count)
         var count = 0
-        for file in read.files {
+        // By index: each file copied out retained its parts (ten a file) on this serial stage, and released them again.
+        for index in read.files.indices {
             starts.append(count)
-            count += file.objects.count
+            count += read.files[index].objects.count
         }
         let files = read.files
         // Decoding is the costly part and each object decodes on its own, so it runs on every core;
         // what is left here only files the results away.
-        let decoded = LargeStack.parallelMap(count, minimumPerWorker: ValidationInput.entriesPerWorker) { index in
+        let decoded = LargeStack.parallelMap(count, minimumPerWorker: ValidationInput.entriesPerWorker,
+                                             makeState: { DecodeContext(objectClass: nil) }) { index, context in
             let file = Self.lastFile(startingAtOrBefore: index, starts)
-            return DecodedEntry(position: index, file: files[file].path, value: files[file].objects[index - starts[file]])
+            return DecodedEntry(position: index, file: files[file].path, value: files[file].objects[index - starts[file]],
+                                context: context)
         }
         let entries = decoded.map(\.entry)
         self.entries = entries
@@ -128,11 +131,12 @@ private struct DecodedEntry {
     /// lookup compares `c.class.toLowerCase()`, R-DEP-05, which is how `dispatchClass` reads it), else nil.
     let propertyKey: String?
 
-    init(position: Int, file: String, value: LocatedValue) {
+    /// `context`: the worker's, restarted for this object.
+    init(position: Int, file: String, value: LocatedValue, context: DecodeContext) {
         let keys = TopLevelKeys(value)
         let entry = ConfigEntry(position: position, file: file, value: value, keys: keys)
         self.entry = entry
-        (model, diagnostics) = ConfigObject.decode(value, keys) { header, reader in
+        (model, diagnostics) = ConfigObject.decode(value, keys, context: context) { header, reader in
             DecodedModel(header: header, reader: reader, entry: entry)
         }
         if entry.dispatchClass == .property {
