@@ -46,9 +46,10 @@ final class ApplicableListsTests: XCTestCase {
         for id in ids {
             let field = id.map { Field($0) }
             let plain = PluginOptionTarget.sourceConnection(field, input, plugins)
-            let memoized = memo.connection(field, input, plugins)
-            XCTAssertEqual(memoized?.0, plain?.0, "\(String(describing: id))")
-            XCTAssertEqual(memoized?.1.options.map(\.key), plain?.1.options.map(\.key), "\(String(describing: id))")
+            let memoized = memo.options(field, input, plugins)
+            XCTAssertEqual(memoized?.type, plain?.0, "\(String(describing: id))")
+            XCTAssertEqual(memoized?.propertyOptions, plain?.1.propertyOptions, "\(String(describing: id))")
+            XCTAssertEqual(memoized?.scheduleOptions, plain?.1.scheduleOptions, "\(String(describing: id))")
         }
         XCTAssertNotNil(PluginOptionTarget.sourceConnection(Field("s1"), input, plugins), "the config has known sources")
     }

@@ -94,7 +94,8 @@ public struct ValidationInput: Sendable {
         let entries = builder.entries
         let collected = LargeStack.parallelMap(entries.count, minimumPerWorker: Self.entriesPerWorker) { index in
             let entry = entries[index]
-            let propertyID = bootstrapped[index].flatMap { entries[$0].id }
+            // Only sources have a bootstrapped property: the others skip hashing their position.
+            let propertyID = entry.cleanClass == "source" ? bootstrapped[index].flatMap { entries[$0].id } : nil
             var references = ReferenceCollector.references(of: entry, bootstrappedPropertyID: propertyID)
             for reference in references.indices {
                 references[reference].provider = lookup.provider(class: references[reference].targetClass,

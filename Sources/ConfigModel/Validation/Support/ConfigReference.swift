@@ -1,5 +1,3 @@
-import Foundation
-
 /// One reference from a config object to another, as Grouparoo's dependency sort derives it (R-DEP-02).
 public struct ConfigReference: Sendable {
     public enum Kind: Sendable, Equatable {
@@ -153,9 +151,7 @@ enum ReferenceCollector {
     enum ContainerKey: Int {
         case options, source, destination, rules, mapping, destinationGroupMemberships, properties
 
-        var key: String { text.description }
-
-        private var text: StaticString {
+        var key: String {
             switch self {
             case .options: return "options"
             case .source: return "source"
@@ -167,10 +163,7 @@ enum ReferenceCollector {
             }
         }
 
-        /// Compares only with the container of the key's length: most keys have none. By bytes: the keys are ASCII
-        /// without the three letters a non-ASCII character can equal, so only their own bytes equal them (a `String`
-        /// comparison of unequal keys took the slow path, and the key was retained for it: some eighty instructions
-        /// for a key of every object).
+        /// Compares only with the container of the key's length: most keys have none.
         init?(_ key: String) {
             let candidate: ContainerKey
             switch key.utf8.count {
@@ -182,10 +175,7 @@ enum ReferenceCollector {
             case 27: candidate = .destinationGroupMemberships
             default: return nil
             }
-            let sameBytes = key.utf8.withContiguousStorageIfAvailable { bytes in
-                candidate.text.withUTF8Buffer { text in memcmp(bytes.baseAddress!, text.baseAddress!, text.count) == 0 }
-            }
-            guard sameBytes ?? (key == candidate.key) else { return nil }
+            guard key == candidate.key else { return nil }
             self = candidate
         }
     }

@@ -133,8 +133,7 @@ struct PluginOptionTarget {
                          _ plugins: PluginCatalog, _ lists: ApplicableLists = ApplicableLists(),
                          _ sources: SourceConnectionMemo = SourceConnectionMemo()) -> PluginOptionTarget? {
         guard !config.isBootstrapped(property.entry),
-              let (type, connection) = sources.connection(property.config.sourceId, config, plugins),
-              let definitions = connection.propertyOptions else { return nil }
+              case let (type, definitions?, _)? = sources.options(property.config.sourceId, config, plugins) else { return nil }
         return PluginOptionTarget(entry: property.entry, type: type, definitions: definitions,
                                   options: property.config.options, label: property.config.effectiveKey,
                                   stringifiesValues: true, lists: lists)
@@ -143,11 +142,11 @@ struct PluginOptionTarget {
     static func schedule(_ schedule: Decoded<ScheduleConfig>, _ config: ValidationInput,
                          _ plugins: PluginCatalog, _ lists: ApplicableLists = ApplicableLists(),
                          _ sources: SourceConnectionMemo = SourceConnectionMemo()) -> PluginOptionTarget? {
-        guard let (type, connection) = sources.connection(schedule.config.sourceId, config, plugins),
+        guard let (type, _, definitions) = sources.options(schedule.config.sourceId, config, plugins),
               let source = schedule.config.sourceId.flatMap({ config.source(id: $0.value) }) else { return nil }
         // An empty name becomes `${source.name} schedule` before validation (R-SCH-04).
         return PluginOptionTarget(entry: schedule.entry, type: type,
-                                  definitions: connection.scheduleOptions, options: schedule.config.options,
+                                  definitions: definitions, options: schedule.config.options,
                                   label: schedule.config.effectiveName(sourceName: source.config.effectiveName), lists: lists)
     }
 
@@ -159,20 +158,28 @@ struct PluginOptionTarget {
     }
 }
 
-/// `PluginOptionTarget.sourceConnection` of the last source id one worker asked about: a source's properties are
-/// neighbours, and each look-up found the source by id and hashed its type again (some 700 instructions a property).
+/// What option targets need of the connection of the last source id one worker asked about: a source's properties
+/// are neighbours, and each look-up found the source by id, hashed its type and copied the whole connection out
+/// (some 1,200 instructions a property).
 final class SourceConnectionMemo {
+    /// A source's type and the option lists of its properties and schedules.
+    typealias SourceOptions = (type: String, propertyOptions: [PluginOption]?, scheduleOptions: [PluginOption])
+
     // One worker's, on one thread (the run-time exclusivity check cost a call per access).
     @exclusivity(unchecked) private var lastID: String?
-    @exclusivity(unchecked) private var lastConnection: (String, PluginConnection)?
+    @exclusivity(unchecked) private var last: SourceOptions?
 
-    func connection(_ sourceID: Field<String>?, _ config: ValidationInput,
-                    _ plugins: PluginCatalog) -> (String, PluginConnection)? {
+    /// `PluginOptionTarget.sourceConnection`'s type and option lists.
+    func options(_ sourceID: Field<String>?, _ config: ValidationInput, _ plugins: PluginCatalog) -> SourceOptions? {
         // The answer depends on the id alone; equal ids (as `String` compares them) find the same source.
-        if let id = sourceID?.value, let lastID, id == lastID { return lastConnection }
-        lastConnection = PluginOptionTarget.sourceConnection(sourceID, config, plugins)
+        if let id = sourceID?.value, let lastID, id == lastID { return last }
+        if let (type, connection) = PluginOptionTarget.sourceConnection(sourceID, config, plugins) {
+            last = (type, connection.propertyOptions, connection.scheduleOptions)
+        } else {
+            last = nil
+        }
         lastID = sourceID?.value
-        return lastConnection
+        return last
     }
 }
 
