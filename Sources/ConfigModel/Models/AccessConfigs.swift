@@ -11,7 +11,7 @@ public struct ApiKeyConfig: TypedConfig {
     /// An empty api key built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .apiKey, id: id) }
 
-    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+    init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
         Self.fieldTable.decode(into: &self, from: reader)
     }
@@ -48,7 +48,7 @@ public struct TeamConfig: TypedConfig {
     /// An empty team built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .team, id: id) }
 
-    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+    init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
         Self.fieldTable.decode(into: &self, from: reader)
     }
@@ -149,7 +149,7 @@ public struct TeamMemberConfig: TypedConfig {
     /// An empty team member built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .teamMember, id: id) }
 
-    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+    init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
         Self.fieldTable.decode(into: &self, from: reader)
     }

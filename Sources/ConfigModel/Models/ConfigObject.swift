@@ -50,7 +50,7 @@ public indirect enum ConfigObject: Sendable {
     /// except a non-string `class` or a non-object value, which are reported here). Type mismatches
     /// in fields become diagnostics; unknown keys are left to validation (`header.unknownKeys`).
     public static func decode(_ value: LocatedValue) -> ConfigDecodeResult {
-        let decoded = decode(value, TopLevelKeys(value)) { header, reader in decodeModel(header: consume header, reader: reader) }
+        let decoded = decode(value, TopLevelKeys(value)) { header, reader in decodeModel(header: header, reader: reader) }
         return ConfigDecodeResult(object: decoded.model, diagnostics: decoded.diagnostics)
     }
 
@@ -95,18 +95,18 @@ public indirect enum ConfigObject: Sendable {
     /// `consuming`: the header moves into the model instead of being copied (a copy retains each of its parts).
     private static func decodeModel(header: consuming ConfigObjectHeader, reader: FieldReader) -> ConfigObject {
         switch header.configClass {
-        case .setting: return .setting(SettingConfig(header: consume header, reader: reader))
-        case .model: return .model(ModelConfig(header: consume header, reader: reader))
-        case .app: return .app(AppConfig(header: consume header, reader: reader))
-        case .source: return .source(SourceConfig(header: consume header, reader: reader))
-        case .property: return .property(PropertyConfig(header: consume header, reader: reader))
-        case .schedule: return .schedule(ScheduleConfig(header: consume header, reader: reader))
-        case .group: return .group(GroupConfig(header: consume header, reader: reader))
-        case .destination: return .destination(DestinationConfig(header: consume header, reader: reader))
-        case .apiKey: return .apiKey(ApiKeyConfig(header: consume header, reader: reader))
-        case .team: return .team(TeamConfig(header: consume header, reader: reader))
-        case .teamMember: return .teamMember(TeamMemberConfig(header: consume header, reader: reader))
-        case .record, .profile: return .record(RecordConfig(header: consume header, reader: reader))
+        case .setting: return .setting(SettingConfig(header: header, reader: reader))
+        case .model: return .model(ModelConfig(header: header, reader: reader))
+        case .app: return .app(AppConfig(header: header, reader: reader))
+        case .source: return .source(SourceConfig(header: header, reader: reader))
+        case .property: return .property(PropertyConfig(header: header, reader: reader))
+        case .schedule: return .schedule(ScheduleConfig(header: header, reader: reader))
+        case .group: return .group(GroupConfig(header: header, reader: reader))
+        case .destination: return .destination(DestinationConfig(header: header, reader: reader))
+        case .apiKey: return .apiKey(ApiKeyConfig(header: header, reader: reader))
+        case .team: return .team(TeamConfig(header: header, reader: reader))
+        case .teamMember: return .teamMember(TeamMemberConfig(header: header, reader: reader))
+        case .record, .profile: return .record(RecordConfig(header: header, reader: reader))
         }
     }
 }

@@ -14,7 +14,7 @@ public struct AppConfig: TypedConfig {
     /// An empty app built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .app, id: id) }
 
-    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+    init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
         Self.fieldTable.decode(into: &self, from: reader)
     }
@@ -90,7 +90,7 @@ public struct SourceConfig: TypedConfig {
     /// An empty source built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .source, id: id) }
 
-    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+    init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
         Self.fieldTable.decode(into: &self, from: reader)
     }
@@ -146,7 +146,7 @@ public struct DestinationConfig: TypedConfig {
     /// An empty destination built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .destination, id: id) }
 
-    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+    init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
         Self.fieldTable.decode(into: &self, from: reader)
     }

@@ -15,7 +15,7 @@ public struct GroupConfig: TypedConfig {
     /// An empty group built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .group, id: id) }
 
-    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+    init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
         Self.fieldTable.decode(into: &self, from: reader)
     }

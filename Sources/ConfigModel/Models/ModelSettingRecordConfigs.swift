@@ -9,7 +9,7 @@ public struct ModelConfig: TypedConfig {
     /// An empty model built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .model, id: id) }
 
-    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+    init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
         Self.fieldTable.decode(into: &self, from: reader)
     }
@@ -44,7 +44,7 @@ public struct SettingConfig: TypedConfig {
     /// An empty setting built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .setting, id: id) }
 
-    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+    init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
         Self.fieldTable.decode(into: &self, from: reader)
     }
@@ -81,7 +81,7 @@ public struct RecordConfig: TypedConfig {
     /// An empty record built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .record, id: id) }
 
-    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+    init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
         Self.fieldTable.decode(into: &self, from: reader)
     }

@@ -39,7 +39,7 @@ public struct PropertyConfig: TypedConfig {
     /// An empty property built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .property, id: id) }
 
-    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+    init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
         Self.fieldTable.decode(into: &self, from: reader)
     }
@@ -118,7 +118,7 @@ public struct ScheduleConfig: TypedConfig {
     /// An empty schedule built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .schedule, id: id) }
 
-    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+    init(header: ConfigObjectHeader, reader: FieldReader) {
         self.header = header
         Self.fieldTable.decode(into: &self, from: reader)
     }

@@ -137,7 +137,7 @@ private struct DecodedEntry {
         let entry = ConfigEntry(position: position, file: file, value: value, keys: keys)
         self.entry = entry
         (model, diagnostics) = ConfigObject.decode(value, keys, context: context) { header, reader in
-            DecodedModel(header: consume header, reader: reader, entry: entry)
+            DecodedModel(header: header, reader: reader, entry: entry)
         }
         if entry.dispatchClass == .property {
             let keyOrName = entry.keyOrName  // two look-ups each time it is read
@@ -166,20 +166,20 @@ private enum DecodedModel {
     /// Decodes the model straight into its wrapper (a `ConfigObject` first would box the model, then copy it out).
     init(header: consuming ConfigObjectHeader, reader: FieldReader, entry: ConfigEntry) {
         switch header.configClass {
-        case .setting: self = .setting(Decoded(entry: entry, config: SettingConfig(header: consume header, reader: reader)))
-        case .model: self = .model(Decoded(entry: entry, config: ModelConfig(header: consume header, reader: reader)))
-        case .app: self = .app(Decoded(entry: entry, config: AppConfig(header: consume header, reader: reader)))
-        case .source: self = .source(Decoded(entry: entry, config: SourceConfig(header: consume header, reader: reader)))
-        case .property: self = .property(Decoded(entry: entry, config: PropertyConfig(header: consume header, reader: reader)))
-        case .schedule: self = .schedule(Decoded(entry: entry, config: ScheduleConfig(header: consume header, reader: reader)))
-        case .group: self = .group(Decoded(entry: entry, config: GroupConfig(header: consume header, reader: reader)))
+        case .setting: self = .setting(Decoded(entry: entry, config: SettingConfig(header: header, reader: reader)))
+        case .model: self = .model(Decoded(entry: entry, config: ModelConfig(header: header, reader: reader)))
+        case .app: self = .app(Decoded(entry: entry, config: AppConfig(header: header, reader: reader)))
+        case .source: self = .source(Decoded(entry: entry, config: SourceConfig(header: header, reader: reader)))
+        case .property: self = .property(Decoded(entry: entry, config: PropertyConfig(header: header, reader: reader)))
+        case .schedule: self = .schedule(Decoded(entry: entry, config: ScheduleConfig(header: header, reader: reader)))
+        case .group: self = .group(Decoded(entry: entry, config: GroupConfig(header: header, reader: reader)))
         case .destination:
-            self = .destination(Decoded(entry: entry, config: DestinationConfig(header: consume header, reader: reader)))
-        case .apiKey: self = .apiKey(Decoded(entry: entry, config: ApiKeyConfig(header: consume header, reader: reader)))
-        case .team: self = .team(Decoded(entry: entry, config: TeamConfig(header: consume header, reader: reader)))
+            self = .destination(Decoded(entry: entry, config: DestinationConfig(header: header, reader: reader)))
+        case .apiKey: self = .apiKey(Decoded(entry: entry, config: ApiKeyConfig(header: header, reader: reader)))
+        case .team: self = .team(Decoded(entry: entry, config: TeamConfig(header: header, reader: reader)))
         case .teamMember:
-            self = .teamMember(Decoded(entry: entry, config: TeamMemberConfig(header: consume header, reader: reader)))
-        case .record, .profile: self = .record(Decoded(entry: entry, config: RecordConfig(header: consume header, reader: reader)))
+            self = .teamMember(Decoded(entry: entry, config: TeamMemberConfig(header: header, reader: reader)))
+        case .record, .profile: self = .record(Decoded(entry: entry, config: RecordConfig(header: header, reader: reader)))
         }
     }
 }
