@@ -33,33 +33,15 @@ public enum ConfigClass: String, Sendable, CaseIterable, Hashable {
     /// The synthesized `init(rawValue:)` compares the string against each case in turn, which costs more than
     /// hashing it once.
     private static let byRawValue = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-    /// Each raw value's bytes in two words (`packed`), with its length: a class is found by comparing words rather
-    /// than bytes with every class's in turn (which cost some 260 instructions an object).
-    private static let packedRawValues = allCases.map { configClass in
-        let bytes = Array(configClass.rawValue.utf8)
-        return (count: bytes.count, words: bytes.withUnsafeBufferPointer { packed($0) }, configClass: configClass)
-    }
-
-    /// Up to 16 ASCII bytes, `A`…`Z` lowered, eight to a word (zero past the end).
-    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var words: (UInt64, UInt64) = (0, 0)
-        for index in bytes.indices {
-            let byte = bytes[index]
-            let lowered = UInt64(byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte)
-            if index < 8 { words.0 |= lowered << (8 * index) } else { words.1 |= lowered << (8 * (index - 8)) }
-        }
-        return words
-    }
+    private static let rawValueBytes = allCases.map { (Array($0.rawValue.utf8), $0) }
 
     /// The class whose raw value `bytes` spell, ASCII letters compared case-insensitively: `.some(nil)` when
     /// no class matches; `nil` (ask `byRawValue`) when a byte is not ASCII.
     static func matchASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> ConfigClass?? {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        guard bytes.count <= 16 else { return .some(nil) }  // every raw value is shorter
-        let words = packed(bytes)
-        for candidate in packedRawValues
-        where candidate.count == bytes.count && candidate.words.0 == words.0 && candidate.words.1 == words.1 {
-            return .some(candidate.configClass)
+        let lowered = { (byte: UInt8) in byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
+        for (spelling, configClass) in rawValueBytes where spelling.count == bytes.count {
+            if spelling.indices.allSatisfy({ spelling[$0] == lowered(bytes[$0]) }) { return .some(configClass) }
         }
         return .some(nil)
     }

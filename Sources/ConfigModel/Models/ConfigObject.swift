@@ -149,8 +149,7 @@ struct TopLevelKeys {
     /// `id` as written, when it is a string.
     var stringID: String? { idIsString ? idText : nil }
 
-    /// `value` borrowed: taken owned, as an initializer's arguments are, each caller copied the object in and dropped it after.
-    init(_ value: borrowing LocatedValue) {
+    init(_ value: LocatedValue) {
         guard case .object(let object) = value.value else {
             (properties, isObject, classIndex, idIndex) = (JSObject(), false, nil, nil)
             (classText, classIsString, dispatchClass, idText, idIsString) = ("", false, nil, "", false)
