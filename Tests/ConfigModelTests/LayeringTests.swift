@@ -78,6 +78,18 @@ final class LayeringTests: XCTestCase {
         }
     }
 
+    /// SwiftPM refuses a library product as a versioned dependency when one of its targets has an unsafe flag, so the
+    /// library targets take no settings at all (the release build's flags sit on the executable).
+    func testLibraryTargetsTakeNoBuildSettings() throws {
+        let manifest = try String(contentsOf: Self.sources.deletingLastPathComponent().appendingPathComponent("Package.swift"), encoding: .utf8)
+        for target in ["ConfigModel", "JSEmitter"] {
+            let declaration = try XCTUnwrap(manifest.range(of: ".target(name: \"\(target)\""), "\(target) is not a `.target(name:` in Package.swift")
+            let line = manifest[declaration.lowerBound...].prefix { $0 != "\n" }
+            XCTAssertFalse(line.contains("Settings"), "\(target) takes build settings in Package.swift: \(line)")
+        }
+        XCTAssertTrue(manifest.contains("unsafeFlags"), "the check above reads the manifest it means to")
+    }
+
     func testTheCheckerSeesDeclarationsAndNamesButNotCommentsOrStrings() {
         let text = "/// Uses Hidden\npublic struct Shown<T>: Base { let x = \"Quoted\"; enum Inner {}; func f() -> Other { } }\n"
         XCTAssertEqual(Self.declaredTypes(in: text), ["Shown"])
