@@ -173,6 +173,18 @@ enum ByteScan {
         bytes.allSatisfy { $0 < 0x80 && $0 &- UInt8(ascii: "A") >= 26 }
     }
 
+    /// ASCII `bytes` as a String with `A`…`Z` lowered: what `lowercased()` gives for ASCII text, at a fraction of the
+    /// general case mapping.
+    static func loweredASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                buffer[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+            }
+            return bytes.count
+        }
+    }
+
     /// The first offset of a byte of 0x80 or more (non-ASCII), or the end of the bytes.
     static func firstNonASCII(in bytes: [UInt8]) -> Int {
         bytes.withUnsafeBufferPointer { buffer in

@@ -62,13 +62,7 @@ public enum ConfigClass: String, Sendable, CaseIterable, Hashable {
     private static func loweredUntrimmedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard let first = bytes.first, let last = bytes.last, !isTrimmedASCII(first), !isTrimmedASCII(last),
               bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            for index in bytes.indices {
-                let byte = bytes[index]
-                buffer[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-            }
-            return bytes.count
-        }
+        return ByteScan.loweredASCII(bytes)
     }
 
     /// The ASCII bytes `String.prototype.trim` removes: space, `\t` `\n` `\v` `\f` `\r`.

@@ -15,13 +15,7 @@ extension String {
         let lowered = utf8.withContiguousStorageIfAvailable { bytes -> String? in
             if ByteScan.isLowerCaseASCII(bytes) { return self }
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                for index in bytes.indices {
-                    let byte = bytes[index]
-                    buffer[index] = byte &- UInt8(ascii: "A") < 26 ? byte + 0x20 : byte
-                }
-                return bytes.count
-            }
+            return ByteScan.loweredASCII(bytes)
         }
         if case let lowered?? = lowered { return lowered }
         return lowercased()
