@@ -36,10 +36,11 @@ final class ValidationReferenceCollectorTests: XCTestCase {
 
     func testContainerKeysAreRecognisedExactly() {
         for key in ["options", "source", "destination", "rules", "mapping", "destinationGroupMemberships", "properties"] {
-            XCTAssertEqual(ReferenceCollector.ContainerKey(key)?.key, key)
+            guard case .container(let container) = ReferenceCollector.role(of: key) else { return XCTFail(key) }
+            XCTAssertEqual(container.key, key)
         }
-        for key in ["Options", "mappings", "rule", "sourcE", "opt\u{0}ons", "", "propertiesX", "Mapping"] {
-            XCTAssertNil(ReferenceCollector.ContainerKey(key), key.debugDescription)
+        for key in ["Options", "mappings", "rule", "sourcE", "opt\u{0}ons", "", "propertiesX", "Mapping", "sourc\u{E9}"] {
+            XCTAssertEqual(ReferenceCollector.role(of: key), .other, key.debugDescription)
         }
     }
 

@@ -152,16 +152,16 @@ struct FieldReader {
 /// A property's value of one kind, its payload copied alone. Not inlined: inlined, the optimizer copied the whole
 /// located value out of the properties (through its value witness) to take the payload from the copy; a call is
 /// handed the value borrowed.
-private extension JSObject {
+extension JSObject {
     func string(at index: Int) -> String? { Self.string(properties[index].value.value) }
     func boolean(at index: Int) -> Bool? { Self.boolean(properties[index].value.value) }
     func number(at index: Int) -> Double? { Self.number(properties[index].value.value) }
     func object(at index: Int) -> JSObject? { Self.object(properties[index].value.value) }
 
-    @inline(never) static func string(_ value: JSValue) -> String? { if case .string(let text) = value { text } else { nil } }
-    @inline(never) static func boolean(_ value: JSValue) -> Bool? { if case .boolean(let flag) = value { flag } else { nil } }
-    @inline(never) static func number(_ value: JSValue) -> Double? { if case .number(let number) = value { number } else { nil } }
-    @inline(never) static func object(_ value: JSValue) -> JSObject? { if case .object(let object) = value { object } else { nil } }
+    @inline(never) private static func string(_ value: JSValue) -> String? { if case .string(let text) = value { text } else { nil } }
+    @inline(never) private static func boolean(_ value: JSValue) -> Bool? { if case .boolean(let flag) = value { flag } else { nil } }
+    @inline(never) private static func number(_ value: JSValue) -> Double? { if case .number(let number) = value { number } else { nil } }
+    @inline(never) private static func object(_ value: JSValue) -> JSObject? { if case .object(let object) = value { object } else { nil } }
 }
 
 /// Where a reader's object sits, kept as its parts: it is spelled out (`rules[1].`) only for a message, and

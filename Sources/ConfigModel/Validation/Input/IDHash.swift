@@ -5,27 +5,30 @@
 enum IDHash {
     /// The hash of `text`'s bytes, nil when some byte is not ASCII.
     static func ofASCII(_ text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { bytes in
-            var hash = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
-            var highBits: UInt64 = 0
-            var offset = 0
-            if let base = UnsafeRawPointer(bytes.baseAddress) {
-                while offset + 8 <= bytes.count {
-                    let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                    highBits |= word
-                    hash = mix(hash ^ word)
-                    offset += 8
-                }
-            }
-            if offset < bytes.count {
-                var word: UInt64 = 0
-                for index in offset..<bytes.count { word = word << 8 | UInt64(bytes[index]) }
+        // Read in place (a string bridged from another type, never on Linux, from a copy of its bytes): `withUTF8` on
+        // a copy cost a reference-count round trip per look-up.
+        text.utf8.withContiguousStorageIfAvailable(ofASCII(bytes:)) ?? Array(text.utf8).withUnsafeBufferPointer(ofASCII(bytes:))
+    }
+
+    private static func ofASCII(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var hash = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
+        var highBits: UInt64 = 0
+        var offset = 0
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while offset + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
                 highBits |= word
                 hash = mix(hash ^ word)
+                offset += 8
             }
-            return highBits & 0x8080_8080_8080_8080 == 0 ? Int(truncatingIfNeeded: hash) : nil
         }
+        if offset < bytes.count {
+            var word: UInt64 = 0
+            for index in offset..<bytes.count { word = word << 8 | UInt64(bytes[index]) }
+            highBits |= word
+            hash = mix(hash ^ word)
+        }
+        return highBits & 0x8080_8080_8080_8080 == 0 ? Int(truncatingIfNeeded: hash) : nil
     }
 
     /// The ASCII string `text` equals (`String`'s equality is canonical equivalence: three characters are

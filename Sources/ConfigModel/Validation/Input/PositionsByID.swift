@@ -8,7 +8,8 @@ struct PositionsByID: Sendable {
     private let idsAreASCII: Bool
     /// A position (≥ 0), or `-1 - i` for the positions in `repeated[i]`.
     private let table: PositionHashTable
-    private let repeated: [[Int]]
+    /// The positions of each id more than one entry has, in config order.
+    let repeated: [[Int]]
 
     init(_ entries: [ConfigEntry]) {
         var table = PositionHashTable(minimumCapacity: entries.count)

@@ -85,24 +85,26 @@ public struct ValidationInput: Sendable {
         records = builder.records
         typedIndices = builder.typedIndices
         unevaluatedFiles = UnevaluatedFiles(read)
-        let (byID, lookup, bootstrapped, byKey) = builder.indexes.result()
+        let (byID, lookup, providers, bootstrapped, byKey) = builder.indexes.result()
         entriesByID = byID
         nodes = lookup
+        nodeProviders = providers
         propertyEntriesByKey = byKey
         bootstrappedProperties = bootstrapped
         bootstrappedPropertyPositions = Set(bootstrapped.values)
         let entries = builder.entries
-        let collected = LargeStack.parallelMap(entries.count, minimumPerWorker: Self.entriesPerWorker) { index in
+        let collected = LargeStack.parallelMap(entries.count, minimumPerWorker: Self.entriesPerWorker,
+                                               makeState: { ScratchStack<ConfigReference>() }) { index, found in
             let entry = entries[index]
             // Only sources have a bootstrapped property: the others skip hashing their position.
             let propertyID = entry.cleanClass == "source" ? bootstrapped[index].flatMap { entries[$0].id } : nil
-            var references = ReferenceCollector.references(of: entry, bootstrappedPropertyID: propertyID)
+            ReferenceCollector.collect(of: entry, bootstrappedPropertyID: propertyID, into: found)
+            var references = found.moveOut(from: 0)
             for reference in references.indices {
                 references[reference].provider = lookup.provider(class: references[reference].targetClass,
                                                                  id: references[reference].targetID)
             }
-            let nodeProvider = lookup.provider(class: entry.cleanClass ?? "undefined", id: entry.id ?? "undefined")
-            return (references: references, templates: ReferenceCollector.templates(of: entry), nodeProvider: nodeProvider ?? index)
+            return (references: references, templates: ReferenceCollector.templates(of: entry))
         }
         // The other tables are made on another core while this one lays the references out.
         let tables = LargeStack.Background(worthAThread: entries.count >= Self.entriesPerWorker) {
@@ -113,10 +115,10 @@ public struct ValidationInput: Sendable {
                 if !found.variables.isEmpty { variables[position] = found.variables }
                 if !found.problems.isEmpty { problems[position] = found.problems }
             }
-            return (nodeProviders: collected.map(\.nodeProvider), variables: variables, problems: problems)
+            return (variables: variables, problems: problems)
         }
         references = ReferencesByPosition(collected.lazy.map(\.references))
-        (nodeProviders, templateVariables, templateProblems) = tables.result()
+        (templateVariables, templateProblems) = tables.result()
         if let plugins { pluginOptionTargets = PluginOptionTarget.all(in: self, plugins: plugins) }
     }
 

@@ -16,10 +16,11 @@ struct ValidationInputBuilder {
     var records: [Decoded<RecordConfig>] = []
     /// Each entry's index in the typed list its model went to, by position; -1 for entries without a model.
     var typedIndices: [Int32] = []
-    /// The id index, the node table, the bootstrapped properties and the property entries by key, made on another
-    /// core while this one files the models away (and the caller indexes them): `result()` waits for them.
-    let indexes: LargeStack.Background<(entriesByID: PositionsByID, nodes: NodeLookup, bootstrapped: [Int: Int],
-                                        propertyEntriesByKey: [String: Int])>
+    /// The id index, the node table, each entry's node provider, the bootstrapped properties and the property entries
+    /// by key, made on another core while this one files the models away (and the caller indexes them): `result()`
+    /// waits for them.
+    let indexes: LargeStack.Background<(entriesByID: PositionsByID, nodes: NodeLookup, nodeProviders: [Int],
+                                        bootstrapped: [Int: Int], propertyEntriesByKey: [String: Int])>
 
     init(read: ConfigReadResult) {
         // Where each file's objects start among all objects: an object finds its file by a binary search, so no
@@ -46,7 +47,8 @@ struct ValidationInputBuilder {
         let propertyKeys = decoded.compactMap { item in item.propertyKey.map { ($0, item.entry.position) } }
         indexes = LargeStack.Background(worthAThread: count >= ValidationInput.entriesPerWorker) {
             let byID = PositionsByID(entries)
-            return (byID, NodeLookup(entries: entries, entriesByID: byID), Self.bootstrappedProperties(entries, byID),
+            let nodes = NodeLookup(entries: entries, entriesByID: byID)
+            return (byID, nodes, nodes.entryProviders(), Self.bootstrappedProperties(entries, byID),
                     Self.firstPositions(propertyKeys, capacity: propertyKeys.count))
         }
         typedIndices.reserveCapacity(count)

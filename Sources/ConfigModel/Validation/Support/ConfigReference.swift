@@ -1,3 +1,5 @@
+import Foundation
+
 /// One reference from a config object to another, as Grouparoo's dependency sort derives it (R-DEP-02).
 public struct ConfigReference: Sendable {
     public enum Kind: Sendable, Equatable {
@@ -85,73 +87,98 @@ enum ReferenceCollector {
     static let topLevelRuleKeys: Set<String> = Set(TopLevelGroupRule.all.map(\.key))
 
     static func references(of entry: ConfigEntry, bootstrappedPropertyID: String?) -> [ConfigReference] {
-        var found: [ConfigReference] = []
-        let properties = entry.properties.properties
+        let found = ScratchStack<ConfigReference>()
+        collect(of: entry, bootstrappedPropertyID: bootstrappedPropertyID, into: found)
+        return found.moveOut(from: 0)
+    }
+
+    /// `references(of:bootstrappedPropertyID:)` pushed onto `found`, which a worker keeps from object to object: a list
+    /// grown by appending was copied to larger room once or twice per object.
+    static func collect(of entry: ConfigEntry, bootstrappedPropertyID: String?, into found: ScratchStack<ConfigReference>) {
+        let object = entry.properties
+        let properties = object.properties
         // One walk over the keys: `Id` keys are taken in order, the containers are noted and read after
         // (looking each container up by name walks the keys again, seven times per object).
         var containers = InlineArray<7, Int?>(repeating: nil)  // one slot per `ContainerKey`, on the stack
         for index in properties.indices {
-            if isIDKey(properties[index].key) {
+            switch role(of: properties[index].key) {
+            case .idKey:
                 let key = properties[index].key
-                found.append(make(.idKey, key, prefix(of: key), properties[index].value))
-            } else if let container = ContainerKey(properties[index].key) {
-                containers[container.rawValue] = index
+                found.push(make(.idKey, key, prefix(of: key), properties[index].value))
+            case .container(let container): containers[container.rawValue] = index
+            case .other: break
             }
         }
-        // Room is made for each container's references at once, exactly: every object's list is kept until all are
-        // laid out in one array (`ReferencesByPosition`), so room for every key cost megabytes at the peak.
-        func object(_ key: ContainerKey) -> JSObject? {
-            guard let index = containers[key.rawValue], case .object(let object) = properties[index].value.value else {
-                return nil
-            }
-            return object
-        }
-        for container in [ContainerKey.options, .source, .destination] {
-            if let nested = object(container), let index = nested.propertyIndex("propertyId") {
-                found.append(make(.nestedPropertyID, container.key, "property", nested.properties[index].value))
+        // Values are read in place: each one copied out cost a reference-count round trip.
+        func container(_ key: ContainerKey) -> JSObject? { containers[key.rawValue].flatMap(object.object(at:)) }
+        for key in [ContainerKey.options, .source, .destination] {
+            if let nested = container(key), let index = nested.propertyIndex("propertyId") {
+                found.push(make(.nestedPropertyID, key.key, "property", nested.properties[index].value))
             }
         }
         if let rulesIndex = containers[ContainerKey.rules.rawValue] {
             forEachElement(of: properties[rulesIndex].value.value, path: "rules") { label, rule in
                 guard case .object(let ruleObject) = rule.value else { return }
                 for index in ruleObject.properties.indices where isIDKey(ruleObject.properties[index].key) {
-                    let value = ruleObject.properties[index].value
-                    if case .string(let text) = value.value, topLevelRuleKeys.contains(text) { continue }
-                    found.append(make(.groupRule, "\(label()).\(ruleObject.properties[index].key)", "property", value))
+                    if let text = ruleObject.string(at: index), topLevelRuleKeys.contains(text) { continue }
+                    found.push(make(.groupRule, "\(label()).\(ruleObject.properties[index].key)", "property",
+                                    ruleObject.properties[index].value))
                 }
             }
         }
-        if let mapping = object(.mapping) {
-            found.reserveCapacity(found.count + mapping.properties.count)
+        if let mapping = container(.mapping) {
             for index in mapping.properties.indices {
-                let value = mapping.properties[index].value
-                if case .string(let text) = value.value, text == bootstrappedPropertyID { continue }
-                found.append(make(.mapping, mapping.properties[index].key, "property", value))
+                if let text = mapping.string(at: index), text == bootstrappedPropertyID { continue }
+                found.push(make(.mapping, mapping.properties[index].key, "property", mapping.properties[index].value))
             }
         }
-        if let memberships = object(.destinationGroupMemberships) {
-            found.reserveCapacity(found.count + memberships.properties.count)
+        if let memberships = container(.destinationGroupMemberships) {
             for index in memberships.properties.indices {
-                found.append(make(.groupMembership, memberships.properties[index].key, "group",
-                                  memberships.properties[index].value))
+                found.push(make(.groupMembership, memberships.properties[index].key, "group",
+                                memberships.properties[index].value))
             }
         }
-        if let recordProperties = object(.properties) {
-            found.reserveCapacity(found.count + recordProperties.properties.count)
+        if let recordProperties = container(.properties) {
             for index in recordProperties.properties.indices {
                 let key = recordProperties.properties[index].key
-                found.append(ConfigReference(kind: .recordProperty, pathEnd: key, targetClass: "property", targetID: key,
-                                             span: recordProperties.properties[index].keySpan, isNullish: false))
+                found.push(ConfigReference(kind: .recordProperty, pathEnd: key, targetClass: "property", targetID: key,
+                                           span: recordProperties.properties[index].keySpan, isNullish: false))
             }
         }
-        return found
+    }
+
+    /// What a top-level key is to the collector.
+    enum KeyRole: Equatable {
+        case idKey
+        case container(ContainerKey)
+        case other
+    }
+
+    /// Told from the key's bytes, once per key: this runs for every key of every object, and comparing it as a
+    /// `String` with each container's name, or counting its characters, cost more than the rest of the collector.
+    static func role(of key: String) -> KeyRole {
+        // Read in place (a string bridged from another type, never on Linux, from a copy of its bytes).
+        let byBytes = key.utf8.withContiguousStorageIfAvailable { role(ofBytes: $0) }
+            ?? Array(key.utf8).withUnsafeBufferPointer { role(ofBytes: $0) }
+        // nil: a key ending in `Id` after a non-ASCII byte, which is no container; the character rules decide.
+        return byBytes ?? (key.count > 2 && key.hasSuffix("Id") ? .idKey : .other)
+    }
+
+    /// `/.+Id$/` for a key whose byte before `Id` is ASCII (a character of its own; nil for any other), else the
+    /// container the bytes spell, if any.
+    private static func role(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> KeyRole? {
+        let count = bytes.count
+        if count > 2, bytes[count - 1] == UInt8(ascii: "d"), bytes[count - 2] == UInt8(ascii: "I") {
+            return bytes[count - 3] < 0x80 ? .idKey : nil
+        }
+        return ContainerKey(bytes).map { .container($0) } ?? .other
     }
 
     /// The top-level keys whose values hold references (none of them ends in `Id`).
     enum ContainerKey: Int {
         case options, source, destination, rules, mapping, destinationGroupMemberships, properties
 
-        var key: String {
+        private var spelling: StaticString {
             switch self {
             case .options: return "options"
             case .source: return "source"
@@ -163,62 +190,52 @@ enum ReferenceCollector {
             }
         }
 
-        /// Compares only with the container of the key's length: most keys have none.
-        init?(_ key: String) {
+        var key: String { spelling.description }
+
+        /// Compares only with the container of the key's length: most keys have none. A container's name is ASCII,
+        /// so only the same bytes spell it.
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
             let candidate: ContainerKey
-            switch key.utf8.count {
+            switch bytes.count {
             case 5: candidate = .rules
             case 6: candidate = .source
-            case 7: candidate = key.utf8.first == UInt8(ascii: "o") ? .options : .mapping
+            case 7: candidate = bytes[0] == UInt8(ascii: "o") ? .options : .mapping
             case 10: candidate = .properties
             case 11: candidate = .destination
             case 27: candidate = .destinationGroupMemberships
             default: return nil
             }
-            guard key == candidate.key else { return nil }
+            // `memcmp`: the generic `elementsEqual` cost some hundred instructions for a few bytes.
+            guard memcmp(candidate.spelling.utf8Start, bytes.baseAddress!, bytes.count) == 0 else { return nil }
             self = candidate
         }
     }
 
     /// Template variables in a property's string options (R-DEP-05), and options that fail to parse.
     static func templates(of entry: ConfigEntry) -> (variables: [TemplateVariable], problems: [TemplateSyntaxProblem]) {
+        guard entry.cleanClass == "property" else { return ([], []) }
         let properties = entry.properties
-        guard entry.cleanClass == "property", let index = properties.propertyIndex("options"),
-              case .object(let options) = properties.properties[index].value.value else {
+        guard let index = properties.propertyIndex("options"), let options = properties.object(at: index) else {
             return ([], [])
         }
         var variables: [TemplateVariable] = []
         var problems: [TemplateSyntaxProblem] = []
         // Options are read in place: most are not templates, and copying each out cost a reference-count round trip.
         for index in options.properties.indices {
-            guard case .string(let text) = options.properties[index].value.value, MustacheScanner.isTemplate(text) else {
-                continue
-            }
-            let option = options.properties[index]
+            guard let text = options.string(at: index), MustacheScanner.isTemplate(text) else { continue }
+            let (key, span) = (options.properties[index].key, options.properties[index].value.span)
             switch MustacheScanner.scan(text) {
             case .variables(let names):
-                variables += names.map { TemplateVariable(optionKey: option.key, name: $0, span: option.value.span) }
+                variables += names.map { TemplateVariable(optionKey: key, name: $0, span: span) }
             case .syntaxError(let message):
-                problems.append(TemplateSyntaxProblem(optionKey: option.key, message: message, span: option.value.span))
+                problems.append(TemplateSyntaxProblem(optionKey: key, message: message, span: span))
             }
         }
         return (variables, problems)
     }
 
-    /// `/.+Id$/`: at least one character before `Id`. Bytes first: this runs for every key of every object,
-    /// and counting characters costs more than the rest of the collector.
-    static func isIDKey(_ key: String) -> Bool {
-        // An ASCII byte before `Id` is a character of its own; anything else is left to the character rules.
-        let endsInID = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool? in
-            let count = bytes.count
-            guard count > 2, bytes[count - 1] == UInt8(ascii: "d"), bytes[count - 2] == UInt8(ascii: "I") else { return false }
-            return bytes[count - 3] < 0x80 ? true : nil
-        }
-        switch key.utf8.withContiguousStorageIfAvailable(endsInID) {
-        case let answer??: return answer
-        default: return key.count > 2 && key.hasSuffix("Id")
-        }
-    }
+    /// `/.+Id$/`: at least one character before `Id`.
+    static func isIDKey(_ key: String) -> Bool { role(of: key) == .idKey }
 
     /// `key.replace(/Id$/, "")` (only asked of keys `isIDKey` accepts, which end in the two bytes of `Id`). From
     /// the bytes in place: the generic `dropLast` of a UTF-8 view cost more than the rest of a reference.
@@ -241,6 +258,8 @@ enum ReferenceCollector {
         }
     }
 
+    /// Not inlined: inlined, the optimizer copied the value out of its object first (see `JSObject.string(at:)`).
+    @inline(never)
     private static func make(_ kind: ConfigReference.Kind, _ pathEnd: String, _ targetClass: String,
                              _ value: LocatedValue) -> ConfigReference {
         ConfigReference(kind: kind, pathEnd: pathEnd, targetClass: targetClass, targetID: JavaScriptValues.string(value.value),

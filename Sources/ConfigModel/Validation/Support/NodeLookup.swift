@@ -19,6 +19,21 @@ struct NodeLookup: Sendable {
         unusualNodes = unusual
     }
 
+    /// For each entry, the position of the entry providing its node id: itself, unless an earlier entry has the
+    /// same node id. Found from the entries sharing an id, not looked up for each: most ids name one entry.
+    func entryProviders() -> [Int] {
+        var providers = Array(entries.indices)
+        for entry in entries where !Self.isPlain(entry) { providers[entry.position] = unusualNodes[entry.nodeID]! }
+        for positions in entriesByID.repeated {
+            for (offset, position) in positions.enumerated().dropFirst() where Self.isPlain(entries[position]) {
+                let targetClass = entries[position].cleanClass ?? "undefined"
+                providers[position] = positions[..<offset].first { (entries[$0].cleanClass ?? "undefined") == targetClass }
+                    ?? position
+            }
+        }
+        return providers
+    }
+
     /// The first entry whose node id is `"\(targetClass):\(targetID)"`.
     func provider(class targetClass: String, id targetID: String) -> Int? {
         // A node id with one `:` and an id other than `undefined` is only ever a plain entry's; any other
