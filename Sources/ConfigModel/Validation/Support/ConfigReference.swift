@@ -96,20 +96,22 @@ enum ReferenceCollector {
     /// grown by appending was copied to larger room once or twice per object.
     static func collect(of entry: ConfigEntry, bootstrappedPropertyID: String?, into found: ScratchStack<ConfigReference>) {
         let object = entry.properties
-        let properties = object.properties
         // One walk over the keys: `Id` keys are taken in order, the containers are noted and read after
         // (looking each container up by name walks the keys again, seven times per object).
         var containers = InlineArray<7, Int?>(repeating: nil)  // one slot per `ContainerKey`, on the stack
-        for index in properties.indices {
-            switch role(of: properties[index].key) {
-            case .idKey:
-                let key = properties[index].key
-                found.push(make(.idKey, key, prefix(of: key), properties[index].value))
-            case .container(let container): containers[container.rawValue] = index
-            case .other: break
+        // Values are read in place, through the buffer: an element read by index was copied out, a reference-count
+        // round trip each.
+        object.properties.withUnsafeBufferPointer { properties in
+            for index in properties.indices {
+                switch role(of: properties[index].key) {
+                case .idKey:
+                    let key = properties[index].key
+                    found.push(make(.idKey, key, prefix(of: key), properties[index].value))
+                case .container(let container): containers[container.rawValue] = index
+                case .other: break
+                }
             }
         }
-        // Values are read in place: each one copied out cost a reference-count round trip.
         func container(_ key: ContainerKey) -> JSObject? { containers[key.rawValue].flatMap(object.object(at:)) }
         for key in [ContainerKey.options, .source, .destination] {
             if let nested = container(key), let index = nested.propertyIndex("propertyId") {
@@ -117,7 +119,7 @@ enum ReferenceCollector {
             }
         }
         if let rulesIndex = containers[ContainerKey.rules.rawValue] {
-            forEachElement(of: properties[rulesIndex].value.value, path: "rules") { label, rule in
+            forEachElement(of: object.properties[rulesIndex].value.value, path: "rules") { label, rule in
                 guard case .object(let ruleObject) = rule.value else { return }
                 for index in ruleObject.properties.indices where isIDKey(ruleObject.properties[index].key) {
                     if let text = ruleObject.string(at: index), topLevelRuleKeys.contains(text) { continue }
@@ -126,16 +128,15 @@ enum ReferenceCollector {
                 }
             }
         }
-        if let mapping = container(.mapping) {
-            for index in mapping.properties.indices {
-                if let text = mapping.string(at: index), text == bootstrappedPropertyID { continue }
-                found.push(make(.mapping, mapping.properties[index].key, "property", mapping.properties[index].value))
+        container(.mapping)?.properties.withUnsafeBufferPointer { mapping in
+            for index in mapping.indices {
+                if case .string(let text) = mapping[index].value.value, text == bootstrappedPropertyID { continue }
+                found.push(make(.mapping, mapping[index].key, "property", mapping[index].value))
             }
         }
-        if let memberships = container(.destinationGroupMemberships) {
-            for index in memberships.properties.indices {
-                found.push(make(.groupMembership, memberships.properties[index].key, "group",
-                                memberships.properties[index].value))
+        container(.destinationGroupMemberships)?.properties.withUnsafeBufferPointer { memberships in
+            for index in memberships.indices {
+                found.push(make(.groupMembership, memberships[index].key, "group", memberships[index].value))
             }
         }
         if let recordProperties = container(.properties) {
@@ -258,8 +259,6 @@ enum ReferenceCollector {
         }
     }
 
-    /// Not inlined: inlined, the optimizer copied the value out of its object first (see `JSObject.string(at:)`).
-    @inline(never)
     private static func make(_ kind: ConfigReference.Kind, _ pathEnd: String, _ targetClass: String,
                              _ value: LocatedValue) -> ConfigReference {
         ConfigReference(kind: kind, pathEnd: pathEnd, targetClass: targetClass, targetID: JavaScriptValues.string(value.value),
