@@ -52,6 +52,15 @@ final class ValidationNodeLookupTests: XCTestCase {
         XCTAssertEqual(input.references[8].map(\.provider), [5, nil], "`teamMember` keeps its case and never resolves")
     }
 
+    /// Entries sharing an id are provided by the first of their own class (`NodeLookup.entryProviders`).
+    func testAnIDSharedAcrossClassesIsProvidedPerClass() {
+        let input = Self.input("""
+            { class: "group", id: "r" }, { class: "app", id: "r" }, { class: "Group", id: "r" },
+            { class: "app", id: "r" }, { class: "model", id: "r" }, { class: "a:b", id: "r" }, { class: "a:b", id: "r" }
+            """)
+        XCTAssertEqual(input.nodeProviders, [0, 1, 0, 1, 4, 5, 5])
+    }
+
     func testPositionsByIDListEveryEntryWithAnIDInOrder() {
         let objects = """
             { class: "model", id: "m" }, { class: "app", name: "no id" }, { class: "app", id: "m" },
