@@ -3,38 +3,45 @@
 enum GroupRuleTypes {
     struct Use {
         let group: ConfigEntry
-        let rule: GroupRuleConfig
         /// `nil` when the property is unknown or has an invalid type (reported elsewhere).
         let type: PropertyType?
         let topLevel: Bool
         let label: String
+        /// The group's rules and this one's place among them: the rule is read where it is, field by field (a copy of
+        /// its model retained every field).
+        let rules: [GroupRuleConfig]
+        let index: Int
+
+        var op: Field<EnumValue<GroupRuleOp>>? { rules[index].op }
+        /// The rule's properties as written.
+        var object: JSObject { rules[index].object }
+        var span: SourceSpan { rules[index].raw.span }
     }
 
-    /// Checks each group rule as it is resolved. The uses are not gathered in a list: each holds a
-    /// copy of its rule's model, which at 50k files added ~15 MB to the peak while two rules ran.
-    /// Rules `include` turns down are passed over before their property is looked up.
-    static func diagnostics(in config: ValidationInput, including include: (GroupRuleConfig) -> Bool = { _ in true },
+    /// Checks each group rule as it is resolved. Rules whose op `include` turns down are passed over before their
+    /// property is looked up.
+    static func diagnostics(in config: ValidationInput, including include: (GroupRuleOp?) -> Bool = { _ in true },
                             _ check: (Use) -> Diagnostic?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        func visit(_ use: Use) {
-            if let diagnostic = check(use) { diagnostics.append(diagnostic) }
-        }
         for group in config.groups {
-            for rule in group.config.rules?.value ?? [] {
-                guard case .object = rule.raw.value, include(rule) else { continue }
-                if let topLevel = rule.topLevelRule {
-                    visit(Use(group: group.entry, rule: rule, type: topLevel.type, topLevel: true, label: topLevel.key))
-                    continue
+            let rules = group.config.rules?.value ?? []
+            for index in rules.indices {
+                guard case .object = rules[index].raw.value, include(rules[index].op?.value.knownValue) else { continue }
+                let use: Use
+                if let topLevel = rules[index].topLevelRule {
+                    use = Use(group: group.entry, type: topLevel.type, topLevel: true, label: topLevel.key, rules: rules, index: index)
+                } else {
+                    var property: Decoded<PropertyConfig>?
+                    if let id = rules[index].propertyId?.value {
+                        property = config.property(id: id)
+                    } else if let key = rules[index].key?.value, let id = config.propertyEntry(key: key)?.id {
+                        property = config.property(id: id)
+                    }
+                    guard let property else { continue }
+                    use = Use(group: group.entry, type: property.config.type?.value.knownValue, topLevel: false,
+                              label: property.config.effectiveKey, rules: rules, index: index)
                 }
-                var property: Decoded<PropertyConfig>?
-                if let id = rule.propertyId?.value {
-                    property = config.property(id: id)
-                } else if let key = rule.key?.value, let id = config.propertyEntry(key: key)?.id {
-                    property = config.property(id: id)
-                }
-                guard let property else { continue }
-                visit(Use(group: group.entry, rule: rule, type: property.config.type?.value.knownValue,
-                          topLevel: false, label: property.config.effectiveKey))
+                if let diagnostic = check(use) { diagnostics.append(diagnostic) }
             }
         }
         return diagnostics

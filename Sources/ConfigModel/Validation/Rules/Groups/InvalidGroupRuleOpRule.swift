@@ -21,20 +21,20 @@ struct InvalidGroupRuleOpRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         GroupRuleTypes.diagnostics(in: config) { use -> Diagnostic? in
             guard let type = use.type else { return nil }
-            if let op = use.rule.op?.value.knownValue, op.isAccepted(for: type, dialect: .postgres) { return nil }
-            let opText = use.rule.op?.value.rawValue ?? "undefined"
+            if let op = use.op?.value.knownValue, op.isAccepted(for: type, dialect: .postgres) { return nil }
+            let opText = use.op?.value.rawValue ?? "undefined"
             let allowed = GroupRuleTypes.configOps(for: type, dialect: config.dialect).map(\.rawValue)
             let subject = use.topLevel ? "top-level rule `\(use.label)`" : "property `\(use.label)`"
             let grouparoo = use.topLevel ? "Cannot read properties of null (reading 'type')"
                 : "invalid group rule operation \"\(opText)\" for property of type \(type.rawValue)"
             var message = "op \"\(opText)\" cannot be used on \(subject) of type \(type.rawValue) (allowed: "
                 + allowed.joined(separator: ", ") + ")"
-            if use.rule.op == nil, case .object(let operation)? = use.rule.object["operation"]?.value, operation["op"] != nil {
+            if use.op == nil, case .object(let operation)? = use.object["operation"]?.value, operation["op"] != nil {
                 // Older Grouparoo examples nest the op; 0.9 reads only the top-level `op`.
                 message = "the rule has no `op`: write `op: ...` directly, Grouparoo 0.9 ignores `operation: { op }`"
             }
             return diagnostic(message, on: use.group,
-                              at: use.rule.op?.span ?? use.rule.raw.span, grouparoo: grouparoo)
+                              at: use.op?.span ?? use.span, grouparoo: grouparoo)
         }
     }
 }

@@ -12,17 +12,17 @@ struct PostgresOnlyGroupRuleOpRule: ValidationRule {
         guard config.dialect != .postgres else { return [] }
         // Rules with an op that cannot be reported are passed over without looking their property up.
         let candidates = Self.candidates(for: config.dialect)
-        let isCandidate = { (rule: GroupRuleConfig) -> Bool in
-            guard let op = rule.op?.value.knownValue else { return false }
+        let isCandidate = { (op: GroupRuleOp?) -> Bool in
+            guard let op else { return false }
             return candidates.contains(op)
         }
         return GroupRuleTypes.diagnostics(in: config, including: isCandidate) { use -> Diagnostic? in
-            guard let type = use.type, let op = use.rule.op?.value.knownValue,
+            guard let type = use.type, let op = use.op?.value.knownValue,
                   op.isAccepted(for: type, dialect: .postgres), !op.isAccepted(for: type, dialect: config.dialect)
             else { return nil }
             return diagnostic("op \"\(op.rawValue)\" only exists on Postgres; Grouparoo on SQLite rejects it "
                               + "(validate with the postgres dialect if you deploy on Postgres)", on: use.group,
-                              at: use.rule.op?.span,
+                              at: use.op?.span,
                               grouparoo: "invalid group rule operation \"\(op.rawValue)\" for property of type \(type.rawValue)")
         }
     }

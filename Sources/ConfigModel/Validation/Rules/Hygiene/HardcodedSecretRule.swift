@@ -78,6 +78,10 @@ struct HardcodedSecretRule: ValidationRule {
 
     private static let secretKeyPartBytes = secretKeyParts.map { Array($0.utf8) }
     private static let tokenPrefixBytes = tokenPrefixes.map { Array($0.utf8) }
+    /// Whether some token shape (a prefix, or a JSON Web Token's `eyJ`) starts with this ASCII byte.
+    private static let tokenStartBytes = (0..<0x80).map { byte in
+        (tokenPrefixBytes.map { $0[0] } + [UInt8(ascii: "e")]).contains(UInt8(byte))
+    }
 
     /// Byte-wise with a plain loop: this runs for every option of every object, Foundation's `contains`
     /// is slow and `firstRange(of:)` runs unspecialized generic code. An ASCII key is lower-cased byte by
@@ -131,6 +135,9 @@ struct HardcodedSecretRule: ValidationRule {
     }
 
     static func looksLikeToken(_ text: String) -> Bool {
+        // Most values start with no token's first byte (no other character is canonically equivalent to one of those).
+        var bytes = text.utf8.makeIterator()
+        guard let first = bytes.next(), first < 0x80, tokenStartBytes[Int(first)] else { return false }
         // ASCII text (nearly all) is compared by bytes; other text by characters, as `hasPrefix` does.
         let inASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.allSatisfy { $0 < 0x80 } ? tokenPrefixBytes.contains { bytes.starts(with: $0) } : nil

@@ -28,17 +28,18 @@ struct InvalidRemoteKeyRule: ValidationRule {
         var found: [Diagnostic] = []
         for source in config.sources {
             // Only the first non-null entry is saved (R-SRC-07).
-            if let used = source.config.effectiveMapping { found += lengthProblem(used, on: source.entry) }
+            if let used = source.config.effectiveMapping { found += lengthProblem(used.key, at: used.keySpan, on: source.entry) }
         }
         for destination in config.destinations {
-            let saved = (destination.config.mapping?.value ?? []).filter { $0.target != nil }
-            // Sized once, and one hash for a key not seen yet (nearly every one): the rare first one seen again is put back.
-            var firstByLowercased = [String: KeyedReference](minimumCapacity: saved.count)
-            for entry in saved {
-                found += lengthProblem(entry, on: destination.entry)
-                let folded = entry.key.lowercasedIfNeeded()
-                guard let first = firstByLowercased.updateValue(entry, forKey: folded) else { continue }
-                firstByLowercased[folded] = first
+            // Read in place by index: a filtered copy of the saved rows, a copy of each row and two dictionaries cost
+            // most of the rule.
+            let mapping = destination.config.mapping?.value ?? []
+            var firsts = [Int?](repeating: nil, count: mapping.count)
+            LaterDuplicates.forEachRepeat(of: mapping.map { $0.target == nil ? nil : $0.key.lowercasedIfNeeded() }) { firsts[$0] = $1 }
+            for index in mapping.indices where mapping[index].target != nil {
+                found += lengthProblem(mapping[index].key, at: mapping[index].keySpan, on: destination.entry)
+                guard let firstIndex = firsts[index] else { continue }
+                let (first, entry) = (mapping[firstIndex], mapping[index])
                 let id = destination.entry.id ?? "undefined"
                 found.append(diagnostic("mapping keys `\(first.key)` and `\(entry.key)` differ only in case; Grouparoo "
                                         + "treats them as the same remote key and stops loading", on: destination.entry,
@@ -47,24 +48,29 @@ struct InvalidRemoteKeyRule: ValidationRule {
                                             + "in use, remoteKey \"\(entry.key)\" is already in use in table Mapping",
                                         notes: [DiagnosticNote("`\(first.key)` is mapped here", span: first.keySpan)]))
             }
-            // Memberships are inverted to {groupId: remoteName}: for each group the last remote name is saved (R-DST-08).
+            // Memberships are inverted to {groupId: remoteName}: for each group the last remote name is saved (R-DST-08),
+            // in the order the groups first appear.
             let memberships = destination.config.destinationGroupMemberships?.value ?? []
-            var lastByGroup = [String: KeyedReference](minimumCapacity: memberships.count)
-            var order: [String] = []
-            for entry in memberships {
-                guard let group = entry.target?.value else { continue }
-                if lastByGroup.updateValue(entry, forKey: group) == nil { order.append(group) }
+            let groups = memberships.map { $0.target?.value }
+            var last = Array(memberships.indices)
+            var isFirst = groups.map { $0 != nil }
+            LaterDuplicates.forEachRepeat(of: groups) { index, first in
+                last[first] = index
+                isFirst[index] = false
             }
-            for group in order { found += lengthProblem(lastByGroup[group]!, on: destination.entry) }
+            for index in memberships.indices where isFirst[index] {
+                found += lengthProblem(memberships[last[index]].key, at: memberships[last[index]].keySpan, on: destination.entry)
+            }
         }
         return found
     }
 
-    private func lengthProblem(_ entry: KeyedReference, on owner: ConfigEntry) -> [Diagnostic] {
-        let length = entry.key.utf16.count, limit = GrouparooLimits.maximumLength
+    /// Of a row's key and where it is written (not the row: a copy of it retained every part).
+    private func lengthProblem(_ key: String, at keySpan: SourceSpan, on owner: ConfigEntry) -> [Diagnostic] {
+        let length = key.utf16.count, limit = GrouparooLimits.maximumLength
         guard length == 0 || length > limit else { return [] }
         let problem = length == 0 ? "is empty" : "is \(length) characters long (at most \(limit))"
-        return [diagnostic("remote key `\(entry.key)` \(problem)", on: owner, at: entry.keySpan,
+        return [diagnostic("remote key `\(key)` \(problem)", on: owner, at: keySpan,
                            grouparoo: "Validation len on remoteKey failed")]
     }
 }

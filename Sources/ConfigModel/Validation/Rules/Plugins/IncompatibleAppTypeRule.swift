@@ -25,11 +25,11 @@ struct IncompatibleAppTypeRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         guard let plugins = config.plugins else { return [] }
-        let users = config.sources.map { ($0.entry, $0.config.type, $0.config.appId, "Source", ConnectionDirection.importing) }
-            + config.destinations.map { ($0.entry, $0.config.type, $0.config.appId, "Destination", ConnectionDirection.exporting) }
         var found: [Diagnostic] = []
-        for (entry, typeField, appID, kind, direction) in users {
-            guard let typeField, let connection = plugins.connections[typeField.value] else { continue }
+        // Each object is looked at where it is: a combined list of tuples copied every object's fields.
+        func inspect(_ entry: ConfigEntry, _ typeField: Field<String>?, _ appID: Field<String>?, _ kind: String,
+                   _ direction: ConnectionDirection) {
+            guard let typeField, let connection = plugins.connections[typeField.value] else { return }
             let type = typeField.value
             if connection.direction != direction {
                 let wanted = direction == .importing ? "an import" : "an export"
@@ -37,10 +37,10 @@ struct IncompatibleAppTypeRule: ValidationRule {
                                         + "needs \(wanted) connection", on: entry, at: typeField.span,
                                         grouparoo: kind == "Destination" ? "a destination of type \(type) cannot be "
                                             + "created as there are no record export methods" : nil))
-                continue
+                return
             }
             guard let app = appID.flatMap({ config.app(id: $0.value) }), let appType = app.config.type?.value,
-                  plugins.apps[appType] != nil, !connection.apps.contains(appType) else { continue }
+                  plugins.apps.index(forKey: appType) != nil, !connection.apps.contains(appType) else { return }
             let appName = app.config.effectiveName, appIdentifier = app.entry.id ?? ""
             found.append(diagnostic("\(kind.lowercased()) type `\(type)` does not work with app `\(appIdentifier)` of type "
                                     + "`\(appType)` (supported app types: \(connection.apps.joined(separator: ", ")))",
@@ -49,6 +49,10 @@ struct IncompatibleAppTypeRule: ValidationRule {
                                         + "(\(appIdentifier)) of type \"\(appType)\". Supported App types: "
                                         + "\(connection.apps.joined(separator: ", ")).",
                                     notes: [.definedHere(app.entry)]))
+        }
+        for source in config.sources { inspect(source.entry, source.config.type, source.config.appId, "Source", .importing) }
+        for destination in config.destinations {
+            inspect(destination.entry, destination.config.type, destination.config.appId, "Destination", .exporting)
         }
         return found
     }

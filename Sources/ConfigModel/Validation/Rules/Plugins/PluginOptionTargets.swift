@@ -39,21 +39,25 @@ struct PluginOptionTarget {
         if properties.allSatisfy({ isValidatedAsWritten($0.value.value, stringifiesValues: stringifiesValues) }) {
             return properties
         }
-        return properties.compactMap { property in
-            var property = property
+        var provided: [JSProperty] = []
+        provided.reserveCapacity(properties.count)  // `compactMap` grew its room as it went
+        for index in properties.indices {
+            var property = properties[index]
             switch property.value.value {
             case .undefined, .null:
-                return nil
+                continue
             case .string:
                 break
             case let value where stringifiesValues:
                 property.replaceValue(LocatedValue(.string(JavaScriptValues.string(value)), span: property.value.span))
             default:
-                return property
+                provided.append(property)
+                continue
             }
-            if case .string(let text) = property.value.value, text.isEmpty { return nil }
-            return property
+            if case .string(let text) = property.value.value, text.isEmpty { continue }
+            provided.append(property)
         }
+        return provided
     }
 
     /// Whether Grouparoo validates the value as it is written: nothing dropped, nothing converted.
@@ -194,6 +198,9 @@ final class ApplicableLists {
     // Each list keeps the definitions it was made from, so no other list can take their address meanwhile.
     // One worker's, on one thread: the run-time exclusivity check cost a call per object.
     @exclusivity(unchecked) private var made: [Key: (definitions: [PluginOption], applicable: [PluginOption])] = [:]
+    /// The last list asked for: a source's properties are neighbours and nearly always get the same one, which is then
+    /// found without hashing the key.
+    @exclusivity(unchecked) private var last: (key: Key, applicable: [PluginOption])?
 
     /// `definitions.filter(applies)`, shared with earlier calls that gave the same definitions and the same answers.
     func list(_ definitions: [PluginOption], applies: (PluginOption) -> Bool) -> [PluginOption] {
@@ -201,9 +208,15 @@ final class ApplicableLists {
         var mask: UInt64 = 0
         for index in definitions.indices where applies(definitions[index]) { mask |= 1 << index }
         let key = Key(definitions: definitions.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }, applies: mask)
-        if let found = made[key] { return found.applicable }
-        let applicable = definitions.indices.filter { mask & 1 << $0 != 0 }.map { definitions[$0] }
-        made[key] = (definitions, applicable)
+        if let last, last.key == key { return last.applicable }
+        let applicable: [PluginOption]
+        if let found = made[key] {
+            applicable = found.applicable
+        } else {
+            applicable = definitions.indices.filter { mask & 1 << $0 != 0 }.map { definitions[$0] }
+            made[key] = (definitions, applicable)
+        }
+        last = (key, applicable)
         return applicable
     }
 }

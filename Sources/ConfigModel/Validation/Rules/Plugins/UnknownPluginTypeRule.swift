@@ -17,15 +17,18 @@ struct UnknownPluginTypeRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         guard let plugins = config.plugins else { return [] }
         var found: [Diagnostic] = []
+        // Types are looked up by key alone (taking a plugin out copied all its lists), for each object where it is
+        // (a combined list of pairs copied each type field).
         for app in config.apps {
-            guard let type = app.config.type, plugins.apps[type.value] == nil else { continue }
+            guard let type = app.config.type, plugins.apps.index(forKey: type.value) == nil else { continue }
             found.append(problem(type, expected: "app", on: app.entry, plugins))
         }
-        let connections = config.sources.map { ($0.entry, $0.config.type) } + config.destinations.map { ($0.entry, $0.config.type) }
-        for (entry, type) in connections {
-            guard let type, plugins.connections[type.value] == nil else { continue }
+        func inspect(_ entry: ConfigEntry, _ type: Field<String>?) {
+            guard let type, plugins.connections.index(forKey: type.value) == nil else { return }
             found.append(problem(type, expected: "connection", on: entry, plugins))
         }
+        for source in config.sources { inspect(source.entry, source.config.type) }
+        for destination in config.destinations { inspect(destination.entry, destination.config.type) }
         return found
     }
 

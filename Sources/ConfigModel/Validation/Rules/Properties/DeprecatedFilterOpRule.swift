@@ -20,13 +20,12 @@ struct DeprecatedFilterOpRule: ValidationRule {
         ])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        // Only objects with filters are listed (most have none).
-        let lists = config.properties.compactMap { property in property.config.filters.map { (property.entry, $0, "Property", "properties") } }
-            + config.schedules.compactMap { schedule in schedule.config.filters.map { (schedule.entry, $0, "Schedule", "sources") } }
         var found: [Diagnostic] = []
-        for (entry, filters, kind, anchor) in lists {
-            for filter in filters.value {
-                guard let replacement = filter.deprecatedOpReplacement, let op = filter.op else { continue }
+        // Each filter is read where it is: a list of (entry, filters) pairs and a copy of each filter retained their parts.
+        func inspect(_ entry: ConfigEntry, _ filters: Field<[FilterConfig]>?, kind: String, anchor: String) {
+            let filters = filters?.value ?? []
+            for index in filters.indices {
+                guard let replacement = filters[index].deprecatedOpReplacement, let op = filters[index].op else { continue }
                 let old = op.value.rawValue
                 found.append(diagnostic("filter op \"\(old)\" was renamed to \"\(replacement.rawValue)\"", on: entry,
                                         at: op.span,
@@ -35,6 +34,8 @@ struct DeprecatedFilterOpRule: ValidationRule {
                                             + "https://www.grouparoo.com/docs/support/config-files#\(anchor)"))
             }
         }
+        for property in config.properties { inspect(property.entry, property.config.filters, kind: "Property", anchor: "properties") }
+        for schedule in config.schedules { inspect(schedule.entry, schedule.config.filters, kind: "Schedule", anchor: "sources") }
         return found
     }
 }

@@ -43,12 +43,12 @@ struct DuplicateDestinationRule: ValidationRule {
 
     /// What a destination exports to (`group:…` or `model:…`), and that with its app and type as one key.
     private static func target(_ destination: Decoded<DestinationConfig>) -> (tracked: String, key: String)? {
-        let settings = destination.config
-        guard let appID = settings.appId?.value, let type = settings.type?.value else { return nil }
+        // The fields are read where they are: a copy of the model retained every one of them.
+        guard let appID = destination.config.appId?.value, let type = destination.config.type?.value else { return nil }
         let tracked: String
-        switch settings.effectiveCollection {
-        case .known(.group): guard let group = settings.groupId?.value else { return nil }; tracked = "group:\(group)"
-        case .known(.model): guard let model = settings.modelId?.value else { return nil }; tracked = "model:\(model)"
+        switch destination.config.effectiveCollection {
+        case .known(.group): guard let group = destination.config.groupId?.value else { return nil }; tracked = "group:\(group)"
+        case .known(.model): guard let model = destination.config.modelId?.value else { return nil }; tracked = "model:\(model)"
         default: return nil
         }
         return (tracked, [appID, type, tracked].joined(separator: "\u{1}"))

@@ -26,12 +26,14 @@ struct ModelMismatchRule: ValidationRule {
         var found: [Diagnostic] = []
         func mappings(_ entry: ConfigEntry, _ modelID: String?, _ mapping: Field<[KeyedReference]>?) {
             guard let modelID else { return }
-            for reference in mapping?.value ?? [] {
-                guard let target = reference.target, let property = config.property(id: target.value),
+            // Read in place by index: a copy of each reference retained its every part.
+            let references = mapping?.value ?? []
+            for index in references.indices {
+                guard let target = references[index].target, let property = config.property(id: target.value),
                       let sourceID = property.config.sourceId?.value, let source = config.source(id: sourceID),
                       let otherModel = source.config.modelId?.value, otherModel != modelID else { continue }
                 found.append(diagnostic(
-                    "`mapping.\(reference.key)` uses property `\(target.value)` of model `\(otherModel)`, "
+                    "`mapping.\(references[index].key)` uses property `\(target.value)` of model `\(otherModel)`, "
                         + "but this \(entry.displayClass ?? "object") belongs to model `\(modelID)`",
                     on: entry, at: target.span,
                     grouparoo: "cannot map a \(modelID) model to a \(otherModel) property (\(source.config.effectiveName))",
@@ -44,11 +46,12 @@ struct ModelMismatchRule: ValidationRule {
         }
         for group in config.groups {
             guard let modelID = group.config.modelId?.value else { continue }
-            for rule in group.config.rules?.value ?? [] {
+            let rules = group.config.rules?.value ?? []
+            for index in rules.indices {
                 let property: Decoded<PropertyConfig>?
-                if let id = rule.propertyId?.value {
+                if let id = rules[index].propertyId?.value {
                     property = config.property(id: id)
-                } else if let key = rule.key?.value, let entry = config.propertyEntry(key: key), let id = entry.id {
+                } else if let key = rules[index].key?.value, let entry = config.propertyEntry(key: key), let id = entry.id {
                     property = config.property(id: id)
                 } else {
                     property = nil
@@ -58,7 +61,7 @@ struct ModelMismatchRule: ValidationRule {
                 let key = property.config.effectiveKey
                 found.append(diagnostic("group rule uses property `\(key)` of model `\(otherModel)`, but the group "
                                         + "belongs to model `\(modelID)`", on: group.entry,
-                                        at: (rule.propertyId ?? rule.key)?.span,
+                                        at: (rules[index].propertyId ?? rules[index].key)?.span,
                                         grouparoo: "\(key) does not belong to the \(modelID) model",
                                         notes: [.definedHere(property.entry)]))
             }

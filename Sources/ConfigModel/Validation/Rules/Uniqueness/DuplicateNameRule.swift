@@ -24,10 +24,12 @@ struct DuplicateNameRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        func collect(_ items: [(ConfigEntry, String?)], table: String, allowEmpty: Bool) {
-            let named = allowEmpty ? items : items.filter { _, name in name?.isEmpty == false }
-            for ((entry, name), first) in LaterDuplicates.find(named, entry: { $0.0 }, value: { $0.1?.lowercasedIfNeeded() }) {
-                let name = name ?? ""
+        // Each object's name is read where it is (a list of (entry, name) pairs per class cost a copy of each) and
+        // again only for a duplicate. An empty name takes part only where `allowEmpty`.
+        func collect<Model>(_ items: [Decoded<Model>], table: String, allowEmpty: Bool, name: (Decoded<Model>) -> String?) {
+            let value = { (item: Decoded<Model>) in name(item).flatMap { allowEmpty || !$0.isEmpty ? $0.lowercasedIfNeeded() : nil } }
+            for (item, first) in LaterDuplicates.find(items, entry: \.entry, value: value) {
+                let (entry, name) = (item.entry, name(item) ?? "")
                 let what = name.isEmpty ? "has no name, like another \(first.displayClass ?? "object")"
                     : "name \"\(name)\" is already used by another \(first.displayClass ?? "object") (names ignore case)"
                 found.append(diagnostic(what, on: entry, at: entry.properties["name"]?.span,
@@ -35,17 +37,17 @@ struct DuplicateNameRule: ValidationRule {
                                         notes: [.definedHere(first)]))
             }
         }
-        collect(config.apps.map { ($0.entry, $0.config.effectiveName) }, table: "App", allowEmpty: true)
-        collect(config.sources.map { ($0.entry, $0.config.effectiveName) }, table: "Source", allowEmpty: true)
-        collect(config.destinations.map { ($0.entry, $0.config.effectiveName) }, table: "Destination", allowEmpty: true)
-        collect(config.groups.map { ($0.entry, $0.config.effectiveName) }, table: "Group", allowEmpty: true)
-        collect(config.models.map { ($0.entry, $0.config.name?.value) }, table: "GrouparooModel", allowEmpty: false)
-        collect(config.apiKeys.map { ($0.entry, $0.config.name?.value) }, table: "ApiKey", allowEmpty: false)
-        collect(config.teams.map { ($0.entry, $0.config.name?.value) }, table: "Team", allowEmpty: false)
-        collect(config.schedules.map { schedule in
+        collect(config.apps, table: "App", allowEmpty: true) { $0.config.effectiveName }
+        collect(config.sources, table: "Source", allowEmpty: true) { $0.config.effectiveName }
+        collect(config.destinations, table: "Destination", allowEmpty: true) { $0.config.effectiveName }
+        collect(config.groups, table: "Group", allowEmpty: true) { $0.config.effectiveName }
+        collect(config.models, table: "GrouparooModel", allowEmpty: false) { $0.config.name?.value }
+        collect(config.apiKeys, table: "ApiKey", allowEmpty: false) { $0.config.name?.value }
+        collect(config.teams, table: "Team", allowEmpty: false) { $0.config.name?.value }
+        collect(config.schedules, table: "Schedule", allowEmpty: false) { schedule in
             let sourceName = schedule.config.sourceId.flatMap { config.source(id: $0.value) }?.config.effectiveName
-            return (schedule.entry, sourceName.map { schedule.config.effectiveName(sourceName: $0) } ?? schedule.config.name?.value)
-        }, table: "Schedule", allowEmpty: false)
+            return sourceName.map { schedule.config.effectiveName(sourceName: $0) } ?? schedule.config.name?.value
+        }
         return found
     }
 }

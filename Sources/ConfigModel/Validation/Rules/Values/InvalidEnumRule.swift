@@ -38,13 +38,15 @@ struct InvalidEnumRule: EntryRule {
     func checkBeyondEntries(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for group in config.groups {
-            for rule in group.config.rules?.value ?? [] {
-                if let direction = rule.relativeMatchDirection, case .unrecognized(let raw) = direction.value,
-                   rule.op?.value.knownValue.map({ [.relativeGt, .relativeLt].contains($0) }) != true {
+            // Read in place by index: a copy of each rule retained its every field.
+            let rules = group.config.rules?.value ?? []
+            for index in rules.indices {
+                if let direction = rules[index].relativeMatchDirection, case .unrecognized(let raw) = direction.value,
+                   rules[index].op?.value.knownValue.map({ [.relativeGt, .relativeLt].contains($0) }) != true {
                     found.append(problem("relativeMatchDirection", raw, RelativeMatchDirection.allCases.map(\.rawValue),
                                          on: group.entry, at: direction.span, grouparoo: nil))
                 }
-                if let unit = rule.relativeMatchUnit, case .unrecognized(let raw) = unit.value {
+                if let unit = rules[index].relativeMatchUnit, case .unrecognized(let raw) = unit.value {
                     found.append(problem("relativeMatchUnit", raw, RelativeMatchUnit.allCases.map(\.rawValue),
                                          on: group.entry, at: unit.span, grouparoo: nil, severity: .warning,
                                          consequence: "; Grouparoo ignores unknown units silently"))

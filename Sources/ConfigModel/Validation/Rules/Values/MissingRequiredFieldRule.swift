@@ -28,13 +28,16 @@ struct MissingRequiredFieldRule: EntryRule {
         else { return }
         let fields = Self.checkedFields[configClass]
         let properties = entry.properties  // derived from the entry's value: read it once
-        for (key, row) in fields.required where TableKeyState(row, rows: rows, in: properties) != .set {
+        // By index: iterating a list retained and released it, and both cores read these lists.
+        for index in fields.required.indices where TableKeyState(fields.required[index].row, rows: rows, in: properties) != .set {
+            let key = fields.required[index].key
             found.append(missing(key, on: entry, grouparoo: "\(configClass.modelName).\(key) cannot be null"))
         }
-        for parent in fields.parents where TableKeyState(parent.row, rows: rows, in: properties) == .absent {
-            found.append(missing(parent.key, on: entry, grouparoo: parent.grouparoo))
+        for index in fields.parents.indices where TableKeyState(fields.parents[index].row, rows: rows, in: properties) == .absent {
+            found.append(missing(fields.parents[index].key, on: entry, grouparoo: fields.parents[index].grouparoo))
         }
-        for (key, row) in fields.notNull where TableKeyState(row, rows: rows, in: properties) == .null {
+        for index in fields.notNull.indices where TableKeyState(fields.notNull[index].row, rows: rows, in: properties) == .null {
+            let key = fields.notNull[index].key
             found.append(diagnostic("`\(key)` is null; leave it out to use the default, or set true or false",
                                     on: entry, at: entry.span(of: key),
                                     grouparoo: "\(configClass.modelName).\(key) cannot be null"))
@@ -65,11 +68,19 @@ struct MissingRequiredFieldRule: EntryRule {
 
     /// The keys each class requires, by kind of requirement (most fields are optional). A parent is kept as its
     /// key and Grouparoo's message, not as its field: copying a field (several strings) for every object cost.
-    /// Each key with its row in the class's fields (`TableRows`).
-    private struct CheckedFields: Sendable {
+    /// Each key with its row in the class's fields (`TableRows`). A class: a struct was copied out for every object,
+    /// retaining each of its lists.
+    private final class CheckedFields: Sendable {
         let required: [(key: String, row: Int16?)]
         let parents: [(key: String, row: Int16?, grouparoo: String)]
         let notNull: [(key: String, row: Int16?)]
+
+        init(required: [(key: String, row: Int16?)], parents: [(key: String, row: Int16?, grouparoo: String)],
+             notNull: [(key: String, row: Int16?)]) {
+            self.required = required
+            self.parents = parents
+            self.notNull = notNull
+        }
     }
 
     private static let checkedFields = PerClass { configClass in
@@ -91,21 +102,22 @@ struct MissingRequiredFieldRule: EntryRule {
     private static let requiredMemberOptions = TeamMemberOptions.fieldTable.fields.filter { $0.requirement == .required }.map(\.key)
 
     private func filterProblems(_ config: ValidationInput) -> [Diagnostic] {
-        // Only objects with filters are listed (most have none).
-        let lists = config.properties.compactMap { property in property.config.filters.map { (property.entry, $0) } }
-            + config.schedules.compactMap { schedule in schedule.config.filters.map { (schedule.entry, $0) } }
         var found: [Diagnostic] = []
-        for (entry, filters) in lists {
-            for filter in filters.value {
+        // Each filter is read where it is: a list of (entry, filters) pairs and a copy of each filter retained their parts.
+        func inspect(_ entry: ConfigEntry, _ filters: Field<[FilterConfig]>?) {
+            let filters = filters?.value ?? []
+            for index in filters.indices {
                 // Not a list of the two keys: that was an allocation for every filter.
                 let missing = { (key: String) in
-                    found.append(diagnostic("a filter needs `\(key)`", on: entry, at: filter.raw.span,
+                    found.append(diagnostic("a filter needs `\(key)`", on: entry, at: filters[index].raw.span,
                                             grouparoo: "Filter.\(key) cannot be null"))
                 }
-                if filter.key == nil { missing("key") }
-                if filter.op == nil { missing("op") }
+                if filters[index].key == nil { missing("key") }
+                if filters[index].op == nil { missing("op") }
             }
         }
+        for property in config.properties { inspect(property.entry, property.config.filters) }
+        for schedule in config.schedules { inspect(schedule.entry, schedule.config.filters) }
         return found
     }
 
