@@ -94,6 +94,23 @@ final class ValidationAuditTests: XCTestCase {
         ], report.summary)
     }
 
+    func testEachGroupKeepsTheLastRemoteNameAndManyKeysDifferBeyondCase() throws {
+        // Memberships are saved as {groupId: remoteName}: only each group's last name is checked, nulls are dropped.
+        let keys = (0..<10).map { "key\($0): \"email\"" }.joined(separator: ", ")
+        let report = try ValidationHarness.validate(objects: Self.usersSource + """
+            { id: "g", class: "group", name: "G", modelId: "m" },
+            { id: "h", class: "group", name: "H", modelId: "m" },
+            { id: "d", class: "destination", name: "D", type: "t", appId: "a", modelId: "m", mapping: { \(keys), KEY3: "email" },
+              destinationGroupMemberships: { "": "g", VIPs: "g", Fans: "h", Gone: null } },
+            { id: "e", class: "destination", name: "E", type: "t", appId: "a", modelId: "m", groupId: "g", collection: "group",
+              destinationGroupMemberships: { VIPs: "g", "": "g" } }
+            """, in: self)
+        XCTAssertEqual(report.diagnostics("invalid-remote-key").map(\.message), [
+            "mapping keys `key3` and `KEY3` differ only in case; Grouparoo treats them as the same remote key and stops loading",
+            "remote key `` is empty",
+        ], report.summary)
+    }
+
     func testRefreshQueryNeedsAnAppTypeWithAppQuery() throws {
         let report = try ValidationHarness.validate(objects: """
             { id: "mc", class: "app", name: "Mailchimp", type: "mailchimp", options: { apiKey: "k" },

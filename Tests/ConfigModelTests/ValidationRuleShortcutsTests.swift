@@ -42,6 +42,22 @@ final class ValidationRuleShortcutsTests: XCTestCase {
         return expected
     }
 
+    /// `LaterDuplicates.forEachRepeat` compares a few values pairwise and files more in a table: both find the same
+    /// repeats, also of text equal to other text outside ASCII.
+    func testRepeatsFoundPairwiseAgreeWithTheTable() {
+        let few: [String?] = ["x", "\u{212A}", nil, "x", "K", "e\u{301}", "\u{E9}", "y"]
+        XCTAssertEqual(repeats(few), ["3<0", "4<1", "6<5"])
+        XCTAssertEqual(repeats(few + Array(repeating: nil, count: 8)), repeats(few))
+        XCTAssertEqual(repeats(few + ["y", "x"]), repeats(few) + ["8<7", "9<0"])
+    }
+
+    /// Each repeat `forEachRepeat` reports, as `index<first`.
+    private func repeats(_ values: [String?]) -> [String] {
+        var found: [String] = []
+        LaterDuplicates.forEachRepeat(of: values) { index, first in found.append("\(index)<\(first)") }
+        return found
+    }
+
     /// `invalid-id` passes over a well-formed id at once: such an id has no `:` and is not too long either.
     func testWellFormedIDsNeedNoOtherCheck() {
         for id in ["a", "data_warehouse-2", String(repeating: "x", count: GrouparooLimits.maximumLength), "a:b", "a b", ""] {

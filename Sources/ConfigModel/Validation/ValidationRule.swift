@@ -43,11 +43,10 @@ extension EntryRule {
 
     public func checkEntries(_ rows: TableRows, of config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        // By index, each entry handed over unretained (`config` keeps it): a retain and a release per entry and rule
-        // also made the other core, checking other rules on the same entries, wait for the count's cache line.
+        // By index, each entry handed over unretained (`withEntry`).
         config.entries.withUnsafeBufferPointer { entries in
             rows.forEachEntry { position, rows in
-                Unmanaged.passUnretained(entries[position])._withUnsafeGuaranteedRef { check($0, rows: rows, in: config, into: &found) }
+                entries.withEntry(at: position) { check($0, rows: rows, in: config, into: &found) }
             }
         }
         return found

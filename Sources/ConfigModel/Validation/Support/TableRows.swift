@@ -21,20 +21,26 @@ public struct TableRows: Sendable {
         var starts: [Int32] = [0]
         starts.reserveCapacity(positions.count + 1)
         let fieldKeys = Self.fieldKeys  // fetched once, not once per entry
+        // Each entry's object is read in place (not retained, nor copied out as `properties`).
         self.rows = config.entries.withUnsafeBufferPointer { entries in
             for position in positions {
-                let count = entries[position].dispatchClass == nil ? 0 : entries[position].properties.count
+                let count = entries.withEntry(at: position) { entry in
+                    guard entry.dispatchClass != nil, case .object(let object) = entry.value.value else { return 0 }
+                    return object.count
+                }
                 starts.append(starts[starts.count - 1] + Int32(count))
             }
             return [Int16](unsafeUninitializedCapacity: Int(starts[starts.count - 1])) { rows, written in
                 for position in positions {
-                    guard let configClass = entries[position].dispatchClass else { continue }
-                    let fields = fieldKeys[configClass]
-                    entries[position].properties.properties.withUnsafeBufferPointer { properties in
-                        for index in properties.indices {
-                            let key = properties[index].key
-                            rows[written] = fields.place(ofSameLength: key).map(Int16.init) ?? (key.isAllASCII ? Self.none : Self.notASCII)
-                            written += 1
+                    entries.withEntry(at: position) { entry in
+                        guard let configClass = entry.dispatchClass, case .object(let object) = entry.value.value else { return }
+                        let fields = fieldKeys[configClass]
+                        object.properties.withUnsafeBufferPointer { properties in
+                            for index in properties.indices {
+                                let key = properties[index].key
+                                rows[written] = fields.place(ofSameLength: key).map(Int16.init) ?? (key.isAllASCII ? Self.none : Self.notASCII)
+                                written += 1
+                            }
                         }
                     }
                 }
@@ -73,5 +79,14 @@ public struct EntryRows {
     func firstProperty(at row: Int16?) -> Int? {
         guard let row else { return nil }
         return rows.firstIndex(of: row)
+    }
+}
+
+extension UnsafeBufferPointer<ConfigEntry> {
+    /// Calls `body` with the entry at `position` unretained: the config's list keeps it, and a retain and a release
+    /// per entry and rule also made the other core, checking other rules on the same entries, wait for the count's
+    /// cache line.
+    func withEntry<Result>(at position: Int, _ body: (ConfigEntry) -> Result) -> Result {
+        Unmanaged.passUnretained(self[position])._withUnsafeGuaranteedRef(body)
     }
 }

@@ -15,9 +15,12 @@ struct UnknownPermissionTopicRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for owner in PermissionOwner.all(in: config) {
-            for (index, permission) in (owner.permissions?.value ?? []).enumerated() {
-                guard case .object = permission.raw.value else { continue }
-                if let topic = permission.topic, case .known = topic.value { continue }
+            // Read in place by index: a permission is copied only when it is reported.
+            let permissions = owner.permissions?.value ?? []
+            for index in permissions.indices {
+                guard case .object = permissions[index].raw.value else { continue }
+                if case .known? = permissions[index].topic?.value { continue }
+                let permission = permissions[index]
                 let raw = permission.topic?.value.rawValue
                 var message = raw.map { "unknown permission topic \"\($0)\"" } ?? "`permissions[\(index)]` has no `topic`"
                 if let raw, let close = PermissionTopic.allCases.first(where: { $0.rawValue.lowercased() == raw.lowercased() }) {

@@ -13,11 +13,13 @@ struct GroupRuleNeedsMatchRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for group in config.groups {
-            for (index, rule) in (group.config.rules?.value ?? []).enumerated() {
-                guard case .object = rule.raw.value, let op = rule.op?.value.knownValue,
-                      op != .exists, op != .notExists, rule.match == nil, rule.relativeMatchNumber == nil else { continue }
+            // Read in place by index: a copy of each rule retained its every field.
+            let rules = group.config.rules?.value ?? []
+            for index in rules.indices {
+                guard case .object = rules[index].raw.value, let op = rules[index].op?.value.knownValue, op != .exists,
+                      op != .notExists, rules[index].match == nil, rules[index].relativeMatchNumber == nil else { continue }
                 found.append(diagnostic("`rules[\(index)]` (op \"\(op.rawValue)\") needs `match` or `relativeMatchNumber`",
-                                        on: group.entry, at: rule.raw.span,
+                                        on: group.entry, at: rules[index].raw.span,
                                         grouparoo: "either match or relativeMatch is required"))
             }
         }

@@ -26,9 +26,11 @@ struct DependencyCycleRule: ValidationRule {
         // node and edge, which only the few cycles found here need).
         var (starts, providers) = ([0], [Int]())
         starts.reserveCapacity(config.entries.count + 1)
-        for entry in config.entries {
-            config.appendPrerequisiteProviders(of: entry, to: &providers)
-            starts.append(providers.count)
+        config.entries.withUnsafeBufferPointer { entries in
+            for position in entries.indices {
+                entries.withEntry(at: position) { config.appendPrerequisiteProviders(of: $0, to: &providers) }
+                starts.append(providers.count)
+            }
         }
         guard let adjacency = CycleCandidates.adjacency(starts: starts, targets: providers) else { return [] }
         return GraphAlgorithms.cyclicComponents(adjacency).compactMap { component -> Diagnostic? in
