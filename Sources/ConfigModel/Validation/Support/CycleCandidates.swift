@@ -7,6 +7,7 @@ enum CycleCandidates {
     /// only the nodes left after peeling: every other node's list is empty, and no edge leads to one. `nil` when
     /// no node is left (there is no cycle).
     static func adjacency(starts: [Int], targets: [Int]) -> [[Int]]? {
+        guard hasCycle(starts: starts, targets: targets) else { return nil }
         let count = starts.count - 1
         // Who points at each node, laid out like `targets`.
         var sourceStarts = [Int](repeating: 0, count: count + 1)
@@ -40,5 +41,23 @@ enum CycleCandidates {
         return (0..<count).map { node in
             removed[node] ? [] : targets[starts[node]..<starts[node + 1]].filter { !removed[$0] }
         }
+    }
+
+    /// Whether peeling the nodes nothing needs, again and again (Kahn's order), leaves any: it leaves none exactly when
+    /// there is no cycle, as in nearly every config, which this pass tells without the reverse edges.
+    private static func hasCycle(starts: [Int], targets: [Int]) -> Bool {
+        let count = starts.count - 1
+        var inDegree = [Int](repeating: 0, count: count)
+        for target in targets { inDegree[target] += 1 }
+        var pending = (0..<count).filter { inDegree[$0] == 0 }
+        var peeled = 0
+        while let node = pending.popLast() {
+            peeled += 1
+            for edge in starts[node]..<starts[node + 1] {
+                inDegree[targets[edge]] -= 1
+                if inDegree[targets[edge]] == 0 { pending.append(targets[edge]) }
+            }
+        }
+        return peeled < count
     }
 }
