@@ -230,11 +230,12 @@ final class FilePathTable: @unchecked Sendable {
         let hash: Int
     }
 
-    // Guarded by `lock` for writing; a slot is read only after its id was returned.
+    // Guarded by `lock` for writing; a slot is read only after its id was returned. `lock` also keeps the accesses
+    // apart, so they skip the run-time exclusivity check.
     private let segments = UnsafeMutablePointer<UnsafeMutablePointer<Entry>?>.allocate(capacity: segmentCount)
-    private var count = 0
+    @exclusivity(unchecked) private var count = 0
     /// Path → id, holding ids only (a dictionary kept a copy of every path's string beside it).
-    private var ids = PositionHashTable(minimumCapacity: 1024)
+    @exclusivity(unchecked) private var ids = PositionHashTable(minimumCapacity: 1024)
     private let lock = NSLock()
 
     private init() {
@@ -242,12 +243,12 @@ final class FilePathTable: @unchecked Sendable {
     }
 
     func id(for path: String) -> Int32 {
+        // Hashed before the lock is taken: the reader's threads intern every file they read, and waited for each other.
+        let hash = FilePathTable.hash(path)
         lock.lock()
         defer { lock.unlock() }
-        // One hash per call: the lookup inserts the next id when the path is new (the reader
-        // interns every file it reads, so most calls are for new paths).
+        // One look-up per call: it inserts the next id when the path is new (most calls are for new paths).
         let next = Int32(count)
-        let hash = FilePathTable.hash(path)
         if let id = ids.firstOrInsert(next, hash: hash, where: { self.entry($0).pointee.hash == hash && ByteScan.sameUTF8(self.entry($0).pointee.path, path) },
                                       hashOf: { self.entry($0).pointee.hash }) {
             return id
@@ -279,15 +280,20 @@ final class FilePathTable: @unchecked Sendable {
             let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
             var hash = UInt64(truncatingIfNeeded: bytes.count) &* multiplier
             var index = 0
+            let word = { UnsafeRawPointer(bytes.baseAddress! + $0).loadUnaligned(as: UInt64.self) }
             while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                hash = (hash ^ word) &* multiplier
+                hash = (hash ^ word(index)) &* multiplier
                 hash ^= hash >> 29
                 index += 8
             }
-            while index < bytes.count {
-                hash = (hash ^ UInt64(bytes[index])) &* multiplier
-                index += 1
+            if index < bytes.count, bytes.count >= 8 {
+                // The last bytes in one word, which overlaps the one before.
+                hash = (hash ^ word(bytes.count - 8)) &* multiplier
+            } else {
+                while index < bytes.count {
+                    hash = (hash ^ UInt64(bytes[index])) &* multiplier
+                    index += 1
+                }
             }
             // The table takes the low bits: fold the well-mixed high ones down.
             return Int(truncatingIfNeeded: hash ^ hash >> 32)
