@@ -55,6 +55,19 @@ final class ByteScanTests: XCTestCase {
         }
     }
 
+    func testContainsIsTheNaiveSearchForAnyAnchor() {
+        let needles = [Array("a".utf8), Array("abc".utf8), Array("cd\n".utf8), Array("\n\nefg".utf8), [0x0D, 0x0A, 0x61], Array("gh0123".utf8)]
+        for haystack in Self.inputs() + Self.inputs(maxLength: 160) + [[]] {
+            for needle in needles {
+                let expected = haystack.count >= needle.count
+                    && (0...(haystack.count - needle.count)).contains { Array(haystack[$0..<($0 + needle.count)]) == needle }
+                for anchor in needle.indices {
+                    XCTAssertEqual(ByteScan.contains(needle, in: haystack, anchor: anchor), expected, "\(needle) at \(anchor) in \(haystack)")
+                }
+            }
+        }
+    }
+
     func testSpaceRunEndIsTheFirstNonSpaceFromAnyStart() {
         let spaced = Self.inputs().map { $0.map { $0 == UInt8(ascii: "x") ? 0x20 : $0 } }
             + [Array(repeating: 0x20, count: 37), Array(repeating: 0x20, count: 16) + [0x09] + Array(repeating: 0x20, count: 9)]

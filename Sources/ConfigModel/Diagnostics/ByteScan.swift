@@ -196,20 +196,19 @@ enum ByteScan {
         }
     }
 
-    /// Whether `needle` occurs in `haystack`: `memchr` finds each candidate first byte.
-    static func contains(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
+    /// Whether `needle` occurs in `haystack`: `memchr` finds each place its byte at `anchor` could be (the rarer that
+    /// byte is in the text, the fewer places are compared).
+    static func contains(_ needle: [UInt8], in haystack: [UInt8], anchor: Int = 0) -> Bool {
+        guard !needle.isEmpty else { return true }
         return haystack.withUnsafeBufferPointer { hay in
             guard let base = hay.baseAddress, hay.count >= needle.count else { return false }
             let lastStart = hay.count - needle.count
-            var index = 0
-            while index <= lastStart {
-                guard let found = memchr(base + index, Int32(first), lastStart + 1 - index) else { return false }
-                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                var matched = 1
-                while matched < needle.count, hay[index + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return true }
-                index += 1
+            var start = 0
+            while start <= lastStart {
+                guard let found = memchr(base + start + anchor, Int32(needle[anchor]), lastStart + 1 - start) else { return false }
+                start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - anchor
+                if memcmp(base + start, needle, needle.count) == 0 { return true }
+                start += 1
             }
             return false
         }
