@@ -34,7 +34,14 @@ final class ByteScanTests: XCTestCase {
 
     func testLineStartsAreThoseOfTheByteByByteLoop() {
         // Long inputs too: runs of ASCII words with several LFs each, next to CR and non-ASCII words.
-        for bytes in Self.inputs() + Self.inputs(maxLength: 160) + Self.inputs(maxLength: 700) {
+        // Lines shorter than the table first makes room for, and long runs of plain text (read 32 bytes at a time) with
+        // a terminator or a non-ASCII byte at every place in a run.
+        let shortLines = [Array(repeating: 0x0A, count: 300), Array(String(repeating: "a\r\n", count: 100).utf8)]
+        let longRuns = (0..<40).map { offset in
+            Array(repeating: UInt8(ascii: "a"), count: offset) + [0x0A] + Array(repeating: UInt8(ascii: "b"), count: 70)
+                + [0xE2, 0x80, 0xA8] + Array(repeating: UInt8(ascii: "c"), count: 33 + offset) + [0x0D, 0x0A, 0xC3, 0xA9, 0x0D]
+        }
+        for bytes in Self.inputs() + Self.inputs(maxLength: 160) + Self.inputs(maxLength: 700) + shortLines + longRuns {
             var starts = [0]
             var index = 0
             while index < bytes.count {
@@ -44,14 +51,26 @@ final class ByteScanTests: XCTestCase {
                 index += crlf ? 2 : length
                 starts.append(index)
             }
-            let scanned = ByteScan.lineStarts(of: bytes)
-            XCTAssertEqual(scanned.starts, starts, "\(bytes)")
-            XCTAssertEqual(scanned.isASCII, bytes.allSatisfy { $0 < 0x80 }, "\(bytes)")
+            let table = LineTable(bytes)
+            XCTAssertEqual((0..<table.lineCount).map(table.start(ofLine:)), starts, "\(bytes)")
+            XCTAssertEqual(table.isASCII, bytes.allSatisfy { $0 < 0x80 }, "\(bytes)")
             // The line of every block start, found as a search over the starts would.
-            let blockLines = stride(from: 0, through: bytes.count, by: 1 << ByteScan.lineBlockShift).map { offset in
-                starts.lastIndex { $0 <= offset }!
+            let blockOffsets = Array(stride(from: 0, through: bytes.count, by: 1 << LineTable.blockShift))
+            let blockLines = blockOffsets.map { offset in starts.lastIndex { $0 <= offset }! }
+            XCTAssertEqual(blockOffsets.indices.map(table.line(atBlock:)), blockLines, "\(bytes)")
+            var line = 0
+            for offset in 0...bytes.count {
+                while line + 1 < starts.count, starts[line + 1] <= offset { line += 1 }
+                if table.line(holding: offset) != line { XCTFail("line of \(offset) in \(bytes)") }
             }
-            XCTAssertEqual(scanned.blockLines, blockLines, "\(bytes)")
+        }
+    }
+
+    func testFirstNonASCIIIsTheFirstHighByte() {
+        // A non-ASCII byte at every place in and after a 32-byte run.
+        let runs = (0..<70).map { Array(repeating: UInt8(ascii: "a"), count: $0) + [0xC3, 0xA9] + Array(repeating: UInt8(ascii: "b"), count: 40) }
+        for bytes in Self.inputs() + Self.inputs(maxLength: 160) + runs {
+            XCTAssertEqual(ByteScan.firstNonASCII(in: bytes), bytes.firstIndex { $0 >= 0x80 } ?? bytes.count, "\(bytes)")
         }
     }
 

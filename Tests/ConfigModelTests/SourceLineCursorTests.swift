@@ -14,7 +14,7 @@ final class SourceLineCursorTests: XCTestCase {
             + [[0xE2, 0x80], [0x41, 0xE2, 0x80, 0xA8]]
         for bytes in inputs {
             let table = SourceLines(bytes)
-            let lineCount = ByteScan.lineStarts(of: bytes).starts.count
+            let lineCount = LineTable(bytes).lineCount
             let numbers = Array(-1...(lineCount + 2))
             // In order (as diagnostics come), backwards, each line twice, and skipping ahead.
             for order in [numbers, numbers.reversed(), numbers.flatMap { [$0, $0] }, numbers.filter { $0 % 3 == 0 } + numbers] {

@@ -38,7 +38,7 @@ enum ByteScan {
 
     /// True when some byte of the word equals `byte`.
     @inline(__always)
-    private static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
+    static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
         let spread = word ^ (UInt64(byte) &* ones)
         return (spread &- ones) & ~spread & highBits != 0
     }
@@ -190,6 +190,11 @@ enum ByteScan {
         bytes.withUnsafeBufferPointer { buffer in
             var index = 0
             let count = buffer.count
+            // 32 bytes at a time (every file read is checked whole), then the word and the byte that has one.
+            while index + 32 <= count,
+                  (word(buffer, index) | word(buffer, index + 8) | word(buffer, index + 16) | word(buffer, index + 24)) & highBits == 0 {
+                index += 32
+            }
             while index + 8 <= count, word(buffer, index) & highBits == 0 { index += 8 }
             while index < count, buffer[index] < 0x80 { index += 1 }
             return index
@@ -214,105 +219,17 @@ enum ByteScan {
         }
     }
 
-    /// `lineStarts(of:)`'s blocks: `blockLines[k]` is the line of byte `k << lineBlockShift`.
-    static let lineBlockShift = 6
-
-    /// Byte offsets at which each line starts (after LF, CR, CRLF, U+2028 and U+2029), the 0-based line holding
-    /// the byte at every multiple of `1 << lineBlockShift` through the end (so finding an offset's line is one look-up
-    /// and a step or two), and whether all the bytes are ASCII.
-    static func lineStarts(of bytes: [UInt8]) -> (starts: [Int], blockLines: [Int], isASCII: Bool) {
-        bytes.withUnsafeBufferPointer { lineStarts(of: $0) }
-    }
-
-    // Its own function, not a closure: the scan's state stays in registers rather than in captured variables.
-    private static func lineStarts(of buffer: UnsafeBufferPointer<UInt8>) -> (starts: [Int], blockLines: [Int], isASCII: Bool) {
-        let count = buffer.count
-        // Room for lines of 16 bytes on average up front: config files' lines are rarely shorter, so they
-        // need no regrowing (with 24, half the benchmark files regrew, 7.6 M instructions in 10,000 files).
-        // Reserved before the first append: reserving in a `[0]` literal would allocate twice.
-        var starts: [Int] = []
-        starts.reserveCapacity(count / 16 + 2)
-        starts.append(0)
-        var blockLines: [Int] = []
-        blockLines.reserveCapacity(count >> lineBlockShift + 1)
-        var nextBlock = 0
-        var isASCII = true
-        var index = 0
-        while index &+ 8 <= count {
-            recordBlockLines(through: index, next: &nextBlock, starts, &blockLines)
-            // A word at a time up to the next block start.
-            let wordsEnd = min(nextBlock, count &- 7)
-            while index < wordsEnd {
-                let word = word(buffer, index)
-                if !mayHoldLineTerminator(word) {
-                    // No byte below 0x0E and none non-ASCII (most words): nothing to record.
-                    index &+= 8
-                } else if word & highBits == 0, !holds(word, 0x0D) {
-                    // ASCII without CR: the only terminators are LFs, found by bit mask.
-                    var lineFeeds = zeroBytes(word ^ (0x0A &* ones))
-                    while lineFeeds != 0 {
-                        starts.append(index &+ lineFeeds.trailingZeroBitCount &>> 3 &+ 1)
-                        lineFeeds &= lineFeeds &- 1
-                    }
-                    index &+= 8
-                } else {
-                    // A terminator may run past the word's end: the next word then starts after it.
-                    let wordEnd = index &+ 8
-                    while index < wordEnd { index = scanLineByte(buffer, index, &starts, &isASCII) }
-                }
-            }
-        }
-        while index < count { index = scanLineByte(buffer, index, &starts, &isASCII) }
-        recordBlockLines(through: count, next: &nextBlock, starts, &blockLines)
-        return (starts, blockLines, isASCII)
-    }
-
-    /// Appends the line of every block start from `next` through `offset`, which the scan has passed (so every
-    /// line start at or before it is in `starts`; the last few may lie past a block start).
-    @inline(__always)
-    private static func recordBlockLines(through offset: Int, next: inout Int, _ starts: [Int], _ blockLines: inout [Int]) {
-        while next <= offset {
-            var line = starts.count - 1
-            while starts[line] > next { line -= 1 }
-            blockLines.append(line)
-            next += 1 << lineBlockShift
-        }
-    }
-
-    /// One step of the byte-by-byte line scan at `index`: records a line start after a terminator
-    /// (CRLF and U+2028/U+2029 taken whole) and returns the offset of the next byte to look at.
-    @inline(__always)
-    private static func scanLineByte(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int, _ starts: inout [Int],
-                                     _ isASCII: inout Bool) -> Int {
-        let byte = buffer[index]
-        var next = index + 1
-        if byte == 0x0A {
-            starts.append(next)
-        } else if byte == 0x0D {
-            if next < buffer.count, buffer[next] == 0x0A { next += 1 }
-            starts.append(next)
-        } else if byte >= 0x80 {
-            isASCII = false
-            let length = terminatorLength(buffer, index)
-            if length > 0 {
-                next = index + length
-                starts.append(next)
-            }
-        }
-        return next
-    }
-
     /// The word with the high bit set in exactly the bytes that are zero (no borrow between bytes,
     /// unlike the test in `holds`, so each bit gives a position).
     @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
         let low = ~highBits
         return ~(((word & low) &+ low) | word | low)
     }
 
     /// The length in bytes of the line terminator at `index`, 0 when there is none (CRLF counts as the CR alone).
     @inline(__always)
-    private static func terminatorLength(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+    static func terminatorLength(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
         let byte = buffer[index]
         if byte == 0x0A || byte == 0x0D { return 1 }
         if byte == 0xE2, index + 2 < buffer.count, buffer[index + 1] == 0x80, buffer[index + 2] & 0xFE == 0xA8 { return 3 }

@@ -3,11 +3,11 @@
 public struct SourceLines: Sendable {
     private let bytes: [UInt8]
     /// Where each line starts; a line ends where the terminator before the next start begins.
-    private let starts: [Int]
+    private let lines: LineTable
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        starts = ByteScan.lineStarts(of: bytes).starts
+        lines = LineTable(bytes)
     }
 
     public func line(_ number: Int) -> String? {
@@ -16,16 +16,17 @@ public struct SourceLines: Sendable {
 
     /// The bytes of line `number` (1-based), without its terminator.
     public func lineBytes(_ number: Int) -> ArraySlice<UInt8>? {
-        guard number >= 1, number <= starts.count else { return nil }
-        guard number < starts.count else { return bytes[starts[number - 1]...] }
-        let next = starts[number]
+        guard number >= 1, number <= lines.lineCount else { return nil }
+        let start = lines.start(ofLine: number - 1)
+        guard number < lines.lineCount else { return bytes[start...] }
+        let next = lines.start(ofLine: number)
         let terminatorLength: Int
         switch bytes[next - 1] {
         case 0x0A: terminatorLength = next >= 2 && bytes[next - 2] == 0x0D ? 2 : 1
         case 0x0D: terminatorLength = 1
         default: terminatorLength = 3  // U+2028 or U+2029
         }
-        return bytes[starts[number - 1]..<(next - terminatorLength)]
+        return bytes[start..<(next - terminatorLength)]
     }
 }
 

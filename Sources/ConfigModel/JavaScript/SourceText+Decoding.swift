@@ -27,9 +27,9 @@ extension SourceText {
     /// reading goes on. Also returns where the first invalid sequence was, so the caller can warn.
     static func decodeReplacingInvalid(_ bytes: [UInt8], file: String) -> (text: SourceText, firstInvalid: TextPosition?) {
         // The line scan says whether the file is all ASCII (nearly always): then it is valid as it is.
-        let lineScan = ByteScan.lineStarts(of: bytes)
-        guard !lineScan.isASCII, let invalid = firstInvalidSequence(in: bytes) else {
-            return (SourceText(file: file, validUTF8: bytes, lineScan: lineScan), nil)
+        let lines = LineTable(bytes)
+        guard !lines.isASCII, let invalid = firstInvalidSequence(in: bytes) else {
+            return (SourceText(file: file, validUTF8: bytes, lines: lines), nil)
         }
         let text = SourceText(file: file, validUTF8: replacingInvalidSequences(bytes, from: invalid))
         return (text, text.position(of: invalid))

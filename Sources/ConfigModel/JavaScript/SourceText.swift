@@ -6,16 +6,13 @@ struct SourceText {
     private let fileID: Int32
     /// Valid UTF-8: decoding replaced or rejected anything else.
     let bytes: [UInt8]
-    /// Byte offset at which each line starts.
-    private let lineStarts: [Int]
+    /// Where each line starts, and the line of every 64th byte.
+    private let lines: LineTable
     /// For files with non-ASCII text: the number of scalars before every `checkpointStride`-th byte,
     /// so a column costs at most one stride of counting. Empty for ASCII files (bytes are scalars).
     private let scalarCheckpoints: [Int]
     private static let checkpointStride = 64
 
-    /// The line of the byte at every multiple of `1 << ByteScan.lineBlockShift` (through the end), so finding
-    /// the line of an offset is one look-up and a step or two instead of a search over all lines.
-    private let blockLines: [Int]
     /// Whether a column is the byte offset from the line's start (an ASCII file) and every line and column fits
     /// a span's 32 bits: `span`'s shortcut.
     private let columnsAreBytes: Bool
@@ -24,19 +21,18 @@ struct SourceText {
 
     /// `bytes` must be valid UTF-8.
     init(file: String, validUTF8 bytes: [UInt8]) {
-        self.init(file: file, validUTF8: bytes, lineScan: ByteScan.lineStarts(of: bytes))
+        self.init(file: file, validUTF8: bytes, lines: LineTable(bytes))
     }
 
-    /// `lineScan` must be `ByteScan.lineStarts(of: bytes)` (decoding has it already).
-    init(file: String, validUTF8 bytes: [UInt8], lineScan: (starts: [Int], blockLines: [Int], isASCII: Bool)) {
+    /// `lines` must be `LineTable(bytes)` (decoding has it already).
+    init(file: String, validUTF8 bytes: [UInt8], lines: LineTable) {
         self.file = file
         self.fileID = FilePathTable.shared.id(for: file)
         isJSON = SourceText.isJSONPath(file)
         self.bytes = bytes
-        lineStarts = lineScan.starts
-        blockLines = lineScan.blockLines
-        scalarCheckpoints = lineScan.isASCII ? [] : SourceText.checkpoints(bytes)
-        columnsAreBytes = lineScan.isASCII && bytes.count < Int32.max
+        self.lines = lines
+        scalarCheckpoints = lines.isASCII ? [] : SourceText.checkpoints(bytes)
+        columnsAreBytes = lines.isASCII && bytes.count < Int32.max
     }
 
     private static func checkpoints(_ bytes: [UInt8]) -> [Int] {
@@ -86,7 +82,7 @@ struct SourceText {
     @inline(__always)
     private func position(of index: Int, line: Int) -> TextPosition {
         let offset = min(max(index, 0), bytes.count)
-        let lineStart = lineStarts[line]
+        let lineStart = lines.start(ofLine: line)
         // In an ASCII file (nearly always) every byte is a scalar: no counting.
         let column = scalarCheckpoints.isEmpty ? offset - lineStart : scalarCount(before: offset) - scalarCount(before: lineStart)
         return TextPosition(line: line + 1, column: column + 1)
@@ -95,33 +91,13 @@ struct SourceText {
     /// The 0-based line holding byte `index`, looking from line `line` (at or before it) on.
     @inline(__always)
     private func lineIndex(of index: Int, from line: Int) -> Int {
-        let offset = min(max(index, 0), bytes.count)
-        var line = line
-        while line + 1 < lineStarts.count, lineStarts[line + 1] <= offset { line += 1 }
-        return line
-    }
-
-    /// Where the line after `line` starts; one past the end for the last line.
-    @inline(__always)
-    private func nextLineStart(after line: Int) -> Int {
-        line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count + 1
+        lines.line(holding: min(max(index, 0), bytes.count), from: line, textEnd: bytes.count).line
     }
 
     /// The 0-based line holding byte `index`.
     @inline(__always)
     private func lineIndex(of index: Int) -> Int {
-        lineIndex(inText: min(max(index, 0), bytes.count))
-    }
-
-    /// `lineIndex(of:)` for an offset known to lie in the text (0 through the end).
-    @inline(__always)
-    private func lineIndex(inText offset: Int) -> Int {
-        // Read unchecked: a block's line is a line, and the loop stops at the end of the table.
-        lineStarts.withUnsafeBufferPointer { starts in
-            var next = blockLines[offset >> ByteScan.lineBlockShift] &+ 1
-            while next < starts.count, starts[next] <= offset { next &+= 1 }
-            return next &- 1
-        }
+        lines.line(holding: min(max(index, 0), bytes.count))
     }
 
     /// Inlined: the evaluator makes a span for every value, and most lie on one line of an ASCII file, which takes
@@ -130,10 +106,9 @@ struct SourceText {
     @inline(__always)
     func span(_ start: Int, _ end: Int) -> SourceSpan {
         if columnsAreBytes, start >= 0, start <= end, end <= bytes.count {
-            let line = lineIndex(inText: start)
-            let lineStart = lineStarts[line]
+            let (line, lineStart, nextLineStart) = lines.line(holding: start, textEnd: bytes.count)
             let endColumn = end &- lineStart &+ 1
-            if end < nextLineStart(after: line), endColumn < SourceSpan.oneLineColumnLimit {
+            if end < nextLineStart, endColumn < SourceSpan.oneLineColumnLimit {
                 return SourceSpan(fileID: fileID, line: Int32(truncatingIfNeeded: line &+ 1),
                                   column: Int32(truncatingIfNeeded: start &- lineStart &+ 1),
                                   endColumn: UInt32(truncatingIfNeeded: endColumn), startsWithLiteral: startsWithLiteral(start))
@@ -147,7 +122,7 @@ struct SourceText {
     private func generalSpan(_ start: Int, _ end: Int) -> SourceSpan {
         let startLine = lineIndex(of: start)
         // Most spans end on the line they start on, or a few lines later: step on from the start's line.
-        let endLine = end >= start && end - start < 1 << ByteScan.lineBlockShift
+        let endLine = end >= start && end - start < 1 << LineTable.blockShift
             ? lineIndex(of: end, from: startLine) : lineIndex(of: end)
         return SourceSpan(fileID: fileID, start: position(of: start, line: startLine), end: position(of: end, line: endLine),
                           startsWithLiteral: startsWithLiteral(start))
@@ -183,9 +158,11 @@ struct SourceText {
     }
 
     private func move(_ cursor: inout LineCursor, to index: Int) {
+        let offset = min(max(index, 0), bytes.count)
         // An offset before the cursor's line (asked out of order) is looked up afresh.
-        let line = index >= cursor.start ? lineIndex(of: index, from: cursor.line) : lineIndex(of: index)
-        cursor = LineCursor(line: line, start: lineStarts[line], end: nextLineStart(after: line))
+        let (line, start, end) = index >= cursor.start ? lines.line(holding: offset, from: cursor.line, textEnd: bytes.count)
+            : lines.line(holding: offset, textEnd: bytes.count)
+        cursor = LineCursor(line: line, start: start, end: end)
     }
 
     /// The span from byte `start`, whose position the caller found already, to the position `end`.
@@ -210,12 +187,12 @@ struct SourceText {
         String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    var lineCount: Int { lineStarts.count }
+    var lineCount: Int { lines.lineCount }
 
     /// The text of a 1-based line, without its terminator (for caret displays).
     func line(_ number: Int) -> String {
-        guard number >= 1, number <= lineStarts.count else { return "" }
-        let start = lineStarts[number - 1]
+        guard number >= 1, number <= lines.lineCount else { return "" }
+        let start = lines.start(ofLine: number - 1)
         return text(start, ByteScan.lineTerminator(in: bytes, from: start))
     }
 }
