@@ -6,23 +6,34 @@ import Darwin
 
 /// Where each line of a file starts (after LF, CR, CRLF, U+2028 and U+2029), the 0-based line holding the byte at every
 /// multiple of `1 << blockShift` through the end (so finding an offset's line is one look-up and a step or two), and
-/// whether all the bytes are ASCII. One array holds both tables, the blocks' lines first (their count is known before
-/// the scan): every file read makes one, and a second array was a second allocation and free per file.
-struct LineTable: Sendable {
+/// whether all the bytes are ASCII. One allocation holds both tables, the blocks' lines first (their count is known
+/// before the scan): every file read makes one, and a second array was a second allocation and free per file.
+// Unchecked: the storage is written only while the table is made (a `ManagedBuffer` cannot be `Sendable` itself).
+struct LineTable: @unchecked Sendable {
     static let blockShift = 6
 
+    /// The table's memory. An `Array` made with room to write into finds its element type at run time (some 400
+    /// instructions, as much as the scan of a small file); this class's type is known.
+    private final class Storage: ManagedBuffer<Void, Int> {}
+
     /// The line of every block start, then the start of every line.
-    private let storage: [Int]
+    private let storage: Storage
     private let blockCount: Int
     let lineCount: Int
     let isASCII: Bool
 
     /// The offset where 0-based line `line` starts.
     @inline(__always)
-    func start(ofLine line: Int) -> Int { storage[blockCount + line] }
+    func start(ofLine line: Int) -> Int {
+        precondition(line >= 0 && line < lineCount, "line out of range")
+        return storage.withUnsafeMutablePointerToElements { $0[blockCount + line] }
+    }
 
     /// The 0-based line holding the byte at `block << blockShift`.
-    func line(atBlock block: Int) -> Int { storage[block] }
+    func line(atBlock block: Int) -> Int {
+        precondition(block >= 0 && block < blockCount, "block out of range")
+        return storage.withUnsafeMutablePointerToElements { $0[block] }
+    }
 
     /// The 0-based line holding byte `offset`, which must lie in the text (0 through the end).
     @inline(__always)
@@ -34,21 +45,21 @@ struct LineTable: Sendable {
     /// where the next line starts (past `textEnd` for the last line). Inlined into every span the evaluator makes.
     @inline(__always)
     func line(holding offset: Int, textEnd: Int) -> (line: Int, start: Int, nextStart: Int) {
-        storage.withUnsafeBufferPointer { line(in: $0, holding: offset, from: $0[offset >> Self.blockShift], textEnd: textEnd) }
+        storage.withUnsafeMutablePointerToElements { line(in: $0, holding: offset, from: $0[offset >> Self.blockShift], textEnd: textEnd) }
     }
 
     /// `line(holding:textEnd:)` stepping on from `line`, which must be at or before the offset's line (a reader walking
     /// forward knows the last one).
     @inline(__always)
     func line(holding offset: Int, from line: Int, textEnd: Int) -> (line: Int, start: Int, nextStart: Int) {
-        storage.withUnsafeBufferPointer { self.line(in: $0, holding: offset, from: line, textEnd: textEnd) }
+        storage.withUnsafeMutablePointerToElements { self.line(in: $0, holding: offset, from: line, textEnd: textEnd) }
     }
 
     /// Read unchecked: `line` is a line, and the loop stops at the end of the starts.
     @inline(__always)
-    private func line(in table: UnsafeBufferPointer<Int>, holding offset: Int, from line: Int,
+    private func line(in table: UnsafeMutablePointer<Int>, holding offset: Int, from line: Int,
                       textEnd: Int) -> (line: Int, start: Int, nextStart: Int) {
-        let starts = table.baseAddress! + blockCount
+        let starts = table + blockCount
         var next = line &+ 1
         while next < lineCount, starts[next] <= offset { next &+= 1 }
         return (next &- 1, starts[next &- 1], next < lineCount ? starts[next] : textEnd &+ 1)
@@ -61,14 +72,13 @@ struct LineTable: Sendable {
         // counting them without writing them, and the next one has room for exactly that many.
         var room = bytes.count / 16 + 2
         while true {
-            var lineCount = 0
+            let storage = unsafeDowncast(Storage.create(minimumCapacity: blockCount + room) { _ in }, to: Storage.self)
             // Written through a pointer: appending cost a uniqueness check and a count update for every line.
-            let storage = [Int](unsafeUninitializedCapacity: blockCount + room) { [room] table, initialized in
-                var starts = Starts(base: table.baseAddress! + blockCount, room: room)
+            let lineCount = storage.withUnsafeMutablePointerToElements { [room] table in
+                var starts = Starts(base: table + blockCount, room: room)
                 bytes.withUnsafeBufferPointer { LineTable.scan($0, plainASCII: isASCII, into: &starts) }
-                if starts.count <= room { starts.writeBlockLines(into: table.baseAddress!, count: blockCount) }
-                lineCount = starts.count
-                initialized = blockCount + min(lineCount, room)
+                if starts.count <= room { starts.writeBlockLines(into: table, count: blockCount) }
+                return starts.count
             }
             if lineCount <= room {
                 (self.storage, self.blockCount, self.lineCount, self.isASCII) = (storage, blockCount, lineCount, isASCII)
