@@ -29,12 +29,6 @@ struct LineTable: @unchecked Sendable {
         return storage.withUnsafeMutablePointerToElements { $0[blockCount + line] }
     }
 
-    /// The 0-based line holding the byte at `block << blockShift`.
-    func line(atBlock block: Int) -> Int {
-        precondition(block >= 0 && block < blockCount, "block out of range")
-        return storage.withUnsafeMutablePointerToElements { $0[block] }
-    }
-
     /// The 0-based line holding byte `offset`, which must lie in the text (0 through the end).
     @inline(__always)
     func line(holding offset: Int) -> Int {
