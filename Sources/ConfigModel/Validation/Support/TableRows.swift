@@ -90,3 +90,13 @@ extension UnsafeBufferPointer<ConfigEntry> {
         Unmanaged.passUnretained(self[position])._withUnsafeGuaranteedRef(body)
     }
 }
+
+extension Array {
+    /// Calls `body` with each model of a typed list in order, unretained, as `withEntry` does with entries: `for … in`
+    /// retained and released every model, whose count the other core, reading the same models, then had to fetch back.
+    func forEachUnretained<Model>(_ body: (Decoded<Model>) -> Void) where Element == Decoded<Model> {
+        withUnsafeBufferPointer { models in
+            for index in models.indices { Unmanaged.passUnretained(models[index])._withUnsafeGuaranteedRef(body) }
+        }
+    }
+}

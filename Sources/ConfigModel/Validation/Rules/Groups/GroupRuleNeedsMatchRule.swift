@@ -12,7 +12,7 @@ struct GroupRuleNeedsMatchRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for group in config.groups {
+        config.groups.forEachUnretained { group in
             // Read in place by index: a copy of each rule retained its every field.
             let rules = group.config.rules?.value ?? []
             for index in rules.indices {

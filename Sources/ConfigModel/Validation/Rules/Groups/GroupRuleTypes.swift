@@ -23,7 +23,7 @@ enum GroupRuleTypes {
     static func diagnostics(in config: ValidationInput, including include: (GroupRuleOp?) -> Bool = { _ in true },
                             _ check: (Use) -> Diagnostic?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for group in config.groups {
+        config.groups.forEachUnretained { group in
             let rules = group.config.rules?.value ?? []
             for index in rules.indices {
                 guard case .object = rules[index].raw.value, include(rules[index].op?.value.knownValue) else { continue }

@@ -42,23 +42,25 @@ struct HardcodedSecretRule: ValidationRule {
             found.append(diagnostic(Self.message(label: label, environmentName: Self.environmentName(entry, label)),
                                     on: entry, at: value.span))
         }
-        // Each list is walked in place: a combined list of owners copied every `options` field.
-        func inspectOptions(of entry: ConfigEntry, _ options: Field<JSObject>?) {
-            guard let properties = options?.value.properties else { return }
+        // Each list is walked in place: a combined list of owners copied every `options` field, and a copy of the
+        // `Field` holding an object's options retained its every part.
+        func inspectOptions(of entry: ConfigEntry, _ properties: [JSProperty]) {
             for index in properties.indices {
                 let key = properties[index].key
                 inspect(entry, "options.\(key)", properties[index].value, keyIsSecret: Self.isSecretKey(key))
             }
         }
-        for app in config.apps { inspectOptions(of: app.entry, app.config.options) }
-        for source in config.sources { inspectOptions(of: source.entry, source.config.options) }
-        for destination in config.destinations { inspectOptions(of: destination.entry, destination.config.options) }
-        for member in config.teamMembers {
+        config.apps.forEachUnretained { app in inspectOptions(of: app.entry, app.config.options?.value.properties ?? []) }
+        config.sources.forEachUnretained { source in inspectOptions(of: source.entry, source.config.options?.value.properties ?? []) }
+        config.destinations.forEachUnretained { destination in
+            inspectOptions(of: destination.entry, destination.config.options?.value.properties ?? [])
+        }
+        config.teamMembers.forEachUnretained { member in
             if let password = member.config.options?.value.object["password"] {
                 inspect(member.entry, "options.password", password, keyIsSecret: true)
             }
         }
-        for key in config.apiKeys {
+        config.apiKeys.forEachUnretained { key in
             if let value = key.entry.properties["apiKey"] { inspect(key.entry, "apiKey", value, keyIsSecret: true) }
         }
         return found

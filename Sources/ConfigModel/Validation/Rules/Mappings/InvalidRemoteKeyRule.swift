@@ -26,11 +26,11 @@ struct InvalidRemoteKeyRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for source in config.sources {
+        config.sources.forEachUnretained { source in
             // Only the first non-null entry is saved (R-SRC-07).
             if let used = source.config.effectiveMapping { found += lengthProblem(used.key, at: used.keySpan, on: source.entry) }
         }
-        for destination in config.destinations {
+        config.destinations.forEachUnretained { destination in
             // Read in place by index: a filtered copy of the saved rows, a copy of each row and two dictionaries cost
             // most of the rule.
             let mapping = destination.config.mapping?.value ?? []

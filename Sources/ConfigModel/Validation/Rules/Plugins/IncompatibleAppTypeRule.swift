@@ -50,8 +50,8 @@ struct IncompatibleAppTypeRule: ValidationRule {
                                         + "\(connection.apps.joined(separator: ", ")).",
                                     notes: [.definedHere(app.entry)]))
         }
-        for source in config.sources { inspect(source.entry, source.config.type, source.config.appId, "Source", .importing) }
-        for destination in config.destinations {
+        config.sources.forEachUnretained { source in inspect(source.entry, source.config.type, source.config.appId, "Source", .importing) }
+        config.destinations.forEachUnretained { destination in
             inspect(destination.entry, destination.config.type, destination.config.appId, "Destination", .exporting)
         }
         return found

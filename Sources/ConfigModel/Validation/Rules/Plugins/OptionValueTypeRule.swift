@@ -14,8 +14,8 @@ struct OptionValueTypeRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         // Each list is walked in place, each option read by index: only a reported option is copied.
-        func inspect(_ entry: ConfigEntry, _ options: Field<JSObject>?) {
-            guard let properties = options?.value.properties else { return }
+        // An object's options are passed as their list: a copy of the `Field` holding them retained its every part.
+        func inspect(_ entry: ConfigEntry, _ properties: [JSProperty]) {
             for index in properties.indices {
                 switch properties[index].value.value {
                 case .object, .array, .function:
@@ -29,10 +29,12 @@ struct OptionValueTypeRule: ValidationRule {
                 }
             }
         }
-        for app in config.apps { inspect(app.entry, app.config.options) }
-        for source in config.sources { inspect(source.entry, source.config.options) }
-        for destination in config.destinations { inspect(destination.entry, destination.config.options) }
-        for schedule in config.schedules { inspect(schedule.entry, schedule.config.options) }
+        config.apps.forEachUnretained { app in inspect(app.entry, app.config.options?.value.properties ?? []) }
+        config.sources.forEachUnretained { source in inspect(source.entry, source.config.options?.value.properties ?? []) }
+        config.destinations.forEachUnretained { destination in
+            inspect(destination.entry, destination.config.options?.value.properties ?? [])
+        }
+        config.schedules.forEachUnretained { schedule in inspect(schedule.entry, schedule.config.options?.value.properties ?? []) }
         return found
     }
 }

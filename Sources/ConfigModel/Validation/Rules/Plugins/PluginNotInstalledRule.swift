@@ -22,7 +22,7 @@ struct PluginNotInstalledRule: ValidationRule {
                                     on: entry, at: type.span,
                                     grouparoo: "Cannot find a \"\(type.value)\" \(kind) available within the installed plugins."))
         }
-        for app in config.apps {
+        config.apps.forEachUnretained { app in
             check(app.config.type, kind: "app", plugin: app.config.type.flatMap { plugins.apps[$0.value]?.plugin }, on: app.entry)
         }
         let connections = config.sources.map { ($0.entry, $0.config.type) } + config.destinations.map { ($0.entry, $0.config.type) }

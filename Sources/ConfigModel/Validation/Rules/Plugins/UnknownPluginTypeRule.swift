@@ -19,16 +19,16 @@ struct UnknownPluginTypeRule: ValidationRule {
         var found: [Diagnostic] = []
         // Types are looked up by key alone (taking a plugin out copied all its lists), for each object where it is
         // (a combined list of pairs copied each type field).
-        for app in config.apps {
-            guard let type = app.config.type, plugins.apps.index(forKey: type.value) == nil else { continue }
+        config.apps.forEachUnretained { app in
+            guard let type = app.config.type, plugins.apps.index(forKey: type.value) == nil else { return }
             found.append(problem(type, expected: "app", on: app.entry, plugins))
         }
         func inspect(_ entry: ConfigEntry, _ type: Field<String>?) {
             guard let type, plugins.connections.index(forKey: type.value) == nil else { return }
             found.append(problem(type, expected: "connection", on: entry, plugins))
         }
-        for source in config.sources { inspect(source.entry, source.config.type) }
-        for destination in config.destinations { inspect(destination.entry, destination.config.type) }
+        config.sources.forEachUnretained { source in inspect(source.entry, source.config.type) }
+        config.destinations.forEachUnretained { destination in inspect(destination.entry, destination.config.type) }
         return found
     }
 

@@ -26,10 +26,12 @@ struct UnsupportedFiltersRule: ValidationRule {
             found.append(diagnostic("sources of type `\(type)` do not support filters", on: entry,
                                     at: filters.keySpan ?? filters.span, grouparoo: "\(key) is not filterable"))
         }
-        for property in config.properties where property.config.filters != nil {
+        config.properties.forEachUnretained { property in
+            guard property.config.filters != nil else { return }
             inspect(property.entry, property.config.sourceId, property.config.filters)
         }
-        for schedule in config.schedules where schedule.config.filters != nil {
+        config.schedules.forEachUnretained { schedule in
+            guard schedule.config.filters != nil else { return }
             inspect(schedule.entry, schedule.config.sourceId, schedule.config.filters)
         }
         return found

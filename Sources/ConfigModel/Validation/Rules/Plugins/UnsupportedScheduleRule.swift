@@ -18,9 +18,9 @@ struct UnsupportedScheduleRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         guard let plugins = config.plugins else { return [] }
         var found: [Diagnostic] = []
-        for schedule in config.schedules {
+        config.schedules.forEachUnretained { schedule in
             guard let sourceID = schedule.config.sourceId, let source = config.source(id: sourceID.value),
-                  let type = source.config.type?.value, let connection = plugins.connections[type] else { continue }
+                  let type = source.config.type?.value, let connection = plugins.connections[type] else { return }
             if !connection.features.contains(.schedules) {
                 found.append(diagnostic("sources of type `\(type)` cannot have a schedule", on: schedule.entry,
                                         at: sourceID.span,

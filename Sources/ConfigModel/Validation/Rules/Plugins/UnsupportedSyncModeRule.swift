@@ -23,13 +23,13 @@ struct UnsupportedSyncModeRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         guard let plugins = config.plugins else { return [] }
         var found: [Diagnostic] = []
-        for destination in config.destinations {
+        config.destinations.forEachUnretained { destination in
             guard let type = destination.config.type?.value, let connection = plugins.connections[type],
-                  !connection.syncModes.isEmpty else { continue }
+                  !connection.syncModes.isEmpty else { return }
             let name = destination.config.effectiveName
             let modes = connection.syncModes.joined(separator: ", ")
             if let mode = destination.config.syncMode {
-                guard case .known = mode.value, !connection.syncModes.contains(mode.value.rawValue) else { continue }
+                guard case .known = mode.value, !connection.syncModes.contains(mode.value.rawValue) else { return }
                 found.append(diagnostic("`\(type)` does not support sync mode \"\(mode.value.rawValue)\" (supported: "
                                         + "\(modes))", on: destination.entry, at: mode.span,
                                         grouparoo: "\(name) does not support sync mode \"\(mode.value.rawValue)\""))

@@ -21,9 +21,9 @@ struct DeprecatedFilterOpRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        // Each filter is read where it is: a list of (entry, filters) pairs and a copy of each filter retained their parts.
-        func inspect(_ entry: ConfigEntry, _ filters: Field<[FilterConfig]>?, kind: String, anchor: String) {
-            let filters = filters?.value ?? []
+        // Each filter is read where it is: a list of (entry, filters) pairs and a copy of each filter retained their parts,
+        // and so did a copy of the `Field` holding them.
+        func inspect(_ entry: ConfigEntry, _ filters: [FilterConfig], kind: String, anchor: String) {
             for index in filters.indices {
                 guard let replacement = filters[index].deprecatedOpReplacement, let op = filters[index].op else { continue }
                 let old = op.value.rawValue
@@ -34,8 +34,12 @@ struct DeprecatedFilterOpRule: ValidationRule {
                                             + "https://www.grouparoo.com/docs/support/config-files#\(anchor)"))
             }
         }
-        for property in config.properties { inspect(property.entry, property.config.filters, kind: "Property", anchor: "properties") }
-        for schedule in config.schedules { inspect(schedule.entry, schedule.config.filters, kind: "Schedule", anchor: "sources") }
+        config.properties.forEachUnretained { property in
+            inspect(property.entry, property.config.filters?.value ?? [], kind: "Property", anchor: "properties")
+        }
+        config.schedules.forEachUnretained { schedule in
+            inspect(schedule.entry, schedule.config.filters?.value ?? [], kind: "Schedule", anchor: "sources")
+        }
         return found
     }
 }

@@ -14,20 +14,22 @@ struct DeprecatedKeyRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for schedule in config.schedules where schedule.config.usesDeprecatedConfirmProfiles {
+        config.schedules.forEachUnretained { schedule in
+            guard schedule.config.usesDeprecatedConfirmProfiles else { return }
             found.append(diagnostic("`confirmProfiles` is deprecated; use `confirmRecords`", on: schedule.entry,
                                     at: schedule.entry.keySpan(of: "confirmProfiles"),
                                     grouparoo: "[config] - deprecation warning: `schedule.confirmProfiles` has been "
                                         + "changed to `schedule.confirmRecords` and will be removed in a future release"))
         }
-        for property in config.properties where property.config.identifying?.value == true {
+        config.properties.forEachUnretained { property in
+            guard property.config.identifying?.value == true else { return }
             found.append(diagnostic("`identifying` has been removed and is ignored", on: property.entry,
                                     at: property.entry.keySpan(of: "identifying"),
                                     grouparoo: "[config] - deprecation warning: `Property`.`identifying` has been "
                                         + "removed and will throw an error in a future release"))
         }
-        for group in config.groups {
-            guard let type = group.config.type, !type.value.isEmpty, type.value != "manual" else { continue }
+        config.groups.forEachUnretained { group in
+            guard let type = group.config.type, !type.value.isEmpty, type.value != "manual" else { return }
             found.append(diagnostic("group `type` has been removed and is ignored", on: group.entry,
                                     at: group.entry.keySpan(of: "type"),
                                     grouparoo: "[config] - deprecation warning: `Group`.`type` has been removed and will "

@@ -27,7 +27,7 @@ struct DestinationTrackingRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for destination in config.destinations {
+        config.destinations.forEachUnretained { destination in
             let entry = destination.entry, collection = destination.config.effectiveCollection
             let groupID = destination.config.groupId
             if let groupID, collection != .known(.group) {

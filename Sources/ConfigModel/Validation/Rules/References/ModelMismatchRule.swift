@@ -24,10 +24,9 @@ struct ModelMismatchRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        func mappings(_ entry: ConfigEntry, _ modelID: String?, _ mapping: Field<[KeyedReference]>?) {
+        // Read in place by index: a copy of each reference, or of the `Field` holding them, retained its every part.
+        func mappings(_ entry: ConfigEntry, _ modelID: String?, _ references: [KeyedReference]) {
             guard let modelID else { return }
-            // Read in place by index: a copy of each reference retained its every part.
-            let references = mapping?.value ?? []
             for index in references.indices {
                 guard let target = references[index].target, let property = config.property(id: target.value),
                       let sourceID = property.config.sourceId?.value, let source = config.source(id: sourceID),
@@ -40,12 +39,14 @@ struct ModelMismatchRule: ValidationRule {
                     notes: [.definedHere(property.entry)]))
             }
         }
-        for source in config.sources { mappings(source.entry, source.config.modelId?.value, source.config.mapping) }
-        for destination in config.destinations {
-            mappings(destination.entry, destination.config.modelId?.value, destination.config.mapping)
+        config.sources.forEachUnretained { source in
+            mappings(source.entry, source.config.modelId?.value, source.config.mapping?.value ?? [])
         }
-        for group in config.groups {
-            guard let modelID = group.config.modelId?.value else { continue }
+        config.destinations.forEachUnretained { destination in
+            mappings(destination.entry, destination.config.modelId?.value, destination.config.mapping?.value ?? [])
+        }
+        config.groups.forEachUnretained { group in
+            guard let modelID = group.config.modelId?.value else { return }
             let rules = group.config.rules?.value ?? []
             for index in rules.indices {
                 let property: Decoded<PropertyConfig>?

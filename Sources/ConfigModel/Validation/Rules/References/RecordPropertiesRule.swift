@@ -23,13 +23,13 @@ struct RecordPropertiesRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var primaryKeys: [String: Set<String>] = [:]
-        for source in config.sources {
-            guard let model = source.config.modelId?.value, let id = config.bootstrappedProperty(of: source.entry)?.id else { continue }
+        config.sources.forEachUnretained { source in
+            guard let model = source.config.modelId?.value, let id = config.bootstrappedProperty(of: source.entry)?.id else { return }
             primaryKeys[model, default: []].insert(id)
         }
         var found: [Diagnostic] = []
-        for record in config.records {
-            guard let properties = record.config.properties, let model = record.config.modelId?.value else { continue }
+        config.records.forEachUnretained { record in
+            guard let properties = record.config.properties, let model = record.config.modelId?.value else { return }
             let kept = properties.value.filter { !$0.isDropped }
             if !kept.contains(where: { primaryKeys[model]?.contains($0.propertyId) == true }) {
                 var object = JSObject()

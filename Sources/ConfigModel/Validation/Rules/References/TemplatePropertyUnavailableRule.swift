@@ -25,7 +25,8 @@ struct TemplatePropertyUnavailableRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
         // Only properties with template variables are looked at (their model is found once, before the variables).
-        for property in config.properties where config.templateVariables[property.entry.position] != nil {
+        config.properties.forEachUnretained { property in
+            guard config.templateVariables[property.entry.position] != nil else { return }
             let modelID = config.modelID(ofProperty: property.config)
             for (variable, target) in config.resolvedTemplateVariables(of: property.entry) {
                 guard let target, let targetID = target.id, let used = config.property(id: targetID) else { continue }

@@ -67,7 +67,7 @@ struct UnknownReferenceRule: ValidationRule {
                     on: entry, at: variable.span, grouparoo: "no property with key \(variable.name)"), variable.name))
             }
         }
-        for group in config.groups {
+        config.groups.forEachUnretained { group in
             for (index, rule) in (group.config.rules?.value ?? []).enumerated() where rule.propertyId == nil {
                 guard case .object = rule.raw.value else { continue }
                 let key = rule.key?.value

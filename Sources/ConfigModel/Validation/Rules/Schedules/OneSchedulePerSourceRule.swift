@@ -15,13 +15,13 @@ struct OneSchedulePerSourceRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var firstBySource: [String: ConfigEntry] = [:]
         var found: [Diagnostic] = []
-        for schedule in config.schedules {
-            guard let sourceID = schedule.config.sourceId else { continue }
+        config.schedules.forEachUnretained { schedule in
+            guard let sourceID = schedule.config.sourceId else { return }
             guard let first = firstBySource[sourceID.value] else {
                 firstBySource[sourceID.value] = schedule.entry
-                continue
+                return
             }
-            if first.id == schedule.entry.id { continue }
+            if first.id == schedule.entry.id { return }
             found.append(diagnostic("source `\(sourceID.value)` already has a schedule; a source can have only one",
                                     on: schedule.entry, at: sourceID.span,
                                     grouparoo: "source \(sourceID.value) already has a schedule",

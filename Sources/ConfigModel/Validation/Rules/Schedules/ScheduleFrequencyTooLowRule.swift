@@ -26,22 +26,22 @@ struct ScheduleFrequencyTooLowRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for schedule in config.schedules {
+        config.schedules.forEachUnretained { schedule in
             guard let recurring = schedule.entry.properties["recurring"], JavaScriptValues.isTruthy(recurring.value) else {
-                continue
+                return
             }
             let frequency = schedule.config.recurringFrequency
-            guard (frequency?.value ?? 0) < 60_000 else { continue }
+            guard (frequency?.value ?? 0) < 60_000 else { return }
             let text = frequency.map { "`recurringFrequency` is \(Self.format($0.value)) ms" + Self.unitHint($0.value) }
                 ?? "a recurring schedule needs `recurringFrequency`"
             found.append(diagnostic(text + "; recurring schedules need at least 60000 ms (one minute)",
                                     on: schedule.entry, at: frequency?.span ?? recurring.span, grouparoo: Self.message))
         }
-        for app in config.apps {
+        config.apps.forEachUnretained { app in
             // Grouparoo applies `refresh` only when `refresh.query.length > 1` (R-APP-09); a shorter or
             // non-string query is ignored, and a missing one is `missing-required-field`.
             guard let refresh = app.config.refresh?.value, Self.isApplied(refresh),
-                  let frequency = refresh.recurringFrequency, frequency.value != 0, frequency.value < 60_000 else { continue }
+                  let frequency = refresh.recurringFrequency, frequency.value != 0, frequency.value < 60_000 else { return }
             found.append(diagnostic("`refresh.recurringFrequency` is \(Self.format(frequency.value)) ms"
                                     + Self.unitHint(frequency.value) + "; it must be 0 (off) or at least 60000 ms",
                                     on: app.entry, at: frequency.span, grouparoo: Self.message))

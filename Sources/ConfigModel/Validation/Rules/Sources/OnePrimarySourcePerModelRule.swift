@@ -11,12 +11,12 @@ struct OnePrimarySourcePerModelRule: ValidationRule {
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var primaryByModel: [String: Decoded<SourceConfig>] = [:]
         var found: [Diagnostic] = []
-        for source in config.sources {
+        config.sources.forEachUnretained { source in
             guard let modelID = source.config.modelId?.value, let property = config.bootstrappedProperty(of: source.entry)
-            else { continue }
+            else { return }
             guard let primary = primaryByModel[modelID] else {
                 primaryByModel[modelID] = source
-                continue
+                return
             }
             let name = source.config.effectiveName, primaryName = primary.config.effectiveName
             let remoteKey = source.config.mapping?.value.first { $0.target?.value == property.id }?.key ?? "undefined"

@@ -21,15 +21,15 @@ struct SourceMappingRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for source in config.sources {
-            guard let mapping = source.config.mapping, let used = source.config.effectiveMapping else { continue }
+        config.sources.forEachUnretained { source in
+            guard let mapping = source.config.mapping, let used = source.config.effectiveMapping else { return }
             for ignored in mapping.value where ignored.key != used.key && !JavaScriptValues.isNullish(ignored.raw.value) {
                 found.append(diagnostic("source mapping entry `\(ignored.key)` is ignored: Grouparoo only uses the first "
                                         + "entry (`\(used.key)`)", on: source.entry, at: ignored.keySpan,
                                         severity: .warning))
             }
             guard let target = used.target, config.bootstrappedProperty(of: source.entry)?.id != target.value,
-                  let property = config.property(id: target.value), property.config.effectiveIsArray else { continue }
+                  let property = config.property(id: target.value), property.config.effectiveIsArray else { return }
             found.append(diagnostic("source mapping uses array property `\(target.value)`; a source must map to a "
                                     + "non-array property", on: source.entry, at: target.span,
                                     grouparoo: "Sources cannot map to an array Property \(property.config.effectiveKey) "

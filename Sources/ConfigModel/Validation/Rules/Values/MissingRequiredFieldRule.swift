@@ -46,7 +46,7 @@ struct MissingRequiredFieldRule: EntryRule {
 
     func checkBeyondEntries(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for member in config.teamMembers {
+        config.teamMembers.forEachUnretained { member in
             for key in Self.requiredMemberOptions {
                 let value = member.config.options?.value.object[key]?.value
                 guard value.map(JavaScriptValues.isTruthy) != true else { continue }
@@ -54,11 +54,11 @@ struct MissingRequiredFieldRule: EntryRule {
                                         at: member.config.options?.span, grouparoo: "TeamMember.\(key) cannot be null"))
             }
         }
-        for app in config.apps {
+        config.apps.forEachUnretained { app in
             // `refresh?.query.length` throws a TypeError when `query` is missing or null (R-APP-09).
-            guard let refresh = app.config.refresh else { continue }
+            guard let refresh = app.config.refresh else { return }
             let query = refresh.value.object["query"]?.value ?? .undefined
-            guard query.isNullish else { continue }
+            guard query.isNullish else { return }
             found.append(diagnostic("`refresh` needs a `query`", on: app.entry, at: refresh.span,
                                     grouparoo: "Cannot read properties of \(query.isNull ? "null" : "undefined") (reading 'length')"))
         }
@@ -103,9 +103,9 @@ struct MissingRequiredFieldRule: EntryRule {
 
     private func filterProblems(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        // Each filter is read where it is: a list of (entry, filters) pairs and a copy of each filter retained their parts.
-        func inspect(_ entry: ConfigEntry, _ filters: Field<[FilterConfig]>?) {
-            let filters = filters?.value ?? []
+        // Each filter is read where it is: a list of (entry, filters) pairs and a copy of each filter retained their parts,
+        // and so did a copy of the `Field` holding them.
+        func inspect(_ entry: ConfigEntry, _ filters: [FilterConfig]) {
             for index in filters.indices {
                 // Not a list of the two keys: that was an allocation for every filter.
                 let missing = { (key: String) in
@@ -116,8 +116,8 @@ struct MissingRequiredFieldRule: EntryRule {
                 if filters[index].op == nil { missing("op") }
             }
         }
-        for property in config.properties { inspect(property.entry, property.config.filters) }
-        for schedule in config.schedules { inspect(schedule.entry, schedule.config.filters) }
+        config.properties.forEachUnretained { property in inspect(property.entry, property.config.filters?.value ?? []) }
+        config.schedules.forEachUnretained { schedule in inspect(schedule.entry, schedule.config.filters?.value ?? []) }
         return found
     }
 
