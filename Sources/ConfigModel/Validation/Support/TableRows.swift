@@ -91,6 +91,15 @@ extension UnsafeBufferPointer<ConfigEntry> {
     }
 }
 
+extension ConfigEntry {
+    /// Calls `body` with the entry's object read in place (an empty one when the value is not an object): `properties`
+    /// returns a copy, a retain and a release of the object's storage per entry and rule, on storage both cores read.
+    func withProperties<Result>(_ body: (JSObject) -> Result) -> Result {
+        guard case .object(let object) = value.value else { return body(JSObject()) }
+        return body(object)
+    }
+}
+
 extension Array {
     /// Calls `body` with each model of a typed list in order, unretained, as `withEntry` does with entries: `for … in`
     /// retained and released every model, whose count the other core, reading the same models, then had to fetch back.

@@ -13,7 +13,7 @@ struct TemplatePlaceholderRule: EntryRule {
 
     func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic]) {
         // Few objects hold a placeholder: a walk that spells out no paths finds them first.
-        guard Self.containsPlaceholder(entry.properties) else { return }
+        guard entry.withProperties(Self.containsPlaceholder) else { return }
         // Iterative walk: config values can nest deeply and must not overflow the stack.
         // A value's path is spelled out only for containers and placeholders, not for every value.
         var pending: [(place: PathStep, value: LocatedValue)] = entry.properties.properties.map { (.key(nil, $0.key), $0.value) }

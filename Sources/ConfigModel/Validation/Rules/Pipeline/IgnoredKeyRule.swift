@@ -19,17 +19,20 @@ struct IgnoredKeyRule: EntryRule {
         // Most classes ignore no key: their objects are not looked at.
         guard let configClass = entry.dispatchClass, case let ignored = Self.ignoredFields[configClass], !ignored.isEmpty
         else { return }
-        let (isIgnored, properties) = (Self.isIgnored[configClass], entry.properties.properties)
-        // By index: only an ignored property is copied. A key outside ASCII is compared as `ConfigClass.field` does.
-        for index in properties.indices {
-            let row = rows[index]
-            guard row >= 0 ? isIgnored[Int(row)]
-                : row == TableRows.notASCII && Self.ignoredKeys[configClass].contains(properties[index].key) else { continue }
-            let property = properties[index]
-            guard case .ignored(let instead, _)? = ignored.first(where: { $0.key == property.key })?.status else { continue }
-            let hint = instead.map { "use `\($0)` instead" } ?? "Grouparoo always decides this itself"
-            found.append(diagnostic("`\(property.key)` is ignored at the top level of a "
-                                    + "\(configClass.preferredSpelling); \(hint)", on: entry, at: property.keySpan))
+        let isIgnored = Self.isIgnored[configClass]
+        entry.withProperties { object in
+            let properties = object.properties
+            // By index: only an ignored property is copied. A key outside ASCII is compared as `ConfigClass.field` does.
+            for index in properties.indices {
+                let row = rows[index]
+                guard row >= 0 ? isIgnored[Int(row)]
+                    : row == TableRows.notASCII && Self.ignoredKeys[configClass].contains(properties[index].key) else { continue }
+                let property = properties[index]
+                guard case .ignored(let instead, _)? = ignored.first(where: { $0.key == property.key })?.status else { continue }
+                let hint = instead.map { "use `\($0)` instead" } ?? "Grouparoo always decides this itself"
+                found.append(diagnostic("`\(property.key)` is ignored at the top level of a "
+                                        + "\(configClass.preferredSpelling); \(hint)", on: entry, at: property.keySpan))
+            }
         }
     }
 

@@ -21,14 +21,16 @@ struct UnknownKeyRule: EntryRule {
 
     func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic]) {
         guard let configClass = entry.dispatchClass, configClass.canonical != .record || config.runMode.loadsRecords else { return }
-        let properties = entry.properties.properties
-        // By index: only a reported property is copied. A row is a field's key; a key outside ASCII is compared as
-        // `ConfigClass.allowsKey` compares it.
-        for index in properties.indices where rows[index] == TableRows.none
-            || rows[index] == TableRows.notASCII && !Self.allowedKeys[configClass].contains(properties[index].key) {
-            let property = properties[index]
-            found.append(diagnostic(message(for: property.key, in: configClass), on: entry, at: property.keySpan,
-                                    grouparoo: "\(property.key) is not a valid property of a \(configClass.modelName)"))
+        entry.withProperties { object in
+            let properties = object.properties
+            // By index: only a reported property is copied. A row is a field's key; a key outside ASCII is compared as
+            // `ConfigClass.allowsKey` compares it.
+            for index in properties.indices where rows[index] == TableRows.none
+                || rows[index] == TableRows.notASCII && !Self.allowedKeys[configClass].contains(properties[index].key) {
+                let property = properties[index]
+                found.append(diagnostic(message(for: property.key, in: configClass), on: entry, at: property.keySpan,
+                                        grouparoo: "\(property.key) is not a valid property of a \(configClass.modelName)"))
+            }
         }
     }
 

@@ -25,13 +25,14 @@ struct InvalidEnumRule: EntryRule {
 
     func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic]) {
         guard let configClass = entry.dispatchClass else { return }
-        let properties = entry.properties  // derived from the entry's value: read it once
-        for field in Self.enumeratedFields[configClass] {
-            guard let value = entry.decodedString(property: rows.firstProperty(at: field.row), of: properties),
-                  !field.allowedValues.contains(value.value) else { continue }
-            let grouparoo = Self.grouparooMessages[configClass]?[field.key]?(value.value, entry)
-            found.append(problem(field.key, value.value, field.allowedValues, on: entry, at: value.span,
-                                 grouparoo: grouparoo))
+        entry.withProperties { properties in
+            for field in Self.enumeratedFields[configClass] {
+                guard let value = entry.decodedString(property: rows.firstProperty(at: field.row), of: properties),
+                      !field.allowedValues.contains(value.value) else { continue }
+                let grouparoo = Self.grouparooMessages[configClass]?[field.key]?(value.value, entry)
+                found.append(problem(field.key, value.value, field.allowedValues, on: entry, at: value.span,
+                                     grouparoo: grouparoo))
+            }
         }
     }
 

@@ -14,17 +14,18 @@ struct InvalidLengthRule: EntryRule {
 
     func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic]) {
         guard let configClass = entry.dispatchClass else { return }
-        let properties = entry.properties  // derived from the entry's value: read it once
-        for field in Self.limitedFields[configClass] {
-            // `key || name`: an alias stands in for a missing key (R-PROP-03).
-            guard let value = entry.decodedString(property: rows.firstProperty(at: field.row), of: properties)
-                ?? entry.decodedString(property: rows.firstProperty(at: field.aliasRow), of: properties)
-            else { continue }
-            let (limit, length) = (field.limit, value.value.utf16.count)
-            guard !limit.contains(length) else { continue }
-            let bound = length > limit.upperBound ? "at most \(limit.upperBound)" : "at least \(limit.lowerBound)"
-            found.append(diagnostic("`\(field.key)` is \(length) character\(length == 1 ? "" : "s") long; it must be \(bound)",
-                                    on: entry, at: value.span, grouparoo: "Validation len on \(field.key) failed"))
+        entry.withProperties { properties in
+            for field in Self.limitedFields[configClass] {
+                // `key || name`: an alias stands in for a missing key (R-PROP-03).
+                guard let value = entry.decodedString(property: rows.firstProperty(at: field.row), of: properties)
+                    ?? entry.decodedString(property: rows.firstProperty(at: field.aliasRow), of: properties)
+                else { continue }
+                let (limit, length) = (field.limit, value.value.utf16.count)
+                guard !limit.contains(length) else { continue }
+                let bound = length > limit.upperBound ? "at most \(limit.upperBound)" : "at least \(limit.lowerBound)"
+                found.append(diagnostic("`\(field.key)` is \(length) character\(length == 1 ? "" : "s") long; it must be \(bound)",
+                                        on: entry, at: value.span, grouparoo: "Validation len on \(field.key) failed"))
+            }
         }
     }
 

@@ -27,20 +27,21 @@ struct MissingRequiredFieldRule: EntryRule {
         guard let configClass = entry.dispatchClass, configClass.canonical != .record || config.runMode.loadsRecords
         else { return }
         let fields = Self.checkedFields[configClass]
-        let properties = entry.properties  // derived from the entry's value: read it once
-        // By index: iterating a list retained and released it, and both cores read these lists.
-        for index in fields.required.indices where TableKeyState(fields.required[index].row, rows: rows, in: properties) != .set {
-            let key = fields.required[index].key
-            found.append(missing(key, on: entry, grouparoo: "\(configClass.modelName).\(key) cannot be null"))
-        }
-        for index in fields.parents.indices where TableKeyState(fields.parents[index].row, rows: rows, in: properties) == .absent {
-            found.append(missing(fields.parents[index].key, on: entry, grouparoo: fields.parents[index].grouparoo))
-        }
-        for index in fields.notNull.indices where TableKeyState(fields.notNull[index].row, rows: rows, in: properties) == .null {
-            let key = fields.notNull[index].key
-            found.append(diagnostic("`\(key)` is null; leave it out to use the default, or set true or false",
-                                    on: entry, at: entry.span(of: key),
-                                    grouparoo: "\(configClass.modelName).\(key) cannot be null"))
+        entry.withProperties { properties in
+            // By index: iterating a list retained and released it, and both cores read these lists.
+            for index in fields.required.indices where TableKeyState(fields.required[index].row, rows: rows, in: properties) != .set {
+                let key = fields.required[index].key
+                found.append(missing(key, on: entry, grouparoo: "\(configClass.modelName).\(key) cannot be null"))
+            }
+            for index in fields.parents.indices where TableKeyState(fields.parents[index].row, rows: rows, in: properties) == .absent {
+                found.append(missing(fields.parents[index].key, on: entry, grouparoo: fields.parents[index].grouparoo))
+            }
+            for index in fields.notNull.indices where TableKeyState(fields.notNull[index].row, rows: rows, in: properties) == .null {
+                let key = fields.notNull[index].key
+                found.append(diagnostic("`\(key)` is null; leave it out to use the default, or set true or false",
+                                        on: entry, at: entry.span(of: key),
+                                        grouparoo: "\(configClass.modelName).\(key) cannot be null"))
+            }
         }
     }
 
