@@ -42,6 +42,19 @@ final class ValidationRuleShortcutsTests: XCTestCase {
         return expected
     }
 
+    /// Rules read entries' objects and typed lists in place: `withProperties` gives the object (an empty one for a
+    /// value that is not an object) and `forEachUnretained` every model in order.
+    func testInPlaceReadsSeeWhatCopiesSee() {
+        let object = entry(id: "a", position: 0)
+        XCTAssertEqual(object.withProperties { $0.properties.map(\.key) }, ["id"])
+        let number = ConfigEntry(position: 1, file: "/virtual/config.js", value: LocatedValue(.number(1), span: .synthesized))
+        XCTAssertEqual(number.withProperties(\.count), 0)
+        let models = (0..<3).map { Decoded(entry: entry(id: "m\($0)", position: $0), config: $0 * 10) }
+        var seen: [String] = []
+        models.forEachUnretained { seen.append("\($0.entry.id ?? ""):\($0.config)") }
+        XCTAssertEqual(seen, ["m0:0", "m1:10", "m2:20"])
+    }
+
     /// `LaterDuplicates.forEachRepeat` compares a few values pairwise and files more in a table: both find the same
     /// repeats, also of text equal to other text outside ASCII.
     func testRepeatsFoundPairwiseAgreeWithTheTable() {
