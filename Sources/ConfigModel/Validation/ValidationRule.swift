@@ -43,10 +43,10 @@ extension EntryRule {
 
     public func checkEntries(_ rows: TableRows, of config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        // By index, each entry handed over unretained (`withEntry`).
+        // By index, each entry handed over unretained (`withUnretained`).
         config.entries.withUnsafeBufferPointer { entries in
             rows.forEachEntry { position, rows in
-                entries.withEntry(at: position) { check($0, rows: rows, in: config, into: &found) }
+                entries.withUnretained(at: position) { check($0, rows: rows, in: config, into: &found) }
             }
         }
         return found

@@ -24,7 +24,7 @@ public struct TableRows: Sendable {
         // Each entry's object is read in place (not retained, nor copied out as `properties`).
         self.rows = config.entries.withUnsafeBufferPointer { entries in
             for position in positions {
-                let count = entries.withEntry(at: position) { entry in
+                let count = entries.withUnretained(at: position) { entry in
                     guard entry.dispatchClass != nil, case .object(let object) = entry.value.value else { return 0 }
                     return object.count
                 }
@@ -32,7 +32,7 @@ public struct TableRows: Sendable {
             }
             return [Int16](unsafeUninitializedCapacity: Int(starts[starts.count - 1])) { rows, written in
                 for position in positions {
-                    entries.withEntry(at: position) { entry in
+                    entries.withUnretained(at: position) { entry in
                         guard let configClass = entry.dispatchClass, case .object(let object) = entry.value.value else { return }
                         let fields = fieldKeys[configClass]
                         object.properties.withUnsafeBufferPointer { properties in
@@ -82,11 +82,11 @@ public struct EntryRows {
     }
 }
 
-extension UnsafeBufferPointer<ConfigEntry> {
-    /// Calls `body` with the entry at `position` unretained: the config's list keeps it, and a retain and a release
-    /// per entry and rule also made the other core, checking other rules on the same entries, wait for the count's
-    /// cache line.
-    func withEntry<Result>(at position: Int, _ body: (ConfigEntry) -> Result) -> Result {
+extension UnsafeBufferPointer where Element: AnyObject {
+    /// Calls `body` with the object at `position` unretained (an entry, a model): the array keeps it, and a retain and a
+    /// release per object and rule also made the other core, checking other rules on the same objects, wait for the
+    /// count's cache line.
+    func withUnretained<Result>(at position: Int, _ body: (Element) -> Result) -> Result {
         Unmanaged.passUnretained(self[position])._withUnsafeGuaranteedRef(body)
     }
 }
@@ -101,11 +101,11 @@ extension ConfigEntry {
 }
 
 extension Array {
-    /// Calls `body` with each model of a typed list in order, unretained, as `withEntry` does with entries: `for … in`
-    /// retained and released every model, whose count the other core, reading the same models, then had to fetch back.
+    /// Calls `body` with each model of a typed list in order, unretained (`withUnretained`): `for … in` retained and
+    /// released every model.
     func forEachUnretained<Model>(_ body: (Decoded<Model>) -> Void) where Element == Decoded<Model> {
         withUnsafeBufferPointer { models in
-            for index in models.indices { Unmanaged.passUnretained(models[index])._withUnsafeGuaranteedRef(body) }
+            for index in models.indices { models.withUnretained(at: index, body) }
         }
     }
 }

@@ -28,7 +28,7 @@ struct DependencyCycleRule: ValidationRule {
         starts.reserveCapacity(config.entries.count + 1)
         config.entries.withUnsafeBufferPointer { entries in
             for position in entries.indices {
-                entries.withEntry(at: position) { config.appendPrerequisiteProviders(of: $0, to: &providers) }
+                entries.withUnretained(at: position) { config.appendPrerequisiteProviders(of: $0, to: &providers) }
                 starts.append(providers.count)
             }
         }
