@@ -140,4 +140,16 @@ final class ByteScanTests: XCTestCase {
             }
         }
     }
+
+    func testBlockCommentEndIsTheFirstCloseFromAnyStart() {
+        for bytes in Self.inputs() {
+            for start in 0...bytes.count {
+                let close = (start..<bytes.count).first { $0 + 1 < bytes.count && bytes[$0] == UInt8(ascii: "*") && bytes[$0 + 1] == UInt8(ascii: "/") }
+                let crossesLine = (start..<(close ?? bytes.count)).contains { naiveTerminatorLength(bytes, $0) > 0 }
+                let found = ByteScan.blockCommentEnd(in: bytes, from: start)
+                XCTAssertEqual(found.end, close.map { $0 + 2 }, "\(bytes) from \(start)")
+                XCTAssertEqual(found.crossesLine, crossesLine, "\(bytes) from \(start)")
+            }
+        }
+    }
 }

@@ -54,13 +54,16 @@ final class JSObjectLiteralTests: XCTestCase {
     func testKeysComparedAsBytesAgreeWithStringComparison() throws {
         // Keys that share a length, a prefix or a spelling in another quote, nested objects reusing outer keys.
         let distinct = ["{ ab: 1, ba: 2, 'abc': 3, \"abd\": 4 }", "{ a: { a: { a: 1 } }, b: { a: 2 } }",
-                        "{ default: 1, 'null': 2, true: 3, async: 4, get: 5 }", "{ __proto: 1, proto__: 2 }"]
+                        "{ default: 1, 'null': 2, true: 3, async: 4, get: 5 }", "{ __proto: 1, proto__: 2 }",
+                        // Long keys sharing their first eight bytes and length, or the first eight bytes alone.
+                        "{ permissionAllRead: 1, permissionAllWrit: 2, permissionAll: 3, permissionA: 4, permission: 5 }"]
         for literal in distinct {
             XCTAssertTrue(try parsedObject(literal).2, literal)
             XCTAssertEqual(try evaluate(literal), try evaluate(literal, keysAreDistinctNames: false), literal)
         }
         // The same written key twice, across quotes or after a nested object, is never taken as distinct.
-        for literal in ["{ ab: 1, c: { ab: 2 }, 'ab': 3 }", "{ 'true': 1, true: 2 }", "{ \"x\": { y: 1 }, x: 2 }"] {
+        for literal in ["{ ab: 1, c: { ab: 2 }, 'ab': 3 }", "{ 'true': 1, true: 2 }", "{ \"x\": { y: 1 }, x: 2 }",
+                        "{ permissionAllRead: 1, permissionAllWrit: 2, 'permissionAllRead': 3 }", "{ p: 1, q: 2, r: 3, p: 4 }"] {
             XCTAssertFalse(try parsedObject(literal).2, literal)
         }
     }
@@ -68,13 +71,16 @@ final class JSObjectLiteralTests: XCTestCase {
     func testReusedParserRoomGivesTheSameTree() throws {
         // A worker's parser reuses its room from file to file, also after a file that failed to parse.
         let scratch = JSParserScratch()
-        let texts = ["module.exports = { a: { b: 1, c: 2 }, d: 3 };", "module.exports = { a: { b: ", "module.exports = { d: 1, a: 2 };"]
+        // Keys long and short, non-ASCII, escaped, and near the file's end.
+        let texts = ["module.exports = { a: { b: 1, c: 2 }, d: 3 };", "module.exports = { a: { b: ", "module.exports = { d: 1, a: 2 };",
+                     "module.exports = { permissionAllRead: 'change-me-please-now', é: 'ü', \"a\\u0062\": 'x\\ty' }",
+                     "module.exports = { permissionAllWrite: 'change-me-please-later' }; x = 'é'"]
         for text in texts + texts {
             let source = try SourceText.decode(Array(text.utf8), file: "/virtual/reuse.js").get()
             let reused = Result { try JSParser.parseProgram(source, scratch: scratch) }
             let fresh = Result { try JSParser.parseProgram(source) }
             XCTAssertEqual(String(describing: reused), String(describing: fresh), text)
-            XCTAssertTrue(scratch.keyRanges.isEmpty, text)
+            XCTAssertTrue(scratch.distinctKeys.isEmpty, text)
         }
     }
 

@@ -29,6 +29,20 @@ enum ByteScan {
         UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + offset).loadUnaligned(as: UInt64.self))
     }
 
+    /// Up to the first eight bytes of `buffer[start..<end]` as a little-endian word, zeros after the last (one load
+    /// when eight bytes follow).
+    @inline(__always)
+    static func prefixWord(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        let length = min(end - start, 8)
+        if start + 8 <= buffer.count {
+            let loaded = word(buffer, start)
+            return length == 8 ? loaded : loaded & ((1 &<< (8 &* UInt64(length))) &- 1)
+        }
+        var gathered: UInt64 = 0
+        for offset in 0..<length { gathered |= UInt64(buffer[start + offset]) &<< (8 &* UInt64(offset)) }
+        return gathered
+    }
+
     /// False only when no byte of the word is below 0x0E (LF and CR are) or at least 0x80
     /// (U+2028 and U+2029 start with 0xE2): such a word cannot hold a line terminator.
     @inline(__always)
@@ -95,12 +109,15 @@ enum ByteScan {
                 index += 1
             }
             guard index < count else { return (nil, false) }
-            // A line terminator has been crossed: only the closing `*/` matters now.
+            // A line terminator has been crossed: only the closing `*/` matters now. Its `/` is looked for, not its
+            // `*`, which many comments put at the start of every line. `index` is on the terminator, so the byte
+            // before a `/` found is inside the comment.
             let base = buffer.baseAddress!
             while index < count {
-                guard let star = memchr(base + index, Int32(UInt8(ascii: "*")), count - index) else { return (nil, true) }
-                index = base.distance(to: star.assumingMemoryBound(to: UInt8.self)) + 1
-                if index < count, buffer[index] == UInt8(ascii: "/") { return (index + 1, true) }
+                guard let slash = memchr(base + index, Int32(UInt8(ascii: "/")), count - index) else { return (nil, true) }
+                let found = base.distance(to: slash.assumingMemoryBound(to: UInt8.self))
+                if buffer[found - 1] == UInt8(ascii: "*") { return (found + 1, true) }
+                index = found + 1
             }
             return (nil, true)
         }

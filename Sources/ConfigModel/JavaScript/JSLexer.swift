@@ -349,13 +349,13 @@ struct JSLexer {
         let first = bytes[index]
         if first < 0x80 {
             // The next (up to) four bytes, zeros past the end; no punctuator holds a zero byte.
-            var word: UInt32 = 0
-            for offset in 0..<min(4, bytes.count - index) { word |= UInt32(bytes[index + offset]) << (8 * offset) }
+            let start = index
+            let word = UInt32(truncatingIfNeeded: bytes.withUnsafeBufferPointer { ByteScan.prefixWord($0, start, min(start + 4, $0.count)) })
             let (spellings, firstSpelling) = JSLexer.spellingTable
             for candidate in spellings[firstSpelling[Int(first)]..<firstSpelling[Int(first) + 1]]
             where word & UInt32(truncatingIfNeeded: (UInt64(1) << (8 * candidate.length)) - 1) == candidate.word {
                 // `?.` followed by a digit is a conditional and a number (`a?.5:b`).
-                if candidate.punctuator == .optionalChain, peekIsDigit(2) { continue }
+                if first == UInt8(ascii: "?"), candidate.punctuator == .optionalChain, peekIsDigit(2) { continue }
                 index += candidate.length
                 return candidate.punctuator
             }

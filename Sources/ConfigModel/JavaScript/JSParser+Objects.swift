@@ -5,12 +5,13 @@ extension JSParser {
         try advance()
         var members: [JSObjectMember] = []
         if !token.is(.closeBrace) { members.reserveCapacity(JSParser.initialObjectCapacity) }  // `{}` needs none
-        let keysStart = keyRanges.count
+        let keysStart = distinctKeys.count
         // One at a time: `removeLast(_:)` went through `replaceSubrange`, which allocated a new buffer every time.
-        defer { while keyRanges.count > keysStart { keyRanges.removeLast() } }
+        defer { while distinctKeys.count > keysStart { distinctKeys.removeLast() } }
         var keysAreDistinctNames = true
+        var seenKeys: UInt64 = 0
         while !token.is(.closeBrace) {
-            if keysAreDistinctNames { keysAreDistinctNames = addDistinctKey(keysStart: keysStart) }
+            if keysAreDistinctNames { keysAreDistinctNames = addDistinctKey(keysStart: keysStart, seen: &seenKeys) }
             members.append(try eat(.spread) ? JSObjectMember(key: nil, value: try parseAssignment()) : try parseObjectProperty())
             if !token.is(.closeBrace) {
                 try expect(.comma, "or `}` in the object")
@@ -20,12 +21,13 @@ extension JSParser {
         return .object(members, keysAreDistinctNames: keysAreDistinctNames, JSRange(start: start, end: previousEnd))
     }
 
-    /// Adds the key the current token starts to `keyRanges` when it is written out plainly (see `isPlainKey`) and is
+    /// Adds the key the current token starts to `distinctKeys` when it is written out plainly (see `plainKey`) and is
     /// not there yet: then evaluation can append the property without looking for an earlier one. Keys are compared
-    /// as source bytes, before the member is built, so the check copies no String. Objects longer than a config
-    /// object usually is are left to the search.
-    private mutating func addDistinctKey(keysStart: Int) -> Bool {
-        guard keyRanges.count - keysStart < 32 else { return false }
+    /// as source bytes, before the member is built, so the check copies no String. `seen` has a bit set for each key of
+    /// the object by a hash of its first word: a key whose bit is clear is new without a comparison. Objects longer
+    /// than a config object usually is are left to the search.
+    private mutating func addDistinctKey(keysStart: Int, seen: inout UInt64) -> Bool {
+        guard distinctKeys.count - keysStart < 32 else { return false }
         let key: Range<Int>
         switch token.kind {
         case .name, .keyword: key = token.start..<token.end
@@ -34,25 +36,43 @@ extension JSParser {
         }
         // A reference to the lexer's bytes first: `lexer.bytes.withUnsafeBufferPointer` copied the whole lexer.
         let source = lexer.bytes
-        let isNew = source.withUnsafeBufferPointer { bytes in
-            guard JSParser.isPlainKey(UnsafeBufferPointer(rebasing: bytes[key])) else { return false }
-            for index in keysStart..<keyRanges.count where keyRanges[index].count == key.count {
-                if JSParser.sameBytes(bytes, keyRanges[index].lowerBound, key.lowerBound, count: key.count) { return false }
+        guard let found = source.withUnsafeBufferPointer({ JSParser.plainKey($0, key) }) else { return false }
+        let bit: UInt64 = 1 &<< ((found.head &* 0x9E37_79B9_7F4A_7C15) &>> 58)
+        if seen & bit != 0 {
+            let isRepeated = source.withUnsafeBufferPointer { bytes in
+                distinctKeys[keysStart...].contains { other in
+                    // Equal first words and lengths: a key of up to eight bytes is the same, a longer one compares on.
+                    other.head == found.head && other.count == found.count
+                        && (found.count <= 8 || JSParser.sameBytes(bytes, other.start + 8, found.start + 8, count: found.count - 8))
+                }
             }
-            return true
+            if isRepeated { return false }
         }
-        if isNew { keyRanges.append(key) }
-        return isNew
+        seen |= bit
+        distinctKeys.append(found)
+        return true
     }
 
-    /// Whether a key's bytes spell it exactly as a String would compare it: written without escapes and in ASCII
-    /// (Swift compares other text by canonical equivalence, which bytes do not follow), neither empty nor starting
-    /// with a digit (it could be an array index), and not `__proto__` (which sets the prototype).
-    private static func isPlainKey(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = key.first, first &- UInt8(ascii: "0") >= 10 else { return false }
-        for byte in key where byte >= 0x80 || byte == UInt8(ascii: "\\") { return false }
+    /// The key `bytes[key]` when its bytes spell it exactly as a String would compare it: written without escapes and
+    /// in ASCII (Swift compares other text by canonical equivalence, which bytes do not follow), neither empty nor
+    /// starting with a digit (it could be an array index), and not `__proto__` (which sets the prototype). Its bytes
+    /// are checked a word at a time.
+    @inline(__always)
+    private static func plainKey(_ bytes: UnsafeBufferPointer<UInt8>, _ key: Range<Int>) -> JSDistinctKey? {
+        let (start, end) = (key.lowerBound, key.upperBound)
+        guard start < end, bytes[start] &- UInt8(ascii: "0") >= 10 else { return nil }
+        let head = ByteScan.prefixWord(bytes, start, end)
+        var word = head
+        var offset = start
+        while true {
+            if word & ByteScan.highBits != 0 || ByteScan.holds(word, UInt8(ascii: "\\")) { return nil }
+            offset += 8
+            if offset >= end { break }
+            word = ByteScan.prefixWord(bytes, offset, end)
+        }
         // The first byte before the table: reaching a `static let` costs a call on every key.
-        return !(first == UInt8(ascii: "_") && key.elementsEqual(protoKey))
+        if bytes[start] == UInt8(ascii: "_"), UnsafeBufferPointer(rebasing: bytes[key]).elementsEqual(protoKey) { return nil }
+        return JSDistinctKey(start: start, count: end - start, head: head)
     }
 
     private static func sameBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Int, _ second: Int, count: Int) -> Bool {
@@ -113,4 +133,12 @@ extension JSParser {
         if token.is(.assignment(.assign)) { throw lexer.error("`=` is only allowed in destructuring patterns", at: token.start) }
         return JSObjectMember(key: key, value: .identifier(name, range))
     }
+}
+
+/// A written-out key of an object literal being parsed: where its bytes lie in the source, and its first eight bytes
+/// (zeros after a shorter key's last) as a word, which tells most keys of the same length apart in one comparison.
+struct JSDistinctKey {
+    let start: Int
+    let count: Int
+    let head: UInt64
 }

@@ -10,9 +10,8 @@ struct JSParser {
     var knownNonArrowStarts: Set<Int> = []
     /// Ranges of `??`, `||` and `&&` expressions written inside parentheses (the tree itself does not keep them).
     var parenthesized: Set<JSRange> = []
-    /// The distinct written-out keys of the object literals being parsed, innermost last, as the ranges of their bytes
-    /// in the source (see `addDistinctKey`).
-    var keyRanges: [Range<Int>] = []
+    /// The distinct written-out keys of the object literals being parsed, innermost last (see `addDistinctKey`).
+    var distinctKeys: [JSDistinctKey] = []
     /// Room an array literal starts with: most config arrays fit, so few grow more than once.
     static let initialLiteralCapacity = 4
     /// Room an object literal starts with: a config object has up to a dozen keys. The tree lives only while its file
@@ -36,11 +35,11 @@ struct JSParser {
             throw ReadError(.unsupported, "a file larger than \(maximumFileSize) bytes", at: TextPosition(line: 1, column: 1))
         }
         var parser = JSParser(source: source)
-        if let scratch { swap(&parser.keyRanges, &scratch.keyRanges) }
+        if let scratch { swap(&parser.distinctKeys, &scratch.distinctKeys) }
         defer {
             if let scratch {
-                parser.keyRanges.removeAll(keepingCapacity: true)
-                swap(&parser.keyRanges, &scratch.keyRanges)
+                parser.distinctKeys.removeAll(keepingCapacity: true)
+                swap(&parser.distinctKeys, &scratch.distinctKeys)
             }
         }
         try parser.advance()
@@ -299,5 +298,5 @@ struct JSParser {
 
 /// Room a worker's parser reuses from file to file, so each file does not allocate it again.
 final class JSParserScratch {
-    var keyRanges: [Range<Int>] = []
+    var distinctKeys: [JSDistinctKey] = []
 }

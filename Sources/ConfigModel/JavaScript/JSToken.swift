@@ -133,19 +133,9 @@ enum JSKeyword: String, CaseIterable, Sendable {
         return table
     }()
 
-    /// Up to the first eight bytes of `bytes[start..<end]` as a little-endian word (one load when eight bytes follow).
     @inline(__always)
     private static func prefixWord(_ bytes: borrowing [UInt8], _ start: Int, _ end: Int) -> UInt64 {
-        let length = min(end - start, 8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            if start + 8 <= buffer.count {
-                let word = ByteScan.word(buffer, start)
-                return length == 8 ? word : word & ((1 &<< (8 &* UInt64(length))) &- 1)
-            }
-            var word: UInt64 = 0
-            for offset in 0..<length { word |= UInt64(buffer[start + offset]) &<< (8 &* UInt64(offset)) }
-            return word
-        }
+        bytes.withUnsafeBufferPointer { ByteScan.prefixWord($0, start, end) }
     }
 
     private static func slot(of word: UInt64) -> Int { Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> 57) }
