@@ -70,5 +70,19 @@ final class JSON5ExactObjectTests: XCTestCase {
             stack.push(Counted("left") { released += 1 })
         }
         XCTAssertEqual(released, 151, "a value left on the stack goes with it")
+
+        // Handed over in memory of its own, a tail is moved, not copied: the caller's memory holds the only reference.
+        let stack = ScratchStack<Counted>()
+        for index in 0..<5 { stack.push(Counted("b\(index)") { released += 1 }) }
+        XCTAssertEqual(stack.moveOutBuffer(from: 5).count, 0)
+        let buffer = stack.moveOutBuffer(from: 2)
+        XCTAssertEqual(buffer.map(\.name), ["b2", "b3", "b4"])
+        XCTAssertEqual(stack.count, 2)
+        XCTAssertTrue(buffer.indices.allSatisfy { isKnownUniquelyReferenced(&buffer[$0]) })
+        _ = buffer.deinitialize()
+        buffer.deallocate()
+        XCTAssertEqual(released, 154, "deinitialized, the moved values go")
+        stack.removeAll()
+        XCTAssertEqual(released, 156)
     }
 }

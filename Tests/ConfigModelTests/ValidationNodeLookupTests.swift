@@ -157,19 +157,27 @@ final class ReferencesByPositionTests: XCTestCase {
             object.set("appId", LocatedValue(.string(appId), span: .synthesized))
             return ConfigEntry(position: 0, file: "/virtual/config.js", value: LocatedValue(.object(object), span: .synthesized))
         }
+        // Each list in memory of its own, as a worker hands it over (`ScratchStack.moveOutBuffer`).
+        func buffers(_ lists: [[ConfigReference]]) -> [UnsafeMutableBufferPointer<ConfigReference>] {
+            let stack = ScratchStack<ConfigReference>()
+            return lists.map { list in
+                for reference in list { stack.push(reference) }
+                return stack.moveOutBuffer(from: 0)
+            }
+        }
         let lists: [[ConfigReference]] = [[], [reference("a")], [], [reference("b"), reference("c")], []]
-        let stored = ReferencesByPosition(lists)
+        let stored = ReferencesByPosition(movingFrom: buffers(lists))
         XCTAssertEqual(stored.count, lists.count)
         for (position, list) in lists.enumerated() {
             XCTAssertEqual(stored[position].map(\.targetID), list.map(\.targetID), "position \(position)")
         }
         XCTAssertEqual(Array(stored.joined()).map(\.targetID), ["a", "b", "c"])
 
-        // A large config's lists are copied in two halves at once: each position still gets exactly its own list.
+        // A large config's lists are moved in two halves at once: each position still gets exactly its own list.
         let many = (0..<(ReferencesByPosition.halvesFrom + 7)).map { position in
             (0..<(position * 7 % 4)).map { reference("\(position).\($0)") }
         }
-        let halves = ReferencesByPosition(many)
+        let halves = ReferencesByPosition(movingFrom: buffers(many))
         XCTAssertEqual(halves.count, many.count)
         XCTAssertEqual(halves.map { $0.map(\.targetID) }, many.map { $0.map(\.targetID) })
     }

@@ -323,6 +323,17 @@ final class ScratchStack<Element> {
         return moved
     }
 
+    /// `moveOut(from:)` into memory of exactly their count which the caller owns: it moves the values on (or
+    /// deinitializes them) and deallocates it. Moved on from an `Array`, they were copied and then released.
+    func moveOutBuffer(from start: Int) -> UnsafeMutableBufferPointer<Element> {
+        precondition(start >= 0 && start <= count, "moveOutBuffer(from:) past the stack's values")
+        guard start < count else { return UnsafeMutableBufferPointer(start: nil, count: 0) }
+        let moved = UnsafeMutableBufferPointer<Element>.allocate(capacity: count - start)
+        moved.baseAddress!.moveInitialize(from: base + start, count: count - start)
+        count = start
+        return moved
+    }
+
     func removeAll() {
         base.deinitialize(count: count)
         count = 0

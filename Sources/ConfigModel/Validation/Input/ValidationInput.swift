@@ -99,7 +99,7 @@ public struct ValidationInput: Sendable {
             // Only sources have a bootstrapped property: the others skip hashing their position.
             let propertyID = entry.cleanClass == "source" ? bootstrapped[index].flatMap { entries[$0].id } : nil
             ReferenceCollector.collect(of: entry, bootstrappedPropertyID: propertyID, into: found)
-            var references = found.moveOut(from: 0)
+            let references = found.moveOutBuffer(from: 0)  // `ReferencesByPosition` moves them on
             for reference in references.indices {
                 references[reference].provider = lookup.provider(class: references[reference].targetClass,
                                                                  id: references[reference].targetID)
@@ -117,7 +117,7 @@ public struct ValidationInput: Sendable {
             }
             return (variables: variables, problems: problems)
         }
-        references = ReferencesByPosition(collected.lazy.map(\.references))
+        references = ReferencesByPosition(movingFrom: collected.lazy.map(\.references))
         (templateVariables, templateProblems) = tables.result()
         if let plugins { pluginOptionTargets = PluginOptionTarget.all(in: self, plugins: plugins) }
     }
