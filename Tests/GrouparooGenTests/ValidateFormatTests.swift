@@ -18,7 +18,7 @@ final class ValidateFormatTests: XCTestCase {
     // MARK: JSON
 
     func testJSONReportMatchesTheDocumentedSchema() throws {
-        let text = JSONReport.render(sampleOutcome, paths: paths)
+        let text = JSONReport.document(sampleOutcome, paths: paths).rendered()
         let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         try JSONSchemaCheck.checkReport(document)
         XCTAssertEqual(document["format_version"] as? Int, 1)
@@ -47,20 +47,20 @@ final class ValidateFormatTests: XCTestCase {
     }
 
     func testJSONKeysComeInTheDocumentedOrder() {
-        let text = JSONReport.render(sampleOutcome, paths: paths)
+        let text = JSONReport.document(sampleOutcome, paths: paths).rendered()
         let order = ["\"format_version\"", "\"tool\"", "\"config_dir\"", "\"valid\"", "\"strict\"", "\"error_count\"",
                      "\"warning_count\"", "\"file_count\"", "\"object_count\"", "\"diagnostics\""]
         let positions = order.map { text.range(of: $0)?.lowerBound }
         XCTAssertFalse(positions.contains(nil))
         XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())
-        XCTAssertEqual(text, JSONReport.render(sampleOutcome, paths: paths), "output is deterministic")
+        XCTAssertEqual(text, JSONReport.document(sampleOutcome, paths: paths).rendered(), "output is deterministic")
     }
 
     func testJSONStringsEscapeControlCharactersAndQuotes() throws {
         var diagnostic = SampleDiagnostics.warning(in: "/repo/a.js")
         diagnostic.message = "line one\nsays \"hi\" \\ \u{01} tab\t é 😀"
         let outcome = ValidationOutcome(diagnostics: [diagnostic], fileCount: 1, objectCount: 1, strict: false)
-        let text = JSONReport.render(outcome, paths: paths)
+        let text = JSONReport.document(outcome, paths: paths).rendered()
         XCTAssertTrue(text.contains(#""line one\nsays \"hi\" \\ \u0001 tab\t é 😀""#))
         let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let parsed = try XCTUnwrap((document["diagnostics"] as? [[String: Any]])?.first?["message"] as? String)
@@ -73,7 +73,7 @@ final class ValidateFormatTests: XCTestCase {
         XCTAssertTrue(warningOnly.isValid)
         let strict = ValidationOutcome(diagnostics: warningOnly.diagnostics, fileCount: 1, objectCount: 1, strict: true)
         XCTAssertFalse(strict.isValid)
-        let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(JSONReport.render(strict, paths: paths).utf8)) as? [String: Any])
+        let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(JSONReport.document(strict, paths: paths).rendered().utf8)) as? [String: Any])
         XCTAssertEqual(document["valid"] as? Bool, false)
         XCTAssertEqual(document["strict"] as? Bool, true)
     }
@@ -81,7 +81,7 @@ final class ValidateFormatTests: XCTestCase {
     // MARK: SARIF
 
     func testSARIFLogIsStructurallyValid() throws {
-        let text = SARIFReport.render(sampleOutcome, paths: paths)
+        let text = SARIFReport.log(sampleOutcome, paths: paths).rendered()
         let log = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         try SARIFCheck.check(log)
         let run = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first)
@@ -105,7 +105,7 @@ final class ValidateFormatTests: XCTestCase {
     }
 
     func testSARIFDescribesEveryKnownRuleAndUnknownIds() throws {
-        let log = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(SARIFReport.render(sampleOutcome, paths: paths).utf8)) as? [String: Any])
+        let log = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(SARIFReport.log(sampleOutcome, paths: paths).rendered().utf8)) as? [String: Any])
         let driver = try XCTUnwrap(((log["runs"] as? [[String: Any]])?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])
         let ids = try XCTUnwrap(driver["rules"] as? [[String: Any]]).compactMap { $0["id"] as? String }
         XCTAssertTrue(Set(KnownRules.all.map(\.identifier)).isSubset(of: Set(ids)))
@@ -116,31 +116,45 @@ final class ValidateFormatTests: XCTestCase {
     func testSARIFEncodesSpacesInURIs() throws {
         let diagnostic = SampleDiagnostics.warning(in: "/repo/config/my apps/a b.js")
         let outcome = ValidationOutcome(diagnostics: [diagnostic], fileCount: 1, objectCount: 1, strict: false)
-        XCTAssertTrue(SARIFReport.render(outcome, paths: paths).contains(#""uri": "config/my%20apps/a%20b.js""#))
+        XCTAssertTrue(SARIFReport.log(outcome, paths: paths).rendered().contains(#""uri": "config/my%20apps/a%20b.js""#))
     }
 
     // MARK: GitHub
 
     func testGitHubAnnotationCarriesPositionTitleAndNotes() {
-        let line = GitHubReport.annotation(SampleDiagnostics.duplicate(in: "/repo/config/groups.js"), paths: paths)
+        let line = annotation(SampleDiagnostics.duplicate(in: "/repo/config/groups.js"), paths: paths)
         XCTAssertEqual(line, "::error file=config/groups.js,line=3,col=25,endLine=3,endColumn=31,title=grouparoo-gen [duplicate-id]"
             + "::id 'vips' is used by two groups%0AGrouparoo reports: Duplicate ID values found for vips of class group"
             + "%0Aconfig/groups.js:2:25: note: first defined here%0Anote: a note without a place")
-        XCTAssertTrue(GitHubReport.annotation(SampleDiagnostics.warning(in: "/repo/a.js"), paths: paths).hasPrefix("::warning file=a.js,line=7,col=12,title="))
-        XCTAssertEqual(GitHubReport.annotation(SampleDiagnostics.unlocated(), paths: paths),
+        XCTAssertTrue(annotation(SampleDiagnostics.warning(in: "/repo/a.js"), paths: paths).hasPrefix("::warning file=a.js,line=7,col=12,title="))
+        XCTAssertEqual(annotation(SampleDiagnostics.unlocated(), paths: paths),
                        "::error title=grouparoo-gen [made-up-check]::a problem with no place")
         var note = SampleDiagnostics.unlocated()
         note.severity = .note
-        XCTAssertTrue(GitHubReport.annotation(note, paths: paths).hasPrefix("::notice "))
+        XCTAssertTrue(annotation(note, paths: paths).hasPrefix("::notice "))
     }
 
     func testGitHubEscaping() {
-        XCTAssertEqual(GitHubReport.escapeData("100% done\r\nnext: a,b"), "100%25 done%0D%0Anext: a,b")
-        XCTAssertEqual(GitHubReport.escapeProperty("C:\\dir,x%\n"), "C%3A\\dir%2Cx%25%0A")
+        XCTAssertEqual(Self.encoded("100% done\r\nnext: a,b", in: .data), "100%25 done%0D%0Anext: a,b")
+        XCTAssertEqual(Self.encoded("C:\\dir,x%\n", in: .property), "C%3A\\dir%2Cx%25%0A")
         var diagnostic = SampleDiagnostics.warning(in: "/repo/odd,name:1.js")
         diagnostic.message = "50% of\nit"
-        XCTAssertEqual(GitHubReport.annotation(diagnostic, paths: paths),
+        XCTAssertEqual(annotation(diagnostic, paths: paths),
                        "::warning file=odd%2Cname%3A1.js,line=7,col=12,title=grouparoo-gen [unset-env-var]::50%25 of%0Ait")
+    }
+
+    /// One annotation as text, without its line feed.
+    private func annotation(_ diagnostic: Diagnostic, paths: ReportPaths) -> String {
+        var bytes: [UInt8] = []
+        GitHubReport.appendAnnotation(diagnostic, paths: paths, to: &bytes)
+        XCTAssertEqual(bytes.last, UInt8(ascii: "\n"))
+        return String(decoding: bytes.dropLast(), as: UTF8.self)
+    }
+
+    static func encoded(_ text: String, in part: GitHubReport.Part) -> String {
+        var bytes: [UInt8] = []
+        GitHubReport.append(text, in: part, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: Text

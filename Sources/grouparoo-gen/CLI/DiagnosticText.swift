@@ -10,18 +10,14 @@ struct DiagnosticText: Sendable {
 
     /// The text of every diagnostic, in order, handed to `write` as a few long pieces. Rendering reads
     /// source files and builds excerpts, the costly part of printing, so runs of diagnostics render on
-    /// every core, a window of runs at a time: the whole report (megabytes at 50k files) is never held at once.
+    /// every core (`ParallelWork.renderInOrder`).
     func renderInParallel(_ diagnostics: [Diagnostic], to write: (String) -> Void) {
         let secrets = SecretMasking(diagnostics)
         let runs = Self.runs(of: diagnostics, size: Self.diagnosticsPerRun)
-        for window in stride(from: 0, to: runs.count, by: Self.runsPerWindow) {
-            let count = min(Self.runsPerWindow, runs.count - window)
-            for piece in ParallelWork.map(count, { render(diagnostics[runs[window + $0]], secrets: secrets) }) { write(piece) }
-        }
+        ParallelWork.renderInOrder(runs, { render(diagnostics[$0], secrets: secrets) }, to: write)
     }
 
     private static let diagnosticsPerRun = 128
-    private static let runsPerWindow = 32
 
     /// Consecutive ranges of about `size` diagnostics, each ending where a file's diagnostics end when
     /// one ends soon after (diagnostics come sorted by file, so a file's source is read by one run).

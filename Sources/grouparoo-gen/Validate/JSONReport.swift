@@ -6,9 +6,9 @@ enum JSONReport {
     /// Bumped when a key is removed or changes meaning; adding keys keeps the version.
     static let formatVersion = 1
 
-    static func render(_ outcome: ValidationOutcome, paths: ReportPaths) -> String {
-        let diagnostics = outcome.diagnostics.map { diagnostic($0, paths: paths) }
-        let document = OrderedJSON.object([
+    static func document(_ outcome: ValidationOutcome, paths: ReportPaths) -> OrderedJSON {
+        let diagnostics = outcome.diagnostics
+        return .object([
             ("format_version", .int(formatVersion)),
             ("tool", .object([("name", .string("grouparoo-gen")), ("version", .string(CommandRouter.version))])),
             ("config_dir", .string(paths.display(paths.configDirectory))),
@@ -18,9 +18,8 @@ enum JSONReport {
             ("warning_count", .int(outcome.warningCount)),
             ("file_count", .int(outcome.fileCount)),
             ("object_count", .int(outcome.objectCount)),
-            ("diagnostics", .array(diagnostics)),
+            ("diagnostics", .elements(count: diagnostics.count) { diagnostic(diagnostics[$0], paths: paths) }),
         ])
-        return document.rendered() + "\n"
     }
 
     private static func diagnostic(_ diagnostic: Diagnostic, paths: ReportPaths) -> OrderedJSON {

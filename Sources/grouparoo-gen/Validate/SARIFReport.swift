@@ -8,11 +8,14 @@ enum SARIFReport {
     /// The base the relative artifact URIs are resolved against (the working directory).
     static let sourceRootID = "%SRCROOT%"
 
-    static func render(_ outcome: ValidationOutcome, paths: ReportPaths) -> String {
-        let rules = ruleList(for: outcome.diagnostics)
+    static func log(_ outcome: ValidationOutcome, paths: ReportPaths) -> OrderedJSON {
+        let diagnostics = outcome.diagnostics
+        let rules = ruleList(for: diagnostics)
         var ruleIndex: [String: Int] = [:]
         for (index, rule) in rules.enumerated() { ruleIndex[rule.identifier] = index }
-        let results = outcome.diagnostics.map { result($0, ruleIndex: ruleIndex[$0.ruleID]!, paths: paths) }
+        let results = OrderedJSON.elements(count: diagnostics.count) { [ruleIndex] in
+            result(diagnostics[$0], ruleIndex: ruleIndex[diagnostics[$0].ruleID]!, paths: paths)
+        }
         let driver = OrderedJSON.object([
             ("name", .string("grouparoo-gen")),
             ("version", .string(CommandRouter.version)),
@@ -25,14 +28,13 @@ enum SARIFReport {
                 (sourceRootID, .object([("uri", .string(directoryURI(paths.workingDirectory)))])),
             ])),
             ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(results)),
+            ("results", results),
         ])
-        let log = OrderedJSON.object([
+        return .object([
             ("$schema", .string(schemaURI)),
             ("version", .string("2.1.0")),
             ("runs", .array([run])),
         ])
-        return log.rendered() + "\n"
     }
 
     /// What `tool.driver.rules` says about one rule.

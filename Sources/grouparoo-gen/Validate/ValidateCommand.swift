@@ -168,13 +168,15 @@ enum ValidateCommand: Command {
                                                         files: outcome.fileCount, objects: outcome.objectCount)
             if outcome.strict, outcome.errorCount == 0, outcome.warningCount > 0 { summary += "; \(option.strict.name) makes warnings fail" }
             printer.print(outcome.diagnostics, summary: summary)
-        case .json:
-            ChunkedOutput.write(JSONReport.render(outcome, paths: paths), in: ChunkedOutput.chunkSize, to: context.write)
-        case .sarif:
-            ChunkedOutput.write(SARIFReport.render(outcome, paths: paths), in: ChunkedOutput.chunkSize, to: context.write)
+        case .json, .sarif:
+            let document = format == .json ? JSONReport.document(outcome, paths: paths) : SARIFReport.log(outcome, paths: paths)
+            var output = ChunkedOutput(context.write)
+            document.write { output.append($0) }
+            output.append("\n")
+            output.flush()
         case .github:
             var output = ChunkedOutput(context.write)
-            GitHubReport.write(outcome, paths: paths, to: &output)
+            GitHubReport.write(outcome, paths: paths) { output.append($0) }
             output.flush()
         }
     }
