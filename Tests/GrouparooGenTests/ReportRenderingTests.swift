@@ -12,7 +12,7 @@ final class ReportRenderingTests: XCTestCase {
     /// reader refuses them.
     static let awkwardTexts = [
         "", "plain", "100% done", "a\r\nb", "\n", "\r", "a:b,c", "::error::", "%0A", "\"quoted\" \\ back\\slash",
-        "\u{00}\u{01}\u{07}\u{08}\u{09}\u{0B}\u{0C}\u{0E}\u{1B}\u{1F} \u{7F}", "\u{85}\u{9B}", "é e\u{301} %\u{301} :\u{301} ,\u{301}",
+        "\u{00}\u{01}\u{07}\u{08}\u{09}\u{0B}\u{0C}\u{0E}\u{1B}\u{1F} \u{7F}", "\u{85}\u{9B}", "é e\u{301} %\u{301} :\u{301} ,\u{301} \n\u{301}",
         "日本語 😀 \u{2028}\u{2029} \u{FEFF} \u{FFFD}", String(repeating: "long line with nothing to escape ", count: 20),
     ]
 
@@ -72,10 +72,41 @@ final class ReportRenderingTests: XCTestCase {
         }
     }
 
+    // MARK: Paths
+
+    /// The byte look-ups give what comparing Characters gives (canonically equivalent spellings included).
+    func testReportPathsAgreeWithComparingCharacters() {
+        let directories = ["/repo", "/repo/", "/", "/répo", "/re\u{301}po", "/K"]
+        let samples = ["/repo", "/repo/", "/repo/a.js", "/repository/a.js", "/repo/\u{301}a.js", "/repo/é.js", "/rep", "/other/a.js",
+                     "/re\u{301}po/a.js", "/répo/a.js", "/\u{212A}/a.js", "/K/a.js", "/K/\u{301}", "a.js", ""]
+        for directory in directories {
+            let paths = ReportPaths(workingDirectory: directory, configDirectory: directory)
+            let base = directory.hasSuffix("/") ? directory : directory + "/"
+            for path in samples {
+                let inside = path.hasPrefix(base) && path.count > base.count
+                XCTAssertEqual(paths.isInsideWorkingDirectory(path), inside, "\(directory) \(path)")
+                XCTAssertEqual(paths.display(path), path == directory ? "." : inside ? String(path.dropFirst(base.count)) : path, "\(directory) \(path)")
+            }
+        }
+    }
+
+    func testSARIFURIsArePercentEncodedAsFoundationEncodesThem() throws {
+        let paths = ReportPaths(workingDirectory: "/repo", configDirectory: "/repo/config")
+        for name in ["a.js", "my apps/a b.js", "100%.js", "é.js", "a+b@c;d=e,f:g!h$i&j'k(l)m*n.js", "x?y#z[w].js", "tab\t.js", "~u_v-w.js"] {
+            let outcome = ValidationOutcome(diagnostics: [SampleDiagnostics.warning(in: "/repo/config/" + name)], fileCount: 1, objectCount: 1, strict: false)
+            let log = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(SARIFReport.log(outcome, paths: paths).rendered().utf8)) as? [String: Any])
+            let result = try XCTUnwrap(((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first)
+            let location = try XCTUnwrap((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+            XCTAssertEqual((location["artifactLocation"] as? [String: Any])?["uri"] as? String,
+                           ("config/" + name).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed))
+        }
+    }
+
     // MARK: GitHub
 
     /// What GitHub's toolkit does (`escapeData`, `escapeProperty`): every `%`, CR, LF, and in properties `:`
-    /// and `,`, whatever follows them; everything else is kept byte for byte.
+    /// and `,`, whatever follows them (Foundation's `replacingOccurrences`, used before, passed over one
+    /// followed by a combining mark, so a line feed could cut an annotation); everything else is kept byte for byte.
     func testGitHubEncodingMatchesReplacingEachCharacter() {
         for text in Self.awkwardTexts {
             var data = ""
@@ -97,13 +128,13 @@ final class ReportRenderingTests: XCTestCase {
 
     func testGitHubAnnotationsKeepControlCharactersVisibleAndOnOneLine() {
         var diagnostic = SampleDiagnostics.warning(in: "/repo/odd\u{1B}[31m,name:\n.js")
-        diagnostic.message = "50%\r\nof\u{07} it é"
+        diagnostic.message = "50%\r\nof\u{07} it é\n\u{301}"
         diagnostic.grouparooMessage = "a,b:c"
         var bytes: [UInt8] = []
         GitHubReport.appendAnnotation(diagnostic, paths: ReportPaths(workingDirectory: "/repo", configDirectory: "/repo/config"), to: &bytes)
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self),
                        #"::warning file=odd\e[31m%2Cname%3A\n.js,line=7,col=12,title=grouparoo-gen [unset-env-var]::"#
-                       + #"50%25\r%0Aof\x07 it é%0AGrouparoo reports: a,b:c"# + "\n")
+                       + #"50%25\r%0Aof\x07 it é%0A"# + "\u{301}" + #"%0AGrouparoo reports: a,b:c"# + "\n")
     }
 
     func testGitHubReportWritesEveryAnnotationInOrderThenTheSummary() {

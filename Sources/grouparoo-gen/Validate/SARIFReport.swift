@@ -134,8 +134,21 @@ enum SARIFReport {
         identifier.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
+    /// Most paths hold only unreserved ASCII and slashes, which need no encoding, told from their bytes
+    /// (Foundation's encoder cost more than all the rest of a result).
     private static func percentEncoded(_ relativePath: String) -> String {
-        relativePath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relativePath
+        if relativePath.utf8.allSatisfy(isUnreservedOrSlash) { return relativePath }
+        return relativePath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relativePath
+    }
+
+    private static func isUnreservedOrSlash(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            return true
+        default:
+            return false
+        }
     }
 
     private static func directoryURI(_ directory: String) -> String {

@@ -98,8 +98,16 @@ private struct JSONRendering {
 
     private mutating func appendLineBreak(depth: Int) {
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        var width = 2 * depth
+        while width > 0 {
+            let piece = min(width, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[..<piece])
+            width -= piece
+        }
     }
+
+    /// Indentation is copied from here (appending a `repeatElement` went byte by byte).
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
 
     /// As JavaScript writes the number: digits while a double holds it exactly, its own format beyond.
     private mutating func append(_ number: Int) {
