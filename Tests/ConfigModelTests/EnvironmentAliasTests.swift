@@ -46,6 +46,18 @@ final class EnvironmentAliasTests: XCTestCase {
                        "\(result.diagnostics.map(\.message))")
     }
 
+    /// Every Object.prototype name is told from a variable (the check skips hashing names that start otherwise),
+    /// also where a variable of that name is set; a variable of capitals is read.
+    func testEveryObjectPrototypeNameOnProcessEnvNeedsNode() {
+        let names = ["constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString",
+                     "valueOf", "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"]
+        for name in names {
+            let value = valueOf("process.env[\"\(name)\"]", environment: [name: "set"])
+            XCTAssertTrue(value.hasPrefix("needs-node: cannot evaluate use of `process.env.\(name)`"), value)
+        }
+        XCTAssertEqual(valueOf("[process.env.Constructor, process.env._X]", environment: ["Constructor": "c", "_X": "x"]), #"["c","x"]"#)
+    }
+
     /// An unevaluated file is an error: the validator must not pass what it did not check.
     func testUnevaluatedFileIsAnErrorThatSaysHowToCheckOrAcceptIt() throws {
         let result = evaluateJS("module.exports = require(\"os\").hostname();")

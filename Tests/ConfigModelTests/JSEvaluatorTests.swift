@@ -182,6 +182,33 @@ final class JSEvaluatorTests: XCTestCase {
         XCTAssertEqual(result.objects.first?.span.start, TextPosition(line: 1, column: 18))
     }
 
+    /// The evaluator's spans remember the line of the one before (`SourceText.span(_:_:after:)`): a call jumps back to
+    /// a function written earlier and on again, and objects end lines later; every span must point where it was written.
+    func testSpansAcrossCallsAndLinesPointAtSource() throws {
+        let result = evaluateJS("""
+        function make(name) {
+          return { name: name, tag: "t" };
+        }
+        exports.default = async function config() {
+          return [
+            make("a"), { id: "b",
+              nested: { deep: 1 } },
+          ];
+        };
+        """)
+        guard result.objects.count == 2, case .object(let made) = result.objects[0].value,
+              case .object(let written) = result.objects[1].value else { return XCTFail("not two objects") }
+        XCTAssertEqual(result.objects[0].span.start, TextPosition(line: 2, column: 10))
+        XCTAssertEqual(result.objects[0].span.end, TextPosition(line: 2, column: 34))
+        XCTAssertEqual(made.property("tag")?.keySpan.start, TextPosition(line: 2, column: 24))
+        XCTAssertEqual(made["tag"]?.span.start, TextPosition(line: 2, column: 29))
+        XCTAssertEqual(made["name"]?.span.start, TextPosition(line: 6, column: 10))
+        XCTAssertEqual(result.objects[1].span.start, TextPosition(line: 6, column: 16))
+        XCTAssertEqual(result.objects[1].span.end, TextPosition(line: 7, column: 28))
+        XCTAssertEqual(written["nested"]?.span.start, TextPosition(line: 7, column: 15))
+        XCTAssertEqual(written["nested"]?.span.end, TextPosition(line: 7, column: 26))
+    }
+
     func testUnsupportedConstructsAskForNode() {
         let cases = [
             "const x = require('@grouparoo/dbt'); module.exports = x;": "require(\"@grouparoo/dbt\") of a package",

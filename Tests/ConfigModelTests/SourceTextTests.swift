@@ -85,6 +85,27 @@ final class SourceTextTests: XCTestCase {
         }
     }
 
+    /// The evaluator's spans keep the last line found in a cursor; asked forwards, backwards and out of order, with
+    /// one cursor for the whole walk, they must be the spans `span(_:_:)` makes.
+    func testSpansAfterACursorAreThoseWithout() {
+        let inputs = mixedInputs().enumerated().filter { $0.offset % 8 == 0 }.map(\.element) + [
+            Array("ab\r\ncd\re\n\nf".utf8), Array("é\nab cd\nef".utf8), Array((String(repeating: "ab: 'x',\n", count: 40)).utf8),
+        ]
+        for bytes in inputs {
+            let source = SourceText.decodeReplacingInvalid(bytes, file: "/virtual/cursor.js").text
+            let count = source.bytes.count
+            let starts = Array(-1...count + 1)
+            var cursor = SourceText.LineCursor()
+            for start in starts + starts.reversed() + starts.map({ ($0 * 7) % (count + 3) - 1 }) {
+                for end in [start, start + 1, start + 3, start + 9, start - 1] {
+                    let span = source.span(start, end, after: &cursor)
+                    XCTAssertEqual(span, source.span(start, end), "\(bytes) span \(start)..<\(end)")
+                    XCTAssertEqual(span.startsWithLiteral, source.span(start, end).startsWithLiteral)
+                }
+            }
+        }
+    }
+
     /// A span must hold the ends `position(of:)` gives (the general path), compare equal to one made from them and
     /// say whether a quote opens it. (One check, not four assertions: this runs a million times.)
     private func assertSpan(_ source: SourceText, _ start: Int, _ end: Int, _ context: @autoclosure () -> String) {

@@ -61,12 +61,13 @@ extension JSEvaluator {
 
     func readEnvironment(_ name: String, at range: JSRange) throws -> LocatedValue {
         // `process.env.constructor` and friends are Object.prototype's, not variables.
-        if JSEvaluator.objectPrototypeNames.contains(name) {
+        if JSEvaluator.isObjectPrototypeName(name) {
             throw unsupported("use of `process.env.\(name)`", at: range)
         }
         let value = context.environment[name]
-        context.noteEnvironmentRead(name, at: span(range), isSet: value != nil)
-        return LocatedValue(value.map(JSValue.string) ?? .undefined, span: span(range))
+        let readSpan = span(range)
+        context.noteEnvironmentRead(name, at: readSpan, isSet: value != nil)
+        return LocatedValue(value.map(JSValue.string) ?? .undefined, span: readSpan)
     }
 }
 

@@ -164,18 +164,20 @@ extension JSEvaluator {
     func evaluateElements(_ elements: [JSArrayElement], in scope: Scope) throws -> [LocatedValue] {
         var values: [LocatedValue] = []
         values.reserveCapacity(elements.count)
-        // By index, so each element is read in place rather than copied out of the array.
-        for index in elements.indices {
-            switch elements[index] {
-            case .expression(let expression):
-                values.append(try evaluate(expression, in: scope))
-            case .hole(let range):
-                values.append(LocatedValue(.undefined, span: span(range)))
-            case .spread(let expression):
-                let spread = try evaluate(expression, in: scope)
-                let items = try iterate(spread, at: expression.range)
-                try context.spendStep(at: expression.range, in: self, count: items.count)
-                values.append(contentsOf: items)
+        // Through the buffer, by index, so each element is read in place: the array's subscript copied it out.
+        try elements.withUnsafeBufferPointer { elements in
+            for index in elements.indices {
+                switch elements[index] {
+                case .expression(let expression):
+                    values.append(try evaluate(expression, in: scope))
+                case .hole(let range):
+                    values.append(LocatedValue(.undefined, span: span(range)))
+                case .spread(let expression):
+                    let spread = try evaluate(expression, in: scope)
+                    let items = try iterate(spread, at: expression.range)
+                    try context.spendStep(at: expression.range, in: self, count: items.count)
+                    values.append(contentsOf: items)
+                }
             }
         }
         return values
@@ -198,11 +200,15 @@ extension JSEvaluator {
         var object = JSObject()
         // Sized once: grown by appends, a config tree's objects would keep up to twice the room they use.
         object.reserveCapacity(members.count)
-        // By index, reading each member's fields from the array (see `JSObjectMember`).
+        // Through the buffer, by index, reading each member's fields in place (see `JSObjectMember`): the array's
+        // subscript copied every value expression out.
         if keysAreDistinctNames {
-            for index in members.indices {
-                guard case .fixed(let name, let keyRange)? = members[index].key else { continue }
-                object.appendNew(name, try evaluate(members[index].value, in: scope), keySpan: span(keyRange))
+            try members.withUnsafeBufferPointer { members in
+                for index in members.indices {
+                    guard case .fixed(let name, let keyRange)? = members[index].key else { continue }
+                    let keySpan = span(keyRange)
+                    object.appendNew(name, try evaluate(members[index].value, in: scope), keySpan: keySpan)
+                }
             }
             return try nested(.object(object), at: range)
         }

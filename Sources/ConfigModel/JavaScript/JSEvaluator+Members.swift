@@ -7,6 +7,15 @@ extension JSEvaluator {
         "valueOf", "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
     ]
 
+    /// Whether `name` is in `objectPrototypeNames`. Each starts with a lower-case letter or `_`, so a name starting
+    /// otherwise (an environment variable's capitals, read in most config files) is told without hashing it.
+    static func isObjectPrototypeName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else {
+            return false
+        }
+        return objectPrototypeNames.contains(name)
+    }
+
     func member(of base: Evaluated, key: JSMemberKey, optional: Bool, at range: JSRange, in scope: Scope) throws -> Evaluated? {
         let name: String
         switch key {
@@ -64,7 +73,7 @@ extension JSEvaluator {
             throw unsupported("array method or property `\(name)`", at: range)
         case .object(let object):
             if let value = object[name] { return value }
-            if JSEvaluator.objectPrototypeNames.contains(name) {
+            if JSEvaluator.isObjectPrototypeName(name) {
                 throw unsupported("object method `\(name)`", at: range)
             }
             return LocatedValue(.undefined, span: span(range))

@@ -12,6 +12,8 @@ final class JSEvaluator {
     /// without an array of them.
     /// Unchecked, as `Scope`'s state: an evaluator belongs to one worker thread.
     @exclusivity(unchecked) private var lastScope: Scope?
+    /// The line of the last span made (see `SourceText.span(_:_:after:)`).
+    @exclusivity(unchecked) private var spanLine = SourceText.LineCursor()
 
     init(source: SourceText, context: EvaluationContext) {
         self.source = source
@@ -42,7 +44,7 @@ final class JSEvaluator {
         replacedExports ?? LocatedValue(.object(originalExports), span: source.span(0, 0))
     }
 
-    func span(_ range: JSRange) -> SourceSpan { source.span(range.start, range.end) }
+    func span(_ range: JSRange) -> SourceSpan { source.span(range.start, range.end, after: &spanLine) }
 
     func runtimeError(_ message: String, at range: JSRange) -> ReadError {
         ReadError(.runtime, message, at: source.position(of: range.start))

@@ -100,21 +100,48 @@ struct SourceText {
         lines.line(holding: min(max(index, 0), bytes.count))
     }
 
-    /// Inlined: the evaluator makes a span for every value, and most lie on one line of an ASCII file, which takes
-    /// one look-up for the line and both columns by subtraction, its parts stored as they are (`columnsAreBytes`
-    /// says they fit).
-    @inline(__always)
+    /// A span on one line of an ASCII file (nearly every span) takes one look-up for the line and both columns by
+    /// subtraction, its parts stored as they are (`columnsAreBytes` says they fit).
     func span(_ start: Int, _ end: Int) -> SourceSpan {
         if columnsAreBytes, start >= 0, start <= end, end <= bytes.count {
             let (line, lineStart, nextLineStart) = lines.line(holding: start, textEnd: bytes.count)
-            let endColumn = end &- lineStart &+ 1
-            if end < nextLineStart, endColumn < SourceSpan.oneLineColumnLimit {
-                return SourceSpan(fileID: fileID, line: Int32(truncatingIfNeeded: line &+ 1),
-                                  column: Int32(truncatingIfNeeded: start &- lineStart &+ 1),
-                                  endColumn: UInt32(truncatingIfNeeded: endColumn), startsWithLiteral: startsWithLiteral(start))
+            if let span = oneLineSpan(start, end, line: line, lineStart: lineStart, nextLineStart: nextLineStart) { return span }
+        }
+        return generalSpan(start, end)
+    }
+
+    /// `span(start, end)` remembering the line found in `cursor`, as the evaluator does for every value: a start on
+    /// the line of the one before (a value and its key, most parts of an expression) needs no look-up. Any other is
+    /// looked up afresh, not stepped to: a call jumps back and forth between a function and its caller. Inlined.
+    @inline(__always)
+    func span(_ start: Int, _ end: Int, after cursor: inout LineCursor) -> SourceSpan {
+        if columnsAreBytes, start >= 0, start <= end, end <= bytes.count {
+            if start >= cursor.end || start < cursor.start {
+                let (line, lineStart, nextLineStart) = lines.line(holding: start, textEnd: bytes.count)
+                cursor = LineCursor(line: line, start: lineStart, end: nextLineStart)
+            }
+            if let span = oneLineSpan(start, end, line: cursor.line, lineStart: cursor.start, nextLineStart: cursor.end) {
+                return span
+            }
+            // An object, array or function over several lines: only its end's line is looked up.
+            if end >= cursor.end {
+                let (endLine, endLineStart, _) = lines.line(holding: end, textEnd: bytes.count)
+                return SourceSpan(fileID: fileID, start: TextPosition(line: cursor.line &+ 1, column: start &- cursor.start &+ 1),
+                                  end: TextPosition(line: endLine &+ 1, column: end &- endLineStart &+ 1),
+                                  startsWithLiteral: startsWithLiteral(start))
             }
         }
         return generalSpan(start, end)
+    }
+
+    /// A span on one line of an ASCII file, its parts stored as they are; nil when it ends on a later line or too far.
+    @inline(__always)
+    private func oneLineSpan(_ start: Int, _ end: Int, line: Int, lineStart: Int, nextLineStart: Int) -> SourceSpan? {
+        let endColumn = end &- lineStart &+ 1
+        guard end < nextLineStart, endColumn < SourceSpan.oneLineColumnLimit else { return nil }
+        return SourceSpan(fileID: fileID, line: Int32(truncatingIfNeeded: line &+ 1),
+                          column: Int32(truncatingIfNeeded: start &- lineStart &+ 1),
+                          endColumn: UInt32(truncatingIfNeeded: endColumn), startsWithLiteral: startsWithLiteral(start))
     }
 
     /// `span` for any offsets: across lines, in a file with non-ASCII text, backwards or outside the text.
