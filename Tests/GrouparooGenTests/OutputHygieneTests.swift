@@ -61,6 +61,14 @@ final class OutputHygieneTests: ValidateTestCase {
         XCTAssertEqual(text, "warning: id `a\n      config/z.js:1:1: error: fake` [x]\n")
     }
 
+    func testALineFeedBeforeACombiningMarkIsIndentedToo() {
+        let diagnostic = Diagnostic(severity: .warning, ruleID: "x", message: "id `a\n\u{301}z.js:1:1: error: fake`", span: nil)
+        let context = CommandContext(environment: [:], currentDirectory: root.path, write: { _ in }, writeError: { _ in },
+                                     errorIsTerminal: false)
+        let text = DiagnosticPrinter(context: context, relativeTo: root.path).render(diagnostic)
+        XCTAssertEqual(text, "warning: id `a\n      \u{301}z.js:1:1: error: fake` [x]\n")
+    }
+
     func testControlCharacterEscapes() {
         XCTAssertEqual(ControlCharacters.escaped("a\tb"), "a\tb")
         XCTAssertEqual(ControlCharacters.escaped("a\nb\rc"), "a\\nb\\rc")

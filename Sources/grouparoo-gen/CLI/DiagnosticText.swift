@@ -64,15 +64,18 @@ struct DiagnosticText: Sendable {
         return path.hasPrefix(relativeTo + "/") ? String(path.dropFirst(relativeTo.count + 1)) : path
     }
 
-    /// Message text with control characters escaped; a message may span lines (Grouparoo's own
-    /// wording does), but continuation lines are indented, so none can pass for a diagnostic.
-    func multiline(_ text: String) -> String {
-        if ControlCharacters.isPlain(text) { return text }
-        let escaped = ControlCharacters.escaped(text, keepNewlines: true)
-        // Most messages are one line; Foundation's replacingOccurrences is costly even when it finds nothing.
-        guard escaped.utf8.contains(UInt8(ascii: "\n")) else { return escaped }
-        return escaped.replacingOccurrences(of: "\n", with: "\n      ")
+    /// Appends message text with control characters escaped; a message may span lines (Grouparoo's own
+    /// wording does), but continuation lines are indented, so none can pass for a diagnostic. Done on bytes:
+    /// Foundation's replacingOccurrences skips a line feed that a combining mark follows.
+    func appendMultiline(_ text: String, to bytes: inout [UInt8]) {
+        if ControlCharacters.isPlain(text) { return bytes.append(contentsOf: text.utf8) }
+        for byte in ControlCharacters.escaped(text, keepNewlines: true).utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\n") { bytes.append(contentsOf: Self.continuationIndent) }
+        }
     }
+
+    private static let continuationIndent = [UInt8](repeating: UInt8(ascii: " "), count: 6)
 }
 
 /// One run's text, made as UTF-8 bytes. Every string from the config (ids, values, file names, source
@@ -98,7 +101,7 @@ private struct RenderedRun {
         }
         appendPainted(diagnostic.severity.rawValue, color: diagnostic.severity.colorCode)
         bytes.append(UInt8(ascii: " "))
-        bytes.append(contentsOf: text.multiline(diagnostic.message).utf8)
+        text.appendMultiline(diagnostic.message, to: &bytes)
         bytes.append(ascii: " [")
         bytes.append(contentsOf: ControlCharacters.escaped(diagnostic.ruleID).utf8)
         bytes.append(ascii: "]\n")
@@ -107,14 +110,14 @@ private struct RenderedRun {
         }
         if let grouparooMessage = diagnostic.grouparooMessage {
             bytes.append(ascii: "    = Grouparoo reports: ")
-            bytes.append(contentsOf: text.multiline(grouparooMessage).utf8)
+            text.appendMultiline(grouparooMessage, to: &bytes)
             bytes.append(UInt8(ascii: "\n"))
         }
         for note in diagnostic.notes {
             if let span = note.span { append(location: span, shown: Array(text.displayPath(span.file).utf8)) }
             appendPainted("note", color: "36")
             bytes.append(UInt8(ascii: " "))
-            bytes.append(contentsOf: text.multiline(note.message).utf8)
+            text.appendMultiline(note.message, to: &bytes)
             bytes.append(UInt8(ascii: "\n"))
         }
     }
