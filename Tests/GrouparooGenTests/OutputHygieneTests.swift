@@ -54,19 +54,14 @@ final class OutputHygieneTests: ValidateTestCase {
     }
 
     func testAMultiLineMessageCannotFakeADiagnosticLine() {
-        let diagnostic = Diagnostic(severity: .warning, ruleID: "x", message: "id `a\nconfig/z.js:1:1: error: fake`", span: nil)
         let context = CommandContext(environment: [:], currentDirectory: root.path, write: { _ in }, writeError: { _ in },
                                      errorIsTerminal: false)
-        let text = DiagnosticPrinter(context: context, relativeTo: root.path).render(diagnostic)
-        XCTAssertEqual(text, "warning: id `a\n      config/z.js:1:1: error: fake` [x]\n")
-    }
-
-    func testALineFeedBeforeACombiningMarkIsIndentedToo() {
-        let diagnostic = Diagnostic(severity: .warning, ruleID: "x", message: "id `a\n\u{301}z.js:1:1: error: fake`", span: nil)
-        let context = CommandContext(environment: [:], currentDirectory: root.path, write: { _ in }, writeError: { _ in },
-                                     errorIsTerminal: false)
-        let text = DiagnosticPrinter(context: context, relativeTo: root.path).render(diagnostic)
-        XCTAssertEqual(text, "warning: id `a\n      \u{301}z.js:1:1: error: fake` [x]\n")
+        // The second message's line feed is followed by a combining mark, which string search steps over.
+        for next in ["config/z.js", "\u{301}z.js"] {
+            let diagnostic = Diagnostic(severity: .warning, ruleID: "x", message: "id `a\n\(next):1:1: error: fake`", span: nil)
+            let text = DiagnosticPrinter(context: context, relativeTo: root.path).render(diagnostic)
+            XCTAssertEqual(text, "warning: id `a\n      \(next):1:1: error: fake` [x]\n")
+        }
     }
 
     func testControlCharacterEscapes() {
