@@ -119,12 +119,13 @@ public enum JSONOutput {
         case 0x08: bytes.append(UInt8(ascii: "b"))
         case 0x0C: bytes.append(UInt8(ascii: "f"))
         default:
-            let hexDigits = Array("0123456789abcdef".utf8)
             bytes.append(contentsOf: "u00".utf8)
             bytes.append(hexDigits[Int(byte >> 4)])
             bytes.append(hexDigits[Int(byte & 0xF)])
         }
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 extension JSValue {

@@ -13,11 +13,9 @@ struct DiagnosticText: Sendable {
     /// every core (`ParallelWork.renderInOrder`).
     func renderInParallel(_ diagnostics: [Diagnostic], to write: (String) -> Void) {
         let secrets = SecretMasking(diagnostics)
-        let runs = Self.runs(of: diagnostics, size: Self.diagnosticsPerRun)
+        let runs = Self.runs(of: diagnostics, size: ParallelWork.itemsPerRun)
         ParallelWork.renderInOrder(runs, { render(diagnostics[$0], secrets: secrets) }, to: write)
     }
-
-    private static let diagnosticsPerRun = 128
 
     /// Consecutive ranges of about `size` diagnostics, each ending where a file's diagnostics end when
     /// one ends soon after (diagnostics come sorted by file, so a file's source is read by one run).

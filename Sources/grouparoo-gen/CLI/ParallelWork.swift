@@ -22,6 +22,10 @@ enum ParallelWork {
 
     private static let runsPerWindow = 32
 
+    /// Items (diagnostics, report elements) a run renders: enough to outweigh handing it to a core, few enough
+    /// to keep both cores busy to the end of a report.
+    static let itemsPerRun = 128
+
     /// `0..<count` cut into consecutive ranges of `size` items (the last one shorter).
     static func runs(count: Int, size: Int) -> [Range<Int>] {
         stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }

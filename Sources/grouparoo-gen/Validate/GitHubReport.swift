@@ -6,7 +6,7 @@ enum GitHubReport {
     /// Runs of annotations are rendered on every core and reach `write` in order.
     static func write(_ outcome: ValidationOutcome, paths: ReportPaths, to write: (String) -> Void) {
         let diagnostics = outcome.diagnostics
-        ParallelWork.renderInOrder(ParallelWork.runs(count: diagnostics.count, size: diagnosticsPerRun), { run in
+        ParallelWork.renderInOrder(ParallelWork.runs(count: diagnostics.count, size: ParallelWork.itemsPerRun), { run in
             var bytes: [UInt8] = []
             for diagnostic in diagnostics[run] { appendAnnotation(diagnostic, paths: paths, to: &bytes) }
             return String(decoding: bytes, as: UTF8.self)
@@ -14,8 +14,6 @@ enum GitHubReport {
         write(DiagnosticPrinter.summaryLine(errors: outcome.errorCount, warnings: outcome.warningCount,
                                             files: outcome.fileCount, objects: outcome.objectCount) + "\n")
     }
-
-    private static let diagnosticsPerRun = 128
 
     /// One annotation and its line feed: the command, the properties (`file`, `line`, `col`, `endLine`,
     /// `endColumn`, `title`), then the message text.

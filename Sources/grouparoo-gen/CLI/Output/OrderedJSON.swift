@@ -42,8 +42,6 @@ private struct JSONRendering {
     /// Takes the bytes so far before `.elements` hands it its runs; without one, they are written here.
     let sink: ((String) -> Void)?
 
-    private static let elementsPerRun = 128
-
     mutating func append(_ value: OrderedJSON, depth: Int) {
         switch value {
         case .null: bytes.append(ascii: "null")
@@ -69,7 +67,7 @@ private struct JSONRendering {
             bytes.append(UInt8(ascii: "["))
             sink(String(decoding: bytes, as: UTF8.self))
             bytes.removeAll(keepingCapacity: true)
-            ParallelWork.renderInOrder(ParallelWork.runs(count: count, size: Self.elementsPerRun), { run in
+            ParallelWork.renderInOrder(ParallelWork.runs(count: count, size: ParallelWork.itemsPerRun), { run in
                 var rendering = JSONRendering(sink: nil)
                 rendering.appendElements(run, depth: depth + 1, element)
                 return String(decoding: rendering.bytes, as: UTF8.self)
