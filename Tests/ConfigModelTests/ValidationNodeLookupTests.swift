@@ -67,10 +67,11 @@ final class ValidationNodeLookupTests: XCTestCase {
             { class: "source", id: "s" }, { class: "property", id: "m" }, { class: "team", id: 0 },
             { class: "team", id: "s" }, { class: "team", id: 7 }, { class: "team", id: "7" }
             """
-        let entries = Self.input(objects).entries
+        let input = Self.input(objects)
+        let entries = input.entries
         // The plain form it replaces: an array of positions per id.
         let plain = Self.plainPositions(entries)
-        let positions = PositionsByID(entries)
+        let positions = input.entriesByID
         for id in plain.keys + ["absent", "0", "undefined"] {
             XCTAssertEqual(positions[id], plain[id] ?? [], id)
             for wanted in ["model", "app", "property", "team", "source", "group"] {
@@ -91,9 +92,9 @@ final class ValidationNodeLookupTests: XCTestCase {
             { class: "team", id: "K" }, { class: "team", id: "caf\u{E9}" }, { class: "team", id: "cafe\u{301}" },
             { class: "team", id: "\u{212A}" }, { class: "team", id: "a;b" }
             """] {
-            let entries = Self.input(objects).entries
-            let plain = Self.plainPositions(entries)
-            let positions = PositionsByID(entries)
+            let input = Self.input(objects)
+            let plain = Self.plainPositions(input.entries)
+            let positions = input.entriesByID
             let queries = ["K", "\u{212A}", "a;b", "a\u{037E}b", "x`", "x\u{1FEF}", "caf\u{E9}", "cafe\u{301}", "k", "",
                            "a-much-longer-id-of-several-words", "a-much-longer-id-of-several-wordz", "\u{212A}\u{301}"]
             for id in queries {

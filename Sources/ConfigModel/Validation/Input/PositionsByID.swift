@@ -11,32 +11,43 @@ struct PositionsByID: Sendable {
     /// The positions of each id more than one entry has, in config order.
     let repeated: [[Int]]
 
-    init(_ entries: [ConfigEntry]) {
+    /// How an entry's id is filed, found by the worker that made the entry: hashing every id on the serial stage
+    /// that builds this index was most of its cost.
+    enum IDKey {
+        case none
+        case ascii(hash: Int)
+        /// An id with a byte outside ASCII: the table then hashes every id with `String.hashValue`.
+        case other
+    }
+
+    static func key(of id: String?) -> IDKey {
+        guard let id else { return .none }
+        return IDHash.ofASCII(id).map { .ascii(hash: $0) } ?? .other
+    }
+
+    /// `keys[p]`: `key(of: entries[p].id)`.
+    init(_ entries: [ConfigEntry], keys: [IDKey]) {
         var table = PositionHashTable(minimumCapacity: entries.count)
         var repeated: [[Int]] = []
-        var hashes = [Int](repeating: 0, count: entries.count)
-        var idsAreASCII = true
-        for (index, entry) in entries.enumerated() {
-            guard let id = entry.id else { continue }
-            guard let hash = IDHash.ofASCII(id) else {
-                idsAreASCII = false
-                break
+        let idsAreASCII = !keys.contains { if case .other = $0 { true } else { false } }
+        // One hash for an id seen the first time; a repeated id is filed again. Only a probe meeting another id's
+        // tag reads an entry.
+        for position in entries.indices {
+            let hash: Int
+            switch keys[position] {
+            case .none: continue
+            case .ascii(let asciiHash) where idsAreASCII: hash = asciiHash
+            case .ascii, .other: hash = entries[position].id!.hashValue
             }
-            hashes[index] = hash
-        }
-        // One hash for an id seen the first time; a repeated id is filed again.
-        for (index, entry) in entries.enumerated() {
-            guard let id = entry.id else { continue }
-            let hash = idsAreASCII ? hashes[index] : id.hashValue
-            let earlier = table.firstOrInsert(Int32(entry.position), hash: hash,
-                                              where: { Self.id(of: $0, entries, repeated) == id },
+            let earlier = table.firstOrInsert(Int32(position), hash: hash,
+                                              where: { Self.id(of: $0, entries, repeated) == entries[position].id },
                                               hashOf: { Self.hash(Self.id(of: $0, entries, repeated)!, idsAreASCII) })
             guard let earlier else { continue }
             if earlier >= 0 {
-                repeated.append([Int(earlier), entry.position])
+                repeated.append([Int(earlier), position])
                 table.replace(earlier, with: Int32(-repeated.count), hash: hash)
             } else {
-                repeated[Int(-1 - earlier)].append(entry.position)
+                repeated[Int(-1 - earlier)].append(position)
             }
         }
         self.entries = entries

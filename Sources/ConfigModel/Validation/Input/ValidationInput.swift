@@ -69,7 +69,6 @@ public struct ValidationInput: Sendable {
         self.dialect = dialect
         self.plugins = plugins
         self.runMode = runMode
-        entries = builder.entries
         decodeDiagnostics = builder.decodeDiagnostics
         settings = builder.settings
         models = builder.models
@@ -85,14 +84,14 @@ public struct ValidationInput: Sendable {
         records = builder.records
         typedIndices = builder.typedIndices
         unevaluatedFiles = UnevaluatedFiles(read)
-        let (byID, lookup, providers, bootstrapped, byKey) = builder.indexes.result()
+        propertyEntriesByKey = builder.propertyEntriesByKey
+        let (entries, byID, lookup, providers, bootstrapped) = builder.indexes.result()
+        self.entries = entries
         entriesByID = byID
         nodes = lookup
         nodeProviders = providers
-        propertyEntriesByKey = byKey
         bootstrappedProperties = bootstrapped
         bootstrappedPropertyPositions = Set(bootstrapped.values)
-        let entries = builder.entries
         let collected = LargeStack.parallelMap(entries.count, minimumPerWorker: Self.entriesPerWorker,
                                                makeState: { ScratchStack<ConfigReference>() }) { index, found in
             let entry = entries[index]

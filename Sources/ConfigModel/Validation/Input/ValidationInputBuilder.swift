@@ -1,6 +1,5 @@
 /// Decodes every object once and builds the lists and indexes `ValidationInput` holds.
 struct ValidationInputBuilder {
-    var entries: [ConfigEntry] = []
     var decodeDiagnostics: [Diagnostic] = []
     var settings: [Decoded<SettingConfig>] = []
     var models: [Decoded<ModelConfig>] = []
@@ -16,11 +15,12 @@ struct ValidationInputBuilder {
     var records: [Decoded<RecordConfig>] = []
     /// Each entry's index in the typed list its model went to, by position; -1 for entries without a model.
     var typedIndices: [Int32] = []
-    /// The id index, the node table, each entry's node provider, the bootstrapped properties and the property entries
-    /// by key, made on another core while this one files the models away (and the caller indexes them): `result()`
-    /// waits for them.
-    let indexes: LargeStack.Background<(entriesByID: PositionsByID, nodes: NodeLookup, nodeProviders: [Int],
-                                        bootstrapped: [Int: Int], propertyEntriesByKey: [String: Int])>
+    /// Exact property key (`key || name`) → first property entry.
+    var propertyEntriesByKey: [String: Int] = [:]
+    /// Every entry, the id index, the node table, each entry's node provider and the bootstrapped properties, made on
+    /// another core while this one files the models away (and the caller indexes them): `result()` waits for them.
+    let indexes: LargeStack.Background<(entries: [ConfigEntry], entriesByID: PositionsByID, nodes: NodeLookup,
+                                        nodeProviders: [Int], bootstrapped: [Int: Int])>
 
     init(read: ConfigReadResult) {
         // Where each file's objects start among all objects: an object finds its file by a binary search, so no
@@ -42,14 +42,17 @@ struct ValidationInputBuilder {
             return DecodedEntry(position: index, file: files[file].path, value: files[file].objects[index - starts[file]],
                                 context: context)
         }
-        let entries = decoded.map(\.entry)
-        self.entries = entries
-        let propertyKeys = decoded.compactMap { item in item.propertyKey.map { ($0, item.entry.position) } }
+        // What the index build needs of each entry was found by the worker that decoded it: this stage reads the
+        // entries' objects only to compare ids that share a hash, or for the few unusual node ids and sources.
         indexes = LargeStack.Background(worthAThread: count >= ValidationInput.entriesPerWorker) {
-            let byID = PositionsByID(entries)
-            let nodes = NodeLookup(entries: entries, entriesByID: byID)
-            return (byID, nodes, nodes.entryProviders(), Self.bootstrappedProperties(entries, byID),
-                    Self.firstPositions(propertyKeys, capacity: propertyKeys.count))
+            let entries = decoded.map(\.entry)
+            // By index: an item copied out retained each of its parts, and released them again.
+            let byID = PositionsByID(entries, keys: decoded.indices.map { decoded[$0].idKey })
+            let unusual = decoded.indices.filter { !decoded[$0].hasPlainNode }
+            let nodes = NodeLookup(entries: entries, entriesByID: byID, unusualPositions: unusual)
+            let sources = decoded.indices.filter { decoded[$0].isSource }
+            return (entries, byID, nodes, nodes.entryProviders(unusualPositions: unusual),
+                    Self.bootstrappedProperties(entries, sources: sources, byID))
         }
         typedIndices.reserveCapacity(count)
         // By index: an item copied out retained each of its parts, and released them again.
@@ -57,6 +60,9 @@ struct ValidationInputBuilder {
             if !decoded[index].diagnostics.isEmpty { decodeDiagnostics += decoded[index].diagnostics }
             add(decoded[index].model)
         }
+        propertyEntriesByKey = Self.firstPositions(decoded.indices.lazy.compactMap { index in
+            decoded[index].propertyKey.map { ($0, index) }
+        }, capacity: properties.count)
     }
 
     /// The last file whose objects start at or before object `index` (a file without objects starts where the
@@ -103,9 +109,11 @@ struct ValidationInputBuilder {
 
     /// `getAutoBootstrappedProperty` for every source (R-SRC-05): the first mapping value naming a
     /// property object whose `sourceId` is this source.
-    static func bootstrappedProperties(_ entries: [ConfigEntry], _ entriesByID: PositionsByID) -> [Int: Int] {
+    /// `sources`: the positions of the entries whose `cleanClass` is `source`.
+    static func bootstrappedProperties(_ entries: [ConfigEntry], sources: [Int], _ entriesByID: PositionsByID) -> [Int: Int] {
         var result: [Int: Int] = [:]
-        for source in entries where source.cleanClass == "source" {
+        for position in sources {
+            let source = entries[position]
             guard let sourceID = source.id, case .object(let mapping)? = source.properties["mapping"]?.value else { continue }
             search: for value in mapping.properties {
                 guard case .string(let propertyID) = value.value.value else { continue }
@@ -132,12 +140,21 @@ private struct DecodedEntry {
     /// The object's `key || name` when its class is `property` in any letter case (Grouparoo's key
     /// lookup compares `c.class.toLowerCase()`, R-DEP-05, which is how `dispatchClass` reads it), else nil.
     let propertyKey: String?
+    /// How the id index files the entry's id.
+    let idKey: PositionsByID.IDKey
+    /// `NodeLookup.isPlain(entry)`.
+    let hasPlainNode: Bool
+    /// Whether the entry's `cleanClass` is `source` (whose bootstrapped property is looked for).
+    let isSource: Bool
 
     /// `context`: the worker's, restarted for this object.
     init(position: Int, file: String, value: LocatedValue, context: DecodeContext) {
         let keys = TopLevelKeys(value)
         let entry = ConfigEntry(position: position, file: file, value: value, keys: keys)
         self.entry = entry
+        idKey = PositionsByID.key(of: entry.id)
+        hasPlainNode = NodeLookup.isPlain(entry)
+        isSource = entry.cleanClass == "source"
         (model, diagnostics) = ConfigObject.decode(value, keys, context: context) { header, reader in
             DecodedModel(header: header, reader: reader, entry: entry)
         }

@@ -9,21 +9,23 @@ struct NodeLookup: Sendable {
     /// Node id → first entry with it, only for the entries whose node id `entriesByID` cannot find (see `isPlain`).
     let unusualNodes: [String: Int]
 
-    init(entries: [ConfigEntry], entriesByID: PositionsByID) {
+    /// `unusualPositions`: the positions of the entries that are not `isPlain`, in config order (found by the workers
+    /// that made the entries: asking each entry here, on a serial stage, read every entry's object from memory).
+    init(entries: [ConfigEntry], entriesByID: PositionsByID, unusualPositions: [Int]) {
         self.entries = entries
         self.entriesByID = entriesByID
         var unusual: [String: Int] = [:]
-        for entry in entries where !Self.isPlain(entry) && unusual[entry.nodeID] == nil {
-            unusual[entry.nodeID] = entry.position
+        for position in unusualPositions where unusual[entries[position].nodeID] == nil {
+            unusual[entries[position].nodeID] = position
         }
         unusualNodes = unusual
     }
 
     /// For each entry, the position of the entry providing its node id: itself, unless an earlier entry has the
     /// same node id. Found from the entries sharing an id, not looked up for each: most ids name one entry.
-    func entryProviders() -> [Int] {
+    func entryProviders(unusualPositions: [Int]) -> [Int] {
         var providers = Array(entries.indices)
-        for entry in entries where !Self.isPlain(entry) { providers[entry.position] = unusualNodes[entry.nodeID]! }
+        for position in unusualPositions { providers[position] = unusualNodes[entries[position].nodeID]! }
         for positions in entriesByID.repeated {
             for (offset, position) in positions.enumerated().dropFirst() where Self.isPlain(entries[position]) {
                 let targetClass = entries[position].cleanClass ?? "undefined"
@@ -52,7 +54,7 @@ struct NodeLookup: Sendable {
     }
 
     /// Whether the entry's node id splits at its one `:` into its class and an id `entriesByID` holds.
-    private static func isPlain(_ entry: ConfigEntry) -> Bool {
+    static func isPlain(_ entry: ConfigEntry) -> Bool {
         guard let id = entry.id else { return false }
         return isPlain(class: entry.cleanClass ?? "undefined", id: id)
     }
