@@ -148,9 +148,10 @@ private struct DecodedEntry {
     let isSource: Bool
 
     /// `context`: the worker's, restarted for this object.
-    init(position: Int, file: String, value: LocatedValue, context: DecodeContext) {
-        let keys = TopLevelKeys(value)
-        let entry = ConfigEntry(position: position, file: file, value: value, keys: keys)
+    /// `value` is borrowed from the file it was read in: taken as it is, it was copied out first (retaining its parts).
+    init(position: Int, file: String, value: borrowing LocatedValue, context: DecodeContext) {
+        let keys = TopLevelKeys(copy value)
+        let entry = ConfigEntry(position: position, file: file, value: copy value, keys: keys)
         self.entry = entry
         idKey = PositionsByID.key(of: entry.id)
         hasPlainNode = NodeLookup.isPlain(entry)
