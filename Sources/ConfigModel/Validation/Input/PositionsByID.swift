@@ -25,16 +25,16 @@ struct PositionsByID: Sendable {
         return IDHash.ofASCII(id).map { .ascii(hash: $0) } ?? .other
     }
 
-    /// `keys[p]`: `key(of: entries[p].id)`.
-    init(_ entries: [ConfigEntry], keys: [IDKey]) {
+    /// `key(p)`: `key(of: entries[p].id)` (read where it was found: an array of them cost 16 bytes an object).
+    init(_ entries: [ConfigEntry], key: (Int) -> IDKey) {
         var table = PositionHashTable(minimumCapacity: entries.count)
         var repeated: [[Int]] = []
-        let idsAreASCII = !keys.contains { if case .other = $0 { true } else { false } }
+        let idsAreASCII = !entries.indices.contains { if case .other = key($0) { true } else { false } }
         // One hash for an id seen the first time; a repeated id is filed again. Only a probe meeting another id's
         // tag reads an entry.
         for position in entries.indices {
             let hash: Int
-            switch keys[position] {
+            switch key(position) {
             case .none: continue
             case .ascii(let asciiHash) where idsAreASCII: hash = asciiHash
             case .ascii, .other: hash = entries[position].id!.hashValue

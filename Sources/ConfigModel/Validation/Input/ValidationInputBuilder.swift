@@ -47,7 +47,7 @@ struct ValidationInputBuilder {
         indexes = LargeStack.Background(worthAThread: count >= ValidationInput.entriesPerWorker) {
             let entries = decoded.map(\.entry)
             // By index: an item copied out retained each of its parts, and released them again.
-            let byID = PositionsByID(entries, keys: decoded.indices.map { decoded[$0].idKey })
+            let byID = PositionsByID(entries) { decoded[$0].idKey }
             let unusual = decoded.indices.filter { !decoded[$0].hasPlainNode }
             let nodes = NodeLookup(entries: entries, entriesByID: byID, unusualPositions: unusual)
             let sources = decoded.indices.filter { decoded[$0].isSource }
