@@ -84,6 +84,7 @@ private struct RenderedRun {
     private(set) var bytes: [UInt8] = []
     /// The file the last diagnostic with a span points into; only its lines are kept, so memory stays flat.
     private var file: ShownFile?
+    private let reader = ShownFileReader()
     private var excerpt = SourceExcerpt()
 
     init(text: DiagnosticText, secrets: SecretMasking) {
@@ -94,7 +95,7 @@ private struct RenderedRun {
 
     mutating func append(_ diagnostic: Diagnostic) {
         if let span = diagnostic.span {
-            if file?.fileID != span.fileID { file = ShownFile(span, text: text, secrets: secrets) }
+            if file?.fileID != span.fileID { file = ShownFile(span, text: text, secrets: secrets, reader: reader) }
             append(location: span, shown: file!.shownPath)
         }
         appendPainted(diagnostic.severity.rawValue, color: diagnostic.severity.colorCode)
@@ -147,11 +148,11 @@ private struct ShownFile {
     var lines: SourceLineCursor?
     let secrets: SecretMasking.FileSecrets
 
-    init(_ span: SourceSpan, text: DiagnosticText, secrets: SecretMasking) {
+    init(_ span: SourceSpan, text: DiagnosticText, secrets: SecretMasking, reader: ShownFileReader) {
         fileID = span.fileID
         let path = span.file
         shownPath = Array(text.displayPath(path).utf8)
-        lines = FileBytes.contents(of: path).flatMap { $0.count < 16 << 20 ? SourceLineCursor($0) : nil }
+        lines = reader.contents(of: path).flatMap { $0.count < 16 << 20 ? SourceLineCursor($0) : nil }
         self.secrets = secrets.inFile(of: span)
     }
 }
