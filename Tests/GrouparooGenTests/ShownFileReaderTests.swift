@@ -34,18 +34,24 @@ final class ShownFileReaderTests: ValidateTestCase {
     }
 
     /// Each file is read from its own directory, also when the one before was elsewhere or had a name of the same
-    /// characters in other bytes (é composed and decomposed: `String ==` calls them equal).
+    /// characters in other bytes (é composed and decomposed: `String ==` calls them equal), or when its directory
+    /// cannot be opened (not readable, though searchable, unless the tests run as root) or is gone.
     func testFilesInDirectoriesNamedAlikeAreReadFromTheirOwn() throws {
         let (composed, decomposed) = ("caf\u{E9}", "cafe\u{301}")
-        for (folder, name) in [(composed, "composed"), (decomposed, "decomposed"), ("a", "a"), ("a/b", "b")] {
+        for (folder, name) in [(composed, "composed"), (decomposed, "decomposed"), ("a", "a"), ("a/b", "b"), ("sealed", "sealed")] {
             try write("\(folder)/f.js", "const \(name) = 1;\n")
         }
+        try write("sealed/g.js", "const g = 1;\n")
+        let sealed = root.appendingPathComponent("sealed").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o311], ofItemAtPath: sealed)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sealed) }
         let composedText = try String(contentsOf: root.appendingPathComponent("\(composed)/f.js"), encoding: .utf8)
         guard composedText.contains("const composed") else { throw XCTSkip("this file system merges the two spellings") }
-        let printed = print([("\(composed)/f.js", 1), ("\(decomposed)/f.js", 1), ("a/f.js", 1), ("a/b/f.js", 1), ("a/f.js", 1)],
-                            in: "")
+        let files = ["\(composed)/f.js", "\(decomposed)/f.js", "a/f.js", "a/b/f.js", "a/f.js", "gone/f.js", "sealed/f.js", "sealed/g.js"]
+        let printed = print(files.map { ($0, 1) }, in: "")
         let shown = printed.split(separator: "\n").filter { $0.hasPrefix("    const") }
-        XCTAssertEqual(shown, ["    const composed = 1;", "    const decomposed = 1;", "    const a = 1;", "    const b = 1;", "    const a = 1;"])
+        XCTAssertEqual(shown, ["    const composed = 1;", "    const decomposed = 1;", "    const a = 1;", "    const b = 1;", "    const a = 1;",
+                               "    const sealed = 1;", "    const g = 1;"])
     }
 
     /// The text report of one warning at column 1 to 6 of each line named, in that order.

@@ -11,7 +11,8 @@ import ConfigModel
 /// is open at a time, closed when the next one is needed or when the reader goes.
 final class ShownFileReader {
     private let buffer = FileBytes.ReadBuffer()
-    /// The open directory and its path's bytes; nil when none is open.
+    /// The last directory opened and its path's bytes (a descriptor of -1 when it could not be opened: its files are
+    /// opened by their full paths, without trying the directory again for each).
     private var directory: (descriptor: Int32, path: [UInt8])?
 
     deinit { closeDirectory() }
@@ -39,13 +40,14 @@ final class ShownFileReader {
             let directoryPath = path.withUTF8 { Array($0[..<slash]) }
             // The bytes end before a "/" of a valid string: decoding them changes nothing.
             let descriptor = String(decoding: directoryPath, as: UTF8.self).withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-            if descriptor >= 0 { directory = (descriptor, directoryPath) }
+            directory = (descriptor, directoryPath)
         }
-        return directory.map { FileBytes.NameInDirectory(directory: $0.descriptor, nameStart: slash + 1) }
+        guard let descriptor = directory?.descriptor, descriptor >= 0 else { return nil }
+        return FileBytes.NameInDirectory(directory: descriptor, nameStart: slash + 1)
     }
 
     private func closeDirectory() {
-        if let directory { close(directory.descriptor) }
+        if let descriptor = directory?.descriptor, descriptor >= 0 { close(descriptor) }
         directory = nil
     }
 }
