@@ -35,7 +35,10 @@ final class ShownFileReader {
         // On the path's bytes: the String views' generic walks cost more than the look-up they save.
         guard let slash = path.withUTF8({ $0.lastIndex(of: UInt8(ascii: "/")) }), slash > 0 else { return nil }
         // Compared as bytes: `String ==` takes canonically equivalent spellings, which name other directories, as equal.
-        if !path.withUTF8({ bytes in directory?.path.elementsEqual(bytes[..<slash]) ?? false }) {
+        let isOpen = path.withUTF8 { bytes in
+            directory.map { $0.path.count == slash && memcmp($0.path, bytes.baseAddress!, slash) == 0 } ?? false
+        }
+        if !isOpen {
             closeDirectory()
             let directoryPath = path.withUTF8 { Array($0[..<slash]) }
             // The bytes end before a "/" of a valid string: decoding them changes nothing.
