@@ -9,8 +9,8 @@ import XCTest
 
 @testable import grouparoo_gen
 
-/// The text report reads each file it shows lines of again when it prints, by name in its directory and without
-/// `fstat` (`ShownFileReader`); it must print what reading the whole path at report time gives.
+/// The text report reads each file it shows lines of again when it prints, without `fstat` (`ShownFileReader`); it
+/// must print what reading the whole file at report time gives.
 final class ShownFileReaderTests: ValidateTestCase {
     /// Files edited, emptied, deleted or replaced after they were read: each shows its lines as they are now (an
     /// empty line where the file ends with a line break), none where the line is gone or the path no longer
@@ -33,32 +33,11 @@ final class ShownFileReaderTests: ValidateTestCase {
         XCTAssertGreaterThan(grown.utf8.count, 16 << 10)
     }
 
-    /// Each file is read from its own directory, also when the one before was elsewhere or had a name of the same
-    /// characters in other bytes (é composed and decomposed: `String ==` calls them equal), or when its directory
-    /// cannot be opened (not readable, though searchable, unless the tests run as root) or is gone.
-    func testFilesInDirectoriesNamedAlikeAreReadFromTheirOwn() throws {
-        let (composed, decomposed) = ("caf\u{E9}", "cafe\u{301}")
-        for (folder, name) in [(composed, "composed"), (decomposed, "decomposed"), ("a", "a"), ("a/b", "b"), ("sealed", "sealed")] {
-            try write("\(folder)/f.js", "const \(name) = 1;\n")
-        }
-        try write("sealed/g.js", "const g = 1;\n")
-        let sealed = root.appendingPathComponent("sealed").path
-        try FileManager.default.setAttributes([.posixPermissions: 0o311], ofItemAtPath: sealed)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sealed) }
-        let composedText = try String(contentsOf: root.appendingPathComponent("\(composed)/f.js"), encoding: .utf8)
-        guard composedText.contains("const composed") else { throw XCTSkip("this file system merges the two spellings") }
-        let files = ["\(composed)/f.js", "\(decomposed)/f.js", "a/f.js", "a/b/f.js", "a/f.js", "gone/f.js", "sealed/f.js", "sealed/g.js"]
-        let printed = print(files.map { ($0, 1) }, in: "")
-        let shown = printed.split(separator: "\n").filter { $0.hasPrefix("    const") }
-        XCTAssertEqual(shown, ["    const composed = 1;", "    const decomposed = 1;", "    const a = 1;", "    const b = 1;", "    const a = 1;",
-                               "    const sealed = 1;", "    const g = 1;"])
-    }
-
     /// The text report of one warning at column 1 to 6 of each line named, in that order.
-    private func print(_ lines: [(file: String, line: Int)], in folder: String = "c/") -> String {
+    private func print(_ lines: [(file: String, line: Int)]) -> String {
         let diagnostics = lines.map { file, line in
             Diagnostic(severity: .warning, ruleID: "r", message: "m",
-                       span: SourceSpan(file: root.appendingPathComponent(folder + file).path,
+                       span: SourceSpan(file: root.appendingPathComponent("c/" + file).path,
                                         start: TextPosition(line: line, column: 1), end: TextPosition(line: line, column: 6)))
         }
         var printed = ""

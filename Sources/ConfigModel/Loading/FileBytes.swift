@@ -26,12 +26,6 @@ public enum FileBytes {
     public struct NameInDirectory: Sendable {
         let directory: Int32
         let nameStart: Int
-
-        /// `directory`: a descriptor of the directory holding the file; `nameStart`: the UTF-8 offset of its name in its path.
-        public init(directory: Int32, nameStart: Int) {
-            self.directory = directory
-            self.nameStart = nameStart
-        }
     }
 
     /// The file's bytes, or nil when it cannot be opened or read or is not a regular file (as `FileManager`).
