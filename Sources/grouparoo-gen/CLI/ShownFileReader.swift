@@ -1,6 +1,7 @@
 import ConfigModel
 
-/// Reads again the files a run of diagnostics shows lines of, with the system calls the reader took for them.
+/// Reads again the files a run of diagnostics shows lines of as the reader reads a listed file: a small one takes
+/// open, one read into the run's buffer, close.
 struct ShownFileReader {
     private let buffer = FileBytes.ReadBuffer()
 
