@@ -23,7 +23,7 @@ final class ParallelWorkTests: XCTestCase {
             [0, 1, 63, 64, 65, 1_000, 5_003].map { count in
                 let order = Array((0..<count).reversed())
                 let later = LargeStack.Background(worthAThread: count > 64) { (0..<count).map { "\($0)" } }
-                let ordered = LargeStack.parallelMap(count, makeState: { 7 }, order: { order }) { "\($0 * $1)" }
+                let ordered = produced(count, batch: 10, order: order) { "\($0 * $1)" }
                 return ordered + later.result()
             }
         }
@@ -63,9 +63,10 @@ final class ParallelWorkTests: XCTestCase {
         XCTAssertEqual(input.pluginOptionTargets.map(summary), serial.map(summary))
     }
 
-    /// Results put in a given order move in place, one cycle of the permutation after another: the same values
-    /// as `order.map { plain[$0] }`, with fixed points, short cycles and one long cycle.
-    func testParallelMapInAnOrderEqualsMapThenReorder() {
+    /// Results of items handed over while they are worked on, put in a given order (moved in place, one cycle of the
+    /// permutation after another): the same values as `order.map { plain[$0] }`, with fixed points, short cycles and
+    /// one long cycle, for items handed over one at a time, a few (across the result chunks' ends) or all at once.
+    func testMapWhileProducingInAnOrderEqualsMapThenReorder() {
         for count in [1, 2, 65, 1_000, 5_003] {
             let plain = (0..<count).map { "\($0 * 7)" + String(repeating: "x", count: $0 % 5) }
             var seed: UInt64 = UInt64(count)
@@ -74,13 +75,72 @@ final class ParallelWorkTests: XCTestCase {
                 seed = seed &* 6364136223846793005 &+ 1442695040888963407
                 order.swapAt(index, index + Int(seed >> 33) % (count - index))
             }
-            let ordered = LargeStack.parallelMap(count, makeState: { 7 }, order: { order }) {
-                "\($0 * $1)" + String(repeating: "x", count: $0 % 5)
+            for batch in [1, 37, count] {
+                let ordered = produced(count, batch: batch, order: order) { "\($0 * $1)" + String(repeating: "x", count: $0 % 5) }
+                XCTAssertEqual(ordered, order.map { plain[$0] }, "\(count) by \(batch)")
             }
-            XCTAssertEqual(ordered, order.map { plain[$0] })
-            XCTAssertEqual(ResultSlots<String>.filling(count, order: { Array((0..<count).reversed()) }) { slots in
+            XCTAssertEqual(ResultSlots<String>.filling(count, order: Array((0..<count).reversed())) { slots in
                 for index in 0..<count { slots.set(index, plain[index]) }
             }, plain.reversed())
+        }
+    }
+
+    /// Workers that are ahead of the producer wait for it, blocked, and go on when it hands over more: with pauses
+    /// between the batches, every item is worked on once, and nothing is produced (or started) for no items.
+    func testWorkersWaitForASlowProducer() {
+        let count = 700
+        let slow = produced(count, batch: 50, order: Array(0..<count), pause: 0.002) { item, _ in item }
+        XCTAssertEqual(slow, Array(0..<count))
+        XCTAssertEqual(produced(0, batch: 1, order: []) { item, _ in item }, [])
+    }
+
+    /// `mapWhileProducing` over `0..<count`, handed over `batch` at a time (pausing `pause` seconds after each), each
+    /// worker's state 7, results in `order`.
+    private func produced<T>(_ count: Int, batch: Int, order: [Int], pause: Double = 0,
+                             _ transform: @escaping (Int, Int) -> T) -> [T] {
+        LargeStack.mapWhileProducing(
+            makeState: { 7 }, finish: { _ in },
+            produce: { publish in
+                for start in stride(from: 0, to: count, by: batch) {
+                    publish(Array(start..<min(count, start + batch)))
+                    if pause > 0 { Thread.sleep(forTimeInterval: pause) }
+                }
+            },
+            order: { batches in
+                XCTAssertEqual(Array(batches.joined()), Array(0..<count))
+                return order
+            }, transform)
+    }
+
+    /// Files are read while the walk goes on: a tree of more directories than are kept open (the files of the last ones
+    /// are opened by their full path) with a symbolic link to a directory must read as the serial walk's files, each
+    /// read on its own, in glob's order, from a thread with a small stack (every worker a thread) and a large one.
+    func testDirectoryReadWhileWalkingEqualsTheSerialWalkFileByFile() throws {
+        let root = try makeTemporaryDirectory(self)
+        let outside = try makeTemporaryDirectory(self)
+        for number in 0..<(ConfigFileFinder.OpenDirectories.limit + 40) {
+            let files = number % 50 == 0 ? 30 : 1
+            for file in 0..<files {
+                try write("module.exports = { id: 'd\(number)f\(file)', class: 'team', name: 'T' };",
+                          to: root.appendingPathComponent("d\(number / 10)/d\(number)/f\(file).js"))
+            }
+        }
+        try write("module.exports = { id: 'outside', class: 'team' };", to: outside.appendingPathComponent("x.js"))
+        try write("module.exports = { id: 'deeper' };", to: outside.appendingPathComponent("deeper/y.js"))
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("d3/linked"), withDestinationURL: outside)
+        let base = root.standardizedFileURL.path
+        let (found, directories) = ConfigFileFinder.files(in: base)
+        withExtendedLifetime(directories) {}
+        XCTAssertTrue(found.contains { $0.name == nil }, "some files are in directories past the limit")
+        let serial = GlobOrder.order(found.map(\.path), rootLength: base.utf8.count).map { found[$0].path }
+        XCTAssertTrue(serial.contains(base + "/d3/linked/x.js"))
+        XCTAssertFalse(serial.contains(base + "/d3/linked/deeper/y.js"))
+        let alone = LargeStack.run { serial.map { ConfigReader().readFile(at: $0) } }
+        for read in [ConfigReader().readDirectory(at: root.path), LargeStack.run { ConfigReader().readDirectory(at: root.path) }] {
+            XCTAssertEqual(read.files.map(\.path), serial)
+            XCTAssertEqual(read.files.map { $0.objects.map { JSONOutput.stringify($0.value) } },
+                           alone.map { $0.objects.map { JSONOutput.stringify($0.value) } })
+            XCTAssertEqual(read.files.map(\.diagnostics), alone.map(\.diagnostics))
         }
     }
 

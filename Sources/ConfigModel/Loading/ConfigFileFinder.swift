@@ -19,7 +19,7 @@ enum ConfigFileFinder {
         /// At most this many are kept, one file descriptor each (the usual soft limit is 1,024); the files of
         /// further directories are opened by their full path.
         static let limit = 256
-        // Written only while the tree is walked, before any file is read.
+        // Written only by the walking thread; readers get a descriptor through the `Found` it is in.
         private var descriptors: [Int32] = []
 
         /// A descriptor of `handle`'s directory that stays open after `closedir`, or nil past the limit or on failure.
@@ -39,8 +39,14 @@ enum ConfigFileFinder {
     static func files(in root: String) -> (found: [Found], directories: OpenDirectories) {
         var found: [Found] = []
         let directories = OpenDirectories()
-        collect(directory: root, isRoot: true, descends: true, keeping: directories, into: &found)
+        walk(root, keeping: directories) { found += $0 }
         return (found, directories)
+    }
+
+    /// The walk of `files(in:)`, handing each directory's files to `publish` as soon as they are listed (the reader
+    /// reads them while the walk goes on).
+    static func walk(_ root: String, keeping directories: OpenDirectories, publish: ([Found]) -> Void) {
+        collect(directory: root, isRoot: true, descends: true, keeping: directories, publish: publish)
     }
 
     /// Walks the tree as glob v7's `**` does: real directories are entered at every depth; a symbolic link
@@ -50,13 +56,13 @@ enum ConfigFileFinder {
     /// Names starting with `.` are skipped (`dot: false`). Uses `readdir`'s entry types, which avoids
     /// one `stat` per file on large trees.
     private static func collect(directory: String, isRoot: Bool, descends: Bool, keeping directories: OpenDirectories,
-                                into found: inout [Found]) {
+                                publish: ([Found]) -> Void) {
         guard let handle = opendir(directory) else {
             // A missing config directory simply has no files (R-LOAD-03).
             if isRoot && errno == ENOENT { return }
             let reason = String(cString: strerror(errno))
-            found.append(Found(path: directory, problem: isRoot ? "cannot read the config directory: \(reason)"
-                                   : "cannot read this directory (\(reason)); the config files in it were not checked"))
+            publish([Found(path: directory, problem: isRoot ? "cannot read the config directory: \(reason)"
+                               : "cannot read this directory (\(reason)); the config files in it were not checked")])
             return
         }
         defer { closedir(handle) }
@@ -64,6 +70,7 @@ enum ConfigFileFinder {
         let directoryName = directories.keep(handle).map { FileBytes.NameInDirectory(directory: $0, nameStart: prefix.utf8.count) }
         var subdirectories: [String] = []
         var linkedDirectories: [String] = []
+        var found: [Found] = []
         while let entry = readdir(handle) {
             // Names are checked as bytes (glob's patterns match code units); only kept names become a path.
             let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
@@ -102,11 +109,12 @@ enum ConfigFileFinder {
                 continue
             }
         }
+        if !found.isEmpty { publish(found) }
         guard descends else { return }
         for subdirectory in subdirectories {
-            collect(directory: subdirectory, isRoot: false, descends: true, keeping: directories, into: &found)
+            collect(directory: subdirectory, isRoot: false, descends: true, keeping: directories, publish: publish)
         }
-        for linked in linkedDirectories { collect(directory: linked, isRoot: false, descends: false, keeping: directories, into: &found) }
+        for linked in linkedDirectories { collect(directory: linked, isRoot: false, descends: false, keeping: directories, publish: publish) }
     }
 
     /// `prefix + name` in storage of exactly its size: `+` doubles the prefix's room, and every

@@ -92,26 +92,25 @@ public struct ConfigReader: Sendable {
     /// Every `*.js` and `*.json` file under `path` in Grouparoo's order, each evaluated.
     public func readDirectory(at path: String) -> ConfigReadResult {
         let root = URL(fileURLWithPath: path).standardizedFileURL.path
-        let (files, directories) = ConfigFileFinder.files(in: root)
+        let directories = ConfigFileFinder.OpenDirectories()
         let options = self.options
-        // Files are independent, so they are read on every core, each worker with its own require cache.
-        var results = LargeStack.parallelMap(
-            files.count,
+        // Files are independent, so they are read on every core, each worker with its own require cache, as soon as
+        // the walk lists them; this thread works out glob's order once the walk is done.
+        var results = LargeStack.mapWhileProducing(
             makeState: {
                 (loader: ModuleLoader(environment: options.environment, overlay: options.overlay), buffer: FileBytes.ReadBuffer())
             },
             finish: { $0.loader.finish() },
-            // Files are read in the order the walk found them while this thread works out glob's order.
-            order: { GlobOrder.order(files.map(\.path), rootLength: root.utf8.count) }
-        ) { index, state in
-            guard let problem = files[index].problem else {
-                let file = files[index]
+            produce: { publish in ConfigFileFinder.walk(root, keeping: directories, publish: publish) },
+            order: { listed in GlobOrder.order(listed.joined().map(\.path), rootLength: root.utf8.count) }
+        ) { file, state in
+            guard let problem = file.problem else {
                 return ConfigReader.read(path: file.path, listedAsRegularFile: file.listedAsRegularFile, name: file.name,
                                          buffer: state.buffer, loader: state.loader, options: options)
             }
-            let diagnostic = Diagnostic(severity: files[index].severity, problem: .unreadableFile, message: problem,
-                                        span: .wholeFile(files[index].path))
-            return FileReadResult(path: files[index].path, diagnostics: [diagnostic])
+            let diagnostic = Diagnostic(severity: file.severity, problem: .unreadableFile, message: problem,
+                                        span: .wholeFile(file.path))
+            return FileReadResult(path: file.path, diagnostics: [diagnostic])
         }
         withExtendedLifetime(directories) {}  // Open until every file was read by its name in them.
         ConfigReader.removeRepeats(in: &results)

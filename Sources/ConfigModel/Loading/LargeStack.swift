@@ -19,7 +19,7 @@ public enum LargeStack {
         return runParallel(1) { _ in body() }[0]
     }
 
-    private static var currentThreadHasLargeStack: Bool {
+    static var currentThreadHasLargeStack: Bool {
         Thread.current.stackSize >= stackSize
     }
 
@@ -29,19 +29,15 @@ public enum LargeStack {
     /// `(0..<count).map(transform)`, spread over the machine's cores. Workers take the next few indices
     /// as they finish the last ones, so a few slow items (a very large file, a costly rule) do not leave
     /// one core idle while the other works through its fixed share.
-    /// `makeState` runs once per worker, for per-worker caches such as the `require` cache. With `order`, this thread
-    /// works the order out while the workers run (it would only wait), and the results are put in it (a permutation of
-    /// the indices; see `ResultSlots.filling`).
+    /// `makeState` runs once per worker, for per-worker caches such as the `require` cache.
     static func parallelMap<State, T>(
         _ count: Int, minimumPerWorker: Int = 64, makeState: @escaping () -> State, finish: @escaping (State) -> Void = { _ in },
-        order: (() -> [Int])? = nil, _ transform: @escaping (Int, State) -> T
+        _ transform: @escaping (Int, State) -> T
     ) -> [T] {
-        let workers = max(1, min(processorCount, 8, count / max(1, minimumPerWorker) + 1))
-        let batch = max(1, min(16, count / (workers * 32)))
-        let queue = IndexQueue(count: count, batch: batch)
-        var ordered: [Int] = []
-        return ResultSlots.filling(count, order: order.map { _ in { ordered } }) { slots in
-            _ = runParallel(workers, meanwhile: { ordered = order?() ?? [] }) { _ in
+        let workers = workerCount(count, minimumPerWorker: minimumPerWorker)
+        let queue = IndexQueue(count: count, batch: batchLength(count, workers: workers))
+        return ResultSlots.filling(count) { slots in
+            _ = runParallel(workers) { _ in
                 let state = makeState()
                 defer { finish(state) }
                 while let range = queue.next() {
@@ -51,30 +47,44 @@ public enum LargeStack {
         }
     }
 
+    /// How many workers share `count` items: one per `minimumPerWorker` more, up to the cores (and 8).
+    static func workerCount(_ count: Int, minimumPerWorker: Int) -> Int {
+        max(1, min(processorCount, 8, count / max(1, minimumPerWorker) + 1))
+    }
+
+    /// How many items a worker takes at a time: few enough that the last ones are shared out evenly.
+    static func batchLength(_ count: Int, workers: Int) -> Int {
+        max(1, min(16, count / (workers * 32)))
+    }
+
     static func parallelMap<T>(_ count: Int, minimumPerWorker: Int = 64, _ transform: @escaping (Int) -> T) -> [T] {
         parallelMap(count, minimumPerWorker: minimumPerWorker, makeState: { () }) { index, _ in transform(index) }
     }
 
-    /// Runs `body(0)…body(count - 1)` on `count` large-stack threads and returns their results in order; `meanwhile`
-    /// runs on this thread once they are started. When this thread's stack is large, it is the first of them.
-    static func runParallel<T>(_ count: Int, meanwhile: () -> Void = {}, _ body: @escaping (Int) -> T) -> [T] {
+    /// Runs `body(0)…body(count - 1)` on `count` large-stack threads and returns their results in order. When this
+    /// thread's stack is large, it is the first of them.
+    static func runParallel<T>(_ count: Int, _ body: @escaping (Int) -> T) -> [T] {
         let boxes = (0..<count).map { _ in Box<T>() }
         let done = DispatchSemaphore(value: 0)
         let work = UncheckedSendable(body)
         let started = currentThreadHasLargeStack ? 1 : 0
         for index in started..<count {
             let box = boxes[index]
-            let thread = Thread {
+            startThread {
                 box.value = work.value(index)
                 done.signal()
             }
-            thread.stackSize = stackSize
-            thread.start()
         }
-        meanwhile()
         if started == 1 { boxes[0].value = body(0) }
         for _ in started..<count { done.wait() }
         return boxes.map { $0.value! }
+    }
+
+    /// Starts `body` on a new thread with a large stack.
+    static func startThread(_ body: @escaping @Sendable () -> Void) {
+        let thread = Thread(block: body)
+        thread.stackSize = stackSize
+        thread.start()
     }
 
     /// Work started on a large-stack thread of its own while the caller goes on; `result()` waits for it. Work too
@@ -92,14 +102,12 @@ public enum LargeStack {
             }
             let work = Box<() -> T>()
             work.value = body
-            let thread = Thread { [self] in
+            startThread { [self] in
                 value = work.value!()
                 // What the body holds is let go here, on this core: the thread object may be freed on another.
                 work.value = nil
                 done.signal()
             }
-            thread.stackSize = stackSize
-            thread.start()
         }
 
         func result() -> T {
@@ -132,7 +140,7 @@ public enum LargeStack {
         }
     }
 
-    private struct UncheckedSendable<Value>: @unchecked Sendable {
+    struct UncheckedSendable<Value>: @unchecked Sendable {
         let value: Value
         init(_ value: Value) { self.value = value }
     }

@@ -4,13 +4,13 @@
 public struct ResultSlots<T>: @unchecked Sendable {
     private let base: UnsafeMutablePointer<T>
 
-    /// An array of `count` elements, which `fill` must set, every index once, before it returns. With `order` (asked
-    /// for once they are set: a permutation of the indices), the element at `i` is the one set at `order()[i]`.
-    public static func filling(_ count: Int, order: (() -> [Int])? = nil, _ fill: (ResultSlots<T>) -> Void) -> [T] {
+    /// An array of `count` elements, which `fill` must set, every index once, before it returns. With `order` (a
+    /// permutation of the indices), the element at `i` is the one set at `order[i]`.
+    public static func filling(_ count: Int, order: [Int]? = nil, _ fill: (ResultSlots<T>) -> Void) -> [T] {
         guard count > 0 else { return [] }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             fill(ResultSlots(base: buffer.baseAddress!))
-            if let order { permute(buffer, by: order()) }
+            if let order { permute(buffer, by: order) }
             initialized = count
         }
     }
