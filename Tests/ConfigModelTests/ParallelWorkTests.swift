@@ -79,18 +79,19 @@ final class ParallelWorkTests: XCTestCase {
                 let ordered = produced(count, batch: batch, order: order) { "\($0 * $1)" + String(repeating: "x", count: $0 % 5) }
                 XCTAssertEqual(ordered, order.map { plain[$0] }, "\(count) by \(batch)")
             }
-            XCTAssertEqual(ResultSlots<String>.filling(count, order: Array((0..<count).reversed())) { slots in
+            XCTAssertEqual(ResultSlots<String>.filling(count, order: { Array((0..<count).reversed()) }) { slots in
                 for index in 0..<count { slots.set(index, plain[index]) }
             }, plain.reversed())
         }
     }
 
     /// Workers that are ahead of the producer wait for it, blocked, and go on when it hands over more: with pauses
-    /// between the batches, every item is worked on once, and nothing is produced (or started) for no items.
+    /// between the batches (so that most results are set before their number is known, in chunks of their own, and
+    /// moved in at the end), every item is worked on once, and nothing is produced (or started) for no items.
     func testWorkersWaitForASlowProducer() {
-        let count = 700
-        let slow = produced(count, batch: 50, order: Array(0..<count), pause: 0.002) { item, _ in item }
-        XCTAssertEqual(slow, Array(0..<count))
+        let count = 2_500
+        let slow = produced(count, batch: 100, order: Array((0..<count).reversed()), pause: 0.001) { item, _ in item }
+        XCTAssertEqual(slow, Array((0..<count).reversed()))
         XCTAssertEqual(produced(0, batch: 1, order: []) { item, _ in item }, [])
     }
 

@@ -4,13 +4,13 @@
 public struct ResultSlots<T>: @unchecked Sendable {
     private let base: UnsafeMutablePointer<T>
 
-    /// An array of `count` elements, which `fill` must set, every index once, before it returns. With `order` (a
-    /// permutation of the indices), the element at `i` is the one set at `order[i]`.
-    public static func filling(_ count: Int, order: [Int]? = nil, _ fill: (ResultSlots<T>) -> Void) -> [T] {
+    /// An array of `count` elements, which `fill` must set, every index once, before it returns. With `order` (asked
+    /// for once they are set: a permutation of the indices), the element at `i` is the one set at `order()[i]`.
+    public static func filling(_ count: Int, order: (() -> [Int])? = nil, _ fill: (ResultSlots<T>) -> Void) -> [T] {
         guard count > 0 else { return [] }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             fill(ResultSlots(base: buffer.baseAddress!))
-            if let order { permute(buffer, by: order) }
+            if let order { permute(buffer, by: order()) }
             initialized = count
         }
     }
@@ -33,6 +33,9 @@ public struct ResultSlots<T>: @unchecked Sendable {
             placed[position] = true
         }
     }
+
+    /// Where the element at `index` goes: a worker given a run of indices fills them from there.
+    func place(_ index: Int) -> UnsafeMutablePointer<T> { base + index }
 
     /// `consuming`: the value is moved into its place, not copied (a retain of each of its references) and then released.
     public func set(_ index: Int, _ value: consuming T) { (base + index).initialize(to: value) }
