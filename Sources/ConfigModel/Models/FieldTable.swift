@@ -13,7 +13,7 @@ struct FieldTable<Model>: Sendable {
     let rows: [FieldBinding<Model>]
     /// The bound rows' decoders alone: decoding runs once per object, and walking `rows` would
     /// copy (and reference-count) every row's facts each time.
-    private let decoders: [@Sendable (inout Model, FieldReader, Int) -> Void]
+    private let decoders: [RowDecoder]
     /// The bound rows' keys, in the order of `decoders`.
     private let keys: FieldKeys
 
@@ -23,7 +23,7 @@ struct FieldTable<Model>: Sendable {
     init(_ rows: [FieldBinding<Model>]) {
         self.rows = rows
         let bound = rows.filter { !$0.field.type.isManaged }
-        decoders = bound.map(\.decode)
+        decoders = bound.map { RowDecoder($0.decode) }
         keys = FieldKeys(bound.map(\.field.key))
         fields = rows.map(\.field)
     }
@@ -37,12 +37,32 @@ struct FieldTable<Model>: Sendable {
             for index in reader.object.properties.indices {
                 if let row = keys.row(of: reader.object.properties[index].key), found[row] < 0 { found[row] = Int32(index) }
             }
-            for row in found.indices where found[row] >= 0 { decoders[row](&model, reader, Int(found[row])) }
+            decoders.withUnsafeBufferPointer { decoders in
+                for row in found.indices where found[row] >= 0 {
+                    decoders.withUnretained(at: row) { $0.decode(&model, reader, Int(found[row])) }
+                }
+            }
         }
+    }
+
+    /// A row's decoder in an object of its own, so `decode` can call it unretained: a closure called from an array
+    /// retained and released its context, which every object of the class shares, on both cores.
+    private final class RowDecoder: Sendable {
+        let decode: @Sendable (inout Model, FieldReader, Int) -> Void
+
+        init(_ decode: @escaping @Sendable (inout Model, FieldReader, Int) -> Void) { self.decode = decode }
     }
 
     func encoded(_ model: Model) -> [(key: String, value: LocatedValue?)] {
         rows.compactMap { row in row.field.type.isManaged ? nil : (row.field.key, row.encode(model)) }
+    }
+}
+
+extension UnsafeBufferPointer where Element: AnyObject {
+    /// Calls `body` with the object at `position` unretained (a row's decoder, an entry, a model): the array keeps it,
+    /// and a retain and a release per use made the other core, using the same objects, wait for the count's cache line.
+    func withUnretained<Result>(at position: Int, _ body: (Element) -> Result) -> Result {
+        Unmanaged.passUnretained(self[position])._withUnsafeGuaranteedRef(body)
     }
 }
 

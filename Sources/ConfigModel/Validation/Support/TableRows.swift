@@ -82,15 +82,6 @@ public struct EntryRows {
     }
 }
 
-extension UnsafeBufferPointer where Element: AnyObject {
-    /// Calls `body` with the object at `position` unretained (an entry, a model): the array keeps it, and a retain and a
-    /// release per object and rule also made the other core, checking other rules on the same objects, wait for the
-    /// count's cache line.
-    func withUnretained<Result>(at position: Int, _ body: (Element) -> Result) -> Result {
-        Unmanaged.passUnretained(self[position])._withUnsafeGuaranteedRef(body)
-    }
-}
-
 extension ConfigEntry {
     /// Calls `body` with the entry's object read in place (an empty one when the value is not an object): `properties`
     /// returns a copy, a retain and a release of the object's storage per entry and rule, on storage both cores read.
