@@ -157,6 +157,9 @@ enum ReferenceCollector {
 
     /// Told from the key's bytes, once per key: this runs for every key of every object, and comparing it as a
     /// `String` with each container's name, or counting its characters, cost more than the rest of the collector.
+    /// Declared to only read memory, which it does: a key read from an object's storage is then passed as it is, where
+    /// it was retained and released around the call (the optimizer could not tell `memcmp` leaves the storage alone).
+    @_effects(readonly)
     static func role(of key: String) -> KeyRole {
         // Read in place (a string bridged from another type, never on Linux, from a copy of its bytes).
         let byBytes = key.utf8.withContiguousStorageIfAvailable { role(ofBytes: $0) }

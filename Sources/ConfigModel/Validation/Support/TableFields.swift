@@ -27,6 +27,14 @@ struct PerClass<Value: Sendable>: Sendable {
     subscript(configClass: ConfigClass) -> Value { values[configClass.ordinal] }
 }
 
+extension PerClass where Value: AnyObject {
+    /// Calls `body` with the class's value unretained (`withUnretained`): a rule's `PerClass` is static, kept for the
+    /// process, and a retain and a release of it per object made the other core, checking objects too, wait.
+    func withUnretained<Result>(_ configClass: ConfigClass, _ body: (Value) -> Result) -> Result {
+        values.withUnsafeBufferPointer { $0.withUnretained(at: configClass.ordinal, body) }
+    }
+}
+
 extension ConfigClass {
     /// The case's position in `allCases`: a case without a payload is stored as its declaration index.
     var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }

@@ -24,26 +24,26 @@ struct IneffectivePermissionsRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for owner in PermissionOwner.all(in: config) {
-            guard let permissions = owner.permissions, !permissions.value.isEmpty else { continue }
-            guard let options = owner.options else {
+        PermissionOwners.forEach(in: config) { entry, options, permissions in
+            guard let permissions, !permissions.value.isEmpty else { return }
+            guard let options else {
                 found.append(diagnostic("`permissions` only apply when `options.permissionAllRead` and "
                                         + "`options.permissionAllWrite` are set to null; without `options` the result "
-                                        + "is unpredictable", on: owner.entry, at: permissions.keySpan,
+                                        + "is unpredictable", on: entry, at: permissions.keySpan,
                                         severity: .error))
-                continue
+                return
             }
             for (name, field) in [("permissionAllRead", options.value.permissionAllRead),
                                   ("permissionAllWrite", options.value.permissionAllWrite)] {
                 let access = name == "permissionAllRead" ? "read" : "write"
                 guard let field else {
                     found.append(diagnostic("`options.\(name)` is missing; set it to null so the per-topic `\(access)` "
-                                            + "values apply", on: owner.entry, at: options.span, severity: .error))
+                                            + "values apply", on: entry, at: options.span, severity: .error))
                     continue
                 }
                 guard let value = field.value else { continue }
                 found.append(diagnostic("`options.\(name)` is \(value), which overrides every per-topic `\(access)` "
-                                        + "value in `permissions`; set it to null to use them", on: owner.entry,
+                                        + "value in `permissions`; set it to null to use them", on: entry,
                                         at: field.span))
             }
         }

@@ -14,9 +14,9 @@ struct UnknownPermissionTopicRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for owner in PermissionOwner.all(in: config) {
+        PermissionOwners.forEach(in: config) { entry, _, permissions in
             // Read in place by index: a permission is copied only when it is reported.
-            let permissions = owner.permissions?.value ?? []
+            guard let permissions = permissions?.value else { return }
             for index in permissions.indices {
                 guard case .object = permissions[index].raw.value else { continue }
                 if case .known? = permissions[index].topic?.value { continue }
@@ -28,7 +28,7 @@ struct UnknownPermissionTopicRule: ValidationRule {
                 } else {
                     message += " (topics: " + PermissionTopic.allCases.map(\.rawValue).joined(separator: ", ") + ")"
                 }
-                found.append(diagnostic(message, on: owner.entry, at: permission.topic?.span ?? permission.raw.span,
+                found.append(diagnostic(message, on: entry, at: permission.topic?.span ?? permission.raw.span,
                                         grouparoo: "Cannot find permission for topic \(raw ?? "undefined")"))
             }
         }

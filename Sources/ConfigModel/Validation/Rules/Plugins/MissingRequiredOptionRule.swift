@@ -31,23 +31,25 @@ struct MissingRequiredOptionRule: ValidationRule {
         // `database: process.env.DB_NAME` is provided, its value unknown offline: `unset-env-var` covers it.
         // Built only when a required option is written but undefined.
         lazy var unsetVariableReads = Set(config.read.files.flatMap(\.environmentReads).filter { !$0.isSet }.map(\.span))
-        let targets = config.pluginOptionTargets
-        // By index: a target is copied only when it is reported.
-        for index in targets.indices {
-            let (provided, definitions) = (targets[index].providedOptions, targets[index].applicableDefinitions)
-            for definition in definitions.indices where definitions[definition].isRequired {
-                let key = definitions[definition].key
-                // A few options per object: a linear search (the first with a key wins) beats building a dictionary.
-                if let option = provided.firstIndex(where: { $0.key == key }),
-                   JavaScriptValues.isTruthy(provided[option].value.value) { continue }
-                let target = targets[index]
-                if let written = target.options?.value[key], written.value.isUndefined,
-                   unsetVariableReads.contains(written.span) { continue }
-                let id = target.entry.id ?? "undefined"
-                found.append(diagnostic("\(target.modelName) of type `\(target.type)` needs option `\(key)`",
-                                        on: target.entry, at: target.options?.span,
-                                        grouparoo: "\(key) is required for a \(target.modelName) of type "
-                                            + "\(target.type) (\(target.label), \(id))"))
+        // By index, each list read where it is: a target is copied only when it is reported, and a copy of a list
+        // retained it (the definitions are the catalog's, which the other core's rules read too).
+        config.pluginOptionTargets.withUnsafeBufferPointer { targets in
+            for index in targets.indices {
+                for definition in targets[index].applicableDefinitions.indices
+                where targets[index].applicableDefinitions[definition].isRequired {
+                    let key = targets[index].applicableDefinitions[definition].key
+                    // A few options per object: a linear search (the first with a key wins) beats building a dictionary.
+                    if let option = targets[index].providedOptions.firstIndex(where: { $0.key == key }),
+                       JavaScriptValues.isTruthy(targets[index].providedOptions[option].value.value) { continue }
+                    let target = targets[index]
+                    if let written = target.options?.value[key], written.value.isUndefined,
+                       unsetVariableReads.contains(written.span) { continue }
+                    let id = target.entry.id ?? "undefined"
+                    found.append(diagnostic("\(target.modelName) of type `\(target.type)` needs option `\(key)`",
+                                            on: target.entry, at: target.options?.span,
+                                            grouparoo: "\(key) is required for a \(target.modelName) of type "
+                                                + "\(target.type) (\(target.label), \(id))"))
+                }
             }
         }
         return found

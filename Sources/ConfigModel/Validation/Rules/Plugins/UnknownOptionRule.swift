@@ -14,20 +14,22 @@ struct UnknownOptionRule: ValidationRule {
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let targets = config.pluginOptionTargets
-        // By index: a target or option is copied only when it is reported.
-        for index in targets.indices {
-            let (provided, definitions) = (targets[index].providedOptions, targets[index].applicableDefinitions)
-            // A few definitions per object: a linear search beats building a set.
-            for optionIndex in provided.indices where !definitions.contains(where: { $0.key == provided[optionIndex].key }) {
-                let (target, option) = (targets[index], provided[optionIndex])
-                let id = target.entry.id ?? "undefined"
-                let allowed = target.applicableDefinitions.map(\.key)
-                let hint = allowed.isEmpty ? "it takes no options" : "options: \(allowed.joined(separator: ", "))"
-                found.append(diagnostic("`\(option.key)` is not an option of \(target.modelName) type `\(target.type)` "
-                                        + "(\(hint))", on: target.entry, at: option.keySpan,
-                                        grouparoo: "\(option.key) is not an option for a \(target.type) "
-                                            + "\(target.modelName) (\(target.label), \(id))"))
+        // By index, each list read where it is: a target or option is copied only when it is reported, and a copy of
+        // a list retained it (the definitions are the catalog's, which the other core's rules read too).
+        config.pluginOptionTargets.withUnsafeBufferPointer { targets in
+            for index in targets.indices {
+                // A few definitions per object: a linear search beats building a set.
+                for optionIndex in targets[index].providedOptions.indices where !targets[index].applicableDefinitions.contains(
+                    where: { $0.key == targets[index].providedOptions[optionIndex].key }) {
+                    let (target, option) = (targets[index], targets[index].providedOptions[optionIndex])
+                    let id = target.entry.id ?? "undefined"
+                    let allowed = target.applicableDefinitions.map(\.key)
+                    let hint = allowed.isEmpty ? "it takes no options" : "options: \(allowed.joined(separator: ", "))"
+                    found.append(diagnostic("`\(option.key)` is not an option of \(target.modelName) type `\(target.type)` "
+                                            + "(\(hint))", on: target.entry, at: option.keySpan,
+                                            grouparoo: "\(option.key) is not an option for a \(target.type) "
+                                                + "\(target.modelName) (\(target.label), \(id))"))
+                }
             }
         }
         return found

@@ -26,8 +26,7 @@ struct MissingRequiredFieldRule: EntryRule {
     func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic]) {
         guard let configClass = entry.dispatchClass, configClass.canonical != .record || config.runMode.loadsRecords
         else { return }
-        let fields = Self.checkedFields[configClass]
-        entry.withProperties { properties in
+        Self.checkedFields.withUnretained(configClass) { fields in entry.withProperties { properties in
             // By index: iterating a list retained and released it, and both cores read these lists.
             for index in fields.required.indices where TableKeyState(fields.required[index].row, rows: rows, in: properties) != .set {
                 let key = fields.required[index].key
@@ -42,7 +41,7 @@ struct MissingRequiredFieldRule: EntryRule {
                                         on: entry, at: entry.span(of: key),
                                         grouparoo: "\(configClass.modelName).\(key) cannot be null"))
             }
-        }
+        } }
     }
 
     func checkBeyondEntries(_ config: ValidationInput) -> [Diagnostic] {
