@@ -84,10 +84,11 @@ public indirect enum ConfigObject: Sendable {
             return (nil, context.takeDiagnostics())
         }
         guard let configClass = keys.dispatchClass else { return (nil, context.takeDiagnostics()) }
-        // The header is made in the call and `id` consumed there: a header first bound to a name was copied into the
-        // call and the name's copy dropped after, a retain and a release of each of its parts.
-        let decoded = model(ConfigObjectHeader(classIndex: Int32(classIndex), configClass: configClass, id: consume id,
-                                               span: value.span, object: object), reader)
+        // Both consumed at their last use: passed plainly, each was copied, and the copy dropped after.
+        let header = ConfigObjectHeader(
+            classIndex: Int32(classIndex),
+            configClass: configClass, id: consume id, span: value.span, object: object)
+        let decoded = model(consume header, reader)
         return (decoded, context.takeDiagnostics())
     }
 
