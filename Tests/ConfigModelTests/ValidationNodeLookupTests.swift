@@ -29,10 +29,12 @@ final class ValidationNodeLookupTests: XCTestCase {
             { class: "model", id: "m" },
             { class: "model", id: "m", name: "the same node twice" },
             { class: "property", id: "p", sourceId: "s", teamMemberId: "t" },
-            { class: "teammember", id: "t" }
+            { class: "teammember", id: "t" },
+            { class: "Model", id: "m:n" },
+            { class: "model", id: "m:n", name: "a dispatched class with a `:` in its id, twice" }
             """
         let input = Self.input(objects)
-        XCTAssertEqual(input.entries.count, 10)
+        XCTAssertEqual(input.entries.count, 12)
         // The plain table it replaces: every node id spelled out, first object wins.
         var table: [String: Int] = [:]
         for entry in input.entries where table[entry.nodeID] == nil { table[entry.nodeID] = entry.position }
@@ -49,6 +51,7 @@ final class ValidationNodeLookupTests: XCTestCase {
         XCTAssertEqual(input.references[source.position].map { $0.provider.map { input.entries[$0].nodeID } },
                        ["app:undefined", "model:m", "undefined:x", "a:b:c", "a:b:c"])
         XCTAssertEqual(input.nodeProviders[7], 6, "a repeated node id is provided by its first object")
+        XCTAssertEqual(input.nodeProviders[11], 10, "so is one with a `:` in its id")
         XCTAssertEqual(input.references[8].map(\.provider), [5, nil], "`teamMember` keeps its case and never resolves")
     }
 

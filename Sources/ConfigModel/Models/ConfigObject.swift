@@ -149,7 +149,8 @@ struct TopLevelKeys {
     /// `id` as written, when it is a string.
     var stringID: String? { idIsString ? idText : nil }
 
-    init(_ value: LocatedValue) {
+    /// `value` is borrowed: taken owned, each caller copied its object in and released it again.
+    init(_ value: borrowing LocatedValue) {
         guard case .object(let object) = value.value else {
             (properties, isObject, classIndex, idIndex) = (JSObject(), false, nil, nil)
             (classText, classIsString, dispatchClass, idText, idIsString) = ("", false, nil, "", false)

@@ -150,7 +150,7 @@ private struct DecodedEntry {
     /// `context`: the worker's, restarted for this object.
     /// `value` is borrowed from the file it was read in: taken as it is, it was copied out first (retaining its parts).
     init(position: Int, file: String, value: borrowing LocatedValue, context: DecodeContext) {
-        let keys = TopLevelKeys(copy value)
+        let keys = TopLevelKeys(value)
         let entry = ConfigEntry(position: position, file: file, value: copy value, keys: keys)
         self.entry = entry
         idKey = PositionsByID.key(of: entry.id)

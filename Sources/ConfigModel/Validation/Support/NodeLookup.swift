@@ -56,6 +56,9 @@ struct NodeLookup: Sendable {
     /// Whether the entry's node id splits at its one `:` into its class and an id `entriesByID` holds.
     static func isPlain(_ entry: ConfigEntry) -> Bool {
         guard let id = entry.id else { return false }
+        // A class the dispatcher resolves is a class's name in some letter case, so it has no `:` (nearly every
+        // entry's): only the id is searched.
+        if entry.dispatchClass != nil { return !id.containsByte(UInt8(ascii: ":")) && id != "undefined" }
         return isPlain(class: entry.cleanClass ?? "undefined", id: id)
     }
 
