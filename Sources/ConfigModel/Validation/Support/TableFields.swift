@@ -35,6 +35,14 @@ extension PerClass where Value: AnyObject {
     }
 }
 
+/// A rule's list for one class, held in an object so that `PerClass.withUnretained` can lend it: an array read out of
+/// a `PerClass` was retained and released for every object, and both cores check objects.
+final class ClassList<Element: Sendable>: Sendable {
+    let elements: [Element]
+
+    init(_ elements: [Element]) { self.elements = elements }
+}
+
 extension ConfigClass {
     /// The case's position in `allCases`: a case without a payload is stored as its declaration index.
     var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }

@@ -91,6 +91,13 @@ extension ConfigEntry {
     }
 }
 
+extension Array where Element: AnyObject {
+    /// Calls `body` with the object at `position` unretained (`UnsafeBufferPointer.withUnretained`).
+    func withUnretained<Result>(at position: Int, _ body: (Element) -> Result) -> Result {
+        withUnsafeBufferPointer { $0.withUnretained(at: position, body) }
+    }
+}
+
 extension Array {
     /// Calls `body` with each model of a typed list in order, unretained (`withUnretained`): `for … in` retained and
     /// released every model.

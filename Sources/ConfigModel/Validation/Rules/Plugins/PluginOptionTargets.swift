@@ -93,12 +93,13 @@ struct PluginOptionTarget {
                 position -= counts[list]
                 list += 1
             }
+            // Each object unretained: both cores read the lists, and a retain per object made the other wait.
             switch list {
-            case 0: return app(config.apps[position], plugins, lists)
-            case 1: return source(config.sources[position], plugins, lists)
-            case 2: return destination(config.destinations[position], plugins, lists)
-            case 3: return property(config.properties[position], config, plugins, lists, sources)
-            default: return schedule(config.schedules[position], config, plugins, lists, sources)
+            case 0: return config.apps.withUnretained(at: position) { app($0, plugins, lists) }
+            case 1: return config.sources.withUnretained(at: position) { source($0, plugins, lists) }
+            case 2: return config.destinations.withUnretained(at: position) { destination($0, plugins, lists) }
+            case 3: return config.properties.withUnretained(at: position) { property($0, config, plugins, lists, sources) }
+            default: return config.schedules.withUnretained(at: position) { schedule($0, config, plugins, lists, sources) }
             }
         }
         // Kept for the whole run: room for exactly the targets there are (`compactMap` doubles its room as it goes).

@@ -25,15 +25,18 @@ struct InvalidEnumRule: EntryRule {
 
     func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic]) {
         guard let configClass = entry.dispatchClass else { return }
-        entry.withProperties { properties in
-            for field in Self.enumeratedFields[configClass] {
-                guard let value = entry.decodedString(property: rows.firstProperty(at: field.row), of: properties),
-                      !field.allowedValues.contains(value.value) else { continue }
-                let grouparoo = Self.grouparooMessages[configClass]?[field.key]?(value.value, entry)
-                found.append(problem(field.key, value.value, field.allowedValues, on: entry, at: value.span,
+        Self.enumeratedFields.withUnretained(configClass) { fields in entry.withProperties { properties in
+            // By index, the allowed values read in place: a copy of a field retained its list.
+            for index in fields.elements.indices {
+                guard let value = entry.decodedString(property: rows.firstProperty(at: fields.elements[index].row),
+                                                      of: properties),
+                      !fields.elements[index].allowedValues.contains(value.value) else { continue }
+                let key = fields.elements[index].key
+                let grouparoo = Self.grouparooMessages[configClass]?[key]?(value.value, entry)
+                found.append(problem(key, value.value, fields.elements[index].allowedValues, on: entry, at: value.span,
                                      grouparoo: grouparoo))
             }
-        }
+        } }
     }
 
     func checkBeyondEntries(_ config: ValidationInput) -> [Diagnostic] {
@@ -59,8 +62,8 @@ struct InvalidEnumRule: EntryRule {
 
     /// Key, row (`TableRows`) and values only: copying a whole field (several strings) for every object cost.
     private static let enumeratedFields = PerClass { configClass in
-        configClass.bodyFields.filter { !$0.allowedValues.isEmpty }
-            .map { (key: $0.key, row: TableRows.row(of: $0.key, in: configClass), allowedValues: $0.allowedValues) }
+        ClassList(configClass.bodyFields.filter { !$0.allowedValues.isEmpty }
+            .map { (key: $0.key, row: TableRows.row(of: $0.key, in: configClass), allowedValues: $0.allowedValues) })
     }
 
     /// Grouparoo's own message for a value it rejects: the raw value and the object.

@@ -14,19 +14,21 @@ struct InvalidLengthRule: EntryRule {
 
     func check(_ entry: ConfigEntry, rows: EntryRows, in config: ValidationInput, into found: inout [Diagnostic]) {
         guard let configClass = entry.dispatchClass else { return }
-        entry.withProperties { properties in
-            for field in Self.limitedFields[configClass] {
+        Self.limitedFields.withUnretained(configClass) { fields in entry.withProperties { properties in
+            // By index, each field read in place: a copy retained its key.
+            for index in fields.elements.indices {
                 // `key || name`: an alias stands in for a missing key (R-PROP-03).
-                guard let value = entry.decodedString(property: rows.firstProperty(at: field.row), of: properties)
-                    ?? entry.decodedString(property: rows.firstProperty(at: field.aliasRow), of: properties)
+                guard let value = entry.decodedString(property: rows.firstProperty(at: fields.elements[index].row), of: properties)
+                    ?? entry.decodedString(property: rows.firstProperty(at: fields.elements[index].aliasRow), of: properties)
                 else { continue }
-                let (limit, length) = (field.limit, value.value.utf16.count)
+                let (limit, length) = (fields.elements[index].limit, value.value.utf16.count)
                 guard !limit.contains(length) else { continue }
+                let key = fields.elements[index].key
                 let bound = length > limit.upperBound ? "at most \(limit.upperBound)" : "at least \(limit.lowerBound)"
-                found.append(diagnostic("`\(field.key)` is \(length) character\(length == 1 ? "" : "s") long; it must be \(bound)",
-                                        on: entry, at: value.span, grouparoo: "Validation len on \(field.key) failed"))
+                found.append(diagnostic("`\(key)` is \(length) character\(length == 1 ? "" : "s") long; it must be \(bound)",
+                                        on: entry, at: value.span, grouparoo: "Validation len on \(key) failed"))
             }
-        }
+        } }
     }
 
     /// A field with a length limit, and the row (`TableRows`) of its key and of the key whose value stands in when
@@ -40,11 +42,11 @@ struct InvalidLengthRule: EntryRule {
 
     private static let limitedFields = PerClass { configClass in
         let fields = configClass.bodyFields
-        return fields.compactMap { field -> LimitedField? in
+        return ClassList(fields.compactMap { field -> LimitedField? in
             guard let limit = field.length else { return nil }
             let alias = fields.first { $0.status == .alias(of: field.key) }?.key
             return LimitedField(key: field.key, limit: limit, row: TableRows.row(of: field.key, in: configClass),
                                 aliasRow: alias.flatMap { TableRows.row(of: $0, in: configClass) })
-        }
+        })
     }
 }
