@@ -19,6 +19,21 @@ final class FileBytesTests: XCTestCase {
         XCTAssertNil(FileBytes.contents(of: directory.appendingPathComponent("missing.js").path))
     }
 
+    /// A refusal says why, for the diagnostic: the system's reason, or that the path is not a regular file.
+    func testFailuresSayWhy() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("filebytes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let missing = FileBytes.bytes(of: directory.appendingPathComponent("missing.js").path)
+        XCTAssertEqual(missing, .failure(.system(ENOENT)))
+        XCTAssertEqual(FileBytes.Failure.system(ENOENT).reason, "No such file or directory")
+        XCTAssertEqual(FileBytes.bytes(of: directory.path), .failure(.notRegularFile))
+        // Listed as a regular file (the directory was swapped in since), the first read is what refuses it.
+        XCTAssertEqual(FileBytes.bytes(of: directory.path, listedAsRegularFile: true, buffer: FileBytes.ReadBuffer()),
+                       .failure(.system(EISDIR)))
+        XCTAssertEqual(FileBytes.Failure.notRegularFile.reason, "not a regular file")
+    }
+
     /// A file the listing called regular is read without `fstat` when one read into the thread's buffer ends
     /// it; it must give what the plain path gives at sizes around the buffer's, and still refuse a directory.
     func testListedRegularFilesReadAsThePlainPath() throws {

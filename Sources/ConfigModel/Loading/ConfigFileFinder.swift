@@ -16,15 +16,33 @@ enum ConfigFileFinder {
 
     /// Directories kept open while their files are read (see `FileBytes.NameInDirectory`), closed when this goes.
     final class OpenDirectories: @unchecked Sendable {
-        /// At most this many are kept, one file descriptor each (the usual soft limit is 1,024); the files of
-        /// further directories are opened by their full path.
-        static let limit = 256
+        /// At most this many are kept, one file descriptor each; the files of further directories are opened by
+        /// their full path.
+        let limit: Int
         // Written only by the walking thread; readers get a descriptor through the `Found` it is in.
         private var descriptors: [Int32] = []
 
+        init(limit: Int = OpenDirectories.limit(openFileLimit: OpenDirectories.openFileLimit())) {
+            self.limit = limit
+        }
+
+        /// Kept directories take at most half of the descriptors the process may open, less a reserve: the workers
+        /// open files while the walk goes on, and a file that cannot be opened for want of a descriptor would be
+        /// reported unreadable (which one depends on timing). 256 at the usual soft limit of 1,024; none at 64.
+        static func limit(openFileLimit: Int) -> Int {
+            min(256, max(0, openFileLimit / 2 - 32))
+        }
+
+        /// `RLIMIT_NOFILE`'s soft limit (`ulimit -n`), or 1,024 if it cannot be read.
+        static func openFileLimit() -> Int {
+            var limit = rlimit()
+            guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1024 }
+            return Int(clamping: limit.rlim_cur)
+        }
+
         /// A descriptor of `handle`'s directory that stays open after `closedir`, or nil past the limit or on failure.
         fileprivate func keep(_ handle: OpaquePointer) -> Int32? {
-            guard descriptors.count < Self.limit else { return nil }
+            guard descriptors.count < limit else { return nil }
             let descriptor = fcntl(dirfd(handle), F_DUPFD_CLOEXEC, 0)
             guard descriptor >= 0 else { return nil }
             descriptors.append(descriptor)
@@ -65,7 +83,6 @@ enum ConfigFileFinder {
                                : "cannot read this directory (\(reason)); the config files in it were not checked")])
             return
         }
-        defer { closedir(handle) }
         let prefix = directory + "/"
         let directoryName = directories.keep(handle).map { FileBytes.NameInDirectory(directory: $0, nameStart: prefix.utf8.count) }
         var subdirectories: [String] = []
@@ -109,6 +126,8 @@ enum ConfigFileFinder {
                 continue
             }
         }
+        // Closed before descending, so the walk holds one directory stream at a time however deep the tree.
+        closedir(handle)
         if !found.isEmpty { publish(found) }
         guard descends else { return }
         for subdirectory in subdirectories {

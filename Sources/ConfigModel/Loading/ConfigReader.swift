@@ -139,14 +139,15 @@ public struct ConfigReader: Sendable {
 
     private static func read(path: String, listedAsRegularFile: Bool = false, name: FileBytes.NameInDirectory? = nil,
                              buffer: FileBytes.ReadBuffer? = nil, loader: ModuleLoader, options: ReaderOptions) -> FileReadResult {
-        let bytes = options.overlay[path]
-            ?? FileBytes.contents(of: path, listedAsRegularFile: listedAsRegularFile, buffer: buffer, name: name)
-        guard let data = bytes else {
-            let diagnostic = Diagnostic(severity: .error, problem: .unreadableFile, message: "cannot read this file",
-                                        span: .wholeFile(path))
+        if let overlaid = options.overlay[path] { return evaluate(contents: overlaid, path: path, loader: loader, options: options) }
+        switch FileBytes.bytes(of: path, listedAsRegularFile: listedAsRegularFile, buffer: buffer, name: name) {
+        case .success(let data):
+            return evaluate(contents: data, path: path, loader: loader, options: options)
+        case .failure(let failure):
+            let diagnostic = Diagnostic(severity: .error, problem: .unreadableFile,
+                                        message: "cannot read this file (\(failure.reason))", span: .wholeFile(path))
             return FileReadResult(path: path, diagnostics: [diagnostic])
         }
-        return evaluate(contents: data, path: path, loader: loader, options: options)
     }
 
     private static func evaluate(contents: [UInt8], path: String, loader: ModuleLoader, options: ReaderOptions) -> FileReadResult {

@@ -28,38 +28,61 @@ public enum FileBytes {
         let nameStart: Int
     }
 
-    /// The file's bytes, or nil when it cannot be opened or read or is not a regular file (as `FileManager`).
+    /// Why a file's bytes could not be had.
+    public enum Failure: Error, Equatable {
+        /// `open` or `read` failed with this `errno`.
+        case system(Int32)
+        /// A directory, device, FIFO or socket in the file's place.
+        case notRegularFile
+
+        /// Says why, for a diagnostic: "Permission denied", "Too many open files", "not a regular file".
+        public var reason: String {
+            switch self {
+            case .system(let number): String(cString: strerror(number))
+            case .notRegularFile: "not a regular file"
+            }
+        }
+    }
+
+    /// The file's bytes, or nil when `bytes(of:…)` fails.
+    public static func contents(of path: String, listedAsRegularFile: Bool = false, buffer: ReadBuffer? = nil,
+                                name: NameInDirectory? = nil) -> [UInt8]? {
+        try? bytes(of: path, listedAsRegularFile: listedAsRegularFile, buffer: buffer, name: name).get()
+    }
+
+    /// The file's bytes, or why it cannot be opened or read or is not a regular file (as `FileManager`).
     /// `listedAsRegularFile`: the directory listing (`readdir`'s entry type) said so. With a `buffer`, a file
     /// shorter than `firstReadSize` is then read without `fstat` (open, one read, close: system calls are most of
     /// the cost of a small file); a longer one is checked like any other, so a path swapped for a device since
     /// is still refused. `name`: where the listing found the file, to open it by its name alone.
-    public static func contents(of path: String, listedAsRegularFile: Bool = false, buffer: ReadBuffer? = nil,
-                                name: NameInDirectory? = nil) -> [UInt8]? {
+    public static func bytes(of path: String, listedAsRegularFile: Bool = false, buffer: ReadBuffer? = nil,
+                             name: NameInDirectory? = nil) -> Result<[UInt8], Failure> {
         // O_NONBLOCK: a FIFO named like a config file must not hang the reader (it is then refused as not regular).
         let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
         let descriptor = path.withCString { full in
             guard let name else { return open(full, flags) }
             return openat(name.directory, full + name.nameStart, flags)
         }
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { return .failure(.system(errno)) }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
         if listedAsRegularFile, let buffer {
             switch firstRead(descriptor, into: buffer.bytes) {
-            case .whole(let whole): return whole
+            case .whole(let whole): return .success(whole)
             case .start(let start): bytes = start
-            case .failed: return nil
+            case .failed(let number): return .failure(.system(number))
             }
         }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard fstat(descriptor, &status) == 0 else { return .failure(.system(errno)) }
+        guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegularFile) }
         // The size is a hint: one spare byte tells whether the file grew since `fstat`, then reading goes on.
         // A read of a regular file returns fewer bytes than asked for only at its end (POSIX; a signal
         // could also cut one short, and none of ours interrupts reads), so a short read ends the file
         // without one more `read` to see 0: a system call less for every file.
         var chunk = max(Int(status.st_size) - bytes.count, 0) + 1
         while true {
-            var failed = false
+            var failure: Int32?
             var reachedEnd = false
             // Read straight into the new array's uninitialised room (no zero-filling, no copy).
             let piece = [UInt8](unsafeUninitializedCapacity: chunk) { room, filled in
@@ -67,15 +90,15 @@ public enum FileBytes {
                 while filled < chunk {
                     let count = read(descriptor, room.baseAddress! + filled, chunk - filled)
                     if count < 0, errno == EINTR { continue }
-                    if count < 0 { failed = true }
+                    if count < 0 { failure = errno }
                     if count <= 0 { reachedEnd = true; break }
                     filled += count
                     if filled < chunk { reachedEnd = true; break }
                 }
             }
-            if failed { return nil }
+            if let failure { return .failure(.system(failure)) }
             if bytes.isEmpty { bytes = piece } else { bytes += piece }
-            if reachedEnd { return bytes }
+            if reachedEnd { return .success(bytes) }
             chunk = max(chunk, 4096)
         }
     }
@@ -84,13 +107,14 @@ public enum FileBytes {
         case whole([UInt8])
         /// The read filled the buffer: the file may go on.
         case start([UInt8])
-        case failed
+        /// `read` failed with this `errno`.
+        case failed(Int32)
     }
 
     private static func firstRead(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>) -> FirstRead {
         var count: Int
         repeat { count = read(descriptor, buffer.baseAddress!, buffer.count) } while count < 0 && errno == EINTR
-        guard count >= 0 else { return .failed }
+        guard count >= 0 else { return .failed(errno) }
         // Copied to an array of the exact size: the bytes live as long as the file's values.
         let bytes = Array(buffer[..<count])
         return count < buffer.count ? .whole(bytes) : .start(bytes)

@@ -1,0 +1,43 @@
+import Foundation
+import XCTest
+
+/// Under a low open-file limit (`ulimit -n`, common in CI containers) `validate` must read every file and print
+/// what it prints without a limit, on every run: the walk keeps fewer directories open, and holds one directory
+/// stream at a time however deep the tree.
+final class ValidateOpenFileLimitTests: XCTestCase {
+    var repository: ScratchRepository!
+
+    override func setUpWithError() throws {
+        repository = try ScratchRepository.empty("open-file-limit")
+        // Wide (more directories than the limit) and deep (more levels than the limit).
+        for number in 0..<300 {
+            try repository.write("config/wide/d\(number)/team.js",
+                                 "module.exports = { class: 'team', id: 'w\(number)', name: 'W\(number)', options: {} };")
+        }
+        var deep = "config/deep"
+        for level in 0..<150 {
+            deep += "/d"
+            try repository.write(deep + "/team.json", "{ \"class\": \"team\", \"id\": \"d\(level)\", \"name\": \"D\(level)\" }")
+        }
+        try repository.write("config/wide/d7/broken.js", "module.exports = { class: 'team', id: 'w1' };")
+    }
+
+    override func tearDownWithError() throws {
+        repository.remove()
+    }
+
+    func testLowOpenFileLimitsReadEveryFileTheSame() throws {
+        let unlimited = try BuiltTool.runScript("grouparoo-gen validate config --format json || echo \"exit $?\"",
+                                                in: repository.root)
+        XCTAssertTrue(unlimited.output.contains("\"w1\""), unlimited.output)
+        XCTAssertFalse(unlimited.output.contains("cannot read"), unlimited.output)
+        for limit in [24, 64, 100, 200] {
+            for _ in 0..<3 {
+                let limited = try BuiltTool.runScript(
+                    "ulimit -n \(limit); grouparoo-gen validate config --format json || echo \"exit $?\"", in: repository.root)
+                XCTAssertEqual(limited.output, unlimited.output, "ulimit -n \(limit)")
+                XCTAssertEqual(limited.errors, unlimited.errors, "ulimit -n \(limit)")
+            }
+        }
+    }
+}
