@@ -51,8 +51,8 @@ final class FileBytesTests: XCTestCase {
         XCTAssertNil(FileBytes.contents(of: directory.path, listedAsRegularFile: true, buffer: buffer))
     }
 
-    /// The directory reader keeps each directory open and opens its files by name in it; every file it lists
-    /// that way must read as its full path does.
+    /// A worker keeps the directory of the file it read last open and opens the next file by name in it when it is
+    /// in the same one; every file the walk lists must read that way as its full path does.
     func testFilesOpenedByNameInTheirDirectoryReadAsTheirPath() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("filebytes-\(UUID().uuidString)")
         let nested = root.appendingPathComponent("sources/more")
@@ -64,15 +64,19 @@ final class FileBytesTests: XCTestCase {
                 try Data(bytes).write(to: folder.appendingPathComponent("f\(size).json"))
             }
         }
-        let (found, directories) = ConfigFileFinder.files(in: root.path)
+        let found = ConfigFileFinder.files(in: root.path)
         XCTAssertEqual(found.count, 9)
         let buffer = FileBytes.ReadBuffer()
-        for file in found {
-            let name = try XCTUnwrap(file.name, file.path)
+        let directory = ConfigFileFinder.CurrentDirectory()
+        // Forwards, then backwards and interleaved, so the worker's directory changes on most files.
+        let interleaved = found.indices.map { found[$0 % 2 == 0 ? $0 : found.count - $0] }
+        for file in found + found.reversed() + interleaved {
+            let name = try XCTUnwrap(directory.name(of: file), file.path)
             let plain = try XCTUnwrap(FileBytes.contents(of: file.path), file.path)
             XCTAssertEqual(FileBytes.contents(of: file.path, name: name), plain, file.path)
             XCTAssertEqual(FileBytes.contents(of: file.path, listedAsRegularFile: true, buffer: buffer, name: name), plain, file.path)
         }
-        withExtendedLifetime(directories) {}
+        directory.finish()
+        XCTAssertNil(directory.name(of: ConfigFileFinder.Found(path: root.path + "/f0.json", problem: nil)), "not listed")
     }
 }

@@ -113,21 +113,13 @@ final class ParallelWorkTests: XCTestCase {
             }, transform)
     }
 
-    /// Kept directories leave most descriptors to the workers' files: 256 at the usual limit, fewer under a low one,
-    /// none at 64 or below, never more than 256 however high the limit.
-    func testKeptDirectoriesFollowTheOpenFileLimit() {
-        let limits = [0, 64, 100, 128, 1024, 1_048_576, Int.max].map(ConfigFileFinder.OpenDirectories.limit(openFileLimit:))
-        XCTAssertEqual(limits, [0, 0, 18, 32, 256, 256, 256])
-        XCTAssertEqual(ConfigFileFinder.OpenDirectories(limit: 3).limit, 3)
-    }
-
-    /// Files are read while the walk goes on: a tree of more directories than are kept open (the files of the last ones
-    /// are opened by their full path) with a symbolic link to a directory must read as the serial walk's files, each
+    /// Files are read while the walk goes on: a tree of 300 directories (the workers switch directories all the time)
+    /// with a symbolic link to a directory must read as the serial walk's files, each
     /// read on its own, in glob's order, from a thread with a small stack (every worker a thread) and a large one.
     func testDirectoryReadWhileWalkingEqualsTheSerialWalkFileByFile() throws {
         let root = try makeTemporaryDirectory(self)
         let outside = try makeTemporaryDirectory(self)
-        for number in 0..<(ConfigFileFinder.OpenDirectories().limit + 40) {
+        for number in 0..<300 {
             let files = number % 50 == 0 ? 30 : 1
             for file in 0..<files {
                 try write("module.exports = { id: 'd\(number)f\(file)', class: 'team', name: 'T' };",
@@ -138,9 +130,8 @@ final class ParallelWorkTests: XCTestCase {
         try write("module.exports = { id: 'deeper' };", to: outside.appendingPathComponent("deeper/y.js"))
         try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("d3/linked"), withDestinationURL: outside)
         let base = root.standardizedFileURL.path
-        let (found, directories) = ConfigFileFinder.files(in: base)
-        withExtendedLifetime(directories) {}
-        XCTAssertTrue(found.contains { $0.name == nil }, "some files are in directories past the limit")
+        let found = ConfigFileFinder.files(in: base)
+        XCTAssertTrue(found.allSatisfy { $0.listing != nil }, "every file is opened by its name in its directory")
         let serial = GlobOrder.order(found.map(\.path), rootLength: base.utf8.count).map { found[$0].path }
         XCTAssertTrue(serial.contains(base + "/d3/linked/x.js"))
         XCTAssertFalse(serial.contains(base + "/d3/linked/deeper/y.js"))

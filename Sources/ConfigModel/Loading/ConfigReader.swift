@@ -92,27 +92,27 @@ public struct ConfigReader: Sendable {
     /// Every `*.js` and `*.json` file under `path` in Grouparoo's order, each evaluated.
     public func readDirectory(at path: String) -> ConfigReadResult {
         let root = URL(fileURLWithPath: path).standardizedFileURL.path
-        let directories = ConfigFileFinder.OpenDirectories()
         let options = self.options
         // Files are independent, so they are read on every core, each worker with its own require cache, as soon as
         // the walk lists them; this thread works out glob's order once the walk is done.
         var results = LargeStack.mapWhileProducing(
             makeState: {
-                (loader: ModuleLoader(environment: options.environment, overlay: options.overlay), buffer: FileBytes.ReadBuffer())
+                (loader: ModuleLoader(environment: options.environment, overlay: options.overlay), buffer: FileBytes.ReadBuffer(),
+                 directory: ConfigFileFinder.CurrentDirectory())
             },
-            finish: { $0.loader.finish() },
-            produce: { publish in ConfigFileFinder.walk(root, keeping: directories, publish: publish) },
+            finish: { $0.loader.finish(); $0.directory.finish() },
+            produce: { publish in ConfigFileFinder.walk(root, publish: publish) },
             order: { listed in GlobOrder.order(listed.joined().map(\.path), rootLength: root.utf8.count) }
         ) { file, state in
             guard let problem = file.problem else {
-                return ConfigReader.read(path: file.path, listedAsRegularFile: file.listedAsRegularFile, name: file.name,
+                return ConfigReader.read(path: file.path, listedAsRegularFile: file.listedAsRegularFile,
+                                         name: state.directory.name(of: file),
                                          buffer: state.buffer, loader: state.loader, options: options)
             }
             let diagnostic = Diagnostic(severity: file.severity, problem: .unreadableFile, message: problem,
                                         span: .wholeFile(file.path))
             return FileReadResult(path: file.path, diagnostics: [diagnostic])
         }
-        withExtendedLifetime(directories) {}  // Open until every file was read by its name in them.
         ConfigReader.removeRepeats(in: &results)
         return ConfigReadResult(directory: root, files: results)
     }
