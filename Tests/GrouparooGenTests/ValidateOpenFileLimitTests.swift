@@ -2,8 +2,8 @@ import Foundation
 import XCTest
 
 /// Under a low open-file limit (`ulimit -n`, common in CI containers) `validate` must read every file and print
-/// what it prints without a limit, on every run: the walk keeps fewer directories open, and holds one directory
-/// stream at a time however deep the tree.
+/// what it prints without a limit, on every run: each worker holds one directory open, and the walk one directory
+/// stream at a time however wide or deep the tree.
 final class ValidateOpenFileLimitTests: XCTestCase {
     var repository: ScratchRepository!
 
