@@ -66,6 +66,31 @@ final class JSLexerTests: XCTestCase {
         }
     }
 
+    /// Names and plain strings come from the string table a worker lends its lexers: texts of one length sharing their
+    /// first and last eight bytes, met again in the file and in the next one, still read as written.
+    func testNamesAndStringsFromTheStringTableReadAsWritten() throws {
+        let words = ["abcdefgh_middle1_ijklmnop", "abcdefgh_middle2_ijklmnop", "abcdefghijklmnopq", "abcdefghijklmnopr",
+                     "sixteenLetters16", "sixteenLetters17", "short"]
+        let written = words + words.reversed()
+        var strings = PlainStringTable()
+        for file in 0..<2 {
+            let text = written.map { "\($0) '\($0)' " }.joined() + "end"
+            var lexer = JSLexer(source: SourceText(file: "/virtual/table\(file).js", validUTF8: Array(text.utf8)))
+            swap(&lexer.strings, &strings)
+            var read: [String] = []
+            reading: while true {
+                switch try lexer.next().kind {
+                case .name(let name): read.append(name)
+                case .string(let string): read.append(string)
+                case .endOfFile: break reading
+                default: XCTFail("another token in \(text)")
+                }
+            }
+            swap(&lexer.strings, &strings)
+            XCTAssertEqual(read, written.flatMap { [$0, $0] } + ["end"])
+        }
+    }
+
     func testLookAheadsLeaveTheTokensAsTheyWere() throws {
         let sources = [
             "a\n  ,b /* c */ )\r\n  ] } ;",

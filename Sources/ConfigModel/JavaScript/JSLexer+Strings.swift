@@ -6,7 +6,7 @@ extension JSLexer {
         // Most strings have no escapes: their bytes are the value, made into one String at once.
         let end = ByteScan.quotedTextEnd(in: bytes, from: index, quote: quote)
         if end < bytes.count, bytes[end] == quote {
-            let text = JSLexer.string(bytes, index, end)
+            let text = strings.string(bytes, index, end)
             index = end + 1
             return text
         }

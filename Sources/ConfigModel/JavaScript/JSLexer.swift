@@ -10,6 +10,8 @@ struct JSLexer {
     private(set) var tokensScanned = 0
     /// The last trivia skipped: from where, to where, and whether it crossed a line.
     private var skipped = (from: -1, to: -1, newline: false)
+    /// Names and plain strings met before, as in the JSON5 reader (`PlainStringTable`); a worker's parser lends its own.
+    var strings = PlainStringTable()
 
     init(source: SourceText) {
         self.source = source
@@ -265,7 +267,7 @@ struct JSLexer {
         guard end > start else { return nil }
         index = end
         if let keyword = JSKeyword(bytes, start, end) { return .keyword(keyword) }
-        return .name(JSLexer.string(bytes, start, end))
+        return .name(strings.string(bytes, start, end))
     }
 
     /// The text of the valid UTF-8 `bytes[start..<end]`. Short ASCII text (most names, keys and strings)

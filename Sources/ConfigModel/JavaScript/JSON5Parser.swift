@@ -19,9 +19,9 @@ struct JSON5Parser {
     private let scratch: JSON5Scratch
     /// Values are read front to back, so each span's start and end is found from the line of the last one.
     private var lines = SourceText.LineCursor()
-    /// The worker's plain strings (`JSON5StringTable`), so a key or value met again is not made again and equal ones
+    /// The worker's plain strings (`PlainStringTable`), so a key or value met again is not made again and equal ones
     /// share one String.
-    var strings = JSON5StringTable()
+    var strings = PlainStringTable()
 
     /// `source` is consumed: a copy retained each of its buffers, and the reader's end released them again.
     init(source: consuming SourceText, scratch: JSON5Scratch = JSON5Scratch()) {
@@ -279,7 +279,7 @@ final class JSON5Scratch {
     fileprivate let properties = ScratchStack<JSProperty>()
     fileprivate let elements = ScratchStack<LocatedValue>()
     fileprivate var keys: [Range<Int>] = []
-    fileprivate var strings = JSON5StringTable()
+    fileprivate var strings = PlainStringTable()
 }
 
 /// A stack of values in memory of its own, kept from file to file: `moveOut` hands the values from a place on over

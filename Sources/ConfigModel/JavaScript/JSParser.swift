@@ -35,15 +35,21 @@ struct JSParser {
             throw ReadError(.unsupported, "a file larger than \(maximumFileSize) bytes", at: TextPosition(line: 1, column: 1))
         }
         var parser = JSParser(source: source)
-        if let scratch { swap(&parser.distinctKeys, &scratch.distinctKeys) }
+        if let scratch { parser.swapScratch(scratch) }
         defer {
             if let scratch {
                 parser.distinctKeys.removeAll(keepingCapacity: true)
-                swap(&parser.distinctKeys, &scratch.distinctKeys)
+                parser.swapScratch(scratch)
             }
         }
         try parser.advance()
         return try parser.parseStatements()
+    }
+
+    /// Takes the worker's room and string table, or gives them back.
+    private mutating func swapScratch(_ scratch: JSParserScratch) {
+        swap(&distinctKeys, &scratch.distinctKeys)
+        swap(&lexer.strings, &scratch.strings)
     }
 
     mutating func parseStatements() throws -> [JSStatement] {
@@ -299,4 +305,5 @@ struct JSParser {
 /// Room a worker's parser reuses from file to file, so each file does not allocate it again.
 final class JSParserScratch {
     var distinctKeys: [JSDistinctKey] = []
+    var strings = PlainStringTable()
 }
