@@ -65,11 +65,12 @@ public enum FileBytes {
         }
         guard descriptor >= 0 else { return .failure(.system(errno)) }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
+        // The start of the file already read into the thread's buffer, when the first read filled it.
+        var started: UnsafeMutableBufferPointer<UInt8>?
         if listedAsRegularFile, let buffer {
             switch firstRead(descriptor, into: buffer.bytes) {
             case .whole(let whole): return .success(whole)
-            case .start(let start): bytes = start
+            case .filled: started = buffer.bytes
             case .failed(let number): return .failure(.system(number))
             }
         }
@@ -80,22 +81,30 @@ public enum FileBytes {
         // A read of a regular file returns fewer bytes than asked for only at its end (POSIX; a signal
         // could also cut one short, and none of ours interrupts reads), so a short read ends the file
         // without one more `read` to see 0: a system call less for every file.
-        var chunk = max(Int(status.st_size) - bytes.count, 0) + 1
+        var chunk = max(Int(status.st_size) - (started?.count ?? 0), 0) + 1
+        var bytes: [UInt8] = []
         while true {
             var failure: Int32?
             var reachedEnd = false
-            // Read straight into the new array's uninitialised room (no zero-filling, no copy).
-            let piece = [UInt8](unsafeUninitializedCapacity: chunk) { room, filled in
+            let length = (started?.count ?? 0) + chunk
+            // Read straight into the new array's uninitialised room (no zero-filling), after the bytes the first read
+            // got: a large file is one array of its size, not pieces joined.
+            let piece = [UInt8](unsafeUninitializedCapacity: length) { room, filled in
                 filled = 0
-                while filled < chunk {
-                    let count = read(descriptor, room.baseAddress! + filled, chunk - filled)
+                if let started {
+                    room.baseAddress!.initialize(from: started.baseAddress!, count: started.count)
+                    filled = started.count
+                }
+                while filled < length {
+                    let count = read(descriptor, room.baseAddress! + filled, length - filled)
                     if count < 0, errno == EINTR { continue }
                     if count < 0 { failure = errno }
                     if count <= 0 { reachedEnd = true; break }
                     filled += count
-                    if filled < chunk { reachedEnd = true; break }
+                    if filled < length { reachedEnd = true; break }
                 }
             }
+            started = nil
             if let failure { return .failure(.system(failure)) }
             if bytes.isEmpty { bytes = piece } else { bytes += piece }
             if reachedEnd { return .success(bytes) }
@@ -106,7 +115,7 @@ public enum FileBytes {
     private enum FirstRead {
         case whole([UInt8])
         /// The read filled the buffer: the file may go on.
-        case start([UInt8])
+        case filled
         /// `read` failed with this `errno`.
         case failed(Int32)
     }
@@ -115,8 +124,8 @@ public enum FileBytes {
         var count: Int
         repeat { count = read(descriptor, buffer.baseAddress!, buffer.count) } while count < 0 && errno == EINTR
         guard count >= 0 else { return .failed(errno) }
+        guard count < buffer.count else { return .filled }
         // Copied to an array of the exact size: the bytes live as long as the file's values.
-        let bytes = Array(buffer[..<count])
-        return count < buffer.count ? .whole(bytes) : .start(bytes)
+        return .whole(Array(buffer[..<count]))
     }
 }
