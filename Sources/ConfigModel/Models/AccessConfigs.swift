@@ -11,8 +11,8 @@ public struct ApiKeyConfig: TypedConfig {
     /// An empty api key built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .apiKey, id: id) }
 
-    init(header: ConfigObjectHeader, reader: FieldReader) {
-        self.header = header
+    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+        self.header = consume header
         Self.fieldTable.decode(into: &self, from: reader)
     }
 
@@ -48,8 +48,8 @@ public struct TeamConfig: TypedConfig {
     /// An empty team built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .team, id: id) }
 
-    init(header: ConfigObjectHeader, reader: FieldReader) {
-        self.header = header
+    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+        self.header = consume header
         Self.fieldTable.decode(into: &self, from: reader)
     }
 
@@ -149,8 +149,8 @@ public struct TeamMemberConfig: TypedConfig {
     /// An empty team member built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .teamMember, id: id) }
 
-    init(header: ConfigObjectHeader, reader: FieldReader) {
-        self.header = header
+    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+        self.header = consume header
         Self.fieldTable.decode(into: &self, from: reader)
     }
 

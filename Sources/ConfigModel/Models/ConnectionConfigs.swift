@@ -14,8 +14,8 @@ public struct AppConfig: TypedConfig {
     /// An empty app built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .app, id: id) }
 
-    init(header: ConfigObjectHeader, reader: FieldReader) {
-        self.header = header
+    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+        self.header = consume header
         Self.fieldTable.decode(into: &self, from: reader)
     }
 
@@ -90,8 +90,8 @@ public struct SourceConfig: TypedConfig {
     /// An empty source built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .source, id: id) }
 
-    init(header: ConfigObjectHeader, reader: FieldReader) {
-        self.header = header
+    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+        self.header = consume header
         Self.fieldTable.decode(into: &self, from: reader)
     }
 
@@ -146,8 +146,8 @@ public struct DestinationConfig: TypedConfig {
     /// An empty destination built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .destination, id: id) }
 
-    init(header: ConfigObjectHeader, reader: FieldReader) {
-        self.header = header
+    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+        self.header = consume header
         Self.fieldTable.decode(into: &self, from: reader)
     }
 

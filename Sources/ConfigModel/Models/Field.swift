@@ -21,7 +21,8 @@ public struct Field<Value: Sendable>: Sendable {
     public var keySpan: SourceSpan? { origin.keySpan }
 
     /// Another value written at the same place (an enum case read from a string, a decoded nested object).
-    func withValue<Other: Sendable>(_ other: Other) -> Field<Other> { Field<Other>(other, origin: origin) }
+    /// Consuming: the field is dropped after nearly every use, and its origin, copied, was retained and released.
+    consuming func withValue<Other: Sendable>(_ other: Other) -> Field<Other> { Field<Other>(other, origin: origin) }
 }
 
 /// Where a field was written. Models hold tens of thousands of fields, so a field read from an
@@ -191,7 +192,9 @@ public struct ConfigObjectHeader: Sendable {
     }
 }
 
-/// Behaviour shared by every typed config model.
+/// Behaviour shared by every typed config model. Each model's decoding `init(header:reader:)` moves its header in
+/// (`consume`): a plain parameter lives until the init ends, past decoding, so storing it copied the header (retaining
+/// each of its parts) and released the original at the end.
 public protocol TypedConfig: Sendable {
     var header: ConfigObjectHeader { get set }
     /// The typed fields in the key order a generated config uses; `nil` values are left out.

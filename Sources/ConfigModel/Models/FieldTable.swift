@@ -156,7 +156,9 @@ extension FieldBinding {
                                             help: String) -> FieldBinding {
         bind(ConfigField(key, .object(Value.fieldTable.fields), help: help), get, set,
              read: { reader, index in
-                 reader.nested(at: index).map { $0.field.withValue(Value(reader: $0.reader)) }
+                 // Unpacked, not mapped: the field is then moved into the result (a mapped one was copied, then dropped).
+                 guard let (nested, field) = reader.nested(at: index) else { return nil }
+                 return field.withValue(Value(reader: nested))
              },
              write: { field in
                  field.map {

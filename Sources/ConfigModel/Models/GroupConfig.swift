@@ -15,8 +15,8 @@ public struct GroupConfig: TypedConfig {
     /// An empty group built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .group, id: id) }
 
-    init(header: ConfigObjectHeader, reader: FieldReader) {
-        self.header = header
+    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+        self.header = consume header
         Self.fieldTable.decode(into: &self, from: reader)
     }
 

@@ -9,8 +9,8 @@ public struct ModelConfig: TypedConfig {
     /// An empty model built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .model, id: id) }
 
-    init(header: ConfigObjectHeader, reader: FieldReader) {
-        self.header = header
+    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+        self.header = consume header
         Self.fieldTable.decode(into: &self, from: reader)
     }
 
@@ -44,8 +44,8 @@ public struct SettingConfig: TypedConfig {
     /// An empty setting built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .setting, id: id) }
 
-    init(header: ConfigObjectHeader, reader: FieldReader) {
-        self.header = header
+    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+        self.header = consume header
         Self.fieldTable.decode(into: &self, from: reader)
     }
 
@@ -81,8 +81,8 @@ public struct RecordConfig: TypedConfig {
     /// An empty record built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .record, id: id) }
 
-    init(header: ConfigObjectHeader, reader: FieldReader) {
-        self.header = header
+    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+        self.header = consume header
         Self.fieldTable.decode(into: &self, from: reader)
     }
 

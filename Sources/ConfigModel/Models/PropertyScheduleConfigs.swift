@@ -39,8 +39,8 @@ public struct PropertyConfig: TypedConfig {
     /// An empty property built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .property, id: id) }
 
-    init(header: ConfigObjectHeader, reader: FieldReader) {
-        self.header = header
+    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+        self.header = consume header
         Self.fieldTable.decode(into: &self, from: reader)
     }
 
@@ -118,8 +118,8 @@ public struct ScheduleConfig: TypedConfig {
     /// An empty schedule built in code.
     public init(id: String) { header = ConfigObjectHeader(configClass: .schedule, id: id) }
 
-    init(header: ConfigObjectHeader, reader: FieldReader) {
-        self.header = header
+    init(header: consuming ConfigObjectHeader, reader: FieldReader) {
+        self.header = consume header
         Self.fieldTable.decode(into: &self, from: reader)
     }
 
