@@ -95,13 +95,17 @@ enum ReferenceCollector {
     /// `references(of:bootstrappedPropertyID:)` pushed onto `found`, which a worker keeps from object to object: a list
     /// grown by appending was copied to larger room once or twice per object.
     static func collect(of entry: ConfigEntry, bootstrappedPropertyID: String?, into found: ScratchStack<ConfigReference>) {
-        let object = entry.properties
-        // One walk over the keys: `Id` keys are taken in order, the containers are noted and read after
-        // (looking each container up by name walks the keys again, seven times per object).
-        var containers = InlineArray<7, Int?>(repeating: nil)  // one slot per `ContainerKey`, on the stack
+        // The object is read in place: copied out as `properties`, its storage was retained and released per entry.
+        entry.withProperties { collect(in: $0, bootstrappedPropertyID: bootstrappedPropertyID, into: found) }
+    }
+
+    private static func collect(in object: JSObject, bootstrappedPropertyID: String?, into found: ScratchStack<ConfigReference>) {
         // Values are read in place, through the buffer: an element read by index was copied out, a reference-count
         // round trip each.
         object.properties.withUnsafeBufferPointer { properties in
+            // One walk over the keys: `Id` keys are taken in order, the containers are noted and read after
+            // (looking each container up by name walks the keys again, seven times per object).
+            var containers = InlineArray<7, Int?>(repeating: nil)  // one slot per `ContainerKey`, on the stack
             for index in properties.indices {
                 switch role(of: properties[index].key) {
                 case .idKey:
@@ -111,15 +115,28 @@ enum ReferenceCollector {
                 case .other: break
                 }
             }
+            collectContained(containers, of: properties, bootstrappedPropertyID: bootstrappedPropertyID, into: found)
         }
-        func container(_ key: ContainerKey) -> JSObject? { containers[key.rawValue].flatMap(object.object(at:)) }
+    }
+
+    /// The references inside the containers the walk found (`containers[key.rawValue]`: the property holding `key`).
+    /// Apart from the walk: read by a nested function there, the slots were checked for exclusive access at run time.
+    private static func collectContained(_ containers: InlineArray<7, Int?>, of properties: UnsafeBufferPointer<JSProperty>,
+                                         bootstrappedPropertyID: String?, into found: ScratchStack<ConfigReference>) {
+        /// Calls `body` with the container's object, read in place (returned, each was retained and released).
+        func withContainer(_ key: ContainerKey, _ body: (JSObject) -> Void) {
+            guard let index = containers[key.rawValue], case .object(let nested) = properties[index].value.value else { return }
+            body(nested)
+        }
         for key in [ContainerKey.options, .source, .destination] {
-            if let nested = container(key), let index = nested.propertyIndex("propertyId") {
-                found.push(make(.nestedPropertyID, key.key, "property", nested.properties[index].value))
+            withContainer(key) { nested in
+                if let index = nested.propertyIndex("propertyId") {
+                    found.push(make(.nestedPropertyID, key.key, "property", nested.properties[index].value))
+                }
             }
         }
         if let rulesIndex = containers[ContainerKey.rules.rawValue] {
-            forEachElement(of: object.properties[rulesIndex].value.value, path: "rules") { label, rule in
+            forEachElement(of: properties[rulesIndex].value.value, path: "rules") { label, rule in
                 guard case .object(let ruleObject) = rule.value else { return }
                 for index in ruleObject.properties.indices where isIDKey(ruleObject.properties[index].key) {
                     if let text = ruleObject.string(at: index), topLevelRuleKeys.contains(text) { continue }
@@ -128,18 +145,22 @@ enum ReferenceCollector {
                 }
             }
         }
-        container(.mapping)?.properties.withUnsafeBufferPointer { mapping in
-            for index in mapping.indices {
-                if case .string(let text) = mapping[index].value.value, text == bootstrappedPropertyID { continue }
-                found.push(make(.mapping, mapping[index].key, "property", mapping[index].value))
+        withContainer(.mapping) { mapping in
+            mapping.properties.withUnsafeBufferPointer { mapping in
+                for index in mapping.indices {
+                    if case .string(let text) = mapping[index].value.value, text == bootstrappedPropertyID { continue }
+                    found.push(make(.mapping, mapping[index].key, "property", mapping[index].value))
+                }
             }
         }
-        container(.destinationGroupMemberships)?.properties.withUnsafeBufferPointer { memberships in
-            for index in memberships.indices {
-                found.push(make(.groupMembership, memberships[index].key, "group", memberships[index].value))
+        withContainer(.destinationGroupMemberships) { memberships in
+            memberships.properties.withUnsafeBufferPointer { memberships in
+                for index in memberships.indices {
+                    found.push(make(.groupMembership, memberships[index].key, "group", memberships[index].value))
+                }
             }
         }
-        if let recordProperties = container(.properties) {
+        withContainer(.properties) { recordProperties in
             for index in recordProperties.properties.indices {
                 let key = recordProperties.properties[index].key
                 found.push(ConfigReference(kind: .recordProperty, pathEnd: key, targetClass: "property", targetID: key,
@@ -253,7 +274,10 @@ enum ReferenceCollector {
     static func forEachElement(of value: JSValue, path: String, _ body: (_ label: () -> String, LocatedValue) -> Void) {
         switch value {
         case .array(let items):
-            for offset in items.indices { body({ "\(path)[\(offset)]" }, items[offset]) }
+            // Through the buffer: an element read by index was copied out (a reference-count round trip each).
+            items.withUnsafeBufferPointer { items in
+                for offset in items.indices { body({ "\(path)[\(offset)]" }, items[offset]) }
+            }
         case .object(let object):
             for index in object.properties.indices {
                 body({ "\(path).\(object.properties[index].key)" }, object.properties[index].value)

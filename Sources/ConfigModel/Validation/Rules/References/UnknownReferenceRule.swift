@@ -54,17 +54,23 @@ struct UnknownReferenceRule: ValidationRule {
     /// Each finding with the name an unevaluated file would have to define to fix it (`nil`: nothing could).
     private func references(_ config: ValidationInput) -> [(Diagnostic, target: String?)] {
         var found: [(Diagnostic, target: String?)] = []
-        for entry in config.entries {
-            for reference in config.references[entry.position]
-            where reference.provider == nil && !TemplatePlaceholderRule.isPlaceholder(reference.targetID) {
-                let resolvable = !reference.isNullish && ConfigClass(rawValue: reference.targetClass) != nil
-                found.append((missing(reference, from: entry, config), resolvable ? reference.targetID : nil))
-            }
-            for (variable, property) in config.resolvedTemplateVariables(of: entry) where property == nil {
-                found.append((diagnostic(
-                    "`options.\(variable.optionKey)` uses `{{{\(variable.name)}}}`, but no property has the key "
-                        + "\"\(variable.name)\" (templates name property keys, not ids)",
-                    on: entry, at: variable.span, grouparoo: "no property with key \(variable.name)"), variable.name))
+        // Entries unretained: `for … in` retained and released each, and the other core reads them too.
+        config.entries.withUnsafeBufferPointer { entries in
+            for position in entries.indices {
+                entries.withUnretained(at: position) { entry in
+                    for reference in config.references[position]
+                    where reference.provider == nil && !TemplatePlaceholderRule.isPlaceholder(reference.targetID) {
+                        let resolvable = !reference.isNullish && ConfigClass(rawValue: reference.targetClass) != nil
+                        found.append((missing(reference, from: entry, config), resolvable ? reference.targetID : nil))
+                    }
+                    // Only entries with template variables are looked at (most have none: a list per entry was made).
+                    for variable in config.templateVariables[position] ?? [] where config.propertyEntry(key: variable.name) == nil {
+                        found.append((diagnostic(
+                            "`options.\(variable.optionKey)` uses `{{{\(variable.name)}}}`, but no property has the key "
+                                + "\"\(variable.name)\" (templates name property keys, not ids)",
+                            on: entry, at: variable.span, grouparoo: "no property with key \(variable.name)"), variable.name))
+                    }
+                }
             }
         }
         config.groups.forEachUnretained { group in

@@ -15,11 +15,15 @@ struct InvalidEmailRule: ValidationRule {
         ])
 
     func check(_ config: ValidationInput) -> [Diagnostic] {
-        config.teamMembers.compactMap { member -> Diagnostic? in
-            guard let email = member.config.email, !Self.looksLikeEmail(email.value) else { return nil }
-            return diagnostic("\"\(email.value)\" is not a valid email address", on: member.entry, at: email.span,
-                              grouparoo: "Validation isEmail on email failed")
+        var found: [Diagnostic] = []
+        // Members unretained and their email read in place: `compactMap` retained each member, and copying the field out
+        // retained its parts (the other core's rules read the same members).
+        config.teamMembers.forEachUnretained { member in
+            guard let email = member.config.email?.value, !Self.looksLikeEmail(email) else { return }
+            found.append(diagnostic("\"\(email)\" is not a valid email address", on: member.entry, at: member.config.email?.span,
+                                    grouparoo: "Validation isEmail on email failed"))
         }
+        return found
     }
 
     /// A set, not a string: `String.contains(Character)` walks the string's characters for every one tested.
