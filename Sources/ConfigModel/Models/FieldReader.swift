@@ -46,7 +46,9 @@ struct FieldReader {
     let object: JSObject
     /// Where this object sits, e.g. `rules[1].`, so messages point at the right value.
     let path: ReaderPath
-    let context: DecodeContext
+    /// Unowned: a reader lives only within `ConfigObject.decode`, whose caller holds the context throughout (readers are
+    /// made from its `context` or from another reader, never stored), and each copy of a reader retained it.
+    unowned(unsafe) let context: DecodeContext
 
     init(_ object: JSObject, path: ReaderPath = .top, context: DecodeContext) {
         self.object = object
