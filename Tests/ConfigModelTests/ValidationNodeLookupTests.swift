@@ -147,6 +147,34 @@ final class ValidationNodeLookupTests: XCTestCase {
         }
         XCTAssertEqual(input.app(id: "a")?.entry.position, 3)
     }
+
+    /// Property keys (`key || name`) are filed by the hash their worker found: `propertyEntry(key:)` must find what a
+    /// plain dictionary of first positions finds, with ASCII keys only and with others (every key then hashed as a
+    /// `String`), for queries equal to a key but spelled otherwise, and for keys given twice or not at all.
+    func testPropertyKeysFindWhatStringEqualityFinds() {
+        for objects in ["""
+            { class: "property", id: "p1", key: "K" }, { class: "property", id: "p2", name: "a;b" },
+            { class: "Property", id: "p3", key: "K" }, { class: "property", id: "p4", key: "", name: "x`" },
+            { class: "property", id: "p5" }, { class: "property", id: "p6", key: "a-much-longer-key-of-words" },
+            { class: "app", id: "a", key: "app-key" }, { class: "property", id: "p7", key: 7 }
+            """, """
+            { class: "property", id: "p1", key: "K" }, { class: "property", id: "p2", key: "caf\u{E9}" },
+            { class: "property", id: "p3", key: "cafe\u{301}" }, { class: "property", id: "p4", key: "\u{212A}" },
+            { class: "property", id: "p5", name: "a;b" }, { class: "property", id: "p6" }
+            """] {
+            let input = Self.input(objects)
+            var plain: [String: Int] = [:]
+            for entry in input.entries where entry.dispatchClass == .property {
+                let key = entry.keyOrName == "undefined" ? "" : entry.keyOrName
+                if plain[key] == nil { plain[key] = entry.position }
+            }
+            let queries = ["K", "\u{212A}", "a;b", "a\u{037E}b", "x`", "x\u{1FEF}", "caf\u{E9}", "cafe\u{301}", "k", "",
+                           "7", "app-key", "a-much-longer-key-of-words", "a-much-longer-key-of-wordz", "\u{212A}\u{301}"]
+            for key in queries {
+                XCTAssertEqual(input.propertyEntry(key: key)?.position, plain[key], key)
+            }
+        }
+    }
 }
 
 /// `ReferencesByPosition` keeps every entry's references in one array; each entry must get back exactly

@@ -39,7 +39,7 @@ public struct ValidationInput: Sendable {
     /// `entriesByID` (a table per class cost a hash of every id on the serial stage, and kept every id again).
     let typedIndices: [Int32]
     /// Exact property key (`key || name`) → first property entry, for template variables (R-DEP-05).
-    let propertyEntriesByKey: [String: Int]
+    let propertyEntriesByKey: PropertyKeyTable
     /// Source entry position → its auto-bootstrapped property's position (R-SRC-05).
     public let bootstrappedProperties: [Int: Int]
     let bootstrappedPropertyPositions: Set<Int>

@@ -16,7 +16,7 @@ struct ValidationInputBuilder {
     /// Each entry's index in the typed list its model went to, by position; -1 for entries without a model.
     var typedIndices: [Int32] = []
     /// Exact property key (`key || name`) → first property entry.
-    var propertyEntriesByKey: [String: Int] = [:]
+    var propertyEntriesByKey = PropertyKeyTable()
     /// Every entry, the id index, the node table, each entry's node provider and the bootstrapped properties, made on
     /// another core while this one files the models away (and the caller indexes them): `result()` waits for them.
     let indexes: LargeStack.Background<(entries: [ConfigEntry], entriesByID: PositionsByID, nodes: NodeLookup,
@@ -55,14 +55,17 @@ struct ValidationInputBuilder {
                     Self.bootstrappedProperties(entries, sources: sources, byID))
         }
         typedIndices.reserveCapacity(count)
+        var propertyPositions: [Int] = []
+        var propertyKeysAreASCII = true
         // By index: an item copied out retained each of its parts, and released them again.
         for index in decoded.indices {
             if !decoded[index].diagnostics.isEmpty { decodeDiagnostics += decoded[index].diagnostics }
             add(decoded[index].model)
+            guard let hash = decoded[index].propertyKey?.hash else { continue }
+            propertyPositions.append(index)
+            if case .ascii = hash {} else { propertyKeysAreASCII = false }
         }
-        propertyEntriesByKey = Self.firstPositions(decoded.indices.lazy.compactMap { index in
-            decoded[index].propertyKey.map { ($0, index) }
-        }, capacity: properties.count)
+        propertyEntriesByKey = PropertyKeyTable(propertyPositions, keysAreASCII: propertyKeysAreASCII) { decoded[$0].propertyKey! }
     }
 
     /// The last file whose objects start at or before object `index` (a file without objects starts where the
@@ -74,14 +77,6 @@ struct ValidationInputBuilder {
             if starts[middle] <= index { low = middle } else { high = middle }
         }
         return low
-    }
-
-    /// Key → the first position given for it (one hash per pair; later duplicates are dropped). Room for
-    /// `capacity` pairs is made at once: growing step by step rehashed every key each time.
-    static func firstPositions(_ pairs: some Sequence<(String, Int)>, capacity: Int) -> [String: Int] {
-        var positions = [String: Int](minimumCapacity: capacity)
-        positions.merge(pairs, uniquingKeysWith: { first, _ in first })
-        return positions
     }
 
     private mutating func add(_ model: DecodedModel?) {
@@ -138,8 +133,9 @@ private struct DecodedEntry {
     let model: DecodedModel?
     let diagnostics: [Diagnostic]
     /// The object's `key || name` when its class is `property` in any letter case (Grouparoo's key
-    /// lookup compares `c.class.toLowerCase()`, R-DEP-05, which is how `dispatchClass` reads it), else nil.
-    let propertyKey: String?
+    /// lookup compares `c.class.toLowerCase()`, R-DEP-05, which is how `dispatchClass` reads it), else nil; with
+    /// how `PropertyKeyTable` files it.
+    let propertyKey: (text: String, hash: PositionsByID.IDKey)?
     /// How the id index files the entry's id.
     let idKey: PositionsByID.IDKey
     /// `NodeLookup.isPlain(entry)`.
@@ -161,7 +157,8 @@ private struct DecodedEntry {
         }
         if entry.dispatchClass == .property {
             let keyOrName = entry.keyOrName  // two look-ups each time it is read
-            propertyKey = keyOrName == "undefined" ? "" : keyOrName
+            let key = keyOrName == "undefined" ? "" : keyOrName
+            propertyKey = (key, PositionsByID.key(of: key))
         } else {
             propertyKey = nil
         }
