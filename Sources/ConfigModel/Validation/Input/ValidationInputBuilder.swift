@@ -44,13 +44,18 @@ struct ValidationInputBuilder {
         }
         // What the index build needs of each entry was found by the worker that decoded it: this stage reads the
         // entries' objects only to compare ids that share a hash, or for the few unusual node ids and sources.
+        // That core lets go of the decoded entries once it has read them, so this one, done first, frees them (a
+        // release of each entry and model) while the other builds the rest: it was the longer part of this stage.
+        let lent = Lent(decoded)
         indexes = LargeStack.Background(worthAThread: count >= ValidationInput.entriesPerWorker) {
-            let entries = decoded.map(\.entry)
-            // By index: an item copied out retained each of its parts, and released them again.
-            let byID = PositionsByID(entries) { decoded[$0].idKey }
-            let unusual = decoded.indices.filter { !decoded[$0].hasPlainNode }
+            let (entries, byID, unusual, sources) = { () -> ([ConfigEntry], PositionsByID, [Int], [Int]) in
+                let decoded = lent.take()
+                let entries = decoded.map(\.entry)
+                // By index: an item copied out retained each of its parts, and released them again.
+                return (entries, PositionsByID(entries) { decoded[$0].idKey },
+                        decoded.indices.filter { !decoded[$0].hasPlainNode }, decoded.indices.filter { decoded[$0].isSource })
+            }()
             let nodes = NodeLookup(entries: entries, entriesByID: byID, unusualPositions: unusual)
-            let sources = decoded.indices.filter { decoded[$0].isSource }
             return (entries, byID, nodes, nodes.entryProviders(unusualPositions: unusual),
                     Self.bootstrappedProperties(entries, sources: sources, byID))
         }
@@ -124,6 +129,20 @@ struct ValidationInputBuilder {
             }
         }
         return result
+    }
+}
+
+/// A value handed to work on another core, which takes it when it starts: a closure holds what it captures until
+/// it is freed, after all its work.
+private final class Lent<Value>: @unchecked Sendable {
+    // Set before the other core starts, taken once there.
+    private var value: Value?
+
+    init(_ value: Value) { self.value = value }
+
+    func take() -> Value {
+        defer { value = nil }
+        return value!
     }
 }
 
