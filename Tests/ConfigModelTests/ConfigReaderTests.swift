@@ -130,12 +130,24 @@ final class ConfigReaderTests: XCTestCase {
         try write("module.exports = { id: 'hidden' };", to: locked.appendingPathComponent("a.js"))
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
+        // A FIFO (Grouparoo's loader waits on it forever), a link to it, and a link to itself.
+        XCTAssertEqual(mkfifo(root.appendingPathComponent("fifo.js").path, 0o600), 0)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("to-fifo.json").path, withDestinationPath: "fifo.js")
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("self.js").path, withDestinationPath: "self.js")
         let result = ConfigReader().readDirectory(at: root.path)
-        let problems = result.diagnostics.filter { $0.ruleID == "unreadable-file" }
-            .map { URL(fileURLWithPath: $0.span?.file ?? "").lastPathComponent }
+        let unreadable = result.diagnostics.filter { $0.ruleID == "unreadable-file" }
+        let problems = unreadable.map { URL(fileURLWithPath: $0.span?.file ?? "").lastPathComponent }
         // Root can read anything, so the locked folder only counts when the tests run unprivileged.
         let lockedIsUnreadable = opendir(locked.path).map { closedir($0); return false } ?? true
-        XCTAssertEqual(problems.sorted(), (["dangling.js", "folder.json"] + (lockedIsUnreadable ? ["locked"] : [])).sorted())
+        XCTAssertEqual(problems.sorted(), (["dangling.js", "fifo.js", "folder.json", "self.js", "to-fifo.json"]
+                                           + (lockedIsUnreadable ? ["locked"] : [])).sorted())
+        func message(_ name: String) -> String? {
+            unreadable.first { $0.span?.file.hasSuffix("/" + name) == true }?.message
+        }
+        XCTAssertEqual(message("dangling.js"), "this symbolic link points at nothing; Grouparoo's loader fails to read it")
+        XCTAssertEqual(message("self.js"), "cannot read this file (Too many levels of symbolic links)")
+        XCTAssertEqual(message("fifo.js")?.hasPrefix("cannot read this file (not a regular file)"), true)
+        XCTAssertEqual(message("to-fifo.json")?.hasPrefix("cannot read this file (not a regular file)"), true)
         XCTAssertEqual(result.objects.count, lockedIsUnreadable ? 1 : 2)
         XCTAssertEqual(ConfigReader().readDirectory(at: root.appendingPathComponent("missing").path).files.count, 0,
                        "a config directory that does not exist has no files (R-LOAD-03)")

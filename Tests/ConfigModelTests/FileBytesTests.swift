@@ -32,6 +32,13 @@ final class FileBytesTests: XCTestCase {
         XCTAssertEqual(FileBytes.bytes(of: directory.path, listedAsRegularFile: true, buffer: FileBytes.ReadBuffer()),
                        .failure(.system(EISDIR)))
         XCTAssertEqual(FileBytes.Failure.notRegularFile.reason, "not a regular file")
+        // A FIFO swapped in for a listed file reads as nothing, as an empty file does: nothing is checked, not taken.
+        let fifo = directory.appendingPathComponent("fifo.js").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        XCTAssertEqual(FileBytes.bytes(of: fifo, listedAsRegularFile: true, buffer: FileBytes.ReadBuffer()), .failure(.notRegularFile))
+        let empty = directory.appendingPathComponent("empty.js").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: empty, contents: Data()))
+        XCTAssertEqual(FileBytes.bytes(of: empty, listedAsRegularFile: true, buffer: FileBytes.ReadBuffer()), .success([]))
     }
 
     /// A file the listing called regular is read without `fstat` when one read into the thread's buffer ends

@@ -3,7 +3,7 @@ import XCTest
 
 /// Under a low open-file limit (`ulimit -n`, common in CI containers) `validate` must read every file and print
 /// what it prints without a limit, on every run: each worker holds one directory open, and the walk one directory
-/// stream at a time however wide or deep the tree.
+/// stream at a time however wide or deep the tree; a soft limit under `OpenFileLimit.needed` is raised to it.
 final class ValidateOpenFileLimitTests: XCTestCase {
     var repository: ScratchRepository!
 
@@ -31,13 +31,21 @@ final class ValidateOpenFileLimitTests: XCTestCase {
                                                 in: repository.root)
         XCTAssertTrue(unlimited.output.contains("\"w1\""), unlimited.output)
         XCTAssertFalse(unlimited.output.contains("cannot read"), unlimited.output)
-        for limit in [24, 64, 100, 200] {
+        // `-S`: a soft limit under what a run needs is raised to it, as far as the hard limit allows.
+        for limit in ["-S -n 4", "-S -n 12", "-n 32", "-n 64", "-n 100", "-n 200"] {
             for _ in 0..<3 {
                 let limited = try BuiltTool.runScript(
-                    "ulimit -n \(limit); grouparoo-gen validate config --format json || echo \"exit $?\"", in: repository.root)
-                XCTAssertEqual(limited.output, unlimited.output, "ulimit -n \(limit)")
-                XCTAssertEqual(limited.errors, unlimited.errors, "ulimit -n \(limit)")
+                    "ulimit \(limit); grouparoo-gen validate config --format json || echo \"exit $?\"", in: repository.root)
+                XCTAssertEqual(limited.output, unlimited.output, "ulimit \(limit)")
+                XCTAssertEqual(limited.errors, unlimited.errors, "ulimit \(limit)")
             }
         }
+    }
+
+    /// A hard limit under what a run needs is said at once, and nothing runs.
+    func testAHardLimitTooLowToRunIsAClearError() throws {
+        let run = try BuiltTool.runScript("ulimit -n 20; grouparoo-gen validate config || echo \"exit $?\"", in: repository.root)
+        XCTAssertEqual(run.output, "exit 2\n")
+        XCTAssertEqual(run.errors, "error: grouparoo-gen needs to hold 32 files open at once, and `ulimit -n` is 20\n")
     }
 }

@@ -71,7 +71,7 @@ enum ConfigFileFinder {
     /// one `stat` per file on large trees.
     private static func collect(directory: String, isRoot: Bool, descends: Bool, listings: inout Int,
                                 publish: ([Found]) -> Void) {
-        guard let handle = opendir(directory) else {
+        guard let handle = openDirectory(directory, followsLink: isRoot || !descends) else {
             // A missing config directory simply has no files (R-LOAD-03).
             if isRoot && errno == ENOENT { return }
             let reason = String(cString: strerror(errno))
@@ -99,16 +99,20 @@ enum ConfigFileFinder {
                 if name.ending != nil {
                     found.append(Found(path: name.path, problem: nil, listedAsRegularFile: true, listing: listing))
                 }
+            case Int32(DT_FIFO), Int32(DT_SOCK), Int32(DT_CHR), Int32(DT_BLK):
+                if name.ending != nil { found.append(Found(path: name.path, problem: Self.notARegularFile)) }
             case Int32(DT_LNK), Int32(DT_UNKNOWN):
                 let path = name.path
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                var status = stat()
+                guard stat(path, &status) == 0 else {
                     if name.ending != nil {
-                        found.append(Found(path: path, problem: "this symbolic link points at nothing; Grouparoo's loader fails to read it"))
+                        found.append(Found(path: path, problem: errno == ENOENT
+                            ? "this symbolic link points at nothing; Grouparoo's loader fails to read it"
+                            : "cannot read this file (\(String(cString: strerror(errno))))"))
                     }
                     continue
                 }
-                if isDirectory.boolValue {
+                if status.st_mode & S_IFMT == S_IFDIR {
                     // A real directory on a file system without entry types is walked like any other.
                     if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN), !isSymbolicLink(path) {
                         subdirectories.append(path)
@@ -117,7 +121,8 @@ enum ConfigFileFinder {
                     }
                     noteDirectoryNamedLikeAFile(name, into: &found)
                 } else if name.ending != nil {
-                    found.append(Found(path: path, problem: nil, listing: listing))
+                    let isRegular = status.st_mode & S_IFMT == S_IFREG
+                    found.append(Found(path: path, problem: isRegular ? nil : Self.notARegularFile, listing: listing))
                 }
             default:
                 continue
@@ -181,7 +186,26 @@ enum ConfigFileFinder {
         }
     }
 
+    /// A FIFO, socket or device that glob matches: Grouparoo's loader waits forever on a FIFO, and fails on the rest.
+    private static let notARegularFile = "cannot read this file (not a regular file); Grouparoo's loader hangs or fails reading it"
+
     private static func isSymbolicLink(_ path: String) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeSymbolicLink
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// A stream over `path`'s entries. A directory the walk descends into is opened without following a symbolic link
+    /// (one swapped in for it since it was listed would lead the walk elsewhere); the root and linked directories are
+    /// reached through their links on purpose.
+    private static func openDirectory(_ path: String, followsLink: Bool) -> OpaquePointer? {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followsLink ? 0 : O_NOFOLLOW))
+        guard descriptor >= 0 else { return nil }
+        guard let handle = fdopendir(descriptor) else {
+            let failure = errno
+            close(descriptor)
+            errno = failure
+            return nil
+        }
+        return handle
     }
 }

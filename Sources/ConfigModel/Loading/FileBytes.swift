@@ -52,9 +52,9 @@ public enum FileBytes {
 
     /// The file's bytes, or why it cannot be opened or read or is not a regular file (as `FileManager`).
     /// `listedAsRegularFile`: the directory listing (`readdir`'s entry type) said so. With a `buffer`, a file
-    /// shorter than `firstReadSize` is then read without `fstat` (open, one read, close: system calls are most of
-    /// the cost of a small file); a longer one is checked like any other, so a path swapped for a device since
-    /// is still refused. `name`: where the listing found the file, to open it by its name alone.
+    /// shorter than `firstReadSize` but not empty is then read without `fstat` (open, one read, close: system calls
+    /// are most of the cost of a small file); a longer or empty one is checked like any other, so a path swapped for
+    /// a device or FIFO since is still refused. `name`: where the listing found the file, to open it by its name alone.
     public static func bytes(of path: String, listedAsRegularFile: Bool = false, buffer: ReadBuffer? = nil,
                              name: NameInDirectory? = nil) -> Result<[UInt8], Failure> {
         // O_NONBLOCK: a FIFO named like a config file must not hang the reader (it is then refused as not regular).
@@ -70,6 +70,7 @@ public enum FileBytes {
         if listedAsRegularFile, let buffer {
             switch firstRead(descriptor, into: buffer.bytes) {
             case .whole(let whole): return .success(whole)
+            case .nothing: break  // checked below: a FIFO swapped in since the listing also reads as nothing
             case .filled: started = buffer.bytes
             case .failed(let number): return .failure(.system(number))
             }
@@ -114,6 +115,8 @@ public enum FileBytes {
 
     private enum FirstRead {
         case whole([UInt8])
+        /// The read got no bytes: an empty file, or something else in its place.
+        case nothing
         /// The read filled the buffer: the file may go on.
         case filled
         /// `read` failed with this `errno`.
@@ -124,6 +127,7 @@ public enum FileBytes {
         var count: Int
         repeat { count = read(descriptor, buffer.baseAddress!, buffer.count) } while count < 0 && errno == EINTR
         guard count >= 0 else { return .failed(errno) }
+        guard count > 0 else { return .nothing }
         guard count < buffer.count else { return .filled }
         // Copied to an array of the exact size: the bytes live as long as the file's values.
         return .whole(Array(buffer[..<count]))
