@@ -80,13 +80,9 @@ public enum LargeStack {
         return boxes.map { $0.value! }
     }
 
-    /// What every worker thread does first; set once, before any work (the CLI advises the allocator).
-    nonisolated(unsafe) public static var workerStart: @Sendable () -> Void = {}
-
     /// Starts `body` on a new thread with a large stack.
     static func startThread(_ body: @escaping @Sendable () -> Void) {
-        let start = workerStart
-        let thread = Thread { start(); body() }
+        let thread = Thread(block: body)
         thread.stackSize = stackSize
         thread.start()
     }
