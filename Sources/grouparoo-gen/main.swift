@@ -1,6 +1,6 @@
 import Foundation
 
-AllocatorSettings.apply(CommandLine.arguments.dropFirst().first == LSPCommand.spec.name ? .server : .batch)
+AllocatorSettings.apply(.batch)
 if let problem = OpenFileLimit.ensureRoom() {
     CommandContext.live().writeError(problem)
     exit(2)

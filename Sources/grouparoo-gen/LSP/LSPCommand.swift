@@ -37,6 +37,8 @@ enum LSPCommand: Command {
         if arguments[option.check] {
             return check(configDir ?? ConfigDirectoryLocator.nearestConfigFolder(below: context.currentDirectory), context: context)
         }
+        // The server runs for hours: what a check frees should go back to the system.
+        AllocatorSettings.apply(.server)
         StdioServer(environment: context.environment, configDirectory: configDir).run()
     }
 
