@@ -4,7 +4,8 @@
 For every tree (shape x size) it runs, round after round in rotating order:
   ours     grouparoo-gen validate DIR         (release build, Swift stdlib linked statically)
   node     node ../shared/bench/node-baseline.js DIR
-  oxlint   oxlint -A all DIR                   (walk + read + parse only; skipped when not installed)
+  oxlint   oxlint -A all DIR                   (walk, then read and parse the .js files only: oxlint leaves
+                                               .json unopened; skipped when not installed)
   floor    Benchmarks/read-floor DIR           (open and read every file once, nothing else)
 and prints one markdown row per tree: median wall time and median peak RSS of each, and
 the ratios the goals are stated in. Then start-up times and 10k -> 100k linearity.
